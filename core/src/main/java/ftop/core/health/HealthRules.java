@@ -198,8 +198,7 @@ public record HealthRules(
 
         JsonNode cadenceNode = object("reviewCadence", required(root, "reviewCadence"));
         Map<HealthColour, Period> cadence = new EnumMap<>(HealthColour.class);
-        for (Iterator<Map.Entry<String, JsonNode>> it = cadenceNode.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : cadenceNode.properties()) {
             String path = "reviewCadence." + e.getKey();
             HealthColour colour = key(path, e.getKey(), HealthColour.class);
             if (!e.getValue().isTextual()) {
@@ -244,8 +243,7 @@ public record HealthRules(
 
     private static <K extends Enum<K>> Map<K, Thresholds> thresholdsByKey(String path, JsonNode node, Class<K> type) {
         Map<K, Thresholds> out = new EnumMap<>(type);
-        for (Iterator<Map.Entry<String, JsonNode>> it = object(path, node).fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : object(path, node).properties()) {
             String entryPath = path + "." + e.getKey();
             out.put(key(entryPath, e.getKey(), type), thresholds(entryPath, e.getValue()));
         }

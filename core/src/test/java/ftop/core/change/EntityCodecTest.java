@@ -58,8 +58,11 @@ class EntityCodecTest {
         for (Object row : everyKind()) {
             EntityKind kind = EntityKind.of(row);
 
-            assertThat((Object) EntityCodec.entity(kind, EntityCodec.fields(row))).as(kind.wireName()).isEqualTo(row);
-            assertThat((Object) EntityCodec.fromJson(kind, EntityCodec.toJson(row))).as(kind.wireName()).isEqualTo(row);
+            Object fromFields = EntityCodec.entity(kind, EntityCodec.fields(row));
+            Object fromJson = EntityCodec.fromJson(kind, EntityCodec.toJson(row));
+
+            assertThat(fromFields).as(kind.wireName()).isEqualTo(row);
+            assertThat(fromJson).as(kind.wireName()).isEqualTo(row);
         }
     }
 
