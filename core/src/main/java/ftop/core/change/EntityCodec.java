@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ftop.core.Json;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -140,7 +139,7 @@ public final class EntityCodec {
         }
         if (value.isObject()) {
             ObjectNode object = JsonNodeFactory.instance.objectNode();
-            value.fields().forEachRemaining(e -> object.set(e.getKey(), canonical(e.getValue())));
+            value.properties().forEach(e -> object.set(e.getKey(), canonical(e.getValue())));
             return object;
         }
         return value;
@@ -148,9 +147,7 @@ public final class EntityCodec {
 
     private static void flatten(String prefix, JsonNode node, Map<String, JsonNode> out) {
         if (node.isObject() && (prefix.isEmpty() || node.size() > 0)) {
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
                 flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
             }
         } else {
