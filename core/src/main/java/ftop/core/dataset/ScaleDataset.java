@@ -161,10 +161,15 @@ final class ScaleDataset {
         users.forEach(u -> taken.add(u.userId()));
         int n = scale.customers();
         // Pool sizes follow how many customers one person carries: an FM about 25, a CSM about 10.
-        pools.put(Role.FM, people(Math.max(2, n / 25), UserRole.FM, "microsoft.com", taken));
-        pools.put(Role.FTA, people(Math.max(2, n / 40), UserRole.FTA, "microsoft.com", taken));
+        // The demo users join the pools, so that signing in as them against a generated server shows
+        // a portfolio of about the demo's size.
+        pools.put(Role.FM, withDemo(List.of(DemoUsers.DEMO_USER, DemoUsers.DIEGO_SICILIANI, DemoUsers.PATTI_FERNANDEZ),
+                people(Math.max(2, n / 25) - 3, UserRole.FM, "microsoft.com", taken)));
+        pools.put(Role.FTA, withDemo(List.of(DemoUsers.ALEX_WILBER, DemoUsers.ISAIAH_LANGER),
+                people(Math.max(2, n / 40) - 2, UserRole.FTA, "microsoft.com", taken)));
         pools.put(Role.FE, people(Math.max(2, n / 30), UserRole.FE, "microsoft.com", taken));
-        pools.put(Role.FRP, people(Math.max(2, n / 20), UserRole.PARTNER, "fasttrackpartners.com", taken));
+        pools.put(Role.FRP, withDemo(List.of(DemoUsers.LIDIA_HOLLOWAY),
+                people(Math.max(2, n / 20) - 1, UserRole.PARTNER, "fasttrackpartners.com", taken)));
         pools.put(Role.GATEWAY, people(Math.max(2, n / 300), UserRole.GATEWAY, "microsoft.com", taken));
         pools.put(Role.SUCCESS_MANAGER, people(Math.max(2, n / 10), UserRole.FM, "microsoft.com", taken));
         for (Region region : Region.values()) {
@@ -181,6 +186,12 @@ final class ScaleDataset {
                 users.set(i, new User(u.userId(), u.displayName(), u.email(), u.roles(), u.region(), true));
             }
         }
+    }
+
+    private static List<String> withDemo(List<String> demo, List<String> generated) {
+        List<String> all = new ArrayList<>(demo);
+        all.addAll(generated);
+        return List.copyOf(all);
     }
 
     private List<String> people(int count, UserRole role, String domain, Set<String> taken) {

@@ -107,6 +107,18 @@ class DemoWorkspaceTest {
     }
 
     @Test
+    void notes_were_written_before_today_newest_at_the_last_review() {
+        var startOfToday = TODAY.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        assertThat(DEMO.notes()).allSatisfy(n -> assertThat(n.createdAt()).isBefore(startOfToday));
+        for (CustomerHealth h : DEMO.health()) {
+            var newest = DEMO.notes().stream().filter(n -> n.tpid() == h.tpid()).map(n -> n.createdAt())
+                    .max(java.util.Comparator.naturalOrder()).orElseThrow();
+            assertThat(LocalDate.ofInstant(newest, java.time.ZoneOffset.UTC))
+                    .isEqualTo(h.progress().previousReviewDate().orElseThrow());
+        }
+    }
+
+    @Test
     void every_customer_has_customer_and_microsoft_contacts() {
         for (Customer customer : DEMO.customers()) {
             var kinds = DEMO.contacts().stream().filter(c -> c.tpid() == customer.tpid()).map(c -> c.kind())
