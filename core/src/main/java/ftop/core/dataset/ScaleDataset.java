@@ -11,6 +11,7 @@ import ftop.core.customer.Region;
 import ftop.core.customer.Segment;
 import ftop.core.customer.Vertical;
 import ftop.core.dataset.DatasetGenerator.Scale;
+import ftop.core.dataset.GeneratedRows.ReviewDates;
 import ftop.core.dataset.GeneratedRows.ReviewState;
 import ftop.core.health.BusinessReason;
 import ftop.core.health.CustomerHealth;
@@ -265,7 +266,7 @@ final class ScaleDataset {
         // Without a colour the customer is reviewed at the shortest cadence, Red's.
         HealthColour cadenceColour = colour.orElse(HealthColour.RED);
         ReviewState state = reviewState(r);
-        LocalDate[] reviews = rows.reviewDates(cadenceColour, state, r);
+        ReviewDates reviews = rows.reviewDates(cadenceColour, state, r);
         CustomerHealth health = r.nextInt(33) == 0 ? CustomerHealth.empty(tpid)
                 : health(tpid, region, vertical, cadenceColour, reviews, contacts, r);
         out.health.add(health);
@@ -274,7 +275,7 @@ final class ScaleDataset {
         out.assignments.addAll(assignments);
 
         if (noteCount > 0) {
-            notes(tpid, stem, tenants.get(0), assignments, reviews[0], cadenceColour, noteCount, r, out.notes);
+            notes(tpid, stem, tenants.get(0), assignments, reviews.previous(), cadenceColour, noteCount, r, out.notes);
         }
     }
 
@@ -294,7 +295,7 @@ final class ScaleDataset {
         return name;
     }
 
-    private Segment segment(int index, SplittableRandom r) {
+    private static Segment segment(int index, SplittableRandom r) {
         // The first 1,500 customers are the S1500 (a third of them S500); beyond it come the rest.
         if (index < 1_500) {
             return r.nextInt(3) == 0 ? Segment.S500 : Segment.S1500;
@@ -399,7 +400,7 @@ final class ScaleDataset {
     }
 
     private CustomerHealth health(long tpid, Region region, Vertical vertical, HealthColour colour,
-            LocalDate[] reviews, List<Contact> contacts, SplittableRandom r) {
+            ReviewDates reviews, List<Contact> contacts, SplittableRandom r) {
         LocalDate today = rows.today();
         CustomerStatus status = colour == HealthColour.RED && r.nextBoolean()
                 ? GeneratedRows.pick(r, CustomerStatus.BLOCKED_BUSINESS, CustomerStatus.BLOCKED_TECHNICAL,
@@ -411,9 +412,10 @@ final class ScaleDataset {
                 ? GeneratedRows.pick(r, CxpWatchlist.ON_WATCHLIST, CxpWatchlist.CRITICAL)
                 : r.nextInt(20) == 0 ? CxpWatchlist.GRADUATED : CxpWatchlist.NOT_ON_WATCHLIST;
         CustomerProgress progress = new CustomerProgress(Optional.of(status),
-                Optional.of(today.plusDays(14 + r.nextInt(180))), Optional.of(expected), Optional.of(reviews[1]),
-                Optional.of(reviews[0]), Optional.of(watchlist), Optional.of(region), Optional.of(vertical));
-        OverallMindset mindset = r.nextInt(10) < 8 ? OverallMindset.ALIGNED
+                Optional.of(today.plusDays(14 + r.nextInt(180))), Optional.of(expected), Optional.of(reviews.next()),
+                Optional.of(reviews.previous()), Optional.of(watchlist), Optional.of(region), Optional.of(vertical));
+        // A customer with no intent has turned away from the cloud or to a competitor; a few others lean that way.
+        OverallMindset mindset = status != CustomerStatus.NO_INTENT && r.nextInt(10) != 0 ? OverallMindset.ALIGNED
                 : GeneratedRows.pick(r, OverallMindset.AVERSE, OverallMindset.COMPETE);
         Optional<UUID> owner = r.nextInt(10) == 0 ? Optional.empty() : Optional.of(contacts.get(0).id());
         CustomerPerspective perspective = new CustomerPerspective(Optional.of(mindset),

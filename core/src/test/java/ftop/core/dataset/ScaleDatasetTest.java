@@ -57,6 +57,16 @@ class ScaleDatasetTest {
     }
 
     @Test
+    void ids_do_not_depend_on_the_day() {
+        Dataset later = DatasetGenerator.generate(Scale.S1500, SEED, TODAY.plusDays(100));
+        assertThat(later.tenants()).extracting(Tenant::tenantId)
+                .isEqualTo(S1500.tenants().stream().map(Tenant::tenantId).toList());
+        assertThat(later.assignments()).isEqualTo(S1500.assignments());
+        assertThat(later.notes()).extracting(EnterpriseStatusNote::id)
+                .isEqualTo(S1500.notes().stream().map(EnterpriseStatusNote::id).toList());
+    }
+
+    @Test
     void notes_and_reviews_lie_in_the_past() {
         var startOfToday = TODAY.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
         assertThat(S1500.notes()).extracting(EnterpriseStatusNote::createdAt).allMatch(at -> at.isBefore(startOfToday));
