@@ -85,6 +85,15 @@ class ScaleDatasetTest {
     }
 
     @Test
+    void every_region_has_one_lead() {
+        Map<ftop.core.customer.Region, Long> leads = S1500.users().stream()
+                .filter(u -> u.has(ftop.core.user.UserRole.LEAD))
+                .collect(Collectors.groupingBy(u -> u.region().orElseThrow(), Collectors.counting()));
+        assertThat(leads).containsOnlyKeys(ftop.core.customer.Region.values())
+                .allSatisfy((region, count) -> assertThat(count).isEqualTo(1));
+    }
+
+    @Test
     void ids_are_unique() {
         assertUnique(S1500.customers(), Customer::tpid);
         assertUnique(S1500.customers(), Customer::name);
