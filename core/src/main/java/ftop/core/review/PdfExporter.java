@@ -52,7 +52,7 @@ public final class PdfExporter implements MeetingPackExporter {
     private static final float[] NOTE_BAR = rgb(0xf9a825);
 
     /** Overview columns: customer, TPID, overall, three groups, status, next review. */
-    private static final float[] COLUMNS = {128, 48, 50, 50, 50, 50, 72, 47};
+    private static final float[] COLUMNS = {118, 42, 46, 46, 46, 46, 82, 69};
     private static final String[] HEADERS = {"Customer", "TPID", "Overall", "Group 1", "Group 2", "Group 3", "Status",
         "Next review"};
 
@@ -170,8 +170,8 @@ public final class PdfExporter implements MeetingPackExporter {
             colourCell(l, x + 3, top - h + 3, COLUMNS[2 + c] - 6, h - 6, colours.get(c), c == 0);
             x += COLUMNS[2 + c];
         }
-        l.text(l.regular, 9, x + 5, baseline,
-                l.fit(l.regular, 9, row.status().map(CustomerStatus::label).orElse("Not set"), COLUMNS[6] - 10),
+        l.text(l.regular, 8.5f, x + 5, baseline,
+                l.fit(l.regular, 8.5f, row.status().map(CustomerStatus::label).orElse("Not set"), COLUMNS[6] - 10),
                 row.status().isPresent() ? TEXT : GREY);
         x += COLUMNS[6];
         String next = row.nextReview().map(BriefText.SHORT_DAY::format).orElse("Not set");
@@ -228,10 +228,11 @@ public final class PdfExporter implements MeetingPackExporter {
         l.y -= 8;
 
         for (BriefSection section : BriefSection.values()) {
-            l.ensure(46);
-            l.y -= 14;
+            // Room for the heading and two lines, so a heading never ends a page alone.
+            l.ensure(58);
+            l.y -= 25;
             l.text(l.bold, 11.5f, MARGIN, l.y, section.label(), NAVY);
-            l.y -= 5;
+            l.y -= 3;
             List<BriefText.Block> blocks = BriefText.blocks(brief.text(section));
             if (blocks.isEmpty()) {
                 blocks = List.of(new BriefText.Block(false, "(left blank)"));
