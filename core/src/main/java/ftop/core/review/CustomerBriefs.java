@@ -101,6 +101,10 @@ public final class CustomerBriefs {
         }
         if (progress.expectedProgressDue().isEmpty()) {
             missing.add("Expected Progress Due (Customer Progress)");
+        } else if (progress.expectedProgressDue().get().isBefore(today)) {
+            // The sentence still says what was forecast; the presenter is told the date has gone by.
+            missing.add("A current Expected Progress Due (the one set, "
+                    + DAY.format(progress.expectedProgressDue().get()) + ", has passed)");
         }
         String opening = BriefSentence.of(customer.name(), assessment, progress);
 
@@ -185,22 +189,21 @@ public final class CustomerBriefs {
                 lines.add("- " + usage(w) + ".");
             }
         }
-        // Forecasts count as progress only when they promise more than is active today.
+        // A forecast counts as progress only when it promises more than is active today; per workload,
+        // the nearest quarter (this one or later) that does is named.
         Quarter current = Quarter.of(today);
-        Map<Workload, Forecast> nextForecast = new EnumMap<>(Workload.class);
+        Map<Workload, Forecast> growth = new EnumMap<>(Workload.class);
         for (Forecast f : forecasts) {
-            if (f.quarter().compareTo(current) >= 0) {
-                nextForecast.merge(f.workload(), f, (a, b) -> a.quarter().compareTo(b.quarter()) <= 0 ? a : b);
+            long active = assessment.workload(f.workload()).map(WorkloadHealth::active).orElse(0L);
+            if (f.quarter().compareTo(current) >= 0 && f.projectedActive() > active) {
+                growth.merge(f.workload(), f, (a, b) -> a.quarter().compareTo(b.quarter()) <= 0 ? a : b);
             }
         }
-        for (Forecast f : nextForecast.values()) {
+        for (Forecast f : growth.values()) {
             Optional<WorkloadHealth> now = assessment.workload(f.workload());
-            long active = now.map(WorkloadHealth::active).orElse(0L);
-            if (f.projectedActive() > active) {
-                lines.add("- Forecast for " + f.quarter() + ": " + f.workload().label() + " to "
-                        + number(f.projectedActive()) + " active"
-                        + now.map(w -> " (" + number(w.active()) + " today)").orElse("") + ".");
-            }
+            lines.add("- Forecast for " + f.quarter() + ": " + f.workload().label() + " to "
+                    + number(f.projectedActive()) + " active"
+                    + now.map(w -> " (" + number(w.active()) + " today)").orElse("") + ".");
         }
         if (lines.isEmpty()) {
             return "No workload is Green or Blue yet, and no forecast promises growth.";

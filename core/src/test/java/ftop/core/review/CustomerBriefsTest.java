@@ -123,6 +123,29 @@ class CustomerBriefsTest {
     }
 
     @Test
+    void aPassedExpectedProgressDueIsKeptInTheSentenceButFlagged() {
+        CustomerBrief brief = briefs.of(Contoso.TPID, contoso().source(), LocalDate.of(2021, 7, 1));
+
+        assertThat(brief.opening()).endsWith("from Red to Yellow by the end of June 2021.");
+        assertThat(brief.missing()).contains("A current Expected Progress Due (the one set, 30 June 2021, has passed)");
+    }
+
+    @Test
+    void theNearestForecastThatPromisesGrowthIsNamed() {
+        ReviewWorld world = contoso()
+                .add(new Forecast(Contoso.TPID, Workload.WINDOWS_10, new Quarter(2021, 2), 3_000))
+                .add(new Forecast(Contoso.TPID, Workload.WINDOWS_10, new Quarter(2021, 3), 4_000))
+                .add(new Forecast(Contoso.TPID, Workload.WINDOWS_10, new Quarter(2021, 4), 5_500))
+                .add(new Forecast(Contoso.TPID, Workload.WINDOWS_10, new Quarter(2022, 1), 7_000))
+                .add(new Forecast(Contoso.TPID, Workload.INTUNE, new Quarter(2021, 1), 900));
+
+        CustomerBrief brief = briefs.of(Contoso.TPID, world.source(), TODAY);
+
+        assertThat(brief.highlights()).contains("- Forecast for 2021-Q4: Windows 10 to 5,500 active (4,000 today).")
+                .doesNotContain("2021-Q1", "2022-Q1");
+    }
+
+    @Test
     void blockedCustomersAndPassedRenewalsAreCalledOut() {
         ReviewWorld world = new ReviewWorld().customer(7, "Tailspin").colour(7, HealthColour.GREEN);
         world.add(new ftop.core.health.CustomerHealth(7, new ftop.core.health.CustomerProgress(
