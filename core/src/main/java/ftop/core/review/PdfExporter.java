@@ -52,7 +52,7 @@ public final class PdfExporter implements MeetingPackExporter {
     private static final float[] NOTE_BAR = rgb(0xf9a825);
 
     /** Overview columns: customer, TPID, overall, three groups, status, next review. */
-    private static final float[] COLUMNS = {118, 42, 46, 46, 46, 46, 82, 69};
+    private static final float[] COLUMNS = {124, 52, 42, 42, 42, 42, 84, 67};
     private static final String[] HEADERS = {"Customer", "TPID", "Overall", "Group 1", "Group 2", "Group 3", "Status",
         "Next review"};
 
