@@ -71,7 +71,7 @@ public final class BatchAssignment {
                     "There is no customer " + tpid + "."));
         }
         String name = customer.get().name();
-        Optional<String> notAllowed = permission.refusal(tpid, edit.area(), edit.role());
+        Optional<String> notAllowed = permission.refusal(customer.get(), assignments, edit.area(), edit.role());
         if (notAllowed.isPresent()) {
             return List.of(refused(tpid, name, Optional.empty(), Optional.empty(), RefusalKind.PERMISSION,
                     notAllowed.get()));

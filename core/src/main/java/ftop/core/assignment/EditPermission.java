@@ -1,5 +1,7 @@
 package ftop.core.assignment;
 
+import ftop.core.customer.Customer;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,14 +15,15 @@ public interface EditPermission {
     /**
      * Why the change is not allowed, in words a person understands; empty when it is allowed.
      *
-     * @param tpid the customer
-     * @param area the area of the assignment
-     * @param role the role being changed
+     * @param customer    the customer
+     * @param assignments its current assignments (who owns its health matters to some rules)
+     * @param area        the area of the assignment
+     * @param role        the role being changed
      */
-    Optional<String> refusal(long tpid, AssignmentArea area, Role role);
+    Optional<String> refusal(Customer customer, List<Assignment> assignments, AssignmentArea area, Role role);
 
     /** Allows every change: the command line working on one's own local copy, and tests. */
     static EditPermission anything() {
-        return (tpid, area, role) -> Optional.empty();
+        return (customer, assignments, area, role) -> Optional.empty();
     }
 }

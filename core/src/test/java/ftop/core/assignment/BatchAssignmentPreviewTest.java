@@ -120,7 +120,7 @@ class BatchAssignmentPreviewTest {
 
     @Test
     void refusesByPermissionWithTheReasonAndGoesOnWithTheOthers() {
-        EditPermission onlyContoso = (tpid, area, role) -> tpid == Contoso.TPID ? Optional.empty()
+        EditPermission onlyContoso = (customer, current, area, role) -> customer.tpid() == Contoso.TPID ? Optional.empty()
                 : Optional.of("You may only change assignments of customers in your region.");
         AssignmentEdit edit = new AssignmentEdit.Assign(AssignmentArea.CUSTOMER_HEALTH, Role.FTA, "alex.wilber",
                 AssignmentScope.CUSTOMER);
