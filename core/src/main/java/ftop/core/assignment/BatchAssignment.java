@@ -3,8 +3,13 @@ package ftop.core.assignment;
 import ftop.core.assignment.BatchPreview.Line;
 import ftop.core.assignment.BatchPreview.Outcome;
 import ftop.core.assignment.BatchPreview.RefusalKind;
+import ftop.core.change.EntityKind;
+import ftop.core.change.Mutation;
 import ftop.core.contact.Contact;
 import ftop.core.customer.Customer;
+import ftop.core.store.LocalStore;
+import ftop.core.store.Repository;
+import ftop.core.store.RowRef;
 import ftop.core.tenant.Tenant;
 import ftop.core.user.User;
 import ftop.core.validation.AssignmentRules;
@@ -61,6 +66,44 @@ public final class BatchAssignment {
             lines.addAll(previewCustomer(tpid, edit, assignments, context, permission));
         }
         return new BatchPreview(edit.describe(), lines);
+    }
+
+    /**
+     * Writes the lines of {@code preview} that change something (added, changed, removed) in one
+     * all-or-nothing {@link LocalStore#saveAll}: every assignment with its outbox entry, or nothing.
+     * Refused and unchanged lines are not written.
+     *
+     * <p>Before writing, each assignment the batch changes or removes is compared with the store: if
+     * it changed since the preview (an edit elsewhere, or a sync), nothing is written, so that change
+     * is not silently overwritten.
+     *
+     * @return the batch as written, which {@link AppliedBatch#undo} takes back
+     * @throws StaleBatchException  when the store changed under the preview; nothing was written
+     * @throws ftop.core.store.ValidationException when the store refuses a row; nothing was written
+     */
+    public static AppliedBatch apply(BatchPreview preview, LocalStore store) {
+        List<Line> writes = preview.lines().stream().filter(Line::writes).toList();
+        BatchPreview applied = new BatchPreview(preview.title(), writes);
+        if (writes.isEmpty()) {
+            return new AppliedBatch(applied, List.of());
+        }
+        Repository<Assignment> assignments = store.assignments();
+        Set<String> stale = new LinkedHashSet<>();
+        for (Line line : writes) {
+            Assignment row = line.before().or(line::after).orElseThrow();
+            Optional<Assignment> now = assignments.get(row.id().toString());
+            if (!now.equals(line.before())) {
+                stale.add(line.customerName().isEmpty() ? Long.toString(line.tpid()) : line.customerName());
+            }
+        }
+        if (!stale.isEmpty()) {
+            throw new StaleBatchException(preview.title(), List.copyOf(stale));
+        }
+        List<RowRef> deletes = applied.deletes().stream()
+                .map(a -> new RowRef(EntityKind.ASSIGNMENT, a.id().toString()))
+                .toList();
+        List<Mutation> mutations = store.saveAll(applied.saves(), deletes);
+        return new AppliedBatch(applied, mutations);
     }
 
     private static List<Line> previewCustomer(long tpid, AssignmentEdit edit, List<Assignment> assignments,
