@@ -15,9 +15,6 @@ import java.util.Set;
  */
 public interface AssignmentReader {
 
-    /** Up to this many customers, reading each one's assignments beats reading them all. */
-    int ONE_BY_ONE = 20;
-
     /** The current assignments of the customers {@code tpids}, in one read. */
     List<Assignment> assignmentsOf(Collection<Long> tpids);
 
@@ -25,8 +22,9 @@ public interface AssignmentReader {
     ValidationContext context();
 
     /**
-     * A reader over the local view of {@code store}, validating as on {@code today}. Many customers
-     * are read in one pass over all assignments rather than one query each.
+     * A reader over the local view of {@code store}, validating as on {@code today}. A selection of
+     * customers is read customer by customer (an indexed query each, parsing only their rows); when
+     * the selection is most of the workspace, one pass over all assignments is cheaper.
      */
     static AssignmentReader of(LocalStore store, LocalDate today) {
         ValidationContext context = store.validationContext(today);
@@ -34,7 +32,7 @@ public interface AssignmentReader {
             @Override
             public List<Assignment> assignmentsOf(Collection<Long> tpids) {
                 Set<Long> wanted = new HashSet<>(tpids);
-                if (wanted.size() <= ONE_BY_ONE) {
+                if (wanted.size() * 2 <= store.customers().count()) {
                     List<Assignment> out = new ArrayList<>();
                     wanted.forEach(tpid -> out.addAll(store.assignments().byTpid(tpid)));
                     return out;

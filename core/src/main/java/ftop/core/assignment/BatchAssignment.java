@@ -90,8 +90,11 @@ public final class BatchAssignment {
         Repository<Assignment> assignments = store.assignments();
         Set<String> stale = new LinkedHashSet<>();
         for (Line line : writes) {
-            Assignment row = line.before().or(line::after).orElseThrow();
-            Optional<Assignment> now = assignments.get(row.id().toString());
+            if (line.before().isEmpty()) {
+                // A new assignment has a fresh random id: nothing in the store can be in its way.
+                continue;
+            }
+            Optional<Assignment> now = assignments.get(line.before().get().id().toString());
             if (!now.equals(line.before())) {
                 stale.add(line.customerName().isEmpty() ? Long.toString(line.tpid()) : line.customerName());
             }
