@@ -263,6 +263,11 @@ public final class ServerApi {
             if (result.outcome() == null) {
                 throw badAnswer(what, "the result for change " + result.id() + " has no outcome", null);
             }
+            for (var conflict : result.conflicts()) {
+                if (conflict == null || conflict.field() == null || conflict.field().isBlank()) {
+                    throw badAnswer(what, "the result for change " + result.id() + " has a conflict without a field", null);
+                }
+            }
             RowChange row = result.row();
             if (row != null && (row.kind() == null || EntityKind.fromWireName(row.kind()).isEmpty())) {
                 throw badAnswer(what, "the result for change " + result.id() + " has a row of unknown kind", null);
