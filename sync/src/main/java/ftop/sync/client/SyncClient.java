@@ -60,6 +60,7 @@ public final class SyncClient implements SyncTarget {
     /** Rows per pulled page: big enough to keep round trips few, small enough to keep memory flat. */
     public static final int DEFAULT_PAGE_SIZE = 2000;
 
+    private final HttpUrl server;
     private final ServerApi api;
     private final LocalStore store;
     private final int pageSize;
@@ -83,10 +84,33 @@ public final class SyncClient implements SyncTarget {
         if (pageSize < 1 || pageSize > 5000) {
             throw new IllegalArgumentException("pageSize must be 1 to 5000: " + pageSize);
         }
+        this.server = Objects.requireNonNull(server, "server");
         this.api = new ServerApi(server, http);
         this.store = Objects.requireNonNull(store, "store");
         this.pageSize = pageSize;
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * A client for the server this workspace last signed in to, if it has one.
+     *
+     * @throws IllegalStateException when the stored URL is not a URL (the workspace was edited by hand)
+     */
+    public static Optional<SyncClient> forWorkspace(LocalStore store) {
+        Optional<String> url = store.setting(SERVER_URL).filter(s -> !s.isBlank());
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        HttpUrl parsed = HttpUrl.parse(url.get());
+        if (parsed == null) {
+            throw new IllegalStateException("The workspace's server address \"" + url.get() + "\" is not a URL.");
+        }
+        return Optional.of(new SyncClient(parsed, store));
+    }
+
+    /** The server's base URL. */
+    public HttpUrl server() {
+        return server;
     }
 
     /** The workspace this client syncs. */
@@ -121,7 +145,7 @@ public final class SyncClient implements SyncTarget {
             throw new SyncException(SyncFailure.LOGIN_NEEDED, "This workspace belongs to " + owner.get()
                     + ". Sign in as " + owner.get() + ", or use another workspace for " + response.userId() + ".");
         }
-        store.putSetting(SERVER_URL, api.apiUrl().toString());
+        store.putSetting(SERVER_URL, server.toString());
         store.putSetting(TOKEN, response.token());
         store.putSetting(TOKEN_EXPIRES_AT, response.expiresAt() == null ? "" : response.expiresAt().toString());
         store.putSetting(USER_ID, response.userId());

@@ -250,6 +250,7 @@ class SyncClientTest {
             assertThat(store.setting(key).orElse("")).doesNotContain("s3cret-pass");
         }
         assertThat(client.signedIn()).isTrue();
+        assertThat(SyncClient.forWorkspace(store)).hasValueSatisfying(c -> assertThat(c.server()).isEqualTo(fake.url()));
 
         fake.answer(ex -> FakeHttpServer.respond(ex, 204, "application/json", ""));
         client.logout();
