@@ -7,8 +7,11 @@ import ftop.core.status.EnterpriseStatusNote;
 import ftop.core.tenant.Tenant;
 import ftop.core.user.User;
 import ftop.core.user.UserRole;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -51,13 +54,26 @@ public final class Permissions {
      */
     public static Decision canSeeTenant(User user, CustomerAccess customer, UUID tenantId) {
         Decision customerLevel = canSee(user, customer);
-        if (customerLevel.denied() || !partnerOnly(user)) {
+        if (customerLevel.denied()) {
             return customerLevel;
         }
-        boolean covered = customer.assignments().stream()
-                .anyMatch(a -> a.userId().equals(user.userId()) && a.coversTenant(tenantId));
+        boolean covered = tenantFilter(user, customer).map(tenants -> tenants.contains(tenantId)).orElse(true);
         return covered ? Decision.allow() : Decision.deny(name(user) + " is a partner and is not assigned to tenant "
                 + tenantId + " of " + customer.label() + ", so cannot see it.");
+    }
+
+    /**
+     * The only tenants of {@code customer} that {@code user} may see, or empty when they may see all
+     * of them (everyone but partners). Meaningful only when {@link #canSee} allows.
+     */
+    public static Optional<Set<UUID>> tenantFilter(User user, CustomerAccess customer) {
+        if (!partnerOnly(user)) {
+            return Optional.empty();
+        }
+        Set<UUID> tenants = new TreeSet<>();
+        customer.assignments().stream().filter(a -> a.userId().equals(user.userId()))
+                .forEach(a -> tenants.addAll(a.tenantIds()));
+        return Optional.of(Collections.unmodifiableSet(tenants));
     }
 
     /** May {@code user} see {@code row} (any synced entity) of {@code customer}? */

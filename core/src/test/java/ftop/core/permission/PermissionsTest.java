@@ -68,6 +68,8 @@ class PermissionsTest {
         assertThat(winner.reason()).contains("partner").contains(Contoso.WINNER_TENANT_ID.toString());
         // Status notes live on the winner tenant, so they are hidden from the partner too.
         assertThat(Permissions.canSeeRow(PARTNER, CONTOSO, Contoso.note()).allowed()).isFalse();
+        assertThat(Permissions.tenantFilter(PARTNER, CONTOSO)).contains(Set.of(Contoso.SECOND_TENANT_ID));
+        assertThat(Permissions.tenantFilter(FE, CONTOSO)).isEmpty();
         // Non-partners who see the customer see every tenant.
         assertThat(Permissions.canSeeTenant(FE, CONTOSO, Contoso.WINNER_TENANT_ID).allowed()).isTrue();
     }
