@@ -1,6 +1,6 @@
 package ftop.sync.server;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -51,9 +51,12 @@ final class Http {
 
     /** Turns a Jackson error into a 400 that names the field and says what was expected. */
     static ApiException describe(IOException e) {
-        if (e instanceof JsonParseException parse) {
-            return ApiException.badRequest("The body is not valid JSON: " + parse.getOriginalMessage()
-                    + " (line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")", null);
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamReadException parse) {
+                String where = parse.getLocation() == null ? ""
+                        : " (line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr() + ")";
+                return ApiException.badRequest("The body is not valid JSON: " + plain(parse.getOriginalMessage()) + where, null);
+            }
         }
         if (e instanceof JsonMappingException mapping) {
             String field = path(mapping);
@@ -80,12 +83,21 @@ final class Http {
                 return ApiException.badRequest(where + " has the wrong type"
                         + (target == null ? "" : ", expected " + describeType(target)), field);
             }
-            return ApiException.badRequest(where + " is not valid: " + mapping.getOriginalMessage(), field);
+            return ApiException.badRequest(where + " is not valid: " + plain(mapping.getOriginalMessage()), field);
         }
         if (e instanceof JsonProcessingException processing) {
-            return ApiException.badRequest("The body is not valid JSON: " + processing.getOriginalMessage(), null);
+            return ApiException.badRequest("The body is not valid JSON: " + plain(processing.getOriginalMessage()), null);
         }
         return ApiException.badRequest("The body could not be read: " + e.getMessage(), null);
+    }
+
+    /** Jackson's message without its source-location noise, which means nothing to a person. */
+    private static String plain(String message) {
+        if (message == null) {
+            return "unexpected content";
+        }
+        return message.replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", "")
+                .replaceAll("\\s*at \\[Source:.*", "").lines().findFirst().orElse("").trim();
     }
 
     private static String describeType(Class<?> target) {
