@@ -32,7 +32,7 @@ import ftop.app.shell.Theme;
 import ftop.app.tasks.BackgroundTasks;
 import ftop.app.workspace.Workspace;
 import ftop.app.workspace.WorkspaceOpener;
-import ftop.app.workspace.Workspaces;
+import ftop.app.workspace.StoreWorkspace;
 
 /**
  * The desktop app: opens the profile's workspace in the background (creating the demo workspace on
@@ -49,10 +49,11 @@ public final class FtopApplication extends Application {
     private Workspace workspace;
     private ShellModel shell;
     private Scene scene;
+    private volatile boolean stopped;
 
     /** Used by {@link Application#launch}: options come from the command line. */
     public FtopApplication() {
-        this(null, Workspaces::open, Clock.systemDefaultZone());
+        this(null, StoreWorkspace::open, Clock.systemDefaultZone());
     }
 
     /** For tests and embedding: explicit options, workspace and clock. */
@@ -105,6 +106,11 @@ public final class FtopApplication extends Application {
     }
 
     private void showWorkspace(Workspace opened) {
+        if (stopped) {
+            // the window closed while the workspace was opening: release it for the next start
+            new Thread(opened::close, "ftop-close").start();
+            return;
+        }
         workspace = opened;
         shell = new ShellModel(opened, tasks, clock);
         shell.setDark(options.dark());
@@ -195,6 +201,7 @@ public final class FtopApplication extends Application {
 
     @Override
     public void stop() {
+        stopped = true;
         Workspace opened = workspace;
         if (opened != null) {
             tasks.run(opened::close, failure -> LOG.log(Level.WARNING, "Closing the workspace failed", failure));

@@ -16,7 +16,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import atlantafx.base.theme.Styles;
-import org.controlsfx.control.SearchableComboBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -36,7 +35,7 @@ import ftop.core.tenant.Tenant;
 public final class CustomerView extends BorderPane {
 
     private final CustomerViewModel model;
-    private final SearchableComboBox<CustomerChoice> picker = new SearchableComboBox<>();
+    private final CustomerPicker picker;
     private final Label name = new Label();
     private final Label facts = new Label();
     private final HealthChip overall = new HealthChip();
@@ -46,21 +45,14 @@ public final class CustomerView extends BorderPane {
     private final VBox workloads = new VBox(10);
     private final VBox content;
     private final Label placeholder = new Label("Pick a customer to see its health.");
-    private boolean updatingPicker;
 
     public CustomerView(CustomerViewModel model) {
         this.model = model;
         setId("customerView");
 
+        picker = new CustomerPicker(model.choices(), choice -> model.select(choice.tpid()));
         picker.setId("customerPicker");
-        picker.setItems(model.choices());
-        picker.setPromptText("Find a customer by name or TPID");
-        picker.setPrefWidth(360);
-        picker.valueProperty().addListener((obs, old, now) -> {
-            if (!updatingPicker && now != null) {
-                model.select(now.tpid());
-            }
-        });
+        picker.setPrefWidth(380);
         Label pickerLabel = new Label("Customer");
         pickerLabel.setLabelFor(picker);
         HBox pickerRow = new HBox(10, pickerLabel, picker);
@@ -103,15 +95,7 @@ public final class CustomerView extends BorderPane {
         setTop(pickerRow);
         setCenter(placeholder);
         model.detailsProperty().addListener((obs, old, now) -> show(now, scroll));
-        model.selectedProperty().addListener((obs, old, now) -> {
-            updatingPicker = true;
-            try {
-                picker.setValue(now == null ? null
-                        : model.choices().stream().filter(c -> c.tpid() == now.tpid()).findFirst().orElse(now));
-            } finally {
-                updatingPicker = false;
-            }
-        });
+        model.selectedProperty().addListener((obs, old, now) -> picker.show(now));
         model.errorProperty().addListener((obs, old, now) -> {
             if (!now.isEmpty()) {
                 setCenter(placeholder);
@@ -233,7 +217,7 @@ public final class CustomerView extends BorderPane {
     }
 
     /** The picker, for the shell to focus. */
-    public SearchableComboBox<CustomerChoice> picker() {
+    public CustomerPicker picker() {
         return picker;
     }
 }

@@ -128,6 +128,11 @@ public final class ShellModel {
         return pendingText.getReadOnlyProperty();
     }
 
+    /** The workspace the window reads. */
+    public Workspace workspace() {
+        return workspace;
+    }
+
     /** Where the workspace lives, e.g. its directory. */
     public ReadOnlyStringProperty locationTextProperty() {
         return locationText.getReadOnlyProperty();

@@ -67,32 +67,41 @@ public final class BackgroundTasks implements AutoCloseable {
         Objects.requireNonNull(onSuccess, "onSuccess");
         Objects.requireNonNull(onFailure, "onFailure");
         CompletableFuture<T> done = new CompletableFuture<>();
-        worker.execute(() -> {
-            T result;
-            try {
-                result = work.call();
-            } catch (Throwable e) {
-                LOG.log(Level.WARNING, "Background task failed", e);
-                uiThread.execute(() -> {
-                    try {
-                        onFailure.accept(e);
-                    } finally {
-                        done.completeExceptionally(e);
-                    }
-                });
-                return;
-            }
+        try {
+            worker.execute(() -> runNow(work, onSuccess, onFailure, done));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the app is shutting down: the work is dropped, as the window that wanted it is gone
+            LOG.fine("Background task dropped at shutdown");
+            done.completeExceptionally(e);
+        }
+        return done;
+    }
+
+    private <T> void runNow(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure,
+            CompletableFuture<T> done) {
+        T result;
+        try {
+            result = work.call();
+        } catch (Throwable e) {
+            LOG.log(Level.WARNING, "Background task failed", e);
             uiThread.execute(() -> {
                 try {
-                    onSuccess.accept(result);
-                    done.complete(result);
-                } catch (Throwable e) {
-                    LOG.log(Level.WARNING, "Handler of a background task failed", e);
+                    onFailure.accept(e);
+                } finally {
                     done.completeExceptionally(e);
                 }
             });
+            return;
+        }
+        uiThread.execute(() -> {
+            try {
+                onSuccess.accept(result);
+                done.complete(result);
+            } catch (Throwable e) {
+                LOG.log(Level.WARNING, "Handler of a background task failed", e);
+                done.completeExceptionally(e);
+            }
         });
-        return done;
     }
 
     /** Runs {@code work} in the background with nothing to report on success. */
