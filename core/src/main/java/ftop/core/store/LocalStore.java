@@ -602,7 +602,8 @@ public final class LocalStore implements AutoCloseable {
             try {
                 return work.run();
             } catch (SQLException e) {
-                throw new StoreException("Cannot read the workspace: " + e.getMessage(), e);
+                LOG.warn("A read of the workspace {} failed", directory, e);
+                throw new StoreException("Cannot read the workspace " + directory + " (" + e.getMessage() + ").", e);
             }
         }
     }
@@ -625,7 +626,9 @@ public final class LocalStore implements AutoCloseable {
                 connection.commit();
             } catch (SQLException e) {
                 rollback(e);
-                throw new StoreException("The change could not be saved in the workspace: " + e.getMessage(), e);
+                LOG.warn("A write to the workspace {} failed and was rolled back", directory, e);
+                throw new StoreException("The change could not be saved in the workspace, so nothing was changed ("
+                        + e.getMessage() + ").", e);
             } catch (RuntimeException | Error e) {
                 rollback(e);
                 throw e;
