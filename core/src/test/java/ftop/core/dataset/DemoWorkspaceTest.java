@@ -172,6 +172,18 @@ class DemoWorkspaceTest {
         assertThat(DatasetGenerator.demo(TODAY.plusDays(1))).isNotEqualTo(DEMO);
     }
 
+    @Test
+    void ids_do_not_depend_on_the_day_so_a_workspace_made_later_matches_one_made_earlier() {
+        Dataset later = DatasetGenerator.demo(TODAY.plusDays(40));
+        assertThat(later.customers()).extracting(Customer::tpid)
+                .isEqualTo(DEMO.customers().stream().map(Customer::tpid).toList());
+        assertThat(later.tenants()).extracting(Tenant::tenantId)
+                .isEqualTo(DEMO.tenants().stream().map(Tenant::tenantId).toList());
+        assertThat(later.contacts()).extracting(c -> c.id()).isEqualTo(DEMO.contacts().stream().map(c -> c.id()).toList());
+        assertThat(later.assignments()).isEqualTo(DEMO.assignments());
+        assertThat(later.notes()).extracting(n -> n.id()).isEqualTo(DEMO.notes().stream().map(n -> n.id()).toList());
+    }
+
     private static List<ftop.core.usage.WorkloadUsage> usageOf(long tpid) {
         return DEMO.usage().stream().filter(u -> u.tpid() == tpid).toList();
     }
