@@ -1,0 +1,72 @@
+package ftop.core.review;
+
+import ftop.core.contact.Contact;
+import ftop.core.customer.Customer;
+import ftop.core.health.CustomerHealth;
+import ftop.core.status.EnterpriseStatusNote;
+import ftop.core.store.LocalStore;
+import ftop.core.tenant.Tenant;
+import ftop.core.usage.Forecast;
+import ftop.core.usage.WorkloadUsage;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A {@link ReviewSource} over the {@link LocalStore}: the local view (server copy plus the user's pending
+ * edits), so review preparation works offline and shows the user's own unsynced changes. Each call reads
+ * the store; run it off the UI thread.
+ */
+public final class StoreReviewSource implements ReviewSource {
+
+    private final LocalStore store;
+
+    public StoreReviewSource(LocalStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    @Override
+    public List<Customer> customers() {
+        return store.customers().all();
+    }
+
+    @Override
+    public Optional<Customer> customer(long tpid) {
+        return store.customers().get(Long.toString(tpid));
+    }
+
+    @Override
+    public Optional<CustomerHealth> health(long tpid) {
+        return store.health().get(Long.toString(tpid));
+    }
+
+    @Override
+    public List<EnterpriseStatusNote> notes(long tpid) {
+        return store.notes().byTpid(tpid).stream()
+                .sorted(Comparator.comparing(EnterpriseStatusNote::createdAt).reversed())
+                .toList();
+    }
+
+    @Override
+    public List<WorkloadUsage> usage(long tpid) {
+        return store.usage().byTpid(tpid);
+    }
+
+    @Override
+    public List<Forecast> forecasts(long tpid) {
+        return store.forecasts().byTpid(tpid).stream()
+                .sorted(Comparator.comparing(Forecast::quarter).thenComparing(Forecast::workload))
+                .toList();
+    }
+
+    @Override
+    public List<Tenant> tenants(long tpid) {
+        return store.tenants().byTpid(tpid);
+    }
+
+    @Override
+    public List<Contact> contacts(long tpid) {
+        return store.contacts().byTpid(tpid);
+    }
+}
