@@ -44,6 +44,11 @@ class StoreReviewSourceTest {
                     .containsExactlyElementsOf(queue.build(fromData, TODAY).stream()
                             .map(item -> org.assertj.core.groups.Tuple.tuple(item.tpid(), item.reasons())).toList());
             assertThat(briefs.of(all, fromStore, TODAY)).isEqualTo(briefs.of(all, fromData, TODAY));
+            ReviewSource snapshot = StoreReviewSource.snapshot(store);
+            assertThat(queue.build(snapshot, TODAY)).extracting(ReviewItem::tpid, ReviewItem::reasons)
+                    .containsExactlyElementsOf(queue.build(fromData, TODAY).stream()
+                            .map(item -> org.assertj.core.groups.Tuple.tuple(item.tpid(), item.reasons())).toList());
+            assertThat(briefs.of(all, snapshot, TODAY)).isEqualTo(briefs.of(all, fromData, TODAY));
             assertThat(fromStore.customer(-1)).isEmpty();
             assertThat(fromStore.notes(all.get(0))).isSortedAccordingTo(
                     java.util.Comparator.comparing(ftop.core.status.EnterpriseStatusNote::createdAt).reversed());
