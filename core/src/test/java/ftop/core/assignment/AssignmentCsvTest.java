@@ -133,6 +133,20 @@ class AssignmentCsvTest {
     }
 
     @Test
+    void warnsOnTheCustomersLastLineWhenTheFileMakesASecondPrimary() throws IOException {
+        CsvImport result = read(HEADER
+                + "1001,Contoso,Customer Health,FastTrack Architect,alex.wilber,Customer;contoso.onmicrosoft.com,yes\r\n"
+                + "2002,Fabrikam,Customer Health,FastTrack Manager,lynne.robbins,Customer;fabrikam.com,yes\r\n"
+                + "1001,Contoso,Onboarding,FastTrack Engineer,lynne.robbins,Customer,no\r\n");
+
+        assertThat(result.hasBadLines()).isFalse();
+        assertThat(result.lines()).extracting(l -> l.warnings().size()).containsExactly(0, 0, 1);
+        assertThat(result.lines().get(2).describe()).contains("Warning: A customer has one primary FM/FTA")
+                .contains("megan.bowen").contains("alex.wilber");
+        assertThat(result.changes().lines().get(2).warnings()).hasSize(1);
+    }
+
+    @Test
     void refusedLinesAreBadAndSayWhy() throws IOException {
         EditPermission notFabrikam = (customer, current, area, role) -> customer.tpid() == Contoso.FABRIKAM_TPID
                 ? Optional.of("Fabrikam is outside your region.") : Optional.empty();
