@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Makes realistic data: the demo workspace, and (seeded, reproducible) sets at the scales FTOP is
@@ -131,7 +132,7 @@ public final class DatasetGenerator {
                     join(Dataset::usage), join(Dataset::forecasts));
         }
 
-        private <T> List<T> join(java.util.function.Function<Dataset, List<T>> part) {
+        private <T> List<T> join(Function<Dataset, List<T>> part) {
             List<T> out = new ArrayList<>();
             chunks.forEach(c -> out.addAll(part.apply(c)));
             return out;

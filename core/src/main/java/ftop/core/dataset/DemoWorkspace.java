@@ -18,6 +18,7 @@ import ftop.core.customer.LifecyclePhase;
 import ftop.core.customer.Region;
 import ftop.core.customer.Segment;
 import ftop.core.customer.Vertical;
+import ftop.core.dataset.GeneratedRows.ReviewDates;
 import ftop.core.dataset.GeneratedRows.ReviewState;
 import ftop.core.health.BusinessReason;
 import ftop.core.health.CustomerHealth;
@@ -173,11 +174,11 @@ final class DemoWorkspace {
         usage.addAll(measured);
         forecasts.addAll(rows.forecasts(measured, random));
 
-        LocalDate[] reviews = rows.reviewDates(e.colour(), e.review(), random);
+        ReviewDates reviews = rows.reviewDates(e.colour(), e.review(), random);
         health.add(health(tpid, index, e, reviews, customerContacts));
 
         String architect = index % 2 == 0 ? DemoUsers.ALEX_WILBER : DemoUsers.ISAIAH_LANGER;
-        notes(tpid, index, e, winner, reviews[0], architect);
+        notes(tpid, index, e, winner, reviews.previous(), architect);
         assignments(tpid, index, e, own, architect);
     }
 
@@ -229,7 +230,7 @@ final class DemoWorkspace {
         return own;
     }
 
-    private CustomerHealth health(long tpid, int index, Entry e, LocalDate[] reviews, List<Contact> customerContacts) {
+    private CustomerHealth health(long tpid, int index, Entry e, ReviewDates reviews, List<Contact> customerContacts) {
         LocalDate today = rows.today();
         CustomerStatus status = switch (e.colour()) {
             case RED -> GeneratedRows.pick(random, CustomerStatus.BLOCKED_BUSINESS, CustomerStatus.BLOCKED_TECHNICAL,
@@ -246,10 +247,11 @@ final class DemoWorkspace {
         };
         CustomerProgress progress = new CustomerProgress(Optional.of(status),
                 Optional.of(today.plusDays(30 + random.nextInt(90))), Optional.of(expected),
-                Optional.of(reviews[1]), Optional.of(reviews[0]), Optional.of(watchlist),
+                Optional.of(reviews.next()), Optional.of(reviews.previous()), Optional.of(watchlist),
                 Optional.of(e.region()), Optional.of(e.vertical()));
-        OverallMindset mindset = e.name().startsWith("Munson") ? OverallMindset.AVERSE
-                : e.name().startsWith("Margie") ? OverallMindset.COMPETE : OverallMindset.ALIGNED;
+        // "No Intent" customers may be using a competitor's products; a business blocker can be an averse board.
+        OverallMindset mindset = status == CustomerStatus.NO_INTENT ? OverallMindset.COMPETE
+                : status == CustomerStatus.BLOCKED_BUSINESS ? OverallMindset.AVERSE : OverallMindset.ALIGNED;
         // One customer in eight has not named a Success Owner yet, as happens early in a project.
         Optional<UUID> owner = index % 8 == 7 ? Optional.empty() : Optional.of(customerContacts.get(0).id());
         CustomerPerspective perspective = new CustomerPerspective(Optional.of(mindset),

@@ -177,11 +177,16 @@ final class GeneratedRows {
         return cadence.interval(java.util.Optional.of(colour));
     }
 
+    /** The Previous and Next Review Dates of a customer. */
+    record ReviewDates(LocalDate previous, LocalDate next) {
+    }
+
     /**
      * Previous and Next Review Dates that put a customer of {@code colour} in {@code state} today.
      * The previous review always lies in the past and the next one follows it by the cadence.
+     * Draws the same amount of randomness whatever the day, so ids made after it do not depend on it.
      */
-    LocalDate[] reviewDates(HealthColour colour, ReviewState state, SplittableRandom random) {
+    ReviewDates reviewDates(HealthColour colour, ReviewState state, SplittableRandom random) {
         Period interval = interval(colour);
         long days = ChronoUnit.DAYS.between(today, today.plus(interval));
         LocalDate next = switch (state) {
@@ -193,6 +198,6 @@ final class GeneratedRows {
         if (previous.isAfter(today)) {
             previous = today;
         }
-        return new LocalDate[] {previous, next};
+        return new ReviewDates(previous, next);
     }
 }

@@ -11,6 +11,7 @@ import ftop.core.customer.Region;
 import ftop.core.customer.Segment;
 import ftop.core.customer.Vertical;
 import ftop.core.dataset.DatasetGenerator.Scale;
+import ftop.core.dataset.GeneratedRows.ReviewDates;
 import ftop.core.dataset.GeneratedRows.ReviewState;
 import ftop.core.health.BusinessReason;
 import ftop.core.health.CustomerHealth;
@@ -161,16 +162,26 @@ final class ScaleDataset {
         users.forEach(u -> taken.add(u.userId()));
         int n = scale.customers();
         // Pool sizes follow how many customers one person carries: an FM about 25, a CSM about 10.
-        pools.put(Role.FM, people(Math.max(2, n / 25), UserRole.FM, "microsoft.com", taken));
-        pools.put(Role.FTA, people(Math.max(2, n / 40), UserRole.FTA, "microsoft.com", taken));
+        // The demo users join the pools, so that signing in as them against a generated server shows
+        // a portfolio of about the demo's size.
+        pools.put(Role.FM, withDemo(List.of(DemoUsers.DEMO_USER, DemoUsers.DIEGO_SICILIANI, DemoUsers.PATTI_FERNANDEZ),
+                people(Math.max(2, n / 25) - 3, UserRole.FM, "microsoft.com", taken)));
+        pools.put(Role.FTA, withDemo(List.of(DemoUsers.ALEX_WILBER, DemoUsers.ISAIAH_LANGER),
+                people(Math.max(2, n / 40) - 2, UserRole.FTA, "microsoft.com", taken)));
         pools.put(Role.FE, people(Math.max(2, n / 30), UserRole.FE, "microsoft.com", taken));
-        pools.put(Role.FRP, people(Math.max(2, n / 20), UserRole.PARTNER, "fasttrackpartners.com", taken));
+        pools.put(Role.FRP, withDemo(List.of(DemoUsers.LIDIA_HOLLOWAY),
+                people(Math.max(2, n / 20) - 1, UserRole.PARTNER, "fasttrackpartners.com", taken)));
         pools.put(Role.GATEWAY, people(Math.max(2, n / 300), UserRole.GATEWAY, "microsoft.com", taken));
         pools.put(Role.SUCCESS_MANAGER, people(Math.max(2, n / 10), UserRole.FM, "microsoft.com", taken));
+        Set<Region> led = new HashSet<>();
+        DemoUsers.all().forEach(u -> u.region().ifPresent(led::add));
         for (Region region : Region.values()) {
-            String id = uniqueId(root, taken);
-            users.add(new User(id, displayName(id), id + "@microsoft.com", Set.of(UserRole.LEAD), Optional.of(region),
-                    false));
+            if (led.contains(region)) {
+                continue;
+            }
+            Person p = person(root, taken);
+            users.add(new User(p.id(), p.displayName(), p.id() + "@microsoft.com", Set.of(UserRole.LEAD),
+                    Optional.of(region), false));
         }
         people(Math.max(2, n / 500), UserRole.ASSIGNMENT_TEAM, "microsoft.com", taken);
         // A few FMs sit in the SLT Watchlist group that may set the winner flag.
@@ -183,17 +194,27 @@ final class ScaleDataset {
         }
     }
 
+    private static List<String> withDemo(List<String> demo, List<String> generated) {
+        List<String> all = new ArrayList<>(demo);
+        all.addAll(generated);
+        return List.copyOf(all);
+    }
+
     private List<String> people(int count, UserRole role, String domain, Set<String> taken) {
         List<String> ids = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            String id = uniqueId(root, taken);
-            users.add(new User(id, displayName(id), id + "@" + domain, Set.of(role), Optional.empty(), false));
-            ids.add(id);
+            Person p = person(root, taken);
+            users.add(new User(p.id(), p.displayName(), p.id() + "@" + domain, Set.of(role), Optional.empty(), false));
+            ids.add(p.id());
         }
         return List.copyOf(ids);
     }
 
-    private static String uniqueId(SplittableRandom random, Set<String> taken) {
+    /** A generated person: a unique sign-in id and the name people read. */
+    private record Person(String id, String displayName) {
+    }
+
+    private static Person person(SplittableRandom random, Set<String> taken) {
         String first = GeneratedRows.pick(random, Vocabulary.FIRST_NAMES);
         String last = GeneratedRows.pick(random, Vocabulary.LAST_NAMES);
         String base = Vocabulary.slug(first) + "." + Vocabulary.slug(last);
@@ -201,19 +222,7 @@ final class ScaleDataset {
         for (int k = 2; !taken.add(id); k++) {
             id = base + k;
         }
-        return id;
-    }
-
-    /** "maria.da-silva3" reads as "Maria Dasilva"; close enough for generated people. */
-    private static String displayName(String id) {
-        StringBuilder out = new StringBuilder();
-        for (String part : id.replaceAll("\\d+$", "").split("\\.")) {
-            if (out.length() > 0) {
-                out.append(' ');
-            }
-            out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-        }
-        return out.toString();
+        return new Person(id, first + " " + last);
     }
 
     // ---- one customer -------------------------------------------------------------------------
@@ -254,7 +263,7 @@ final class ScaleDataset {
         // Without a colour the customer is reviewed at the shortest cadence, Red's.
         HealthColour cadenceColour = colour.orElse(HealthColour.RED);
         ReviewState state = reviewState(r);
-        LocalDate[] reviews = rows.reviewDates(cadenceColour, state, r);
+        ReviewDates reviews = rows.reviewDates(cadenceColour, state, r);
         CustomerHealth health = r.nextInt(33) == 0 ? CustomerHealth.empty(tpid)
                 : health(tpid, region, vertical, cadenceColour, reviews, contacts, r);
         out.health.add(health);
@@ -263,7 +272,7 @@ final class ScaleDataset {
         out.assignments.addAll(assignments);
 
         if (noteCount > 0) {
-            notes(tpid, stem, tenants.get(0), assignments, reviews[0], cadenceColour, noteCount, r, out.notes);
+            notes(tpid, stem, tenants.get(0), assignments, reviews.previous(), cadenceColour, noteCount, r, out.notes);
         }
     }
 
@@ -283,7 +292,7 @@ final class ScaleDataset {
         return name;
     }
 
-    private Segment segment(int index, SplittableRandom r) {
+    private static Segment segment(int index, SplittableRandom r) {
         // The first 1,500 customers are the S1500 (a third of them S500); beyond it come the rest.
         if (index < 1_500) {
             return r.nextInt(3) == 0 ? Segment.S500 : Segment.S1500;
@@ -388,7 +397,7 @@ final class ScaleDataset {
     }
 
     private CustomerHealth health(long tpid, Region region, Vertical vertical, HealthColour colour,
-            LocalDate[] reviews, List<Contact> contacts, SplittableRandom r) {
+            ReviewDates reviews, List<Contact> contacts, SplittableRandom r) {
         LocalDate today = rows.today();
         CustomerStatus status = colour == HealthColour.RED && r.nextBoolean()
                 ? GeneratedRows.pick(r, CustomerStatus.BLOCKED_BUSINESS, CustomerStatus.BLOCKED_TECHNICAL,
@@ -400,9 +409,10 @@ final class ScaleDataset {
                 ? GeneratedRows.pick(r, CxpWatchlist.ON_WATCHLIST, CxpWatchlist.CRITICAL)
                 : r.nextInt(20) == 0 ? CxpWatchlist.GRADUATED : CxpWatchlist.NOT_ON_WATCHLIST;
         CustomerProgress progress = new CustomerProgress(Optional.of(status),
-                Optional.of(today.plusDays(14 + r.nextInt(180))), Optional.of(expected), Optional.of(reviews[1]),
-                Optional.of(reviews[0]), Optional.of(watchlist), Optional.of(region), Optional.of(vertical));
-        OverallMindset mindset = r.nextInt(10) < 8 ? OverallMindset.ALIGNED
+                Optional.of(today.plusDays(14 + r.nextInt(180))), Optional.of(expected), Optional.of(reviews.next()),
+                Optional.of(reviews.previous()), Optional.of(watchlist), Optional.of(region), Optional.of(vertical));
+        // A customer with no intent has turned away from the cloud or to a competitor; a few others lean that way.
+        OverallMindset mindset = status != CustomerStatus.NO_INTENT && r.nextInt(10) != 0 ? OverallMindset.ALIGNED
                 : GeneratedRows.pick(r, OverallMindset.AVERSE, OverallMindset.COMPETE);
         Optional<UUID> owner = r.nextInt(10) == 0 ? Optional.empty() : Optional.of(contacts.get(0).id());
         CustomerPerspective perspective = new CustomerPerspective(Optional.of(mindset),

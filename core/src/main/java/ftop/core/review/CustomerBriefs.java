@@ -101,6 +101,10 @@ public final class CustomerBriefs {
         }
         if (progress.expectedProgressDue().isEmpty()) {
             missing.add("Expected Progress Due (Customer Progress)");
+        } else if (progress.expectedProgressDue().get().isBefore(today)) {
+            // The sentence still says what was forecast; the presenter is told the date has gone by.
+            missing.add("A current Expected Progress Due (the one set, "
+                    + DAY.format(progress.expectedProgressDue().get()) + ", has passed)");
         }
         String opening = BriefSentence.of(customer.name(), assessment, progress);
 
@@ -185,27 +189,36 @@ public final class CustomerBriefs {
                 lines.add("- " + usage(w) + ".");
             }
         }
-        // Forecasts count as progress only when they promise more than is active today.
+        // A forecast is a highlight when it lifts a measured workload to a better colour; per workload,
+        // the nearest quarter (this one or later) that does so is named. Small moves within a colour are
+        // not news in a review meeting.
         Quarter current = Quarter.of(today);
-        Map<Workload, Forecast> nextForecast = new EnumMap<>(Workload.class);
+        Map<Workload, Forecast> better = new EnumMap<>(Workload.class);
         for (Forecast f : forecasts) {
-            if (f.quarter().compareTo(current) >= 0) {
-                nextForecast.merge(f.workload(), f, (a, b) -> a.quarter().compareTo(b.quarter()) <= 0 ? a : b);
+            Optional<WorkloadHealth> now = assessment.workload(f.workload());
+            if (now.isEmpty() || f.quarter().compareTo(current) < 0) {
+                continue;
+            }
+            if (forecastColour(f, now.get()).isBetterThan(now.get().colour())) {
+                better.merge(f.workload(), f, (a, b) -> a.quarter().compareTo(b.quarter()) <= 0 ? a : b);
             }
         }
-        for (Forecast f : nextForecast.values()) {
-            Optional<WorkloadHealth> now = assessment.workload(f.workload());
-            long active = now.map(WorkloadHealth::active).orElse(0L);
-            if (f.projectedActive() > active) {
-                lines.add("- Forecast for " + f.quarter() + ": " + f.workload().label() + " to "
-                        + number(f.projectedActive()) + " active"
-                        + now.map(w -> " (" + number(w.active()) + " today)").orElse("") + ".");
-            }
+        for (Forecast f : better.values()) {
+            WorkloadHealth now = assessment.workload(f.workload()).orElseThrow();
+            int percent = (int) Math.floor((double) f.projectedActive() / now.entitled() * 100 + 1e-9);
+            lines.add("- Forecast for " + f.quarter() + ": " + f.workload().label() + " to reach "
+                    + forecastColour(f, now).label() + " (" + number(f.projectedActive()) + " active, " + percent
+                    + "% of " + number(now.entitled()) + ").");
         }
         if (lines.isEmpty()) {
-            return "No workload is Green or Blue yet, and no forecast promises growth.";
+            return "No workload is Green or Blue yet, and no forecast lifts a workload to a better colour.";
         }
         return String.join("\n", lines);
+    }
+
+    /** The colour the forecast usage would have against today's entitlement. */
+    private HealthColour forecastColour(Forecast f, WorkloadHealth now) {
+        return rules.thresholds(f.workload()).colourOf((double) f.projectedActive() / now.entitled());
     }
 
     private String lowlights(HealthAssessment assessment, CustomerProgress progress) {

@@ -52,7 +52,7 @@ public final class PdfExporter implements MeetingPackExporter {
     private static final float[] NOTE_BAR = rgb(0xf9a825);
 
     /** Overview columns: customer, TPID, overall, three groups, status, next review. */
-    private static final float[] COLUMNS = {118, 42, 46, 46, 46, 46, 82, 69};
+    private static final float[] COLUMNS = {124, 52, 42, 42, 42, 42, 84, 67};
     private static final String[] HEADERS = {"Customer", "TPID", "Overall", "Group 1", "Group 2", "Group 3", "Status",
         "Next review"};
 
@@ -74,7 +74,9 @@ public final class PdfExporter implements MeetingPackExporter {
                 overviewMark.setDestination(destination(doc.getPage(0)));
                 outline.addLast(overviewMark);
                 for (CustomerBrief brief : pack.briefs()) {
+                    layout.continuation = null;
                     layout.newPage();
+                    layout.continuation = brief.customerName() + " (continued)";
                     PDOutlineItem mark = new PDOutlineItem();
                     mark.setTitle(brief.customerName() + " (" + brief.tpid() + ")");
                     mark.setDestination(destination(layout.page));
@@ -326,9 +328,13 @@ public final class PdfExporter implements MeetingPackExporter {
         final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
         /** Whether each character can be set in Helvetica, learnt once per character. */
         private final Map<Character, Boolean> encodable = new HashMap<>();
+        private final Map<Character, Float> regularWidths = new HashMap<>();
+        private final Map<Character, Float> boldWidths = new HashMap<>();
         PDPage page;
         PDPageContentStream cs;
         float y;
+        /** Printed at the top of a page a brief runs on to, so a loose page still says whose it is. */
+        String continuation;
 
         Layout(PDDocument doc) {
             this.doc = doc;
@@ -342,10 +348,20 @@ public final class PdfExporter implements MeetingPackExporter {
             y = TOP;
         }
 
+        /** A new page for the rest of the current brief, headed with its customer. */
+        void continuePage() throws IOException {
+            newPage();
+            if (continuation != null) {
+                text(bold, 10, MARGIN, y + 6, fit(bold, 10, continuation, WIDTH), GREY);
+                line(MARGIN, y - 1, MARGIN + WIDTH, y - 1, RULE, 0.5f);
+                y -= 14;
+            }
+        }
+
         /** Starts a new page unless {@code height} still fits above the bottom margin. */
         void ensure(float height) throws IOException {
             if (y - height < BOTTOM) {
-                newPage();
+                continuePage();
             }
         }
 
@@ -379,8 +395,24 @@ public final class PdfExporter implements MeetingPackExporter {
             cs.stroke();
         }
 
+        /**
+         * The width of {@code s} in points. Glyph widths are looked up once per font and character and
+         * then added up, since wrapping measures the same characters over and over.
+         */
         float width(PDFont font, float size, String s) throws IOException {
-            return font.getStringWidth(printable(s)) / 1000f * size;
+            Map<Character, Float> widths = font == bold ? boldWidths : regularWidths;
+            String p = printable(s);
+            float units = 0;
+            for (int i = 0; i < p.length(); i++) {
+                char c = p.charAt(i);
+                Float w = widths.get(c);
+                if (w == null) {
+                    w = font.getStringWidth(String.valueOf(c));
+                    widths.put(c, w);
+                }
+                units += w;
+            }
+            return units / 1000f * size;
         }
 
         /** {@code s}, shortened with an ellipsis when wider than {@code max}. */
@@ -399,26 +431,30 @@ public final class PdfExporter implements MeetingPackExporter {
         List<String> wrap(PDFont font, float size, String s, float max) throws IOException {
             List<String> lines = new ArrayList<>();
             StringBuilder line = new StringBuilder();
+            float lineWidth = 0;
+            float space = width(font, size, " ");
             for (String word : s.strip().split("\\s+")) {
-                String candidate = line.isEmpty() ? word : line + " " + word;
-                if (width(font, size, candidate) <= max) {
-                    line.setLength(0);
-                    line.append(candidate);
+                float wordWidth = width(font, size, word);
+                if (line.isEmpty() ? wordWidth <= max : lineWidth + space + wordWidth <= max) {
+                    lineWidth += (line.isEmpty() ? 0 : space) + wordWidth;
+                    line.append(line.isEmpty() ? "" : " ").append(word);
                     continue;
                 }
                 if (!line.isEmpty()) {
                     lines.add(line.toString());
                     line.setLength(0);
                 }
-                while (width(font, size, word) > max) {
+                while (wordWidth > max) {
                     int cut = word.length() - 1;
                     while (cut > 1 && width(font, size, word.substring(0, cut)) > max) {
                         cut--;
                     }
                     lines.add(word.substring(0, cut));
                     word = word.substring(cut);
+                    wordWidth = width(font, size, word);
                 }
                 line.append(word);
+                lineWidth = wordWidth;
             }
             if (!line.isEmpty() || lines.isEmpty()) {
                 lines.add(line.toString());

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The customers to look at before a review meeting: those whose health review is due or overdue by the
@@ -76,8 +77,19 @@ public final class ReviewQueue {
 
     /** The customers of {@code source} that need attention on {@code today}, most urgent first. */
     public List<ReviewItem> build(ReviewSource source, LocalDate today) {
+        return build(source, today, customer -> true);
+    }
+
+    /**
+     * As {@link #build(ReviewSource, LocalDate)}, for the customers {@code scope} accepts only: a region,
+     * one person's portfolio, the customers nominated for a meeting.
+     */
+    public List<ReviewItem> build(ReviewSource source, LocalDate today, Predicate<Customer> scope) {
         List<ReviewItem> items = new ArrayList<>();
         for (Customer customer : source.customers()) {
+            if (!scope.test(customer)) {
+                continue;
+            }
             ReviewItem item = assess(customer, source, today);
             if (needsAttention(item)) {
                 items.add(item);

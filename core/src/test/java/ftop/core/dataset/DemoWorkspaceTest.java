@@ -107,6 +107,18 @@ class DemoWorkspaceTest {
     }
 
     @Test
+    void notes_were_written_before_today_newest_at_the_last_review() {
+        var startOfToday = TODAY.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        assertThat(DEMO.notes()).allSatisfy(n -> assertThat(n.createdAt()).isBefore(startOfToday));
+        for (CustomerHealth h : DEMO.health()) {
+            var newest = DEMO.notes().stream().filter(n -> n.tpid() == h.tpid()).map(n -> n.createdAt())
+                    .max(java.util.Comparator.naturalOrder()).orElseThrow();
+            assertThat(LocalDate.ofInstant(newest, java.time.ZoneOffset.UTC))
+                    .isEqualTo(h.progress().previousReviewDate().orElseThrow());
+        }
+    }
+
+    @Test
     void every_customer_has_customer_and_microsoft_contacts() {
         for (Customer customer : DEMO.customers()) {
             var kinds = DEMO.contacts().stream().filter(c -> c.tpid() == customer.tpid()).map(c -> c.kind())
@@ -158,6 +170,18 @@ class DemoWorkspaceTest {
     void the_same_day_gives_the_same_workspace() {
         assertThat(DatasetGenerator.demo(TODAY)).isEqualTo(DEMO);
         assertThat(DatasetGenerator.demo(TODAY.plusDays(1))).isNotEqualTo(DEMO);
+    }
+
+    @Test
+    void ids_do_not_depend_on_the_day_so_a_workspace_made_later_matches_one_made_earlier() {
+        Dataset later = DatasetGenerator.demo(TODAY.plusDays(40));
+        assertThat(later.customers()).extracting(Customer::tpid)
+                .isEqualTo(DEMO.customers().stream().map(Customer::tpid).toList());
+        assertThat(later.tenants()).extracting(Tenant::tenantId)
+                .isEqualTo(DEMO.tenants().stream().map(Tenant::tenantId).toList());
+        assertThat(later.contacts()).extracting(c -> c.id()).isEqualTo(DEMO.contacts().stream().map(c -> c.id()).toList());
+        assertThat(later.assignments()).isEqualTo(DEMO.assignments());
+        assertThat(later.notes()).extracting(n -> n.id()).isEqualTo(DEMO.notes().stream().map(n -> n.id()).toList());
     }
 
     private static List<ftop.core.usage.WorkloadUsage> usageOf(long tpid) {

@@ -51,6 +51,49 @@ class ScaleDatasetTest {
     }
 
     @Test
+    void every_row_is_valid_on_another_day_too() {
+        LocalDate day = LocalDate.of(2026, 11, 27);
+        assertThat(DatasetChecks.problems(DatasetGenerator.generate(Scale.S1500, SEED, day), day)).isEmpty();
+    }
+
+    @Test
+    void ids_do_not_depend_on_the_day() {
+        Dataset later = DatasetGenerator.generate(Scale.S1500, SEED, TODAY.plusDays(100));
+        assertThat(later.tenants()).extracting(Tenant::tenantId)
+                .isEqualTo(S1500.tenants().stream().map(Tenant::tenantId).toList());
+        assertThat(later.assignments()).isEqualTo(S1500.assignments());
+        assertThat(later.notes()).extracting(EnterpriseStatusNote::id)
+                .isEqualTo(S1500.notes().stream().map(EnterpriseStatusNote::id).toList());
+    }
+
+    @Test
+    void notes_and_reviews_lie_in_the_past() {
+        var startOfToday = TODAY.atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        assertThat(S1500.notes()).extracting(EnterpriseStatusNote::createdAt).allMatch(at -> at.isBefore(startOfToday));
+        assertThat(S1500.health()).allMatch(h -> h.progress().previousReviewDate().map(d -> d.isBefore(TODAY))
+                .orElse(true));
+    }
+
+    @Test
+    void the_demo_users_carry_a_portfolio_of_about_the_demo_size() {
+        long megan = S1500.assignments().stream()
+                .filter(a -> a.primary() && a.userId().equals(DemoUsers.DEMO_USER)).count();
+        assertThat(megan).isBetween(10L, 50L);
+        assertThat(S1500.assignments()).anyMatch(a -> a.userId().equals(DemoUsers.ALEX_WILBER));
+        assertThat(S1500.assignments()).anyMatch(a -> a.userId().equals(DemoUsers.LIDIA_HOLLOWAY));
+        assertThat(S1500.users()).containsAll(DemoUsers.all());
+    }
+
+    @Test
+    void every_region_has_one_lead() {
+        Map<ftop.core.customer.Region, Long> leads = S1500.users().stream()
+                .filter(u -> u.has(ftop.core.user.UserRole.LEAD))
+                .collect(Collectors.groupingBy(u -> u.region().orElseThrow(), Collectors.counting()));
+        assertThat(leads).containsOnlyKeys(ftop.core.customer.Region.values())
+                .allSatisfy((region, count) -> assertThat(count).isEqualTo(1));
+    }
+
+    @Test
     void ids_are_unique() {
         assertUnique(S1500.customers(), Customer::tpid);
         assertUnique(S1500.customers(), Customer::name);

@@ -67,7 +67,7 @@ class CustomerBriefsTest {
                 - Success owner: Patti Fernandez (CIO).""");
         assertThat(brief.highlights()).isEqualTo("""
                 - Exchange: Blue, 85% active (8,500 of 10,000).
-                - Forecast for 2021-Q3: Azure Active Directory Premium (AADP) to 3,000 active (500 today).""");
+                - Forecast for 2021-Q3: Azure Active Directory Premium (AADP) to reach Yellow (3,000 active, 30% of 10,000).""");
         assertThat(brief.lowlights()).isEqualTo("""
                 - ODSP (OneDrive/SharePoint): Red, 10% active (1,000 of 10,000); Yellow needs 30%.
                 - Windows 10: Yellow, 40% active (4,000 of 10,000); Green needs 50%.
@@ -91,7 +91,7 @@ class CustomerBriefsTest {
         assertThat(brief.renewals()).isEqualTo("No subscription renewal dates are recorded.");
         assertThat(brief.business()).contains("- Business reason: not recorded.", "- Overall mindset: not recorded.",
                 "- Success owner: not recorded.");
-        assertThat(brief.highlights()).isEqualTo("No workload is Green or Blue yet, and no forecast promises growth.");
+        assertThat(brief.highlights()).isEqualTo("No workload is Green or Blue yet, and no forecast lifts a workload to a better colour.");
         assertThat(brief.lowlights()).isEqualTo("- No usage data for Exchange, ODSP (OneDrive/SharePoint), Windows 10, "
                 + "Office ProPlus, Azure Active Directory Premium (AADP), Intune.");
         assertThat(brief.risks()).startsWith("No Enterprise Status has been written");
@@ -120,6 +120,29 @@ class CustomerBriefsTest {
         assertThat(brief.risks()).startsWith("From the Enterprise Status of 3 May 2021 by megan.bowen. It is out of "
                 + "date: an update was due 17 May 2021.");
         assertThat(brief.missing()).contains("An up-to-date Enterprise Status");
+    }
+
+    @Test
+    void aPassedExpectedProgressDueIsKeptInTheSentenceButFlagged() {
+        CustomerBrief brief = briefs.of(Contoso.TPID, contoso().source(), LocalDate.of(2021, 7, 1));
+
+        assertThat(brief.opening()).endsWith("from Red to Yellow by the end of June 2021.");
+        assertThat(brief.missing()).contains("A current Expected Progress Due (the one set, 30 June 2021, has passed)");
+    }
+
+    @Test
+    void theNearestForecastThatLiftsAWorkloadToABetterColourIsNamed() {
+        ReviewWorld world = contoso()
+                .add(new Forecast(Contoso.TPID, Workload.WINDOWS_10, new Quarter(2021, 2), 3_000))
+                .add(new Forecast(Contoso.TPID, Workload.WINDOWS_10, new Quarter(2021, 3), 4_000))
+                .add(new Forecast(Contoso.TPID, Workload.WINDOWS_10, new Quarter(2021, 4), 5_500))
+                .add(new Forecast(Contoso.TPID, Workload.WINDOWS_10, new Quarter(2022, 1), 7_000))
+                .add(new Forecast(Contoso.TPID, Workload.INTUNE, new Quarter(2021, 1), 900));
+
+        CustomerBrief brief = briefs.of(Contoso.TPID, world.source(), TODAY);
+
+        assertThat(brief.highlights()).contains("- Forecast for 2021-Q4: Windows 10 to reach Green (5,500 active, 55% of 10,000).")
+                .doesNotContain("2021-Q1", "2022-Q1");
     }
 
     @Test

@@ -111,6 +111,25 @@ class MeetingPackExportTest {
     }
 
     @Test
+    void aBriefLongerThanAPageRunsOnUnderItsCustomersName() throws IOException {
+        MeetingPack pack = pack();
+        String longAsks = String.join("\n", java.util.Collections.nCopies(40,
+                "- Please help us secure an executive sponsor for the Windows 10 rollout in every region."));
+        MeetingPack longer = pack.withBrief(pack.briefs().get(0).with(BriefSection.ASKS, longAsks + "\n- The last ask."));
+        Path file = dir.resolve("longer.pdf");
+        new PdfExporter().write(longer, file);
+
+        try (PDDocument doc = Loader.loadPDF(file.toFile())) {
+            PDFTextStripper page3 = new PDFTextStripper();
+            page3.setStartPage(3);
+            page3.setEndPage(3);
+            String text = flat(page3.getText(doc));
+            assertThat(text).startsWith("Contoso (continued) ").contains("The last ask.");
+            assertThat(doc.getNumberOfPages()).isEqualTo(5);
+        }
+    }
+
+    @Test
     void anEmptyPackStillExportsATitlePage() throws IOException {
         Path file = dir.resolve("empty.pdf");
         new PdfExporter().write(MeetingPack.of("", MEETING, List.of()), file);

@@ -129,6 +129,24 @@ class ReviewQueueTest {
     }
 
     @Test
+    void aScopeLimitsTheQueueToSomeCustomers() {
+        List<ReviewItem> items = queue.build(world().source(), TODAY, c -> c.tpid() % 2 == 1);
+
+        assertThat(items).extracting(ReviewItem::tpid).containsExactly(1L, 3L, 7L);
+    }
+
+    @Test
+    void assessingACustomerThatNeedsNothingGivesNoReasons() {
+        ReviewSource source = world().source();
+
+        ReviewItem esker = queue.assess(source.customer(5).orElseThrow(), source, TODAY);
+
+        assertThat(esker.reasons()).isEmpty();
+        assertThat(esker.overall()).contains(BLUE);
+        assertThat(esker.review().daysRemaining()).hasValue(60);
+    }
+
+    @Test
     void aNegativeLookAheadIsRefused() {
         assertThatThrownBy(() -> new ReviewQueue(HealthRules.defaults(), ZoneOffset.UTC, -1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 or more");

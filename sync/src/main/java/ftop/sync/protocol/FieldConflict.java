@@ -1,0 +1,16 @@
+package ftop.sync.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/**
+ * A field the caller changed that someone else changed since the caller's base revision.
+ *
+ * @param field     the dotted field name
+ * @param mine      the value the caller sent
+ * @param theirs    the value the server holds now
+ * @param changedBy the user who last changed it on the server
+ * @param changedAt when they changed it
+ */
+public record FieldConflict(String field, JsonNode mine, JsonNode theirs, String changedBy, Instant changedAt) {
+}

@@ -1,0 +1,28 @@
+package ftop.sync.protocol;
+
+import ftop.core.user.UserRole;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Answer to a successful login.
+ *
+ * @param token       the bearer token to send as {@code Authorization: Bearer <token>}
+ * @param expiresAt   when the token stops working; the client logs in again after that
+ * @param userId      the signed-in user
+ * @param displayName the name to show in the window
+ * @param roles       what the user does, which decides what they may see and edit
+ */
+public record LoginResponse(String token, Instant expiresAt, String userId, String displayName, List<UserRole> roles) {
+
+    public LoginResponse {
+        roles = roles == null ? List.of() : List.copyOf(roles);
+    }
+
+    /** Keeps the token out of logs. */
+    @Override
+    public String toString() {
+        return "LoginResponse[token=***, expiresAt=" + expiresAt + ", userId=" + userId + ", displayName=" + displayName
+                + ", roles=" + roles + "]";
+    }
+}

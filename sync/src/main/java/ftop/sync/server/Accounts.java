@@ -1,0 +1,169 @@
+package ftop.sync.server;
+
+import ftop.core.change.EntityKind;
+import ftop.core.user.User;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.security.spec.InvalidKeySpecException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+/**
+ * Sign-in accounts and bearer tokens. Passwords are kept as salted PBKDF2-HMAC-SHA256 hashes
+ * (slow on purpose); tokens are 256 random bits, given to the client once and stored only as
+ * their SHA-256, with an expiry.
+ */
+final class Accounts {
+
+    /** OWASP's 2023 advice for PBKDF2-HMAC-SHA256 is 600,000; 210,000 keeps a login near 100 ms on small servers. */
+    static final int ITERATIONS = 210_000;
+    private static final int KEY_BITS = 256;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Hashed when the user is unknown, so that a wrong name takes as long as a wrong password. */
+    private static final byte[] DUMMY_SALT = new byte[16];
+
+    private Accounts() {
+    }
+
+    /** Sets (or replaces) the password of {@code userId}. */
+    static void setPassword(Connection c, String userId, String password) throws SQLException {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        String hash = HexFormat.of().formatHex(pbkdf2(password, salt, ITERATIONS));
+        try (PreparedStatement del = c.prepareStatement("DELETE FROM account WHERE user_id = ?")) {
+            del.setString(1, userId);
+            del.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO account (user_id, password_hash, salt, iterations) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, userId);
+            ps.setString(2, hash);
+            ps.setString(3, HexFormat.of().formatHex(salt));
+            ps.setInt(4, ITERATIONS);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Gives every user in {@code userIds} the same password, hashing it once. For demo and test
+     * workspaces only, where hundreds of people share the password "demo": hashing it per person
+     * would take minutes, and a shared salt protects nothing less there.
+     */
+    static void setSharedPassword(Connection c, Iterable<String> userIds, String password) throws SQLException {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        String hash = HexFormat.of().formatHex(pbkdf2(password, salt, ITERATIONS));
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO account (user_id, password_hash, salt, iterations) VALUES (?, ?, ?, ?)")) {
+            for (String userId : userIds) {
+                ps.setString(1, userId);
+                ps.setString(2, hash);
+                ps.setString(3, HexFormat.of().formatHex(salt));
+                ps.setInt(4, ITERATIONS);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** The user whose name and password these are, if they are right and the person still exists. */
+    static Optional<User> verify(Connection c, String userId, String password) throws SQLException {
+        String hash = null;
+        byte[] salt = DUMMY_SALT;
+        int iterations = ITERATIONS;
+        try (PreparedStatement ps = c.prepareStatement("SELECT password_hash, salt, iterations FROM account WHERE user_id = ?")) {
+            ps.setString(1, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    hash = rs.getString(1);
+                    salt = HexFormat.of().parseHex(rs.getString(2));
+                    iterations = rs.getInt(3);
+                }
+            }
+        }
+        byte[] computed = pbkdf2(password, salt, iterations);
+        if (hash == null || !MessageDigest.isEqual(computed, HexFormat.of().parseHex(hash))) {
+            return Optional.empty();
+        }
+        return user(c, userId);
+    }
+
+    /** A new token for {@code userId}, valid until {@code expiresAt}. Only its hash is stored. */
+    static String issueToken(Connection c, String userId, Instant now, Instant expiresAt) throws SQLException {
+        byte[] raw = new byte[32];
+        RANDOM.nextBytes(raw);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO session_token (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, sha256(token));
+            ps.setString(2, userId);
+            ps.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            ps.setObject(4, OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC));
+            ps.executeUpdate();
+        }
+        return token;
+    }
+
+    /** The user a token belongs to, if it is known and not expired. */
+    static Optional<User> userOfToken(Connection c, String token, Instant now) throws SQLException {
+        String userId = null;
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT user_id FROM session_token WHERE token_hash = ? AND expires_at > ?")) {
+            ps.setString(1, sha256(token));
+            ps.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    userId = rs.getString(1);
+                }
+            }
+        }
+        return userId == null ? Optional.empty() : user(c, userId);
+    }
+
+    /** Ends a session; true when the token was known. Expired tokens are swept at the same time. */
+    static boolean revoke(Connection c, String token, Instant now) throws SQLException {
+        int removed;
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM session_token WHERE token_hash = ?")) {
+            ps.setString(1, sha256(token));
+            removed = ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM session_token WHERE expires_at <= ?")) {
+            ps.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            ps.executeUpdate();
+        }
+        return removed > 0;
+    }
+
+    private static Optional<User> user(Connection c, String userId) throws SQLException {
+        return RowStore.find(c, EntityKind.USER, userId, false).filter(r -> !r.deleted()).map(StoredRow::entity);
+    }
+
+    static byte[] pbkdf2(String password, byte[] salt, int iterations) {
+        try {
+            PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, KEY_BITS);
+            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+        } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
+            throw new IllegalStateException("PBKDF2WithHmacSHA256 is not available in this JVM", e);
+        }
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+        }
+    }
+}

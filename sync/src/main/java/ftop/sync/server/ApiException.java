@@ -1,0 +1,46 @@
+package ftop.sync.server;
+
+import ftop.sync.protocol.ApiError;
+
+/**
+ * A request the server refuses, with the answer to give: status, short code, a message naming
+ * the problem and the field or parameter concerned. Thrown anywhere in request handling; the
+ * server turns it into an {@link ApiError} body and nothing is changed.
+ */
+final class ApiException extends RuntimeException {
+
+    private final int status;
+    private final String error;
+    private final String field;
+
+    ApiException(int status, String error, String message, String field) {
+        super(message);
+        this.status = status;
+        this.error = error;
+        this.field = field;
+    }
+
+    static ApiException badRequest(String message, String field) {
+        return new ApiException(400, "bad_request", message, field);
+    }
+
+    static ApiException unauthorized(String message) {
+        return new ApiException(401, "unauthorized", message, null);
+    }
+
+    static ApiException forbidden(String message) {
+        return new ApiException(403, "forbidden", message, null);
+    }
+
+    static ApiException notFound(String message) {
+        return new ApiException(404, "not_found", message, null);
+    }
+
+    ApiError toError() {
+        return new ApiError(status, error, getMessage(), field);
+    }
+
+    int status() {
+        return status;
+    }
+}

@@ -1,0 +1,99 @@
+package ftop.sync.server;
+
+import ftop.core.assignment.Assignment;
+import ftop.core.change.EntityCodec;
+import ftop.core.change.EntityKind;
+import ftop.core.customer.Customer;
+import ftop.core.dataset.Dataset;
+import ftop.core.user.User;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads a whole {@link Dataset} (the demo workspace, a generated scale set) into an empty server
+ * database in one transaction: every row gets its own revision, every user their scope and an
+ * account with the given password. Rows loaded this way have no field history: they are where
+ * history starts.
+ */
+public final class DatasetLoader {
+
+    private static final int BATCH = 1000;
+
+    private DatasetLoader() {
+    }
+
+    /** True when the database holds no synced rows yet. */
+    public static boolean isEmpty(Database db) throws SQLException {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM sync_row");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) == 0;
+            }
+        });
+    }
+
+    /**
+     * Loads {@code data} into the empty database {@code db}.
+     *
+     * @param password the password every user of the data set signs in with
+     * @return the revision of the last row loaded
+     * @throws IllegalStateException when the database already holds rows
+     */
+    public static long load(Database db, Dataset data, String password) throws SQLException {
+        if (!isEmpty(db)) {
+            throw new IllegalStateException("The server database already holds data; load a data set only into an empty one");
+        }
+        return db.inRevisionTransaction(c -> {
+            long first = RowStore.takeRevisions(c, Math.max(1, data.size()));
+            long revision = first;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_row "
+                    + "(kind, id, tpid, revision, body, deleted, ref_user, region) VALUES (?, ?, ?, ?, ?, FALSE, ?, ?)")) {
+                int pending = 0;
+                for (Map.Entry<EntityKind, List<?>> e : data.byKind().entrySet()) {
+                    EntityKind kind = e.getKey();
+                    for (Object row : e.getValue()) {
+                        ps.setString(1, kind.wireName());
+                        ps.setString(2, kind.idOf(row));
+                        ps.setLong(3, kind.tpidOf(row));
+                        ps.setLong(4, revision++);
+                        ps.setString(5, EntityCodec.toJson(row));
+                        setNullable(ps, 6, row instanceof Assignment a ? a.userId() : null);
+                        setNullable(ps, 7, row instanceof Customer customer ? customer.region().name() : null);
+                        ps.addBatch();
+                        if (++pending >= BATCH) {
+                            ps.executeBatch();
+                            pending = 0;
+                        }
+                    }
+                }
+                if (pending > 0) {
+                    ps.executeBatch();
+                }
+            }
+            ScopeIndex.load(c, data.users(), data.customers(), data.assignments());
+            Accounts.setSharedPassword(c, data.users().stream().map(User::userId).toList(), password);
+            return revision - 1;
+        });
+    }
+
+    /** Creates or replaces the account of {@code userId}, who must be in the directory. */
+    public static void setPassword(Database db, String userId, String password) throws SQLException {
+        db.inTransaction(c -> {
+            Accounts.setPassword(c, userId, password);
+            return null;
+        });
+    }
+
+    private static void setNullable(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, value);
+        }
+    }
+}

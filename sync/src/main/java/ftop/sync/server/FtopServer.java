@@ -1,0 +1,234 @@
+package ftop.sync.server;
+
+import ftop.core.user.User;
+import ftop.sync.protocol.ApiError;
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.HttpResponseException;
+import java.net.URI;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The central FTOP server: JSON over HTTP under {@value #API}, over a JDBC {@link Database}.
+ * Each group of endpoints is its own class ({@code SessionApi}, {@code ChangesApi},
+ * {@code MutationsApi}, {@code HistoryApi}, {@code RulesApi}) registered here, so new endpoints
+ * (feeds, OpenAPI) are added the same way.
+ *
+ * <p>Every answer other than 2xx is an {@link ApiError} with a message a person can act on; no
+ * stack trace ever reaches a client. {@link #stop()} is graceful: new requests are refused with
+ * 503, requests in flight finish (up to a grace period), then the database closes.
+ */
+public final class FtopServer implements AutoCloseable {
+
+    /** The prefix of every endpoint. */
+    public static final String API = "/api/v1";
+    /** How long {@link #stop()} waits for requests in flight. */
+    static final Duration GRACE = Duration.ofSeconds(10);
+
+    private static final Logger LOG = LoggerFactory.getLogger(FtopServer.class);
+
+    private final ServerConfig config;
+    private final Database db;
+    private final Clock clock;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private Javalin app;
+
+    /** A server over an open database; {@link #start()} makes it listen. */
+    public FtopServer(ServerConfig config, Database db, Clock clock) {
+        this.config = config;
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Opens the database of {@code config} (migrating it) and starts listening. */
+    public static FtopServer start(ServerConfig config) {
+        Database db = Database.open(config.jdbcUrl());
+        try {
+            return new FtopServer(config, db, Clock.systemUTC()).start();
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Starts listening on the configured port and address.
+     *
+     * @throws IllegalStateException when the port cannot be bound, with the reason
+     */
+    public synchronized FtopServer start() {
+        if (app != null) {
+            throw new IllegalStateException("The server is already running");
+        }
+        MutationService mutations = new MutationService(db, clock);
+        Javalin created = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.http.maxRequestSize = config.maxBodyBytes();
+            cfg.jetty.host = config.bind();
+            cfg.jetty.port = config.port();
+            RoutesConfig routes = cfg.routes;
+            routes.before(this::admit);
+            routes.beforeMatched(this::authenticate);
+            routes.after(ctx -> inFlight.decrementAndGet());
+            new SessionApi(db, clock, config.tokenLifetime()).register(routes);
+            new ChangesApi(db).register(routes);
+            new MutationsApi(mutations).register(routes);
+            new HistoryApi(db).register(routes);
+            new RulesApi().register(routes);
+            registerErrors(routes);
+        });
+        try {
+            created.start();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot listen on " + config.bind() + ":" + config.port() + ": "
+                    + rootMessage(e), e);
+        }
+        app = created;
+        LOG.info("FTOP server listening on {}", baseUri());
+        return this;
+    }
+
+    /** The port listened on (the real one when the configuration asked for 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** {@code http://bind:port}, the base URI clients use. */
+    public URI baseUri() {
+        return URI.create("http://" + config.bind() + ":" + port());
+    }
+
+    /** The database the server works on, e.g. to load a data set before clients connect. */
+    public Database database() {
+        return db;
+    }
+
+    /**
+     * Stops gracefully: refuses new requests, lets those in flight finish (up to {@link #GRACE}),
+     * stops listening and closes the database.
+     */
+    public synchronized void stop() {
+        if (!stopping.compareAndSet(false, true)) {
+            return;
+        }
+        long deadline = System.nanoTime() + GRACE.toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (app != null) {
+            app.stop();
+        }
+        db.close();
+        LOG.info("FTOP server stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void admit(Context ctx) {
+        inFlight.incrementAndGet();
+        if (stopping.get()) {
+            throw new ApiException(503, "shutting_down", "The server is shutting down; try again shortly.", null);
+        }
+        String length = ctx.header("Content-Length");
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.trim()) > config.maxBodyBytes()) {
+                    throw tooLarge();
+                }
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest("Content-Length is not a number", null);
+            }
+        }
+    }
+
+    private ApiException tooLarge() {
+        return new ApiException(413, "body_too_large", "The request body is larger than the limit of "
+                + config.maxBodyBytes() + " bytes", null);
+    }
+
+    /** Every endpoint needs a valid bearer token except signing in, liveness and the API document. */
+    private void authenticate(Context ctx) throws SQLException {
+        String path = ctx.path();
+        boolean open = (ctx.method() == HandlerType.POST && path.equals(API + "/session"))
+                || path.equals(API + "/health") || path.equals(API + "/openapi.yaml");
+        if (open) {
+            return;
+        }
+        String header = ctx.header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.substring(7).isBlank()) {
+            throw ApiException.unauthorized("Sign in first: send Authorization: Bearer <token> from POST " + API + "/session");
+        }
+        String token = header.substring(7).trim();
+        Optional<User> user = db.read(c -> Accounts.userOfToken(c, token, clock.instant()));
+        if (user.isEmpty()) {
+            throw ApiException.unauthorized("The session token is unknown or has expired; sign in again");
+        }
+        ctx.attribute(Http.USER, user.get());
+        ctx.attribute(Http.TOKEN, token);
+    }
+
+    private void registerErrors(RoutesConfig routes) {
+        routes.exception(ApiException.class, (e, ctx) -> Http.json(ctx, e.status(), e.toError()));
+        routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (e.getStatus() == 413) {
+                Http.json(ctx, 413, tooLarge().toError());
+            } else {
+                Http.json(ctx, e.getStatus(), new ApiError(e.getStatus(), code(e.getStatus()), e.getMessage(), null));
+            }
+        });
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
+            Http.json(ctx, 500, new ApiError(500, "internal_error",
+                    "The server could not complete the request; the details are in its log.", null));
+        });
+        routes.error(404, ctx -> {
+            if (ctx.result() == null) {
+                Http.json(ctx, 404, new ApiError(404, "not_found", "No such endpoint: " + ctx.method() + " " + ctx.path(), null));
+            }
+        });
+        routes.error(405, ctx -> {
+            if (ctx.result() == null) {
+                Http.json(ctx, 405, new ApiError(405, "method_not_allowed",
+                        ctx.method() + " is not allowed on " + ctx.path(), null));
+            }
+        });
+    }
+
+    private static String code(int status) {
+        return switch (status) {
+            case 400 -> "bad_request";
+            case 401 -> "unauthorized";
+            case 403 -> "forbidden";
+            case 404 -> "not_found";
+            case 413 -> "body_too_large";
+            case 415 -> "unsupported_media_type";
+            default -> status >= 500 ? "internal_error" : "error";
+        };
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

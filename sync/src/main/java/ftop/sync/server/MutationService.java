@@ -1,0 +1,374 @@
+package ftop.sync.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import ftop.core.assignment.Assignment;
+import ftop.core.change.EntityCodec;
+import ftop.core.change.EntityKind;
+import ftop.core.change.InvalidFieldsException;
+import ftop.core.change.Mutation;
+import ftop.core.customer.Customer;
+import ftop.core.permission.CustomerAccess;
+import ftop.core.permission.Decision;
+import ftop.core.permission.Permissions;
+import ftop.core.user.User;
+import ftop.core.validation.Problem;
+import ftop.core.validation.Validator;
+import ftop.sync.protocol.FieldConflict;
+import ftop.sync.protocol.MutationRequest;
+import ftop.sync.protocol.MutationResult;
+import ftop.sync.protocol.Outcome;
+import ftop.sync.protocol.ProtocolJson;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Applies pushed mutations: each exactly once, permission-checked, re-validated with the core
+ * rules and merged field by field.
+ *
+ * <ul>
+ *   <li>A mutation id already applied or rejected gets its first answer again and changes
+ *       nothing. A conflict is not remembered: nothing changed, and the client may send the same
+ *       edit again on a newer base revision once the user chose to keep theirs.</li>
+ *   <li>Only the fields a mutation names are written, so fields others changed since the base
+ *       revision are kept (merge). A named field that someone else changed since the base
+ *       revision, to a different value, is a conflict: nothing of the mutation is applied.</li>
+ *   <li>A batch is one transaction. A mutation that is malformed (unknown kind, field or choice,
+ *       wrong type, bad date, incomplete new row) fails the whole batch with a 400 and nothing
+ *       changes; a rule or permission failure only rejects that mutation.</li>
+ * </ul>
+ */
+final class MutationService {
+
+    private final Database db;
+    private final Clock clock;
+
+    MutationService(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Applies {@code requests} for {@code caller}, in order, and answers each. */
+    List<MutationResult> apply(User caller, List<MutationRequest> requests) throws SQLException {
+        Instant now = clock.instant();
+        List<Mutation> mutations = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            MutationRequest request = requests.get(i);
+            if (request == null) {
+                throw ApiException.badRequest("mutations[" + i + "] is null", "mutations[" + i + "]");
+            }
+            try {
+                mutations.add(request.toMutation(now));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.badRequest("mutations[" + i + "]: " + e.getMessage(), "mutations[" + i + "]");
+            }
+        }
+        LocalDate today = LocalDate.ofInstant(now, ServerValidationContext.EARLIEST_ZONE);
+        return db.inRevisionTransaction(c -> {
+            List<MutationResult> results = new ArrayList<>();
+            ServerValidationContext context = new ServerValidationContext(c, today);
+            for (int i = 0; i < mutations.size(); i++) {
+                Mutation m = mutations.get(i);
+                Optional<MutationResult> earlier = earlierResult(c, m.id(), caller.userId());
+                if (earlier.isPresent()) {
+                    results.add(earlier.get());
+                    continue;
+                }
+                MutationResult result;
+                try {
+                    result = applyOne(c, caller, m, context, now);
+                } catch (InvalidFieldsException e) {
+                    throw ApiException.badRequest("mutations[" + i + "] (" + m.kind().wireName() + " " + m.entityId()
+                            + "): " + e.getMessage(), e.field().isEmpty() ? "mutations[" + i + "]" : e.field());
+                }
+                if (result.outcome() != Outcome.CONFLICT) {
+                    remember(c, caller.userId(), result, now);
+                }
+                results.add(result);
+            }
+            return results;
+        });
+    }
+
+    private MutationResult applyOne(Connection c, User caller, Mutation m, ServerValidationContext context, Instant now)
+            throws SQLException {
+        Optional<StoredRow> current = RowStore.find(c, m.kind(), m.entityId(), true);
+        boolean exists = current.isPresent() && !current.get().deleted();
+        if (m.op() == Mutation.Op.DELETE) {
+            if (current.isEmpty()) {
+                return rejected(m, 0, null, "There is no " + m.kind().wireName() + " \"" + m.entityId() + "\" to delete.", null);
+            }
+            if (!exists) {
+                // Already deleted (by someone else): the row is where the caller wanted it.
+                return new MutationResult(m.id(), Outcome.APPLIED, current.get().revision(), current.get().toChange(),
+                        List.of(), null, null);
+            }
+            Object before = current.get().entity();
+            List<FieldConflict> conflicts = conflicts(c, caller, m, current.get(), EntityCodec.fields(before).keySet());
+            if (!conflicts.isEmpty()) {
+                return conflict(m, current.get(), conflicts);
+            }
+            return decideAndWrite(c, caller, m, before, null, context, now);
+        }
+
+        if (!exists) {
+            if (current.isPresent() && m.baseRevision() > 0) {
+                return rejected(m, current.get().revision(), current.get().toChange(), "This " + m.kind().wireName()
+                        + " was deleted by " + deletedBy(c, m) + " after you changed it; your change was not applied.", null);
+            }
+            Object created = EntityCodec.entity(m.kind(), m.fields());
+            checkIdentity(m, created);
+            return decideAndWrite(c, caller, m, null, created, context, now);
+        }
+
+        StoredRow row = current.get();
+        Object before = row.entity();
+        List<FieldConflict> conflicts = conflicts(c, caller, m, row, m.fields().keySet());
+        if (!conflicts.isEmpty()) {
+            return conflict(m, row, conflicts);
+        }
+        Object after = EntityCodec.apply(before, m.fields());
+        checkIdentity(m, after);
+        if (m.kind().tpidOf(after) != row.tpid()) {
+            return rejected(m, row.revision(), row.toChange(), "A " + m.kind().wireName() + " cannot move to another "
+                    + "customer (TPID " + row.tpid() + " to " + m.kind().tpidOf(after) + ").", "tpid");
+        }
+        if (EntityCodec.diff(before, after).isEmpty()) {
+            // Nothing to change (the server already holds these values): applied, no new revision.
+            return new MutationResult(m.id(), Outcome.APPLIED, row.revision(), row.toChange(), List.of(), null, null);
+        }
+        return decideAndWrite(c, caller, m, before, after, context, now);
+    }
+
+    /** Permission, then validation, then the write with its history and scope effects. */
+    private MutationResult decideAndWrite(Connection c, User caller, Mutation m, Object before, Object after,
+                                          ServerValidationContext context, Instant now) throws SQLException {
+        Object row = after != null ? after : before;
+        long tpid = m.kind().tpidOf(row);
+        CustomerAccess access = null;
+        if (m.kind() != EntityKind.USER) {
+            Optional<Customer> customer = m.kind() == EntityKind.CUSTOMER ? Optional.of((Customer) row) : context.customer(tpid);
+            if (customer.isEmpty()) {
+                return rejected(m, 0, null, "There is no customer with TPID " + tpid + ".", "tpid");
+            }
+            List<Assignment> assignments = new ArrayList<>();
+            for (StoredRow a : RowStore.byTpid(c, EntityKind.ASSIGNMENT, tpid)) {
+                assignments.add(a.entity());
+            }
+            access = CustomerAccess.of(customer.get(), assignments);
+        }
+        Decision decision = Permissions.canChange(caller, access, before, after);
+        if (decision.denied()) {
+            Optional<StoredRow> current = RowStore.find(c, m.kind(), m.entityId(), false);
+            return rejected(m, current.map(StoredRow::revision).orElse(0L),
+                    current.map(StoredRow::toChange).orElse(null), "Forbidden: " + decision.reason(), null);
+        }
+        if (after != null) {
+            List<Problem> problems = Validator.validate(after, context);
+            if (!problems.isEmpty()) {
+                Optional<StoredRow> current = RowStore.find(c, m.kind(), m.entityId(), false);
+                String message = problems.stream().map(Problem::message).collect(Collectors.joining(" "));
+                return rejected(m, current.map(StoredRow::revision).orElse(0L),
+                        current.map(StoredRow::toChange).orElse(null), message, problems.get(0).field());
+            }
+        }
+
+        long revision = RowStore.takeRevisions(c, 1);
+        RowStore.write(c, m.kind(), m.entityId(), tpid, revision, after);
+        recordHistory(c, caller.userId(), now, revision, m.kind(), m.entityId(), tpid, before, after);
+        updateScope(c, m.kind(), before, after, revision);
+        StoredRow written = RowStore.find(c, m.kind(), m.entityId(), false).orElseThrow();
+        return new MutationResult(m.id(), Outcome.APPLIED, revision, written.toChange(), List.of(), null, null);
+    }
+
+    private static void updateScope(Connection c, EntityKind kind, Object before, Object after, long revision)
+            throws SQLException {
+        switch (kind) {
+            case ASSIGNMENT -> {
+                Assignment b = (Assignment) before;
+                Assignment a = (Assignment) after;
+                if (b != null) {
+                    ScopeIndex.refresh(c, b.userId(), b.tpid(), revision);
+                }
+                if (a != null && (b == null || !a.userId().equals(b.userId()) || a.tpid() != b.tpid())) {
+                    ScopeIndex.refresh(c, a.userId(), a.tpid(), revision);
+                }
+            }
+            case CUSTOMER -> {
+                Customer b = (Customer) before;
+                Customer a = (Customer) after;
+                if (b == null || a == null || b.region() != a.region()) {
+                    ScopeIndex.refreshCustomer(c, (a != null ? a : b).tpid(), revision);
+                }
+            }
+            case USER -> ScopeIndex.recomputeUser(c, EntityKind.USER.idOf(after != null ? after : before));
+            default -> {
+                // Other rows do not change who sees what.
+            }
+        }
+    }
+
+    /**
+     * The named fields that someone other than the caller changed after the base revision and
+     * whose server value differs from the caller's.
+     */
+    private static List<FieldConflict> conflicts(Connection c, User caller, Mutation m, StoredRow row,
+                                                 Iterable<String> fields) throws SQLException {
+        if (row.revision() <= m.baseRevision()) {
+            return List.of();
+        }
+        Map<String, String[]> lastChange = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT field, user_id, changed_at FROM field_change "
+                + "WHERE kind = ? AND entity_id = ? AND revision > ? ORDER BY revision")) {
+            ps.setString(1, m.kind().wireName());
+            ps.setString(2, m.entityId());
+            ps.setLong(3, m.baseRevision());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    OffsetDateTime at = rs.getObject(3, OffsetDateTime.class);
+                    lastChange.put(rs.getString(1), new String[] {rs.getString(2), at.toInstant().toString()});
+                }
+            }
+        }
+        Map<String, JsonNode> theirs = EntityCodec.fields(row.entity());
+        List<FieldConflict> out = new ArrayList<>();
+        for (String field : fields) {
+            String[] change = lastChange.get(field);
+            if (change == null || change[0].equals(caller.userId())) {
+                continue;
+            }
+            JsonNode mine = m.op() == Mutation.Op.DELETE ? NullNode.getInstance() : m.fields().get(field);
+            JsonNode their = theirs.getOrDefault(field, NullNode.getInstance());
+            if (!Objects.equals(EntityCodec.canonical(mine), their)) {
+                out.add(new FieldConflict(field, mine, their, change[0], Instant.parse(change[1])));
+            }
+        }
+        return out;
+    }
+
+    /** One history entry per changed field; a deletion is one entry for the whole row (field ""). */
+    private static void recordHistory(Connection c, String userId, Instant now, long revision, EntityKind kind,
+                                      String entityId, long tpid, Object before, Object after) throws SQLException {
+        Map<String, JsonNode[]> changes = new LinkedHashMap<>();
+        if (after == null) {
+            changes.put("", new JsonNode[] {ProtocolJson.mapper().valueToTree(before), null});
+        } else {
+            Map<String, JsonNode> old = before == null ? Map.of() : EntityCodec.fields(before);
+            EntityCodec.diff(before, after).forEach((field, value) -> {
+                JsonNode from = old.get(field);
+                if (before == null && value.isNull()) {
+                    return;
+                }
+                changes.put(field, new JsonNode[] {from, value});
+            });
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO field_change (revision, changed_at, user_id, kind, "
+                + "entity_id, tpid, field, from_value, to_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Map.Entry<String, JsonNode[]> e : changes.entrySet()) {
+                ps.setLong(1, revision);
+                ps.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                ps.setString(3, userId);
+                ps.setString(4, kind.wireName());
+                ps.setString(5, entityId);
+                ps.setLong(6, tpid);
+                ps.setString(7, e.getKey());
+                setJson(ps, 8, e.getValue()[0]);
+                setJson(ps, 9, e.getValue()[1]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void setJson(PreparedStatement ps, int index, JsonNode value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, value.toString());
+        }
+    }
+
+    private static String deletedBy(Connection c, Mutation m) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT user_id FROM field_change WHERE kind = ? AND entity_id = ? "
+                + "AND field = '' ORDER BY revision DESC")) {
+            ps.setString(1, m.kind().wireName());
+            ps.setString(2, m.entityId());
+            ps.setMaxRows(1);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "someone else";
+            }
+        }
+    }
+
+    private static void checkIdentity(Mutation m, Object entity) {
+        String id = m.kind().idOf(entity);
+        if (!id.equals(m.entityId())) {
+            throw new InvalidFieldsException("", "The fields describe " + m.kind().wireName() + " \"" + id
+                    + "\", but the mutation is for \"" + m.entityId() + "\"", null);
+        }
+    }
+
+    private static MutationResult rejected(Mutation m, long revision, ftop.sync.protocol.RowChange row, String message,
+                                           String field) {
+        return new MutationResult(m.id(), Outcome.REJECTED, revision, row, List.of(), message,
+                field == null || field.isEmpty() ? null : field);
+    }
+
+    private static MutationResult conflict(Mutation m, StoredRow row, List<FieldConflict> conflicts) {
+        String fields = conflicts.stream().map(f -> f.field().isEmpty() ? "the whole row" : f.field())
+                .collect(Collectors.joining(", "));
+        return new MutationResult(m.id(), Outcome.CONFLICT, row.revision(), row.toChange(), conflicts,
+                "Changed by someone else since your copy: " + fields, null);
+    }
+
+    private static Optional<MutationResult> earlierResult(Connection c, UUID id, String userId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT user_id, result FROM applied_mutation WHERE id = ?")) {
+            ps.setString(1, id.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                if (!rs.getString(1).equals(userId)) {
+                    return Optional.of(new MutationResult(id, Outcome.REJECTED, 0, null, List.of(),
+                            "Mutation id " + id + " was already used by another user; send the edit with a new id.", null));
+                }
+                try {
+                    return Optional.of(ProtocolJson.mapper().readValue(rs.getString(2), MutationResult.class));
+                } catch (JsonProcessingException e) {
+                    throw new IllegalStateException("Stored result of mutation " + id + " cannot be read", e);
+                }
+            }
+        }
+    }
+
+    private static void remember(Connection c, String userId, MutationResult result, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO applied_mutation (id, user_id, applied_at, result) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, result.id().toString());
+            ps.setString(2, userId);
+            ps.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+            ps.setString(4, ProtocolJson.mapper().writeValueAsString(result));
+            ps.executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot store the result of mutation " + result.id(), e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package ftop.sync.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a server runs.
+ *
+ * @param port          TCP port; 0 picks a free one (tests)
+ * @param bind          the address to listen on; {@code 127.0.0.1} keeps the server private to the machine
+ * @param jdbcUrl       where the data lives: an H2 file URL or a PostgreSQL URL
+ * @param tokenLifetime how long a login stays valid
+ * @param maxBodyBytes  the largest request body accepted
+ */
+public record ServerConfig(int port, String bind, String jdbcUrl, Duration tokenLifetime, long maxBodyBytes) {
+
+    public static final int DEFAULT_PORT = 8470;
+    public static final String DEFAULT_BIND = "127.0.0.1";
+    public static final Duration DEFAULT_TOKEN_LIFETIME = Duration.ofHours(12);
+    /** Room for a full batch of 200 mutations with long status notes. */
+    public static final long DEFAULT_MAX_BODY_BYTES = 4L * 1024 * 1024;
+
+    public ServerConfig {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("The port must be between 0 and 65535, not " + port);
+        }
+        Objects.requireNonNull(bind, "bind");
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(tokenLifetime, "tokenLifetime");
+        if (maxBodyBytes <= 0) {
+            throw new IllegalArgumentException("The body size limit must be positive");
+        }
+    }
+
+    /** A server on {@code port} and {@code bind} over {@code jdbcUrl}, other settings by default. */
+    public static ServerConfig of(int port, String bind, String jdbcUrl) {
+        return new ServerConfig(port, bind, jdbcUrl, DEFAULT_TOKEN_LIFETIME, DEFAULT_MAX_BODY_BYTES);
+    }
+
+    /** The JDBC URL of an H2 file database in {@code directory}. */
+    public static String h2Url(Path directory) {
+        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("ftop-server") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+}

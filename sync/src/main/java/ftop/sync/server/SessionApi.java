@@ -1,0 +1,60 @@
+package ftop.sync.server;
+
+import ftop.core.user.User;
+import ftop.sync.protocol.LoginRequest;
+import ftop.sync.protocol.LoginResponse;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code POST /api/v1/session} (sign in) and {@code DELETE /api/v1/session} (sign out). */
+final class SessionApi {
+
+    private final Database db;
+    private final Clock clock;
+    private final Duration tokenLifetime;
+
+    SessionApi(Database db, Clock clock, Duration tokenLifetime) {
+        this.db = db;
+        this.clock = clock;
+        this.tokenLifetime = tokenLifetime;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.post(FtopServer.API + "/session", this::login);
+        routes.delete(FtopServer.API + "/session", this::logout);
+    }
+
+    private void login(Context ctx) throws SQLException {
+        LoginRequest request = Http.body(ctx, LoginRequest.class);
+        if (request.userName() == null || request.userName().isBlank()) {
+            throw ApiException.badRequest("\"userName\" is required", "userName");
+        }
+        if (request.password() == null || request.password().isEmpty()) {
+            throw ApiException.badRequest("\"password\" is required", "password");
+        }
+        String userName = request.userName().trim();
+        Optional<User> user = db.read(c -> Accounts.verify(c, userName, request.password()));
+        if (user.isEmpty()) {
+            throw ApiException.unauthorized("Wrong user name or password");
+        }
+        Instant now = clock.instant();
+        Instant expires = now.plus(tokenLifetime);
+        String token = db.inTransaction(c -> Accounts.issueToken(c, userName, now, expires));
+        User u = user.get();
+        Http.json(ctx, 200, new LoginResponse(token, expires, u.userId(), u.displayName(),
+                List.copyOf(new java.util.TreeSet<>(u.roles()))));
+    }
+
+    private void logout(Context ctx) throws SQLException {
+        Http.user(ctx);
+        String token = ctx.attribute(Http.TOKEN);
+        db.inTransaction(c -> Accounts.revoke(c, token, clock.instant()));
+        ctx.status(204);
+    }
+}

@@ -1,0 +1,174 @@
+package ftop.sync.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import ftop.core.assignment.Assignment;
+import ftop.core.assignment.AssignmentArea;
+import ftop.core.assignment.Role;
+import ftop.core.change.EntityCodec;
+import ftop.core.change.EntityKind;
+import ftop.core.change.Mutation;
+import ftop.core.validation.Contoso;
+import ftop.sync.protocol.ChangesPage;
+import ftop.sync.protocol.Outcome;
+import ftop.sync.protocol.RowChange;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@ParameterizedClass
+@EnumSource(ServerTestBase.Backend.class)
+class ChangesApiTest extends ServerTestBase {
+
+    private static final String CONTOSO = Long.toString(Contoso.TPID);
+    private static final String FABRIKAM = Long.toString(Contoso.FABRIKAM_TPID);
+
+    @Test
+    void aFirstPullBringsWhatTheAssignmentsGiveAndThePeople() throws Exception {
+        List<RowChange> rows = changes(pullAll(World.FM, 0, 500));
+        assertThat(keys(rows)).contains("customer:" + CONTOSO, "tenant:" + Contoso.WINNER_TENANT_ID,
+                "tenant:" + Contoso.SECOND_TENANT_ID, "health:" + CONTOSO, "statusNote:" + Contoso.note().id(),
+                "contact:" + Contoso.CUSTOMER_CONTACT_ID, "assignment:" + Contoso.primaryFm().id(),
+                "user:megan.bowen", "user:admin");
+        assertThat(rows).noneMatch(r -> r.tpid() == Contoso.FABRIKAM_TPID);
+        RowChange customer = rows.stream().filter(r -> r.kind().equals("customer")).findFirst().orElseThrow();
+        assertThat(customer.body().path("name").asText()).isEqualTo("Contoso");
+        assertThat(customer.revision()).isPositive().isLessThanOrEqualTo(loadedRevision);
+    }
+
+    @Test
+    void leadsSeeTheirRegionAndAdminsSeeEverything() throws Exception {
+        assertThat(changes(pullAll(World.US_LEAD, 0, 500))).anyMatch(r -> r.tpid() == Contoso.TPID)
+                .noneMatch(r -> r.tpid() == Contoso.FABRIKAM_TPID);
+        assertThat(changes(pullAll(World.ADMIN, 0, 500))).anyMatch(r -> r.tpid() == Contoso.TPID)
+                .anyMatch(r -> r.tpid() == Contoso.FABRIKAM_TPID);
+        assertThat(changes(pullAll(World.OTHER_FM, 0, 500))).allMatch(r -> r.kind().equals("user"));
+    }
+
+    @Test
+    void partnersSeeOnlyTheirTenantsAndNotTheNotesOnOthers() throws Exception {
+        List<String> keys = keys(changes(pullAll(World.PARTNER, 0, 500)));
+        assertThat(keys).contains("customer:" + CONTOSO, "tenant:" + Contoso.SECOND_TENANT_ID)
+                .doesNotContain("tenant:" + Contoso.WINNER_TENANT_ID, "statusNote:" + Contoso.note().id(),
+                        "customer:" + FABRIKAM);
+    }
+
+    @Test
+    void pagesFollowOneAnotherWithoutGapsOrRepeats() throws Exception {
+        List<ChangesPage> onePage = pullAll(World.ADMIN, 0, 5000);
+        assertThat(onePage).hasSize(1);
+        assertThat(onePage.get(0).more()).isFalse();
+        assertThat(onePage.get(0).next()).isEqualTo(onePage.get(0).serverRevision());
+
+        List<ChangesPage> small = pullAll(World.ADMIN, 0, 3);
+        assertThat(small).hasSizeGreaterThan(5);
+        assertThat(small.subList(0, small.size() - 1)).allMatch(ChangesPage::more).allMatch(p -> p.changes().size() == 3);
+        assertThat(keys(changes(small))).containsExactlyElementsOf(keys(changes(onePage)));
+        for (int i = 1; i < small.size(); i++) {
+            assertThat(small.get(i).since()).isEqualTo(small.get(i - 1).next());
+        }
+        // Caught up: asking again from the end brings nothing.
+        ChangesPage caughtUp = page(World.ADMIN, small.get(small.size() - 1).next(), 3);
+        assertThat(caughtUp.changes()).isEmpty();
+        assertThat(caughtUp.more()).isFalse();
+    }
+
+    @Test
+    void aCatchUpBringsOnlyNewChangesAndTombstones() throws Exception {
+        long since = pullAll(World.FM, 0, 500).get(0).serverRevision();
+        var edit = pushOne(World.FM, Mutation.upsert(EntityKind.CONTACT, Contoso.MICROSOFT_CONTACT_ID.toString(), 0,
+                Map.of("title", TextNode.valueOf("GTP"))));
+        assertThat(edit.outcome()).as(edit.message()).isEqualTo(Outcome.APPLIED);
+        var removal = pushOne(World.FM, Mutation.delete(EntityKind.STATUS_NOTE, Contoso.note().id().toString(),
+                revisionOf(World.FM, EntityKind.STATUS_NOTE, Contoso.note().id().toString())));
+        assertThat(removal.outcome()).as(removal.message()).isEqualTo(Outcome.APPLIED);
+
+        List<RowChange> rows = changes(pullAll(World.FM, since, 500));
+        assertThat(keys(rows)).containsExactly("contact:" + Contoso.MICROSOFT_CONTACT_ID,
+                "statusNote:" + Contoso.note().id() + ":deleted");
+        assertThat(rows.get(0).body().path("title").asText()).isEqualTo("GTP");
+        assertThat(rows.get(1).body()).isNull();
+        // A first sync does not bother with tombstones.
+        assertThat(keys(changes(pullAll(World.FM, 0, 500)))).noneMatch(k -> k.endsWith(":deleted"));
+    }
+
+    @Test
+    void aCustomerNewlyInScopeArrivesWholeAndOneOutOfScopeIsDropped() throws Exception {
+        long since = pullAll(World.OTHER_FM, 0, 500).get(0).next();
+        Assignment assignment = new Assignment(UUID.randomUUID(), Contoso.FABRIKAM_TPID, AssignmentArea.ONBOARDING,
+                Role.FM, World.OTHER_FM.userId(), true, Set.of(), false);
+        var added = pushOne(World.ASSIGNMENT_TEAM, Mutation.upsert(EntityKind.ASSIGNMENT, assignment.id().toString(), 0,
+                EntityCodec.fields(assignment)));
+        assertThat(added.outcome()).as(added.message()).isEqualTo(Outcome.APPLIED);
+
+        List<ChangesPage> pages = pullAll(World.OTHER_FM, since, 2);
+        List<String> keys = keys(changes(pages));
+        assertThat(keys).contains("customer:" + FABRIKAM, "tenant:" + Contoso.FABRIKAM_TENANT_ID,
+                "contact:" + Contoso.FABRIKAM_CONTACT_ID, "assignment:" + World.FTA_ON_FABRIKAM.id(),
+                "assignment:" + assignment.id());
+        assertThat(keys).doesNotContain("customer:" + CONTOSO);
+        assertThat(pages).allMatch(p -> p.droppedCustomers().isEmpty());
+        long afterGrowth = pages.get(pages.size() - 1).next();
+
+        var removed = pushOne(World.ASSIGNMENT_TEAM, Mutation.delete(EntityKind.ASSIGNMENT, assignment.id().toString(),
+                added.revision()));
+        assertThat(removed.outcome()).as(removed.message()).isEqualTo(Outcome.APPLIED);
+        List<ChangesPage> shrink = pullAll(World.OTHER_FM, afterGrowth, 500);
+        assertThat(shrink.stream().flatMap(p -> p.droppedCustomers().stream())).containsExactly(Contoso.FABRIKAM_TPID);
+        assertThat(changes(shrink)).noneMatch(r -> r.tpid() == Contoso.FABRIKAM_TPID && !r.deleted());
+        // A fresh device of the same user sees neither.
+        assertThat(changes(pullAll(World.OTHER_FM, 0, 500))).allMatch(r -> r.kind().equals("user"));
+    }
+
+    @Test
+    void aPartnerMovedToAnotherTenantGetsItAndLosesTheOld() throws Exception {
+        long since = pullAll(World.PARTNER, 0, 500).get(0).next();
+        var moved = pushOne(World.ASSIGNMENT_TEAM, Mutation.upsert(EntityKind.ASSIGNMENT,
+                World.PARTNER_ON_SECOND.id().toString(), loadedRevision, Map.of("tenantIds",
+                        MAPPER.valueToTree(List.of(Contoso.WINNER_TENANT_ID.toString())))));
+        assertThat(moved.outcome()).as(moved.message()).isEqualTo(Outcome.APPLIED);
+        List<String> keys = keys(changes(pullAll(World.PARTNER, since, 500)));
+        assertThat(keys).contains("tenant:" + Contoso.WINNER_TENANT_ID, "statusNote:" + Contoso.note().id(),
+                "tenant:" + Contoso.SECOND_TENANT_ID + ":deleted");
+    }
+
+    @Test
+    void aLeadWhoseRegionChangesSwapsCustomers() throws Exception {
+        long since = pullAll(World.US_LEAD, 0, 500).get(0).next();
+        var changed = pushOne(World.ADMIN, Mutation.upsert(EntityKind.USER, World.US_LEAD.userId(), 0,
+                Map.of("region", TextNode.valueOf("UNITED_KINGDOM"))));
+        assertThat(changed.outcome()).as(changed.message()).isEqualTo(Outcome.APPLIED);
+        List<ChangesPage> pages = pullAll(World.US_LEAD, since, 1);
+        assertThat(pages.stream().flatMap(p -> p.droppedCustomers().stream())).containsExactly(Contoso.TPID);
+        assertThat(keys(changes(pages))).contains("customer:" + FABRIKAM, "user:" + World.US_LEAD.userId());
+    }
+
+    @Test
+    void badParametersAreExplained() throws Exception {
+        String token = token(World.FM);
+        Answer notNumber = get("/changes?since=yesterday", token);
+        assertThat(notNumber.status()).isEqualTo(400);
+        assertThat(notNumber.error().field()).isEqualTo("since");
+        assertThat(get("/changes?since=-1", token).status()).isEqualTo(400);
+        Answer tooMany = get("/changes?since=0&limit=5001", token);
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.error().message()).contains("between 1 and 5000");
+        assertThat(get("/changes?since=0&limit=0", token).status()).isEqualTo(400);
+    }
+
+    @Test
+    void winnerFlagChangesReachEveryoneWhoSeesTheTenant() throws Exception {
+        long since = pullAll(World.FM, 0, 500).get(0).next();
+        var flag = pushOne(World.SLT, Mutation.upsert(EntityKind.TENANT, Contoso.WINNER_TENANT_ID.toString(), loadedRevision,
+                Map.of("winner", BooleanNode.FALSE)));
+        assertThat(flag.outcome()).as(flag.message()).isEqualTo(Outcome.APPLIED);
+        assertThat(changes(pullAll(World.FM, since, 500))).singleElement()
+                .satisfies(r -> assertThat(r.body().path("winner").asBoolean()).isFalse());
+    }
+}
