@@ -85,9 +85,11 @@ public final class AssignmentCsv {
             if (a.customerScope()) {
                 boxes.add(CUSTOMER_BOX);
             }
-            // Tenants in the customer's order of names, so exports of the same data are identical.
+            // Tenants sorted by name, so exports of the same data are identical.
+            // A name that holds the separator (or is unknown) is written as the tenant ID, which reads back the same.
             a.tenantIds().stream()
-                    .map(id -> tenants.containsKey(id) ? tenants.get(id).name() : id.toString())
+                    .map(id -> tenants.containsKey(id) && !tenants.get(id).name().contains(";")
+                            ? tenants.get(id).name() : id.toString())
                     .sorted()
                     .forEach(boxes::add);
             List<String> row = List.of(Long.toString(a.tpid()),

@@ -65,6 +65,21 @@ class AssignmentCsvTest {
     }
 
     @Test
+    void aTenantNameHoldingTheSeparatorIsExportedAsItsIdAndReadsBack() throws IOException {
+        context.with(new ftop.core.tenant.Tenant(Contoso.SECOND_TENANT_ID, "labs;old", Contoso.TPID, false,
+                Optional.empty(), Optional.empty(), 10, ftop.core.tenant.TenantOrigin.TENANT_EXCEPTION));
+        assignments.add(new Assignment(UUID.randomUUID(), Contoso.TPID, AssignmentArea.PARTNER, Role.FRP, "frp-17.jones",
+                false, Set.of(Contoso.SECOND_TENANT_ID), false));
+        StringWriter out = new StringWriter();
+
+        AssignmentCsv.export(assignments, context, out);
+
+        assertThat(out.toString()).contains("frp-17.jones," + Contoso.SECOND_TENANT_ID + ",no");
+        assertThat(read(out.toString()).lines()).extracting(ImportLine::status)
+                .containsOnly(Status.UNCHANGED);
+    }
+
+    @Test
     void aGoodFileAddsAndChangesLineByLine() throws IOException {
         String file = "\uFEFF" + HEADER
                 + "1001,Contoso,Customer Health,FastTrack Manager,megan.bowen,Customer;contoso.onmicrosoft.com;"
