@@ -78,6 +78,7 @@ public final class AssignmentCsv {
         out.write(String.join(",", HEADER));
         out.write("\r\n");
         Map<Long, Map<UUID, Tenant>> tenantsByTpid = new HashMap<>();
+        ValidationContext remembering = new RememberingContext(context);
         for (Assignment a : sorted) {
             Map<UUID, Tenant> tenants = tenantsByTpid.computeIfAbsent(a.tpid(), tpid -> context.tenantsOf(tpid).stream()
                     .collect(Collectors.toMap(Tenant::tenantId, t -> t, (x, y) -> x)));
@@ -93,7 +94,7 @@ public final class AssignmentCsv {
                     .sorted()
                     .forEach(boxes::add);
             List<String> row = List.of(Long.toString(a.tpid()),
-                    context.customer(a.tpid()).map(Customer::name).orElse(""),
+                    remembering.customer(a.tpid()).map(Customer::name).orElse(""),
                     a.area().label(), a.role().label(), a.userId(), String.join(";", boxes), a.primary() ? "yes" : "no");
             out.write(row.stream().map(CsvRecords::field).collect(Collectors.joining(",")));
             out.write("\r\n");
@@ -132,7 +133,7 @@ public final class AssignmentCsv {
         for (Assignment a : current.assignmentsOf(tpids)) {
             byTpid.computeIfAbsent(a.tpid(), k -> new ArrayList<>()).add(a);
         }
-        LineReader reader = new LineReader(columns, byTpid, current.context(), permission);
+        LineReader reader = new LineReader(columns, byTpid, new RememberingContext(current.context()), permission);
         List<ImportLine> lines = new ArrayList<>();
         for (Record record : data) {
             lines.add(reader.read(record));

@@ -5,18 +5,15 @@ import ftop.core.assignment.BatchPreview.Outcome;
 import ftop.core.assignment.BatchPreview.RefusalKind;
 import ftop.core.change.EntityKind;
 import ftop.core.change.Mutation;
-import ftop.core.contact.Contact;
 import ftop.core.customer.Customer;
 import ftop.core.store.LocalStore;
 import ftop.core.store.Repository;
 import ftop.core.store.RowRef;
 import ftop.core.tenant.Tenant;
-import ftop.core.user.User;
 import ftop.core.validation.AssignmentRules;
 import ftop.core.validation.Problem;
 import ftop.core.validation.ValidationContext;
 import ftop.core.validation.Validator;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -460,56 +457,5 @@ public final class BatchAssignment {
 
     private static String words(List<Problem> problems) {
         return problems.stream().map(Problem::message).collect(Collectors.joining(" "));
-    }
-
-    /**
-     * Remembers what validation asked, for the length of one batch: the same user and tenants are
-     * looked up for every customer, and a store would otherwise answer each from disk.
-     */
-    private static final class RememberingContext implements ValidationContext {
-
-        private final ValidationContext inner;
-        private final Map<Long, Optional<Customer>> customers = new HashMap<>();
-        private final Map<Long, List<Tenant>> tenantsOf = new HashMap<>();
-        private final Map<UUID, Optional<Tenant>> tenants = new HashMap<>();
-        private final Map<String, Optional<User>> users = new HashMap<>();
-
-        RememberingContext(ValidationContext inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public Optional<Customer> customer(long tpid) {
-            return customers.computeIfAbsent(tpid, inner::customer);
-        }
-
-        @Override
-        public List<Contact> contactsOf(long tpid) {
-            return inner.contactsOf(tpid);
-        }
-
-        @Override
-        public List<Tenant> tenantsOf(long tpid) {
-            return tenantsOf.computeIfAbsent(tpid, k -> {
-                List<Tenant> list = List.copyOf(inner.tenantsOf(k));
-                list.forEach(t -> tenants.put(t.tenantId(), Optional.of(t)));
-                return list;
-            });
-        }
-
-        @Override
-        public Optional<Tenant> tenant(UUID tenantId) {
-            return tenants.computeIfAbsent(tenantId, inner::tenant);
-        }
-
-        @Override
-        public Optional<User> user(String userId) {
-            return users.computeIfAbsent(userId, inner::user);
-        }
-
-        @Override
-        public LocalDate today() {
-            return inner.today();
-        }
     }
 }
