@@ -12,8 +12,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs sync in the background on one thread of its own: at start, every few minutes, shortly
@@ -26,7 +26,7 @@ import java.util.logging.Logger;
  */
 public final class SyncEngine implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(SyncEngine.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
 
     /**
      * How often and how patiently the engine syncs.
@@ -145,7 +145,7 @@ public final class SyncEngine implements AutoCloseable {
         executor.shutdownNow();
         try {
             if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warning("The sync thread did not stop within 10 s");
+                LOG.warn("The sync thread did not stop within 10 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -212,7 +212,7 @@ public final class SyncEngine implements AutoCloseable {
             publish(status.withPending(target.pendingCount()).succeeded(when));
             scheduleIn(options.interval());
         } catch (SyncException e) {
-            LOG.log(Level.INFO, "Sync failed (" + e.failure() + "): " + e.getMessage());
+            LOG.info("Sync failed ({}): {}", e.failure(), e.getMessage());
             publish(status.withPending(safePendingCount()).failed(e));
             if (e.failure() == SyncFailure.LOGIN_NEEDED) {
                 waitingForLogin = true;
@@ -221,7 +221,7 @@ public final class SyncEngine implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // A bug or a local store problem: report it, keep the engine alive, retry later.
-            LOG.log(Level.SEVERE, "Sync failed unexpectedly", e);
+            LOG.error("Sync failed unexpectedly", e);
             publish(status.withPending(safePendingCount())
                     .failed(new SyncException(SyncFailure.SERVER_ERROR, "Sync failed: " + e.getMessage(), e)));
             scheduleIn(backoff.nextDelay());
@@ -257,7 +257,7 @@ public final class SyncEngine implements AutoCloseable {
             listener.onStatus(status);
         } catch (RuntimeException e) {
             // One broken view must not stop sync for the whole workspace.
-            LOG.log(Level.WARNING, "A sync status listener failed", e);
+            LOG.warn("A sync status listener failed", e);
         }
     }
 }
