@@ -176,11 +176,12 @@ final class ScopeIndex {
     }
 
     /**
-     * Writes the scope of every user at once, for a fresh database being loaded: customers count as
-     * in scope from revision 0, so the first pull brings them as ordinary changes.
+     * Writes the scope of {@code users} over {@code customers} at once, for a fresh database being
+     * loaded (possibly chunk by chunk): customers count as in scope from revision 0, so the first
+     * pull brings them as ordinary changes. {@code withDirectory} adds everyone's view of the people.
      */
-    static void load(Connection c, Collection<User> users, Collection<Customer> customers, Collection<Assignment> assignments)
-            throws SQLException {
+    static void load(Connection c, Collection<User> users, Collection<Customer> customers, Collection<Assignment> assignments,
+                     boolean withDirectory) throws SQLException {
         Map<String, Map<Long, List<Assignment>>> byUser = new HashMap<>();
         for (Assignment a : assignments) {
             byUser.computeIfAbsent(a.userId(), u -> new HashMap<>()).computeIfAbsent(a.tpid(), t -> new ArrayList<>()).add(a);
@@ -190,11 +191,13 @@ final class ScopeIndex {
             int pending = 0;
             for (User user : users) {
                 Map<Long, List<Assignment>> own = byUser.getOrDefault(user.userId(), Map.of());
-                ps.setString(1, user.userId());
-                ps.setLong(2, DIRECTORY_TPID);
-                ps.setString(3, null);
-                ps.addBatch();
-                pending++;
+                if (withDirectory) {
+                    ps.setString(1, user.userId());
+                    ps.setLong(2, DIRECTORY_TPID);
+                    ps.setString(3, null);
+                    ps.addBatch();
+                    pending++;
+                }
                 for (Customer customer : customers) {
                     Visibility v = visibility(user, customer, own.getOrDefault(customer.tpid(), List.of()));
                     if (v != null) {
