@@ -321,6 +321,11 @@ public final class SyncClient implements SyncTarget {
     }
 
     @Override
+    public int problemCount() {
+        return store.outbox().problems().size();
+    }
+
+    @Override
     public Optional<Instant> lastSuccess() {
         return store.setting(LAST_SUCCESS).filter(s -> !s.isBlank()).flatMap(SyncClient::instant);
     }

@@ -95,7 +95,7 @@ public final class SyncEngine implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.status = SyncStatus.initial(0, Optional.empty());
+        this.status = SyncStatus.initial(0, 0, Optional.empty());
     }
 
     /** Subscribes to status changes; the listener is called at once with the current status. */
@@ -123,8 +123,7 @@ public final class SyncEngine implements AutoCloseable {
             target.onLocalEdit(() -> {
                 submit(this::localEdit);
             });
-            publish(status.withPending(target.pendingCount()).withState(SyncState.OFFLINE));
-            publishLastSuccess();
+            publish(counted(status).withLastSuccess(target.lastSuccess()));
             scheduleIn(Duration.ZERO);
         });
     }
@@ -164,7 +163,7 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     private void localEdit() {
-        publish(status.withPending(target.pendingCount()));
+        publish(counted(status));
         if (waitingForLogin || backoff.failures() > 0) {
             // Offline or failing: the back-off (or the next login) decides when to try again.
             return;
@@ -209,11 +208,11 @@ public final class SyncEngine implements AutoCloseable {
             backoff.reset();
             waitingForLogin = false;
             Instant when = target.lastSuccess().orElseGet(Instant::now);
-            publish(status.withPending(target.pendingCount()).succeeded(when));
+            publish(counted(status).succeeded(when));
             scheduleIn(options.interval());
         } catch (SyncException e) {
             LOG.info("Sync failed ({}): {}", e.failure(), e.getMessage());
-            publish(status.withPending(safePendingCount()).failed(e));
+            publish(counted(status).failed(e));
             if (e.failure() == SyncFailure.LOGIN_NEEDED) {
                 waitingForLogin = true;
             } else {
@@ -222,24 +221,20 @@ public final class SyncEngine implements AutoCloseable {
         } catch (RuntimeException e) {
             // A bug or a local store problem: report it, keep the engine alive, retry later.
             LOG.error("Sync failed unexpectedly", e);
-            publish(status.withPending(safePendingCount())
+            publish(counted(status)
                     .failed(new SyncException(SyncFailure.SERVER_ERROR, "Sync failed: " + e.getMessage(), e)));
             scheduleIn(backoff.nextDelay());
         }
     }
 
-    private int safePendingCount() {
+    /** {@code base} with the outbox counts of now; the old counts when the workspace cannot say. */
+    private SyncStatus counted(SyncStatus base) {
         try {
-            return target.pendingCount();
+            return base.withCounts(target.pendingCount(), target.problemCount());
         } catch (RuntimeException e) {
-            return status.pendingCount();
+            LOG.warn("Cannot count the pending changes", e);
+            return base;
         }
-    }
-
-    private void publishLastSuccess() {
-        Optional<Instant> last = target.lastSuccess();
-        SyncStatus s = status;
-        publish(new SyncStatus(s.state(), s.failure(), s.message(), s.pendingCount(), last, s.firstSyncProgress()));
     }
 
     private void publish(SyncStatus next) {

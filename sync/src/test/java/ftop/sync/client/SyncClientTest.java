@@ -233,6 +233,7 @@ class SyncClientTest {
         });
         assertThat(problems.get(1).message()).contains("You may not edit Fabrikam");
         assertThat(client.pendingCount()).isEqualTo(2);
+        assertThat(client.problemCount()).isEqualTo(2);
     }
 
     @Test
