@@ -136,6 +136,14 @@ public class PencilSection extends VBox {
         return editable;
     }
 
+    public void setEditable(boolean value) {
+        editable.set(value);
+    }
+
+    public void setBusy(boolean value) {
+        busy.set(value);
+    }
+
     /** True while a save runs: Save and Cancel are disabled so it is not started twice. */
     public BooleanProperty busyProperty() {
         return busy;
