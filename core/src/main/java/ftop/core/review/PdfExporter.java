@@ -105,10 +105,16 @@ public final class PdfExporter implements MeetingPackExporter {
 
     private static void titleAndOverview(Layout l, MeetingPack pack) throws IOException {
         l.newPage();
-        float bandHeight = 130;
+        // The band grows with the title, which wraps onto at most three lines.
+        List<String> titleLines = l.wrap(l.bold, 24, pack.title(), WIDTH);
+        if (titleLines.size() > 3) {
+            String rest = String.join(" ", titleLines.subList(2, titleLines.size()));
+            titleLines = List.of(titleLines.get(0), titleLines.get(1), l.fit(l.bold, 24, rest, WIDTH));
+        }
+        float bandHeight = 102 + 28 * titleLines.size();
         l.fill(0, PAGE.getHeight() - bandHeight, PAGE.getWidth(), bandHeight, NAVY);
         float y = PAGE.getHeight() - 62;
-        for (String line : l.wrap(l.bold, 24, pack.title(), WIDTH)) {
+        for (String line : titleLines) {
             l.text(l.bold, 24, MARGIN, y, line, WHITE);
             y -= 28;
         }

@@ -131,6 +131,22 @@ class MeetingPackExportTest {
     }
 
     @Test
+    void aLongTitleWrapsAndAVeryLongOneIsShortened() throws IOException {
+        String title = "Americas, Canada, Latin America and the Caribbean Regional Customer Health Review for the "
+                + "second half of the fiscal year with every nominated customer and a few more words to overflow";
+        Path file = dir.resolve("title.pdf");
+        new PdfExporter().write(MeetingPack.of(title, MEETING, List.of()), file);
+        keepForInspection(file);
+
+        try (PDDocument doc = Loader.loadPDF(file.toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text.lines().takeWhile(line -> !line.startsWith("Customer Health Review meeting")))
+                    .hasSize(3).last().asString().endsWith("\u2026");
+            assertThat(flat(text)).startsWith("Americas, Canada, Latin America").contains("Overview");
+        }
+    }
+
+    @Test
     void anEmptyPackStillExportsATitlePage() throws IOException {
         Path file = dir.resolve("empty.pdf");
         new PdfExporter().write(MeetingPack.of("", MEETING, List.of()), file);
