@@ -474,6 +474,8 @@ public final class PdfExporter implements MeetingPackExporter {
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
                 char replacement = c;
+                boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length()
+                        && Character.isLowSurrogate(s.charAt(i + 1));
                 if (c < 0x20 || c == 0x7f) {
                     replacement = ' ';
                 } else if (!encodable.computeIfAbsent(c, this::canEncode)) {
@@ -484,6 +486,9 @@ public final class PdfExporter implements MeetingPackExporter {
                 }
                 if (out != null) {
                     out.append(replacement);
+                }
+                if (pair) {
+                    i++; // one "?" for a character outside the Basic Multilingual Plane, such as an emoji
                 }
             }
             return out == null ? s : out.toString();
