@@ -35,6 +35,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -359,10 +360,35 @@ public final class LocalStore implements AutoCloseable {
         if (changed.isEmpty()) {
             return mutation;
         }
+        supersedeProblems(kind, id, changed.keySet());
         outboxTable.insert(mutation);
         refreshView(kind, id);
         touched.add(kind);
         return mutation;
+    }
+
+    /**
+     * A new edit of a field settles that field in older conflicting or refused edits of the row:
+     * the user decided again, on top of what the screen showed. Without this, "keep mine" on the
+     * old edit would later overwrite the newer value.
+     */
+    private void supersedeProblems(EntityKind kind, String id, Set<String> fields) throws SQLException {
+        for (OutboxEntry entry : outboxTable.entriesFor(kind, id)) {
+            if (entry.state() == OutboxState.PENDING || entry.mutation().op() != Mutation.Op.UPSERT
+                    || Collections.disjoint(entry.mutation().fields().keySet(), fields)) {
+                continue;
+            }
+            Map<String, JsonNode> rest = new TreeMap<>(entry.mutation().fields());
+            rest.keySet().removeAll(fields);
+            if (rest.isEmpty()) {
+                outboxTable.delete(entry.mutation().id());
+            } else {
+                List<ConflictField> conflicts = entry.conflicts().stream()
+                        .filter(conflict -> !fields.contains(conflict.field()))
+                        .toList();
+                outboxTable.narrow(entry.seq(), rest, conflicts);
+            }
+        }
     }
 
     private Mutation deleteInTransaction(EntityKind kind, String id, Set<EntityKind> touched) throws SQLException {
