@@ -25,6 +25,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -354,6 +357,36 @@ class LocalStoreTest {
             assertThat(store.repository(Customer.class).count()).isZero();
             assertThatThrownBy(() -> store.repository(String.class))
                     .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void concurrentEditsFromSeveralThreadsAreAllKept() throws Exception {
+        try (LocalStore store = LocalStore.open(dir, CLOCK)) {
+            store.bulkLoad(contoso(), 1);
+            int threads = 4;
+            int perThread = 25;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int thread = t;
+                    done.add(pool.submit(() -> {
+                        for (int i = 0; i < perThread; i++) {
+                            store.save(new Contact(new UUID(thread, i), Contoso.TPID, ContactKind.CUSTOMER,
+                                    "Contact " + thread + "." + i, "", "", ""));
+                            store.contacts().byTpid(Contoso.TPID);
+                        }
+                    }));
+                }
+                for (Future<?> future : done) {
+                    future.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(store.contacts().byTpid(Contoso.TPID)).hasSize(2 + threads * perThread);
+            assertThat(store.outbox().pendingCount()).isEqualTo(threads * perThread);
         }
     }
 }
