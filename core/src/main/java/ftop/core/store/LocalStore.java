@@ -225,38 +225,47 @@ public final class LocalStore implements AutoCloseable {
         throw new IllegalArgumentException("The store keeps no rows of type " + type.getName());
     }
 
+    /** Customers, by TPID as text. */
     public Repository<Customer> customers() {
         return repository(Customer.class);
     }
 
+    /** Tenants, by tenant id (GUID text). */
     public Repository<Tenant> tenants() {
         return repository(Tenant.class);
     }
 
+    /** Customer health records, one per customer, by TPID as text. */
     public Repository<CustomerHealth> health() {
         return repository(CustomerHealth.class);
     }
 
+    /** Enterprise Status notes, by note id. */
     public Repository<EnterpriseStatusNote> notes() {
         return repository(EnterpriseStatusNote.class);
     }
 
+    /** Customer and Microsoft contacts, by contact id. */
     public Repository<Contact> contacts() {
         return repository(Contact.class);
     }
 
+    /** Assignments, by assignment id. */
     public Repository<Assignment> assignments() {
         return repository(Assignment.class);
     }
 
+    /** Workload usage, one row per customer and workload. */
     public Repository<WorkloadUsage> usage() {
         return repository(WorkloadUsage.class);
     }
 
+    /** Forecasts, one row per customer, workload and quarter. */
     public Repository<Forecast> forecasts() {
         return repository(Forecast.class);
     }
 
+    /** The directory of users, by user id; their TPID is 0. */
     public Repository<User> users() {
         return repository(User.class);
     }
@@ -281,6 +290,7 @@ public final class LocalStore implements AutoCloseable {
      * not in the outbox: callers can test {@code mutation.fields().isEmpty()}.
      *
      * @return the queued mutation
+     * @throws IllegalArgumentException when {@code entity} is not a kind of row the store keeps
      * @throws ValidationException when the row breaks a rule; nothing was written
      * @throws StoreException      when the database fails; nothing was written
      */

@@ -13,6 +13,7 @@ import ftop.core.change.Mutation;
 import ftop.core.contact.Contact;
 import ftop.core.contact.ContactKind;
 import ftop.core.customer.Customer;
+import ftop.core.dataset.Dataset;
 import ftop.core.tenant.Tenant;
 import ftop.core.validation.Contoso;
 import java.nio.file.Files;
@@ -387,6 +388,21 @@ class LocalStoreTest {
             }
             assertThat(store.contacts().byTpid(Contoso.TPID)).hasSize(2 + threads * perThread);
             assertThat(store.outbox().pendingCount()).isEqualTo(threads * perThread);
+        }
+    }
+
+    @Test
+    void aBulkLoadWithTwoRowsUnderOneIdChangesNothing() {
+        try (LocalStore store = LocalStore.open(dir, CLOCK)) {
+            store.bulkLoad(contoso(), 4);
+            Dataset twice = new Dataset(List.of(), List.of(Contoso.CUSTOMER, renamed(Contoso.CUSTOMER, "Again")),
+                    List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+
+            assertThatThrownBy(() -> store.bulkLoad(twice, 9)).isInstanceOf(StoreException.class);
+
+            assertThat(store.customers().all()).containsExactly(Contoso.CUSTOMER, Contoso.FABRIKAM);
+            assertThat(store.tenants().count()).isEqualTo(3);
+            assertThat(store.cursor()).isEqualTo(4);
         }
     }
 }
