@@ -597,6 +597,18 @@ public final class LocalStore implements AutoCloseable {
         });
     }
 
+    /** Removes a setting of this workspace, if it is set; listeners are not told. */
+    public void removeSetting(String key) {
+        Objects.requireNonNull(key, "key");
+        write(touched -> {
+            try (PreparedStatement st = connection.prepareStatement("DELETE FROM setting WHERE name = ?")) {
+                st.setString(1, key);
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     /** Adds a listener, told after each committed change on the thread that made it. */
     public void addListener(StoreListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -636,7 +648,12 @@ public final class LocalStore implements AutoCloseable {
         synchronized (monitor) {
             ensureOpen();
             try {
-                return work.run();
+                R result = work.run();
+                if (!inWrite) {
+                    // End the read's transaction so the database need not keep old row versions for it.
+                    connection.commit();
+                }
+                return result;
             } catch (SQLException e) {
                 LOG.warn("A read of the workspace {} failed", directory, e);
                 throw new StoreException("Cannot read the workspace " + directory + " (" + e.getMessage() + ").", e);

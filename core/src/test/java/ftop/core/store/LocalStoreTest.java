@@ -106,6 +106,10 @@ class LocalStoreTest {
             assertThat(store.revisionOf(EntityKind.CUSTOMER, "1001")).isEqualTo(42);
             assertThat(store.setting("server.url")).contains("https://ftop.example.com");
             assertThat(store.setting("missing")).isEmpty();
+            store.putSetting("server.url", "https://other.example.com");
+            assertThat(store.setting("server.url")).contains("https://other.example.com");
+            store.removeSetting("server.url");
+            assertThat(store.setting("server.url")).isEmpty();
             List<OutboxEntry> pending = store.outbox().pending(10);
             assertThat(pending).hasSize(1);
             assertThat(pending.get(0).mutation().id()).isEqualTo(mutationId);
