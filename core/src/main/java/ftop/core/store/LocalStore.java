@@ -370,7 +370,10 @@ public final class LocalStore implements AutoCloseable {
         if (changed.isEmpty()) {
             return mutation;
         }
-        supersedeProblems(kind, id, changed.keySet());
+        if (row != null && row.serverBody() != null) {
+            // Only over a server copy: a refused creation must keep every field to make its row.
+            supersedeProblems(kind, id, changed.keySet());
+        }
         outboxTable.insert(mutation);
         refreshView(kind, id);
         touched.add(kind);

@@ -431,4 +431,20 @@ class StoreSyncTest {
                     .satisfies(e -> assertThat(e.mutation().fields().get("area")).isEqualTo(TextNode.valueOf("US Central")));
         }
     }
+
+    @Test
+    void editingARefusedNewRowKeepsTheRowAndTheWholeCreation() {
+        try (LocalStore store = loaded()) {
+            Customer northwind = new Customer(3003, "Northwind", Contoso.FABRIKAM.segment(), Contoso.FABRIKAM.region(),
+                    Contoso.FABRIKAM.vertical(), "", Contoso.FABRIKAM.phase(), List.of());
+            Mutation create = store.save(northwind);
+            store.outbox().markRejected(create.id(), "Only the assignment team creates customers.");
+
+            store.save(renamed(northwind, "Northwind Traders"));
+
+            assertThat(store.customers().get("3003")).contains(renamed(northwind, "Northwind Traders"));
+            assertThat(store.outbox().problems()).singleElement()
+                    .satisfies(e -> assertThat(e.mutation().fields()).isEqualTo(create.fields()));
+        }
+    }
 }
