@@ -311,5 +311,29 @@ class MutationsApiTest extends ServerTestBase {
                 + "\"baseRevision\":0,\"op\":\"UPSERT\",\"fields\":{\"name\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}}]}";
         ApiError body = badBatch(413, huge);
         assertThat(body.error()).isEqualTo("body_too_large");
+
+        // Without a Content-Length (chunked), the limit holds while reading.
+        okhttp3.RequestBody chunked = new okhttp3.RequestBody() {
+            @Override
+            public okhttp3.MediaType contentType() {
+                return JSON;
+            }
+
+            @Override
+            public long contentLength() {
+                return -1;
+            }
+
+            @Override
+            public void writeTo(okio.BufferedSink sink) throws java.io.IOException {
+                sink.writeUtf8(huge);
+            }
+        };
+        long before = serverRevision();
+        Answer streamed = call(new okhttp3.Request.Builder().url(url("/mutations"))
+                .header("Authorization", "Bearer " + token(World.FM)).post(chunked).build());
+        assertThat(streamed.status()).isEqualTo(413);
+        assertThat(streamed.error().error()).isEqualTo("body_too_large");
+        assertThat(serverRevision()).isEqualTo(before);
     }
 }
