@@ -173,10 +173,15 @@ final class ScaleDataset {
                 people(Math.max(2, n / 20) - 1, UserRole.PARTNER, "fasttrackpartners.com", taken)));
         pools.put(Role.GATEWAY, people(Math.max(2, n / 300), UserRole.GATEWAY, "microsoft.com", taken));
         pools.put(Role.SUCCESS_MANAGER, people(Math.max(2, n / 10), UserRole.FM, "microsoft.com", taken));
+        Set<Region> led = new HashSet<>();
+        DemoUsers.all().forEach(u -> u.region().ifPresent(led::add));
         for (Region region : Region.values()) {
-            String id = uniqueId(root, taken);
-            users.add(new User(id, displayName(id), id + "@microsoft.com", Set.of(UserRole.LEAD), Optional.of(region),
-                    false));
+            if (led.contains(region)) {
+                continue;
+            }
+            Person p = person(root, taken);
+            users.add(new User(p.id(), p.displayName(), p.id() + "@microsoft.com", Set.of(UserRole.LEAD),
+                    Optional.of(region), false));
         }
         people(Math.max(2, n / 500), UserRole.ASSIGNMENT_TEAM, "microsoft.com", taken);
         // A few FMs sit in the SLT Watchlist group that may set the winner flag.
@@ -198,14 +203,18 @@ final class ScaleDataset {
     private List<String> people(int count, UserRole role, String domain, Set<String> taken) {
         List<String> ids = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            String id = uniqueId(root, taken);
-            users.add(new User(id, displayName(id), id + "@" + domain, Set.of(role), Optional.empty(), false));
-            ids.add(id);
+            Person p = person(root, taken);
+            users.add(new User(p.id(), p.displayName(), p.id() + "@" + domain, Set.of(role), Optional.empty(), false));
+            ids.add(p.id());
         }
         return List.copyOf(ids);
     }
 
-    private static String uniqueId(SplittableRandom random, Set<String> taken) {
+    /** A generated person: a unique sign-in id and the name people read. */
+    private record Person(String id, String displayName) {
+    }
+
+    private static Person person(SplittableRandom random, Set<String> taken) {
         String first = GeneratedRows.pick(random, Vocabulary.FIRST_NAMES);
         String last = GeneratedRows.pick(random, Vocabulary.LAST_NAMES);
         String base = Vocabulary.slug(first) + "." + Vocabulary.slug(last);
@@ -213,19 +222,7 @@ final class ScaleDataset {
         for (int k = 2; !taken.add(id); k++) {
             id = base + k;
         }
-        return id;
-    }
-
-    /** "maria.da-silva3" reads as "Maria Dasilva"; close enough for generated people. */
-    private static String displayName(String id) {
-        StringBuilder out = new StringBuilder();
-        for (String part : id.replaceAll("\\d+$", "").split("\\.")) {
-            if (out.length() > 0) {
-                out.append(' ');
-            }
-            out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
-        }
-        return out.toString();
+        return new Person(id, first + " " + last);
     }
 
     // ---- one customer -------------------------------------------------------------------------
@@ -348,11 +345,11 @@ final class ScaleDataset {
                 case 1, 2 -> TenantOrigin.TENANT_EXCEPTION;
                 default -> TenantOrigin.COMMERCE_FEED;
             };
-            Optional<LocalDate> covid = Optional.empty();
-            if (r.nextInt(100) < 6 && !today.isBefore(covidStart)) {
-                LocalDate approved = covidStart.plusDays(r.nextInt(200));
-                covid = Optional.of(approved.isAfter(today) ? today : approved);
-            }
+            // Both draws are always made, so that the rows after them do not depend on the day.
+            boolean approvedRfa = r.nextInt(100) < 6;
+            LocalDate approved = covidStart.plusDays(r.nextInt(200));
+            Optional<LocalDate> covid = approvedRfa && !today.isBefore(covidStart)
+                    ? Optional.of(approved.isAfter(today) ? today : approved) : Optional.empty();
             Optional<EnterpriseLevel> level = users >= 5_000 && r.nextInt(5) != 0
                     ? Optional.of(EnterpriseLevel.forUserCount(users)) : Optional.empty();
             out.add(new Tenant(GeneratedRows.uuid(r), name, tpid, first && hasWinner, covid, level, users, origin));

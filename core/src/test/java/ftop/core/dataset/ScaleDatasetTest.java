@@ -58,12 +58,18 @@ class ScaleDatasetTest {
 
     @Test
     void ids_do_not_depend_on_the_day() {
-        Dataset later = DatasetGenerator.generate(Scale.S1500, SEED, TODAY.plusDays(100));
-        assertThat(later.tenants()).extracting(Tenant::tenantId)
-                .isEqualTo(S1500.tenants().stream().map(Tenant::tenantId).toList());
-        assertThat(later.assignments()).isEqualTo(S1500.assignments());
-        assertThat(later.notes()).extracting(EnterpriseStatusNote::id)
-                .isEqualTo(S1500.notes().stream().map(EnterpriseStatusNote::id).toList());
+        for (LocalDate day : List.of(TODAY.plusDays(100), LocalDate.of(2019, 6, 1))) {
+            Dataset other = DatasetGenerator.generate(Scale.S1500, SEED, day);
+            assertThat(other.tenants()).extracting(Tenant::tenantId)
+                    .isEqualTo(S1500.tenants().stream().map(Tenant::tenantId).toList());
+            assertThat(other.assignments()).isEqualTo(S1500.assignments());
+            assertThat(other.notes()).extracting(EnterpriseStatusNote::id)
+                    .isEqualTo(S1500.notes().stream().map(EnterpriseStatusNote::id).toList());
+        }
+        LocalDate before = LocalDate.of(2019, 6, 1);
+        Dataset early = DatasetGenerator.generate(Scale.S1500, SEED, before);
+        assertThat(early.tenants()).noneMatch(Tenant::covidRfaApproved);
+        assertThat(DatasetChecks.problems(early, before)).isEmpty();
     }
 
     @Test
@@ -82,6 +88,15 @@ class ScaleDatasetTest {
         assertThat(S1500.assignments()).anyMatch(a -> a.userId().equals(DemoUsers.ALEX_WILBER));
         assertThat(S1500.assignments()).anyMatch(a -> a.userId().equals(DemoUsers.LIDIA_HOLLOWAY));
         assertThat(S1500.users()).containsAll(DemoUsers.all());
+    }
+
+    @Test
+    void every_region_has_one_lead() {
+        Map<ftop.core.customer.Region, Long> leads = S1500.users().stream()
+                .filter(u -> u.has(ftop.core.user.UserRole.LEAD))
+                .collect(Collectors.groupingBy(u -> u.region().orElseThrow(), Collectors.counting()));
+        assertThat(leads).containsOnlyKeys(ftop.core.customer.Region.values())
+                .allSatisfy((region, count) -> assertThat(count).isEqualTo(1));
     }
 
     @Test

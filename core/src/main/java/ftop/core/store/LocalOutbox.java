@@ -1,0 +1,177 @@
+package ftop.core.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import ftop.core.change.EntityKind;
+import ftop.core.change.Mutation;
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The store's {@link Outbox}: each operation is one transaction of the store. */
+final class LocalOutbox implements Outbox {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalOutbox.class);
+
+    private final LocalStore store;
+    private final OutboxTable table;
+
+    LocalOutbox(LocalStore store, OutboxTable table) {
+        this.store = store;
+        this.table = table;
+    }
+
+    @Override
+    public List<OutboxEntry> pending(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative: " + limit);
+        }
+        return store.read(() -> table.inState(EnumSet.of(OutboxState.PENDING), limit));
+    }
+
+    @Override
+    public int pendingCount() {
+        return store.read(() -> table.count(OutboxState.PENDING));
+    }
+
+    @Override
+    public List<OutboxEntry> problems() {
+        return store.read(() -> table.inState(EnumSet.of(OutboxState.CONFLICT, OutboxState.REJECTED), Integer.MAX_VALUE));
+    }
+
+    @Override
+    public void markApplied(UUID mutationId, long newRevision, JsonNode serverRow) {
+        store.write(touched -> {
+            Optional<OutboxEntry> found = sentEntry(mutationId);
+            if (found.isEmpty()) {
+                return null;
+            }
+            Mutation mutation = found.get().mutation();
+            setServerCopy(mutation, newRevision, serverRow);
+            table.delete(mutationId);
+            store.refreshView(mutation.kind(), mutation.entityId());
+            touched.add(mutation.kind());
+            return null;
+        });
+    }
+
+    @Override
+    public void markConflict(UUID mutationId, List<ConflictField> fields, long serverRevision, JsonNode serverRow) {
+        List<ConflictField> conflicts = List.copyOf(fields);
+        store.write(touched -> {
+            Optional<OutboxEntry> found = sentEntry(mutationId);
+            if (found.isEmpty()) {
+                return null;
+            }
+            Mutation mutation = found.get().mutation();
+            setServerCopy(mutation, serverRevision, serverRow);
+            table.markConflict(mutationId, conflicts);
+            store.refreshView(mutation.kind(), mutation.entityId());
+            touched.add(mutation.kind());
+            return null;
+        });
+    }
+
+    @Override
+    public void markRejected(UUID mutationId, String message) {
+        String text = message == null || message.isBlank() ? "The server refused this change." : message;
+        store.write(touched -> {
+            Optional<OutboxEntry> found = sentEntry(mutationId);
+            if (found.isEmpty()) {
+                return null;
+            }
+            table.markRejected(mutationId, text);
+            touched.add(found.get().mutation().kind());
+            return null;
+        });
+    }
+
+    @Override
+    public void keepMine(UUID mutationId) {
+        store.write(touched -> {
+            OutboxEntry entry = problemEntry(mutationId);
+            Mutation mutation = entry.mutation();
+            long base = currentRevision(mutation.kind(), mutation.entityId());
+            table.requeue(entry.seq(), UUID.randomUUID(), base, mutation.fields());
+            store.refreshView(mutation.kind(), mutation.entityId());
+            touched.add(mutation.kind());
+            return null;
+        });
+    }
+
+    @Override
+    public void takeTheirs(UUID mutationId) {
+        store.write(touched -> {
+            OutboxEntry entry = problemEntry(mutationId);
+            Mutation mutation = entry.mutation();
+            Map<String, JsonNode> rest = new TreeMap<>(mutation.fields());
+            entry.conflicts().forEach(conflict -> rest.remove(conflict.field()));
+            boolean keepRest = entry.state() == OutboxState.CONFLICT && mutation.op() == Mutation.Op.UPSERT
+                    && !rest.isEmpty();
+            if (keepRest) {
+                // The user's other fields were never in conflict: they go up again, not lost.
+                long base = currentRevision(mutation.kind(), mutation.entityId());
+                table.requeue(entry.seq(), UUID.randomUUID(), base, rest);
+            } else {
+                table.delete(mutationId);
+            }
+            store.refreshView(mutation.kind(), mutation.entityId());
+            touched.add(mutation.kind());
+            return null;
+        });
+    }
+
+    @Override
+    public void discard(UUID mutationId) {
+        store.write(touched -> {
+            OutboxEntry entry = table.find(Objects.requireNonNull(mutationId, "mutationId"))
+                    .orElseThrow(() -> unknown(mutationId));
+            Mutation mutation = entry.mutation();
+            table.delete(mutationId);
+            store.refreshView(mutation.kind(), mutation.entityId());
+            touched.add(mutation.kind());
+            return null;
+        });
+    }
+
+    /** The entry the sync client reports on; absent when it was already settled (a repeated answer). */
+    private Optional<OutboxEntry> sentEntry(UUID mutationId) throws SQLException {
+        Optional<OutboxEntry> found = table.find(Objects.requireNonNull(mutationId, "mutationId"));
+        if (found.isEmpty()) {
+            LOG.info("Mutation {} is no longer in the outbox; its answer was already recorded", mutationId);
+        }
+        return found;
+    }
+
+    private OutboxEntry problemEntry(UUID mutationId) throws SQLException {
+        OutboxEntry entry = table.find(Objects.requireNonNull(mutationId, "mutationId"))
+                .orElseThrow(() -> unknown(mutationId));
+        if (entry.state() == OutboxState.PENDING) {
+            throw new StoreException("This change is still waiting to be sent; only a conflicting or refused change "
+                    + "can be kept or given up.");
+        }
+        return entry;
+    }
+
+    private static StoreException unknown(UUID mutationId) {
+        return new StoreException("The change " + mutationId + " is no longer waiting; it may have been sent or "
+                + "settled already.");
+    }
+
+    private long currentRevision(EntityKind kind, String id) throws SQLException {
+        LocalStore.StoredRow row = store.storedRow(kind, id);
+        return row == null ? 0 : row.serverRevision();
+    }
+
+    private void setServerCopy(Mutation mutation, long revision, JsonNode serverRow) throws SQLException {
+        boolean deleted = serverRow == null || serverRow.isNull() || serverRow.isMissingNode();
+        Object entity = deleted ? null : LocalStore.serverEntity(mutation.kind(), mutation.entityId(), serverRow);
+        store.setServerCopy(mutation.kind(), mutation.entityId(), revision, entity);
+    }
+}

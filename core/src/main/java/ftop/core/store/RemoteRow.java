@@ -1,0 +1,28 @@
+package ftop.core.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import ftop.core.change.EntityKind;
+import java.util.Objects;
+
+/**
+ * One row as the server sent it in a pull.
+ *
+ * @param kind     the kind of row
+ * @param id       the row's id within its kind
+ * @param tpid     the customer the row belongs to (0 for users)
+ * @param revision the server revision of the row's last change
+ * @param body     the row as JSON, either nested as {@link ftop.core.change.EntityCodec#toJson} writes it
+ *                 or as a flat map of dotted field names; {@code null} (or JSON null) for a deleted row
+ */
+public record RemoteRow(EntityKind kind, String id, long tpid, long revision, JsonNode body) {
+
+    public RemoteRow {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(id, "id");
+    }
+
+    /** True when the server deleted the row. */
+    public boolean deleted() {
+        return body == null || body.isNull() || body.isMissingNode();
+    }
+}

@@ -1,0 +1,394 @@
+package ftop.core.store;
+
+import static ftop.core.store.StoreTestData.CLOCK;
+import static ftop.core.store.StoreTestData.contoso;
+import static ftop.core.store.StoreTestData.renamed;
+import static ftop.core.store.StoreTestData.withArea;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import ftop.core.Json;
+import ftop.core.change.EntityCodec;
+import ftop.core.change.EntityKind;
+import ftop.core.change.Mutation;
+import ftop.core.customer.Customer;
+import ftop.core.validation.Contoso;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How pulls and server answers meet the user's pending edits. */
+class StoreSyncTest {
+
+    @TempDir
+    Path dir;
+
+    private static JsonNode nested(Object entity) {
+        return Json.mapper().valueToTree(entity);
+    }
+
+    private static JsonNode flat(Object entity) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        EntityCodec.fields(entity).forEach(node::set);
+        return node;
+    }
+
+    private static RemoteRow row(Object entity, long revision) {
+        EntityKind kind = EntityKind.of(entity);
+        return new RemoteRow(kind, kind.idOf(entity), kind.tpidOf(entity), revision, nested(entity));
+    }
+
+    private LocalStore loaded() {
+        LocalStore store = LocalStore.open(dir, CLOCK);
+        store.bulkLoad(contoso(), 10);
+        return store;
+    }
+
+    @Test
+    void aPullReplacesServerCopiesAddsRowsAndMovesTheCursor() {
+        try (LocalStore store = LocalStore.open(dir, CLOCK)) {
+            Customer renamedFabrikam = renamed(Contoso.FABRIKAM, "Fabrikam Group");
+            store.applyPull(List.of(row(Contoso.CUSTOMER, 11), row(Contoso.FABRIKAM, 12)), Set.of(), 12);
+            store.applyPull(List.of(new RemoteRow(EntityKind.CUSTOMER, "2002", 2002, 13, flat(renamedFabrikam))),
+                    Set.of(), 13);
+
+            assertThat(store.customers().all()).containsExactly(Contoso.CUSTOMER, renamedFabrikam);
+            assertThat(store.revisionOf(EntityKind.CUSTOMER, "2002")).isEqualTo(13);
+            assertThat(store.cursor()).isEqualTo(13);
+            assertThat(store.outbox().pendingCount()).isZero();
+        }
+    }
+
+    @Test
+    void aPullKeepsPendingEditsOnTopOfTheNewServerCopy() {
+        try (LocalStore store = loaded()) {
+            store.save(withArea(Contoso.CUSTOMER, "US West"));
+            // Meanwhile someone renamed the customer on the server.
+            store.applyPull(List.of(row(renamed(Contoso.CUSTOMER, "Contoso Group"), 20)), Set.of(), 20);
+
+            Customer seen = store.customers().get("1001").orElseThrow();
+            assertThat(seen.name()).isEqualTo("Contoso Group");
+            assertThat(seen.area()).isEqualTo("US West");
+            assertThat(store.revisionOf(EntityKind.CUSTOMER, "1001")).isEqualTo(20);
+            assertThat(store.outbox().pending(10)).singleElement()
+                    .satisfies(e -> assertThat(e.mutation().fields()).containsOnlyKeys("area"));
+        }
+    }
+
+    @Test
+    void aPullKeepsALocallyCreatedRowAndALocalDelete() {
+        try (LocalStore store = loaded()) {
+            Customer northwind = new Customer(3003, "Northwind", Contoso.FABRIKAM.segment(), Contoso.FABRIKAM.region(),
+                    Contoso.FABRIKAM.vertical(), "", Contoso.FABRIKAM.phase(), List.of());
+            store.save(northwind);
+            store.delete(EntityKind.CONTACT, Contoso.MICROSOFT_CONTACT_ID.toString());
+
+            store.applyPull(List.of(row(Contoso.MICROSOFT_CONTACT, 15)), Set.of(), 15);
+
+            assertThat(store.customers().get("3003")).contains(northwind);
+            assertThat(store.contacts().get(Contoso.MICROSOFT_CONTACT_ID.toString())).isEmpty();
+            assertThat(store.revisionOf(EntityKind.CONTACT, Contoso.MICROSOFT_CONTACT_ID.toString())).isEqualTo(15);
+        }
+    }
+
+    @Test
+    void aTombstoneRemovesTheRow() {
+        try (LocalStore store = loaded()) {
+            String id = Contoso.MICROSOFT_CONTACT_ID.toString();
+            store.applyPull(List.of(new RemoteRow(EntityKind.CONTACT, id, Contoso.TPID, 11, null)), Set.of(), 11);
+
+            assertThat(store.contacts().get(id)).isEmpty();
+            assertThat(store.revisionOf(EntityKind.CONTACT, id)).isZero();
+        }
+    }
+
+    @Test
+    void anOlderRevisionThanTheOneHeldIsIgnored() {
+        try (LocalStore store = loaded()) {
+            store.applyPull(List.of(row(renamed(Contoso.CUSTOMER, "Old name"), 5)), Set.of(), 11);
+
+            assertThat(store.customers().get("1001")).contains(Contoso.CUSTOMER);
+            assertThat(store.revisionOf(EntityKind.CUSTOMER, "1001")).isEqualTo(10);
+            assertThat(store.cursor()).isEqualTo(11);
+        }
+    }
+
+    @Test
+    void droppedCustomersLeaveTheCacheWithAllTheirRows() {
+        try (LocalStore store = loaded()) {
+            store.applyPull(List.of(), Set.of(Contoso.TPID), 11);
+
+            assertThat(store.customers().all()).containsExactly(Contoso.FABRIKAM);
+            assertThat(store.tenants().byTpid(Contoso.TPID)).isEmpty();
+            assertThat(store.contacts().byTpid(Contoso.TPID)).isEmpty();
+            assertThat(store.health().count()).isZero();
+            assertThat(store.notes().count()).isZero();
+            assertThat(store.assignments().count()).isZero();
+            assertThat(store.tenants().byTpid(Contoso.FABRIKAM_TPID)).containsExactly(Contoso.FABRIKAM_TENANT);
+            assertThat(store.users().count()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void anUnreadableServerRowChangesNothing() {
+        try (LocalStore store = loaded()) {
+            ObjectNode garbage = (ObjectNode) nested(Contoso.FABRIKAM);
+            garbage.put("segment", "NOT_A_SEGMENT");
+
+            assertThatThrownBy(() -> store.applyPull(List.of(row(renamed(Contoso.CUSTOMER, "Changed"), 11),
+                    new RemoteRow(EntityKind.CUSTOMER, "2002", 2002, 12, garbage)), Set.of(555L), 12))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("customer \"2002\"")
+                    .hasMessageContaining("segment");
+
+            assertThat(store.customers().all()).containsExactly(Contoso.CUSTOMER, Contoso.FABRIKAM);
+            assertThat(store.cursor()).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void aServerRowUnderTheWrongIdIsRefused() {
+        try (LocalStore store = loaded()) {
+            assertThatThrownBy(() -> store.applyPull(
+                    List.of(new RemoteRow(EntityKind.CUSTOMER, "2002", 2002, 12, nested(Contoso.CUSTOMER))), Set.of(), 12))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("whose own id is \"1001\"");
+            assertThat(store.cursor()).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void pendingIsOldestFirstAndLimited() {
+        try (LocalStore store = loaded()) {
+            Mutation first = store.save(withArea(Contoso.CUSTOMER, "US West"));
+            Mutation second = store.save(withArea(Contoso.FABRIKAM, "London"));
+            Mutation third = store.save(renamed(withArea(Contoso.CUSTOMER, "US West"), "Contoso Ltd"));
+
+            assertThat(store.outbox().pending(2)).extracting(e -> e.mutation().id()).containsExactly(first.id(), second.id());
+            assertThat(store.outbox().pending(10)).extracting(e -> e.mutation().id())
+                    .containsExactly(first.id(), second.id(), third.id());
+            assertThat(store.outbox().pendingCount()).isEqualTo(3);
+            assertThat(store.outbox().problems()).isEmpty();
+        }
+    }
+
+    @Test
+    void markAppliedMakesTheEditTheServerCopy() {
+        try (LocalStore store = loaded()) {
+            Customer edited = withArea(Contoso.CUSTOMER, "US West");
+            Mutation mutation = store.save(edited);
+
+            store.outbox().markApplied(mutation.id(), 21, nested(edited));
+
+            assertThat(store.outbox().pendingCount()).isZero();
+            assertThat(store.revisionOf(EntityKind.CUSTOMER, "1001")).isEqualTo(21);
+            assertThat(store.customers().get("1001")).contains(edited);
+            // A repeated answer (after a retried push) changes nothing.
+            store.outbox().markApplied(mutation.id(), 21, nested(edited));
+            assertThat(store.customers().get("1001")).contains(edited);
+        }
+    }
+
+    @Test
+    void markAppliedKeepsLaterEditsOfTheSameRowOnTop() {
+        try (LocalStore store = loaded()) {
+            Customer firstEdit = withArea(Contoso.CUSTOMER, "US West");
+            Mutation first = store.save(firstEdit);
+            store.save(renamed(firstEdit, "Contoso Ltd"));
+
+            store.outbox().markApplied(first.id(), 21, flat(firstEdit));
+
+            assertThat(store.customers().get("1001")).contains(renamed(firstEdit, "Contoso Ltd"));
+            assertThat(store.outbox().pending(10)).singleElement()
+                    .satisfies(e -> assertThat(e.mutation().fields()).containsOnlyKeys("name"));
+        }
+    }
+
+    @Test
+    void anAppliedDeleteRemovesTheRow() {
+        try (LocalStore store = loaded()) {
+            String id = Contoso.MICROSOFT_CONTACT_ID.toString();
+            Mutation delete = store.delete(EntityKind.CONTACT, id);
+
+            store.outbox().markApplied(delete.id(), 22, null);
+
+            assertThat(store.contacts().get(id)).isEmpty();
+            assertThat(store.outbox().pendingCount()).isZero();
+            assertThat(store.contacts().count()).isEqualTo(2);
+        }
+    }
+
+    /** The user changed name and area; someone else changed the name meanwhile. */
+    private Mutation conflictOnName(LocalStore store) {
+        Customer mine = renamed(withArea(Contoso.CUSTOMER, "US West"), "Contoso (mine)");
+        Mutation mutation = store.save(mine);
+        Customer theirs = renamed(Contoso.CUSTOMER, "Contoso (theirs)");
+        store.outbox().markConflict(mutation.id(),
+                List.of(new ConflictField("name", TextNode.valueOf("Contoso (mine)"), TextNode.valueOf("Contoso (theirs)"),
+                        "alex.wilber", Instant.parse("2021-05-03T08:00:00Z"))),
+                30, nested(theirs));
+        return mutation;
+    }
+
+    @Test
+    void aConflictShowsTheirValueAndKeepsMineAndMyOtherFields() {
+        try (LocalStore store = loaded()) {
+            Mutation mutation = conflictOnName(store);
+
+            Customer seen = store.customers().get("1001").orElseThrow();
+            assertThat(seen.name()).isEqualTo("Contoso (theirs)");
+            assertThat(seen.area()).isEqualTo("US West");
+            assertThat(store.revisionOf(EntityKind.CUSTOMER, "1001")).isEqualTo(30);
+            assertThat(store.outbox().pendingCount()).isZero();
+            assertThat(store.outbox().problems()).singleElement().satisfies(entry -> {
+                assertThat(entry.mutation().id()).isEqualTo(mutation.id());
+                assertThat(entry.state()).isEqualTo(OutboxState.CONFLICT);
+                assertThat(entry.conflicts()).singleElement().satisfies(c -> {
+                    assertThat(c.field()).isEqualTo("name");
+                    assertThat(c.mine()).isEqualTo(TextNode.valueOf("Contoso (mine)"));
+                    assertThat(c.theirs()).isEqualTo(TextNode.valueOf("Contoso (theirs)"));
+                    assertThat(c.changedBy()).isEqualTo("alex.wilber");
+                    assertThat(c.changedAt()).isEqualTo(Instant.parse("2021-05-03T08:00:00Z"));
+                });
+            });
+        }
+    }
+
+    @Test
+    void aConflictSurvivesReopening() {
+        UUID id;
+        try (LocalStore store = loaded()) {
+            id = conflictOnName(store).id();
+        }
+        try (LocalStore store = LocalStore.open(dir, CLOCK)) {
+            assertThat(store.outbox().problems()).singleElement().satisfies(e -> {
+                assertThat(e.mutation().id()).isEqualTo(id);
+                assertThat(e.conflicts()).extracting(ConflictField::field).containsExactly("name");
+            });
+            assertThat(store.customers().get("1001")).map(Customer::area).contains("US West");
+        }
+    }
+
+    @Test
+    void keepMineSendsMyEditAgainOnTheServerRevisionUnderANewId() {
+        try (LocalStore store = loaded()) {
+            Mutation mutation = conflictOnName(store);
+
+            store.outbox().keepMine(mutation.id());
+
+            assertThat(store.outbox().problems()).isEmpty();
+            OutboxEntry again = store.outbox().pending(10).get(0);
+            assertThat(again.mutation().id()).isNotEqualTo(mutation.id());
+            assertThat(again.mutation().baseRevision()).isEqualTo(30);
+            assertThat(again.mutation().fields()).isEqualTo(mutation.fields());
+            assertThat(again.state()).isEqualTo(OutboxState.PENDING);
+            assertThat(store.customers().get("1001").orElseThrow().name()).isEqualTo("Contoso (mine)");
+            assertThatThrownBy(() -> store.outbox().keepMine(again.mutation().id()))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("still waiting");
+        }
+    }
+
+    @Test
+    void takeTheirsGivesUpOnlyTheConflictingFields() {
+        try (LocalStore store = loaded()) {
+            Mutation mutation = conflictOnName(store);
+
+            store.outbox().takeTheirs(mutation.id());
+
+            assertThat(store.outbox().problems()).isEmpty();
+            OutboxEntry rest = store.outbox().pending(10).get(0);
+            assertThat(rest.mutation().fields()).containsOnlyKeys("area");
+            assertThat(rest.mutation().baseRevision()).isEqualTo(30);
+            assertThat(rest.mutation().id()).isNotEqualTo(mutation.id());
+            Customer seen = store.customers().get("1001").orElseThrow();
+            assertThat(seen.name()).isEqualTo("Contoso (theirs)");
+            assertThat(seen.area()).isEqualTo("US West");
+        }
+    }
+
+    @Test
+    void takeTheirsOfAWhollyConflictingEditLeavesTheServerRow() {
+        try (LocalStore store = loaded()) {
+            Mutation mutation = store.save(renamed(Contoso.CUSTOMER, "Contoso (mine)"));
+            store.outbox().markConflict(mutation.id(), List.of(new ConflictField("name", TextNode.valueOf("Contoso (mine)"),
+                    TextNode.valueOf("Contoso (theirs)"), null, null)), 30, nested(renamed(Contoso.CUSTOMER, "Contoso (theirs)")));
+
+            store.outbox().takeTheirs(mutation.id());
+
+            assertThat(store.outbox().pendingCount()).isZero();
+            assertThat(store.outbox().problems()).isEmpty();
+            assertThat(store.customers().get("1001")).contains(renamed(Contoso.CUSTOMER, "Contoso (theirs)"));
+        }
+    }
+
+    @Test
+    void aRejectedEditStaysVisibleWithItsMessageUntilDiscarded() {
+        try (LocalStore store = loaded()) {
+            Mutation mutation = store.save(withArea(Contoso.CUSTOMER, "US West"));
+
+            store.outbox().markRejected(mutation.id(), "You may not edit customers of another region.");
+
+            assertThat(store.outbox().pendingCount()).isZero();
+            assertThat(store.outbox().problems()).singleElement().satisfies(e -> {
+                assertThat(e.state()).isEqualTo(OutboxState.REJECTED);
+                assertThat(e.message()).contains("You may not edit customers of another region.");
+            });
+            assertThat(store.customers().get("1001")).map(Customer::area).contains("US West");
+
+            store.outbox().discard(mutation.id());
+
+            assertThat(store.outbox().problems()).isEmpty();
+            assertThat(store.customers().get("1001")).contains(Contoso.CUSTOMER);
+            assertThatThrownBy(() -> store.outbox().discard(mutation.id()))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("no longer waiting");
+        }
+    }
+
+    @Test
+    void keepMineOfARejectedEditQueuesItAgain() {
+        try (LocalStore store = loaded()) {
+            Mutation mutation = store.save(withArea(Contoso.CUSTOMER, "US West"));
+            store.outbox().markRejected(mutation.id(), "Server busy");
+
+            store.outbox().keepMine(mutation.id());
+
+            assertThat(store.outbox().pending(10)).singleElement()
+                    .satisfies(e -> assertThat(e.mutation().fields()).containsOnlyKeys("area"));
+        }
+    }
+
+    @Test
+    void discardingADeleteBringsTheRowBack() {
+        try (LocalStore store = loaded()) {
+            String id = Contoso.MICROSOFT_CONTACT_ID.toString();
+            Mutation delete = store.delete(EntityKind.CONTACT, id);
+
+            store.outbox().discard(delete.id());
+
+            assertThat(store.contacts().get(id)).contains(Contoso.MICROSOFT_CONTACT);
+        }
+    }
+
+    @Test
+    void discardingALocalCreationRemovesTheRow() {
+        try (LocalStore store = loaded()) {
+            Customer northwind = new Customer(3003, "Northwind", Contoso.FABRIKAM.segment(), Contoso.FABRIKAM.region(),
+                    Contoso.FABRIKAM.vertical(), "", Contoso.FABRIKAM.phase(), List.of());
+            Mutation create = store.save(northwind);
+
+            store.outbox().discard(create.id());
+
+            assertThat(store.customers().get("3003")).isEmpty();
+            assertThat(store.customers().count()).isEqualTo(2);
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package ftop.sync.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import ftop.core.change.EntityKind;
+import ftop.sync.protocol.ApiError;
+import ftop.sync.protocol.ChangesPage;
+import ftop.sync.protocol.LoginRequest;
+import ftop.sync.protocol.LoginResponse;
+import ftop.sync.protocol.MutationBatch;
+import ftop.sync.protocol.MutationRequest;
+import ftop.sync.protocol.MutationResult;
+import ftop.sync.protocol.MutationResults;
+import ftop.sync.protocol.ProtocolJson;
+import ftop.sync.protocol.RowChange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The central server's HTTP API as typed calls, with every way a call can go wrong turned into a
+ * {@link SyncException} of the right {@link SyncFailure}: no connection → unreachable, 401 → login
+ * needed, other error statuses → server error (with the server's own message), and an answer that
+ * cannot be read, is cut off or does not make sense → bad answer. An answer is read completely and
+ * checked before it is returned, so nothing half-read ever reaches the local store.
+ */
+public final class ServerApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerApi.class);
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final ObjectMapper MAPPER = ProtocolJson.mapper();
+
+    private final HttpUrl api;
+    private final OkHttpClient http;
+
+    /**
+     * @param server the server's base URL, e.g. {@code http://127.0.0.1:8470/}; the API lives under
+     *               {@code /api/v1} below it
+     * @param http   the HTTP client to use (its timeouts apply)
+     */
+    public ServerApi(HttpUrl server, OkHttpClient http) {
+        Objects.requireNonNull(server, "server");
+        this.api = server.newBuilder().addPathSegments("api/v1").build();
+        this.http = Objects.requireNonNull(http, "http");
+    }
+
+    /** An HTTP client with timeouts suited to sync: quick to notice a missing server, patient with big pages. */
+    public static OkHttpClient defaultHttpClient() {
+        return new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(60))
+                .writeTimeout(Duration.ofSeconds(60))
+                .callTimeout(Duration.ofMinutes(3))
+                .build();
+    }
+
+    /** The server's base URL under which {@code /api/v1} lives. */
+    public HttpUrl apiUrl() {
+        return api;
+    }
+
+    /**
+     * Signs in. A wrong user name or password is {@link SyncFailure#LOGIN_NEEDED} with the server's
+     * message.
+     */
+    public LoginResponse login(String userName, String password) throws SyncException {
+        Request request = new Request.Builder().url(url("session"))
+                .post(json(new LoginRequest(userName, password))).build();
+        LoginResponse response = call(request, LoginResponse.class, "sign in");
+        if (response.token() == null || response.token().isBlank() || response.userId() == null) {
+            throw badAnswer("sign in", "the answer has no token or user", null);
+        }
+        return response;
+    }
+
+    /** Ends the session on the server. A token the server no longer knows counts as ended. */
+    public void logout(String token) throws SyncException {
+        Request request = authorized(token).url(url("session")).delete().build();
+        try {
+            call(request, null, "sign out");
+        } catch (SyncException e) {
+            if (e.failure() != SyncFailure.LOGIN_NEEDED) {
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * One page of changes after revision {@code since}.
+     *
+     * @throws SyncException BAD_ANSWER when the page does not continue from {@code since}, goes
+     *                       backwards, or holds a row of an unknown kind or without id
+     */
+    public ChangesPage changes(String token, long since, int limit) throws SyncException {
+        HttpUrl url = url("changes").newBuilder()
+                .addQueryParameter("since", Long.toString(since))
+                .addQueryParameter("limit", Integer.toString(limit))
+                .build();
+        ChangesPage page = call(authorized(token).url(url).get().build(), ChangesPage.class, "fetch changes");
+        check(page, since);
+        return page;
+    }
+
+    /**
+     * Pushes a batch of edits and returns one result per edit, in the order sent.
+     *
+     * @throws SyncException BAD_ANSWER when the results do not answer exactly the mutations sent
+     */
+    public MutationResults mutations(String token, MutationBatch batch) throws SyncException {
+        Request request = authorized(token).url(url("mutations")).post(json(batch)).build();
+        MutationResults results = call(request, MutationResults.class, "send changes");
+        check(results, batch);
+        return results;
+    }
+
+    private HttpUrl url(String path) {
+        return api.newBuilder().addPathSegments(path).build();
+    }
+
+    private static Request.Builder authorized(String token) throws SyncException {
+        if (token == null || token.isBlank()) {
+            throw new SyncException(SyncFailure.LOGIN_NEEDED, "Please sign in to the server first.");
+        }
+        return new Request.Builder().header("Authorization", "Bearer " + token);
+    }
+
+    private static RequestBody json(Object body) {
+        try {
+            return RequestBody.create(MAPPER.writeValueAsBytes(body), JSON);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + body.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Runs a call; {@code type} null means the body is not needed. */
+    private <T> T call(Request request, Class<T> type, String what) throws SyncException {
+        Response response;
+        try {
+            response = http.newCall(request).execute();
+        } catch (IOException e) {
+            LOG.debug("Cannot {} at {}", what, request.url(), e);
+            throw new SyncException(SyncFailure.UNREACHABLE,
+                    "The server at " + api.host() + ":" + api.port() + " cannot be reached (" + describe(e)
+                            + "); your changes are kept and will be sent when it is back.", e);
+        }
+        try (response) {
+            ResponseBody body = response.body();
+            if (!response.isSuccessful()) {
+                throw failure(response.code(), readError(body), what);
+            }
+            if (type == null) {
+                return null;
+            }
+            try (InputStream in = body.byteStream()) {
+                T value = MAPPER.readValue(in, type);
+                if (value == null) {
+                    throw badAnswer(what, "the answer is empty", null);
+                }
+                return value;
+            } catch (JsonProcessingException e) {
+                throw badAnswer(what, "the answer is not what was expected: " + e.getOriginalMessage(), e);
+            } catch (IOException e) {
+                // The headers arrived but the body did not: a cut-off answer is never half-used.
+                throw badAnswer(what, "the answer was cut off (" + describe(e) + ")", e);
+            }
+        }
+    }
+
+    private static ApiError readError(ResponseBody body) {
+        try {
+            String text = body.string();
+            if (text.isBlank()) {
+                return null;
+            }
+            return MAPPER.readValue(text, ApiError.class);
+        } catch (IOException | RuntimeException e) {
+            // An error page that is not our JSON (a proxy's HTML page): fall back to the status alone.
+            return null;
+        }
+    }
+
+    private SyncException failure(int status, ApiError error, String what) {
+        String serverMessage = error == null || error.message() == null || error.message().isBlank()
+                ? null : error.message();
+        if (status == 401) {
+            return new SyncException(SyncFailure.LOGIN_NEEDED, status,
+                    serverMessage != null ? serverMessage : SyncFailure.LOGIN_NEEDED.advice(), null);
+        }
+        String message = "The server could not " + what + " (HTTP " + status + ")"
+                + (serverMessage != null ? ": " + serverMessage : ".");
+        return new SyncException(SyncFailure.SERVER_ERROR, status, message, null);
+    }
+
+    private static SyncException badAnswer(String what, String detail, Throwable cause) {
+        LOG.warn("Unreadable answer to {}: {}", what, detail, cause);
+        return new SyncException(SyncFailure.BAD_ANSWER,
+                "The server's answer to \"" + what + "\" could not be used: " + detail
+                        + ". Nothing was changed locally.", cause);
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static void check(ChangesPage page, long since) throws SyncException {
+        String what = "fetch changes";
+        if (page.since() != since) {
+            throw badAnswer(what, "the page starts at revision " + page.since() + " instead of " + since, null);
+        }
+        if (page.next() < since) {
+            throw badAnswer(what, "the page goes back from revision " + since + " to " + page.next(), null);
+        }
+        if (page.more() && page.next() == since) {
+            // Asking again from the same place would loop for ever.
+            throw badAnswer(what, "the page says there is more but does not move on from revision " + since, null);
+        }
+        for (RowChange row : page.changes()) {
+            if (row == null || row.kind() == null || EntityKind.fromWireName(row.kind()).isEmpty()) {
+                throw badAnswer(what, "a row has an unknown kind " + (row == null ? null : "\"" + row.kind() + "\""), null);
+            }
+            if (row.id() == null || row.id().isBlank()) {
+                throw badAnswer(what, "a " + row.kind() + " row has no id", null);
+            }
+            if (row.body() != null && !row.body().isObject()) {
+                throw badAnswer(what, row.kind() + " " + row.id() + " is not a JSON object", null);
+            }
+        }
+        for (Long tpid : page.droppedCustomers()) {
+            if (tpid == null) {
+                throw badAnswer(what, "a dropped customer has no TPID", null);
+            }
+        }
+    }
+
+    private static void check(MutationResults results, MutationBatch batch) throws SyncException {
+        String what = "send changes";
+        List<MutationResult> list = results.results();
+        if (list.size() != batch.mutations().size()) {
+            throw badAnswer(what, list.size() + " results came back for " + batch.mutations().size() + " changes", null);
+        }
+        Set<UUID> sent = new HashSet<>();
+        for (MutationRequest m : batch.mutations()) {
+            sent.add(m.id());
+        }
+        for (MutationResult result : list) {
+            if (result == null || result.id() == null || !sent.remove(result.id())) {
+                throw badAnswer(what, "a result answers a change that was not sent", null);
+            }
+            if (result.outcome() == null) {
+                throw badAnswer(what, "the result for change " + result.id() + " has no outcome", null);
+            }
+            for (var conflict : result.conflicts()) {
+                if (conflict == null || conflict.field() == null || conflict.field().isBlank()) {
+                    throw badAnswer(what, "the result for change " + result.id() + " has a conflict without a field", null);
+                }
+            }
+            RowChange row = result.row();
+            if (row != null && (row.kind() == null || EntityKind.fromWireName(row.kind()).isEmpty())) {
+                throw badAnswer(what, "the result for change " + result.id() + " has a row of unknown kind", null);
+            }
+        }
+    }
+}

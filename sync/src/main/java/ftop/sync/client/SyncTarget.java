@@ -1,0 +1,34 @@
+package ftop.sync.client;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.DoubleConsumer;
+
+/**
+ * What the {@link SyncEngine} drives: in the product a {@link SyncClient} on a local store; in
+ * tests a scripted stand-in, so the scheduling can be checked without a server.
+ */
+public interface SyncTarget {
+
+    /**
+     * Sends local edits and fetches the server's changes.
+     *
+     * @param progress receives 0..1 while a first sync of an empty workspace runs
+     */
+    void sync(DoubleConsumer progress) throws SyncException;
+
+    /** Local edits not yet accepted by the server, including those waiting for the user. */
+    int pendingCount();
+
+    /** Edits the server answered with a conflict or a rejection, waiting for the user to decide. */
+    int problemCount();
+
+    /** When a sync last completed, as recorded by the workspace. */
+    Optional<Instant> lastSuccess();
+
+    /** True while the workspace has never completed a pull, so the next sync brings everything. */
+    boolean firstSync();
+
+    /** Calls {@code onEdit} after every local edit is committed, on the editing thread. */
+    void onLocalEdit(Runnable onEdit);
+}
