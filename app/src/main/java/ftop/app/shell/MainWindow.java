@@ -7,6 +7,10 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -26,6 +30,11 @@ import ftop.app.portfolio.PortfolioView;
  */
 public final class MainWindow extends BorderPane {
 
+    static final KeyCombination SHOW_PORTFOLIO = new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination SHOW_CUSTOMER = new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination FIND_CUSTOMER = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination REFRESH = new KeyCodeCombination(KeyCode.F5);
+
     private final TabPane tabs = new TabPane();
     private final Tab portfolioTab;
     private final Tab customerTab;
@@ -37,6 +46,8 @@ public final class MainWindow extends BorderPane {
         CustomerView customerView = new CustomerView(model.customer());
         portfolioTab = tab(Page.PORTFOLIO, "portfolioTab", portfolioView, new FontIcon(Material2AL.DASHBOARD));
         customerTab = tab(Page.CUSTOMER, "customerTab", customerView, new FontIcon(Material2MZ.PERSON));
+        portfolioTab.setTooltip(new Tooltip("All my customers (Ctrl+1)"));
+        customerTab.setTooltip(new Tooltip("One customer's health (Ctrl+2; Ctrl+F to find a customer)"));
         tabs.setId("mainTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(portfolioTab, customerTab);
@@ -53,6 +64,25 @@ public final class MainWindow extends BorderPane {
         setTop(header(model));
         setCenter(tabs);
         setBottom(statusBar(model));
+
+        // the keyboard reaches every page: Ctrl+1/Ctrl+2 switch tabs, Ctrl+F finds a customer, F5 re-reads
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (SHOW_PORTFOLIO.match(e)) {
+                model.show(Page.PORTFOLIO);
+                portfolioView.table().requestFocus();
+            } else if (SHOW_CUSTOMER.match(e)) {
+                model.show(Page.CUSTOMER);
+            } else if (FIND_CUSTOMER.match(e)) {
+                model.show(Page.CUSTOMER);
+                customerView.picker().requestFocus();
+                customerView.picker().selectAll();
+            } else if (REFRESH.match(e)) {
+                model.refresh();
+            } else {
+                return;
+            }
+            e.consume();
+        });
     }
 
     private void select(Page page) {
@@ -78,7 +108,7 @@ public final class MainWindow extends BorderPane {
         Button refresh = new Button(null, new FontIcon(Material2MZ.REFRESH));
         refresh.setId("refreshButton");
         refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        refresh.setTooltip(new Tooltip("Read the workspace again"));
+        refresh.setTooltip(new Tooltip("Read the workspace again (F5)"));
         refresh.setOnAction(e -> model.refresh());
 
         ToggleButton theme = new ToggleButton(null, new FontIcon(Material2AL.BRIGHTNESS_4));

@@ -158,6 +158,21 @@ class MainWindowTest extends FxRobot {
         waitForLabel("#customerName", "Contoso");
     }
 
+    @Test
+    void theKeyboardReachesEveryPage() {
+        clickOn(row("Contoso"));
+        push(KeyCode.CONTROL, KeyCode.DIGIT2);
+        assertThat(selectedTab()).isEqualTo("customerTab");
+        push(KeyCode.CONTROL, KeyCode.DIGIT1);
+        assertThat(selectedTab()).isEqualTo("portfolioTab");
+
+        push(KeyCode.CONTROL, KeyCode.F);
+        assertThat(selectedTab()).isEqualTo("customerTab");
+        assertThat(lookup("#customerPicker").query().isFocused()).isTrue();
+        write("Fabrikam").type(KeyCode.ENTER);
+        waitForLabel("#customerName", "Fabrikam");
+    }
+
     /** The table row showing {@code name}, scrolled into view. */
     private Node row(String name) {
         TableView<PortfolioRow> table = table();
