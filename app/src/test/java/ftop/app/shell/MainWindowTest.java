@@ -173,6 +173,20 @@ class MainWindowTest extends FxRobot {
         waitForLabel("#customerName", "Fabrikam");
     }
 
+    @Test
+    void theThemeToggleSwitchesBetweenLightAndDark() {
+        String light = javafx.application.Application.getUserAgentStylesheet();
+        assertThat(light).isEqualTo(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+
+        clickOn("#themeToggle");
+        assertThat(javafx.application.Application.getUserAgentStylesheet())
+                .isEqualTo(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
+        assertThat(app.shell().darkProperty().get()).isTrue();
+
+        clickOn("#themeToggle");
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).isEqualTo(light);
+    }
+
     /** The table row showing {@code name}, scrolled into view. */
     private Node row(String name) {
         TableView<PortfolioRow> table = table();
