@@ -93,7 +93,8 @@ public final class ShellModel {
 
     /** Shows the customer with {@code tpid} in the Customer tab. */
     public void openCustomer(long tpid) {
-        customer.select(tpid);
+        // an unsaved edit of the customer showing may keep it; the Customer tab shows either way
+        customer.open(tpid);
         show(Page.CUSTOMER);
     }
 

@@ -125,7 +125,7 @@ public final class CustomerBriefs {
     }
 
     private static List<String> addAsks(List<String> missing) {
-        missing.add("Asks of leadership");
+        missing.add(CustomerBrief.ASKS_MISSING);
         return missing;
     }
 

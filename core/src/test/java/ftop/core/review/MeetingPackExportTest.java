@@ -73,6 +73,7 @@ class MeetingPackExportTest {
                     + "to Yellow by the end of June 2021.");
             assertThat(all).contains("Customer Fabrikam's overall health is not yet measured", "No forecast has been set.");
             assertThat(all).contains("Executive sponsor call with the new CIO.", "Missing data:", "Asks of leadership");
+            assertThat(all).doesNotContain("Missing data: Asks of leadership."); // Contoso's asks are written
             assertThat(all).contains("Zürich office blocked; ?? pilot paused.");
             assertThat(all).contains("Page 1 of " + doc.getNumberOfPages(),
                     "Page " + doc.getNumberOfPages() + " of " + doc.getNumberOfPages());
@@ -142,8 +143,9 @@ class MeetingPackExportTest {
     }
 
     @Test
-    void htmlEscapesEverythingThePresenterOrTheDataWrote() {
+    void htmlEscapesEverythingThePresenterOrTheDataWrote() throws IOException {
         String html = new HtmlExporter().render(pack());
+        keepForInspection(Files.writeString(dir.resolve("pack.html"), html));
 
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>").doesNotContain("<script", "<link", "src=");
         assertThat(html).contains("Tailspin &lt;Toys&gt; &amp; &quot;Sons&quot; | Ltd");
@@ -157,13 +159,15 @@ class MeetingPackExportTest {
     }
 
     @Test
-    void markdownEscapesFormattingAndTableColumns() {
+    void markdownEscapesFormattingAndTableColumns() throws IOException {
         String md = new MarkdownExporter().render(pack());
+        keepForInspection(Files.writeString(dir.resolve("pack.md"), md));
 
         assertThat(md).startsWith("# Americas Customer Health Review\n");
         assertThat(md).contains("| Tailspin \\<Toys\\> & \"Sons\" \\| Ltd | 3003 | Green |");
         assertThat(md).contains("Won the \\*\\*Intune\\*\\* rollout \\<b\\>early\\</b\\> \\| ahead of plan.");
         assertThat(md).contains("### Asks of FastTrack leadership\n\n- Executive sponsor call with the new CIO.\n");
+        assertThat(md).doesNotContain("\n\n\n");
         assertThat(md).contains("| Contoso | 1001 | Red | Red | Yellow | Red | In Progress | 17 May 2021 |");
         assertThat(md).contains("| Fabrikam | 2002 | No data | No data | No data | No data | Not set | **Not set** |");
     }
@@ -206,7 +210,7 @@ class MeetingPackExportTest {
                 List.of()))).hasMessageContaining("not in this meeting pack");
     }
 
-    /** Set -Dftop.review.keep=DIR to look at the exported PDF. */
+    /** Set -Dftop.review.keep=DIR to look at the exported documents. */
     private static void keepForInspection(Path file) throws IOException {
         String keep = System.getProperty("ftop.review.keep");
         if (keep != null) {
