@@ -1,6 +1,9 @@
 package ftop.app.shell;
 
+import java.util.function.Supplier;
+
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -17,6 +20,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 import atlantafx.base.theme.Styles;
+import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -36,6 +40,8 @@ public final class MainWindow extends BorderPane {
     static final KeyCombination REFRESH = new KeyCodeCombination(KeyCode.F5);
 
     private final TabPane tabs = new TabPane();
+    private final HBox header;
+    private Button refreshButton;
     private final Tab portfolioTab;
     private final Tab customerTab;
 
@@ -49,7 +55,10 @@ public final class MainWindow extends BorderPane {
         portfolioTab.setTooltip(new Tooltip("All my customers (Ctrl+1)"));
         customerTab.setTooltip(new Tooltip("One customer's health (Ctrl+2; Ctrl+F to find a customer)"));
         tabs.setId("mainTabs");
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // Portfolio and Customer always stay; tabs that features open (openTab) can be closed
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        portfolioTab.setClosable(false);
+        customerTab.setClosable(false);
         tabs.getTabs().addAll(portfolioTab, customerTab);
 
         // the model decides which page shows; clicking a tab is a request to the model
@@ -59,14 +68,17 @@ public final class MainWindow extends BorderPane {
                 javafx.application.Platform.runLater(() -> tabs.getSelectionModel().select(customerTab));
                 return;
             }
-            if (now != null) {
-                model.show((Page) now.getUserData());
+            if (now != null && now.getUserData() instanceof Page page) {
+                model.show(page);
+            } else if (now != null) {
+                model.showOther();
             }
         });
         model.pageProperty().addListener((obs, old, now) -> select(now));
         select(model.pageProperty().get());
 
-        setTop(header(model));
+        header = header(model);
+        setTop(header);
         setCenter(tabs);
         setBottom(statusBar(model));
 
@@ -74,11 +86,14 @@ public final class MainWindow extends BorderPane {
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (SHOW_PORTFOLIO.match(e)) {
                 model.show(Page.PORTFOLIO);
+                select(Page.PORTFOLIO);
                 portfolioView.table().requestFocus();
             } else if (SHOW_CUSTOMER.match(e)) {
                 model.show(Page.CUSTOMER);
+                select(Page.CUSTOMER);
             } else if (FIND_CUSTOMER.match(e)) {
                 model.show(Page.CUSTOMER);
+                select(Page.CUSTOMER);
                 customerView.picker().requestFocus();
                 customerView.picker().selectAll();
             } else if (REFRESH.match(e)) {
@@ -91,7 +106,38 @@ public final class MainWindow extends BorderPane {
     }
 
     private void select(Page page) {
-        tabs.getSelectionModel().select(page == Page.CUSTOMER ? customerTab : portfolioTab);
+        if (page != null) {
+            tabs.getSelectionModel().select(page == Page.CUSTOMER ? customerTab : portfolioTab);
+        }
+    }
+
+    /**
+     * Shows a feature's own tab (a tenant, the conflicts list...): selects the tab with {@code id}
+     * when it is open, else adds a closable one after the others with the content {@code content}
+     * makes, and selects it.
+     *
+     * @return the tab, e.g. to close it or to change its title
+     */
+    public Tab openTab(String id, String title, Ikon icon, Supplier<Node> content) {
+        for (Tab open : tabs.getTabs()) {
+            if (id.equals(open.getId())) {
+                tabs.getSelectionModel().select(open);
+                return open;
+            }
+        }
+        Tab tab = new Tab(title, content.get());
+        tab.setId(id);
+        if (icon != null) {
+            tab.setGraphic(new FontIcon(icon));
+        }
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+        return tab;
+    }
+
+    /** Adds a control to the header, left of the shell's own buttons (e.g. "Connect to server…"). */
+    public void addHeaderAction(Node action) {
+        header.getChildren().add(header.getChildren().indexOf(refreshButton), action);
     }
 
     private static Tab tab(Page page, String id, javafx.scene.Node content, FontIcon icon) {
@@ -102,7 +148,7 @@ public final class MainWindow extends BorderPane {
         return tab;
     }
 
-    private static HBox header(ShellModel model) {
+    private HBox header(ShellModel model) {
         Label title = new Label("FTOP Desktop");
         title.getStyleClass().add("app-title");
         Label subtitle = new Label("Customer Health");
@@ -115,6 +161,7 @@ public final class MainWindow extends BorderPane {
         refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         refresh.setTooltip(new Tooltip("Read the workspace again (F5)"));
         refresh.setOnAction(e -> model.refresh());
+        refreshButton = refresh;
 
         ToggleButton theme = new ToggleButton(null, new FontIcon(Material2AL.BRIGHTNESS_4));
         theme.setId("themeToggle");

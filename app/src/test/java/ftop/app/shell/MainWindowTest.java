@@ -187,6 +187,43 @@ class MainWindowTest extends FxRobot {
         assertThat(javafx.application.Application.getUserAgentStylesheet()).isEqualTo(light);
     }
 
+    @Test
+    void featuresOpenTheirOwnClosableTabsOnce() {
+        MainWindow window = lookup("#mainWindow").queryAs(MainWindow.class);
+        int[] made = {0};
+        java.util.function.Supplier<Node> content = () -> {
+            made[0]++;
+            Label label = new Label("Tenant details");
+            label.setId("tenantDetails");
+            return label;
+        };
+
+        interact(() -> window.openTab("tenantTab-1", "contoso.onmicrosoft.com", null, content));
+        assertThat(selectedTab()).isEqualTo("tenantTab-1");
+        assertThat(app.shell().pageProperty().get()).isNull();
+        assertThat(label("#tenantDetails")).isEqualTo("Tenant details");
+
+        push(KeyCode.CONTROL, KeyCode.DIGIT1);
+        assertThat(selectedTab()).isEqualTo("portfolioTab");
+        interact(() -> window.openTab("tenantTab-1", "contoso.onmicrosoft.com", null, content));
+        assertThat(selectedTab()).isEqualTo("tenantTab-1");
+        assertThat(made[0]).isEqualTo(1);
+
+        // from a feature's tab, opening a customer shows the Customer tab
+        interact(() -> app.shell().openCustomer(customerNamed("Contoso").tpid()));
+        waitForLabel("#customerName", "Contoso");
+        assertThat(selectedTab()).isEqualTo("customerTab");
+
+        TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
+        assertThat(tabs.getTabs()).filteredOn(javafx.scene.control.Tab::isClosable)
+                .extracting(javafx.scene.control.Tab::getId).containsExactly("tenantTab-1");
+
+        javafx.scene.control.Button action = new javafx.scene.control.Button("Connect to server…");
+        action.setId("connectButton");
+        interact(() -> window.addHeaderAction(action));
+        assertThat(lookup("#appHeader").lookup("#connectButton").tryQuery()).isPresent();
+    }
+
     /** The table row showing {@code name}, scrolled into view. */
     private Node row(String name) {
         TableView<PortfolioRow> table = table();
