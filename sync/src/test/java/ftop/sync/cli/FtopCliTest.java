@@ -189,6 +189,8 @@ class FtopCliTest {
                 .isEqualTo(FtopCli.CANNOT_OPEN);
         assertThat(err.toString()).contains("There is no file");
         try (LocalStore open = LocalStore.open(home)) {
+            // The desktop app has the workspace open.
+            assertThat(open.directory()).isEqualTo(home.toAbsolutePath());
             assertThat(run("assignments", "export", "--home", home.toString(), "--out", dir.resolve("x.csv").toString()))
                     .isEqualTo(FtopCli.CANNOT_OPEN);
             assertThat(err.toString()).contains("Cannot open the workspace");
