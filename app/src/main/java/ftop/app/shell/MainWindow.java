@@ -43,6 +43,11 @@ public final class MainWindow extends BorderPane {
 
         // the model decides which page shows; clicking a tab is a request to the model
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (old == customerTab && now != null && now != customerTab && !customerView.confirmLeave()) {
+                // the person keeps editing: back to the Customer tab once this change is done
+                javafx.application.Platform.runLater(() -> tabs.getSelectionModel().select(customerTab));
+                return;
+            }
             if (now != null) {
                 model.show((Page) now.getUserData());
             }

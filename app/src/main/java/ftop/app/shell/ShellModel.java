@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import ftop.app.customer.CustomerChoice;
 import ftop.app.customer.CustomerViewModel;
 import ftop.app.portfolio.PortfolioViewModel;
 import ftop.app.tasks.BackgroundTasks;
@@ -28,6 +29,7 @@ public final class ShellModel {
     private final PortfolioViewModel portfolio;
     private final CustomerViewModel customer;
 
+    private final java.util.concurrent.atomic.AtomicBoolean refreshQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private final ReadOnlyObjectWrapper<Page> page = new ReadOnlyObjectWrapper<>(this, "page", Page.PORTFOLIO);
     private final ReadOnlyBooleanWrapper dark = new ReadOnlyBooleanWrapper(this, "dark");
     private final ReadOnlyStringWrapper workspaceText = new ReadOnlyStringWrapper(this, "workspaceText", "");
@@ -44,9 +46,21 @@ public final class ShellModel {
         this.portfolio = new PortfolioViewModel(workspace, tasks, clock, this::openCustomer);
         // No sync client exists yet: say so rather than pretend to be online or offline.
         syncText.set("Local only · not synced");
-        portfolio.rows().addListener((javafx.collections.ListChangeListener<Object>) c -> updateCounts());
-        // the store calls back on the thread that wrote; hop through the task queue to the FX thread
-        workspace.addChangeListener(() -> tasks.run(() -> null, ignored -> refresh(), failure -> { }));
+        portfolio.rows().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+            updateCounts();
+            customer.showChoices(portfolio.rows().stream()
+                    .map(r -> new CustomerChoice(r.tpid(), r.name())).toList());
+        });
+        // The store calls back on the thread that wrote; hop through the task queue to the FX thread.
+        // A burst of writes (a sync page, a batch edit) asks for one refresh, not one per write.
+        workspace.addChangeListener(() -> {
+            if (!refreshQueued.getAndSet(true)) {
+                tasks.run(() -> null, ignored -> {
+                    refreshQueued.set(false);
+                    refresh();
+                }, failure -> refreshQueued.set(false));
+            }
+        });
     }
 
     /** Reads everything the window shows, in the background. */
@@ -79,7 +93,8 @@ public final class ShellModel {
 
     /** Shows the customer with {@code tpid} in the Customer tab. */
     public void openCustomer(long tpid) {
-        customer.select(tpid);
+        // an unsaved edit of the customer showing may keep it; the Customer tab shows either way
+        customer.open(tpid);
         show(Page.CUSTOMER);
     }
 

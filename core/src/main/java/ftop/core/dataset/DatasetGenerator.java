@@ -11,6 +11,11 @@ import java.util.function.Function;
  * Makes realistic data: the demo workspace, and (seeded, reproducible) sets at the scales FTOP is
  * designed for. Every row it makes passes {@link ftop.core.validation.Validator} against a
  * {@link DatasetValidationContext} of the same set, on the {@code today} it was made for.
+ *
+ * <p>Usage figures are shaped to land on chosen colours under {@link ftop.core.health.HealthRules#defaults()};
+ * under a different rules file the same figures may read as other colours. Ids never depend on
+ * {@code today}: a set made on a later day has the same customers, tenants, contacts, assignments
+ * and notes, only with dates moved along.
  */
 public final class DatasetGenerator {
 

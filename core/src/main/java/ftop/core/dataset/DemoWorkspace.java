@@ -197,7 +197,9 @@ final class DemoWorkspace {
             Optional<LocalDate> covid = Optional.empty();
             if (e.covid() && winner) {
                 LocalDate approved = LocalDate.of(2020, 3, 20).plusDays(random.nextInt(60));
-                covid = Optional.of(approved.isAfter(today) ? today : approved);
+                // Before the pandemic there was nothing to approve.
+                covid = today.isBefore(LocalDate.of(2020, 3, 20)) ? Optional.empty()
+                        : Optional.of(approved.isAfter(today) ? today : approved);
             }
             Optional<EnterpriseLevel> level = users >= 5_000
                     ? Optional.of(EnterpriseLevel.forUserCount(users)) : Optional.empty();

@@ -345,11 +345,11 @@ final class ScaleDataset {
                 case 1, 2 -> TenantOrigin.TENANT_EXCEPTION;
                 default -> TenantOrigin.COMMERCE_FEED;
             };
-            Optional<LocalDate> covid = Optional.empty();
-            if (r.nextInt(100) < 6 && !today.isBefore(covidStart)) {
-                LocalDate approved = covidStart.plusDays(r.nextInt(200));
-                covid = Optional.of(approved.isAfter(today) ? today : approved);
-            }
+            // Both draws are always made, so that the rows after them do not depend on the day.
+            boolean approvedRfa = r.nextInt(100) < 6;
+            LocalDate approved = covidStart.plusDays(r.nextInt(200));
+            Optional<LocalDate> covid = approvedRfa && !today.isBefore(covidStart)
+                    ? Optional.of(approved.isAfter(today) ? today : approved) : Optional.empty();
             Optional<EnterpriseLevel> level = users >= 5_000 && r.nextInt(5) != 0
                     ? Optional.of(EnterpriseLevel.forUserCount(users)) : Optional.empty();
             out.add(new Tenant(GeneratedRows.uuid(r), name, tpid, first && hasWinner, covid, level, users, origin));

@@ -58,12 +58,18 @@ class ScaleDatasetTest {
 
     @Test
     void ids_do_not_depend_on_the_day() {
-        Dataset later = DatasetGenerator.generate(Scale.S1500, SEED, TODAY.plusDays(100));
-        assertThat(later.tenants()).extracting(Tenant::tenantId)
-                .isEqualTo(S1500.tenants().stream().map(Tenant::tenantId).toList());
-        assertThat(later.assignments()).isEqualTo(S1500.assignments());
-        assertThat(later.notes()).extracting(EnterpriseStatusNote::id)
-                .isEqualTo(S1500.notes().stream().map(EnterpriseStatusNote::id).toList());
+        for (LocalDate day : List.of(TODAY.plusDays(100), LocalDate.of(2019, 6, 1))) {
+            Dataset other = DatasetGenerator.generate(Scale.S1500, SEED, day);
+            assertThat(other.tenants()).extracting(Tenant::tenantId)
+                    .isEqualTo(S1500.tenants().stream().map(Tenant::tenantId).toList());
+            assertThat(other.assignments()).isEqualTo(S1500.assignments());
+            assertThat(other.notes()).extracting(EnterpriseStatusNote::id)
+                    .isEqualTo(S1500.notes().stream().map(EnterpriseStatusNote::id).toList());
+        }
+        LocalDate before = LocalDate.of(2019, 6, 1);
+        Dataset early = DatasetGenerator.generate(Scale.S1500, SEED, before);
+        assertThat(early.tenants()).noneMatch(Tenant::covidRfaApproved);
+        assertThat(DatasetChecks.problems(early, before)).isEmpty();
     }
 
     @Test
