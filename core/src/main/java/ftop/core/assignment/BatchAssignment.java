@@ -115,7 +115,9 @@ public final class BatchAssignment {
      *
      * <p>Before writing, each assignment the batch changes or removes is compared with the store: if
      * it changed since the preview (an edit elsewhere, or a sync), nothing is written, so that change
-     * is not silently overwritten.
+     * is not silently overwritten. The check and the write are two steps: a change landing between
+     * them is still not lost, since the outbox records only the fields the batch changes and the
+     * server merges field by field.
      *
      * @return the batch as written, which {@link AppliedBatch#undo} takes back
      * @throws StaleBatchException  when the store changed under the preview; nothing was written
