@@ -115,9 +115,9 @@ public final class BatchAssignment {
      *
      * <p>Before writing, each assignment the batch changes or removes is compared with the store: if
      * it changed since the preview (an edit elsewhere, or a sync), nothing is written, so that change
-     * is not silently overwritten. The check and the write are two steps: a change landing between
-     * them is still not lost, since the outbox records only the fields the batch changes and the
-     * server merges field by field.
+     * is not silently overwritten. The check and the write follow each other immediately but are not
+     * one transaction (the store offers none across reads and writes), so a write by another thread in
+     * that instant is not detected; callers run batches on the thread that does the workspace's writes.
      *
      * @return the batch as written, which {@link AppliedBatch#undo} takes back
      * @throws StaleBatchException  when the store changed under the preview; nothing was written
