@@ -186,6 +186,18 @@ class BatchAssignmentStoreTest {
     }
 
     @Test
+    void theStoreReaderGivesTheAssignmentsOfASmallOrALargeSelection() {
+        AssignmentReader reader = AssignmentReader.of(store, Contoso.TODAY);
+
+        // One customer of two is read customer by customer, both by one pass over all assignments.
+        assertThat(reader.assignmentsOf(List.of(Contoso.FABRIKAM_TPID))).containsExactly(ALEX_ON_FABRIKAM);
+        assertThat(reader.assignmentsOf(List.of(Contoso.TPID, Contoso.FABRIKAM_TPID)))
+                .containsExactlyInAnyOrder(Contoso.primaryFm(), ALEX_ON_FABRIKAM);
+        assertThat(reader.assignmentsOf(List.of(Contoso.TPID, 4242L))).containsExactly(Contoso.primaryFm());
+        assertThat(reader.context().customer(Contoso.TPID)).contains(Contoso.CUSTOMER);
+    }
+
+    @Test
     void previewReadsFromTheStore() {
         BatchPreview preview = preview(new AssignmentEdit.Unassign(AssignmentArea.CUSTOMER_HEALTH, Role.FTA, "alex.wilber"));
 
