@@ -3,7 +3,6 @@ package ftop.sync.cli;
 import ftop.core.assignment.AppliedBatch;
 import ftop.core.assignment.AssignmentCsv;
 import ftop.core.assignment.AssignmentReader;
-import ftop.core.assignment.BatchAssignment;
 import ftop.core.assignment.CsvImport;
 import ftop.core.assignment.EditPermission;
 import ftop.core.assignment.StaleBatchException;
@@ -173,12 +172,15 @@ final class AssignmentsCommand implements Runnable {
                     return result.hasBadLines() ? FtopCli.BAD_INPUT : 0;
                 }
                 int bad = result.badLines().size();
-                if (bad > 0 && !applyValid) {
+                AppliedBatch applied;
+                try {
+                    applied = result.apply(store, applyValid);
+                } catch (CsvImport.BadLinesException e) {
+                    // The lines were listed above; say what to do about them.
                     err.println(bad + " bad line" + (bad == 1 ? "" : "s") + ": nothing was written. Fix "
                             + (bad == 1 ? "it" : "them") + ", or use --apply-valid to import the good lines only.");
                     return FtopCli.BAD_INPUT;
                 }
-                AppliedBatch applied = BatchAssignment.apply(result.changes(), store);
                 int edits = applied.mutations().size();
                 out.println("Imported: " + applied.applied().summary() + "; " + edits + " edit" + (edits == 1 ? "" : "s")
                         + " queued for the server." + (bad > 0 ? " " + bad + " bad line" + (bad == 1 ? " was" : "s were")
