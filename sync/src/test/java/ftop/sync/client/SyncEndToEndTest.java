@@ -340,6 +340,43 @@ class SyncEndToEndTest {
     }
 
     @Test
+    void aCustomerThatLeavesTheUsersScopeLeavesTheWorkspaceButNewOnesArriveWhole() throws Exception {
+        SyncClient megan = signedIn(MEGAN, "megan", server.url(), SyncClient.DEFAULT_PAGE_SIZE);
+        SyncClient team = signedIn(DemoUsers.LEE_GU, "assignment-team", server.url(), SyncClient.DEFAULT_PAGE_SIZE);
+        megan.sync(p -> { });
+        team.sync(p -> { });
+        long tpid = megan.store().customers().all().get(0).tpid();
+        List<ftop.core.assignment.Assignment> hers = team.store().assignments().byTpid(tpid).stream()
+                .filter(a -> a.userId().equals(MEGAN)).toList();
+        assertThat(hers).isNotEmpty();
+
+        // The assignment team takes the customer away from Megan.
+        team.store().saveAll(List.of(), hers.stream()
+                .map(a -> new ftop.core.store.RowRef(ftop.core.change.EntityKind.ASSIGNMENT, a.id().toString())).toList());
+        PushSummary removed = team.push();
+        assertThat(removed.applied()).isEqualTo(hers.size());
+        PullSummary pulled = megan.pull(p -> { });
+
+        assertThat(pulled.droppedCustomers()).isEqualTo(1);
+        assertThat(megan.store().customers().get(Long.toString(tpid))).isEmpty();
+        assertThat(megan.store().health().get(Long.toString(tpid))).isEmpty();
+        assertThat(megan.store().tenants().byTpid(tpid)).isEmpty();
+        assertThat(megan.store().notes().byTpid(tpid)).isEmpty();
+
+        // And gives it back: it arrives whole on the next pull.
+        for (ftop.core.assignment.Assignment a : hers) {
+            team.store().save(a);
+        }
+        team.push();
+        megan.pull(p -> { });
+
+        assertThat(megan.store().customers().get(Long.toString(tpid))).isPresent();
+        assertThat(megan.store().health().get(Long.toString(tpid))).isPresent();
+        assertThat(megan.store().tenants().byTpid(tpid)).hasSameSizeAs(team.store().tenants().byTpid(tpid));
+        assertThat(megan.store().notes().byTpid(tpid)).hasSameSizeAs(team.store().notes().byTpid(tpid));
+    }
+
+    @Test
     void aWrongPasswordIsAClearMessageAndChangesNothing() throws Exception {
         LocalStore store = LocalStore.open(dir.resolve("ws"));
         open.add(store);
