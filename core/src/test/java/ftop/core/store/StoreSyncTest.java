@@ -391,4 +391,44 @@ class StoreSyncTest {
             assertThat(store.customers().count()).isEqualTo(2);
         }
     }
+
+    @Test
+    void editingAConflictingFieldAgainSettlesThatConflict() {
+        try (LocalStore store = loaded()) {
+            Mutation mutation = conflictOnName(store);
+            Customer seen = store.customers().get("1001").orElseThrow();
+
+            // The user sees "Contoso (theirs)" and types a third name.
+            Mutation again = store.save(renamed(seen, "Contoso Corporation"));
+
+            assertThat(again.fields()).containsOnlyKeys("name");
+            assertThat(again.baseRevision()).isEqualTo(30);
+            // The old edit keeps only its area, still waiting for the user's choice; no conflict is left.
+            assertThat(store.outbox().problems()).singleElement().satisfies(e -> {
+                assertThat(e.mutation().id()).isEqualTo(mutation.id());
+                assertThat(e.mutation().fields()).containsOnlyKeys("area");
+                assertThat(e.conflicts()).isEmpty();
+            });
+            store.outbox().keepMine(mutation.id());
+            Customer now = store.customers().get("1001").orElseThrow();
+            assertThat(now.name()).isEqualTo("Contoso Corporation");
+            assertThat(now.area()).isEqualTo("US West");
+            assertThat(store.outbox().pending(10)).extracting(e -> e.mutation().fields().keySet())
+                    .containsExactly(Set.of("area"), Set.of("name"));
+        }
+    }
+
+    @Test
+    void aRefusedEditWhollyRedoneLeavesTheOutbox() {
+        try (LocalStore store = loaded()) {
+            Mutation refused = store.save(withArea(Contoso.CUSTOMER, "US West"));
+            store.outbox().markRejected(refused.id(), "Area is managed by the commerce feed.");
+
+            store.save(withArea(Contoso.CUSTOMER, "US Central"));
+
+            assertThat(store.outbox().problems()).isEmpty();
+            assertThat(store.outbox().pending(10)).singleElement()
+                    .satisfies(e -> assertThat(e.mutation().fields().get("area")).isEqualTo(TextNode.valueOf("US Central")));
+        }
+    }
 }

@@ -6,6 +6,7 @@ import ftop.core.change.EntityKind;
 import ftop.core.customer.Customer;
 import ftop.core.dataset.Dataset;
 import ftop.core.user.User;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,6 +25,7 @@ import java.util.function.Consumer;
 public final class DatasetLoader {
 
     private static final int BATCH = 1000;
+    private static final int BATCH_ROWS = 5000;
 
     private DatasetLoader() {
     }
@@ -109,38 +111,54 @@ public final class DatasetLoader {
             boolean withUsers = first;
             first = false;
             users.addAll(data.users());
-            lastRevision = db.inRevisionTransaction(c -> {
-                long revision = RowStore.takeRevisions(c, Math.max(1, data.size()));
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_row "
-                        + "(kind, id, tpid, revision, body, deleted, ref_user, region) VALUES (?, ?, ?, ?, ?, FALSE, ?, ?)")) {
-                    int pending = 0;
-                    for (Map.Entry<EntityKind, List<?>> e : data.byKind().entrySet()) {
-                        EntityKind kind = e.getKey();
-                        for (Object row : e.getValue()) {
-                            ps.setString(1, kind.wireName());
-                            ps.setString(2, kind.idOf(row));
-                            ps.setLong(3, kind.tpidOf(row));
-                            ps.setLong(4, revision++);
-                            ps.setString(5, EntityCodec.toJson(row));
-                            setNullable(ps, 6, row instanceof Assignment a ? a.userId() : null);
-                            setNullable(ps, 7, row instanceof Customer customer ? customer.region().name() : null);
-                            ps.addBatch();
-                            if (++pending >= BATCH) {
-                                ps.executeBatch();
-                                pending = 0;
-                            }
-                        }
-                    }
-                    if (pending > 0) {
-                        ps.executeBatch();
-                    }
-                }
+            // H2 slows down sharply with very large transactions, so rows go in slices of BATCH_ROWS,
+            // each its own transaction; the database was empty, so a failure leaves it to be recreated.
+            List<Object[]> rows = new ArrayList<>(data.size());
+            data.byKind().forEach((kind, list) -> list.forEach(row -> rows.add(new Object[] {kind, row})));
+            long firstRevision = db.inRevisionTransaction(c -> RowStore.takeRevisions(c, Math.max(1, rows.size())));
+            for (int from = 0; from < rows.size(); from += BATCH_ROWS) {
+                List<Object[]> slice = rows.subList(from, Math.min(rows.size(), from + BATCH_ROWS));
+                long sliceRevision = firstRevision + from;
+                db.inTransaction(c -> {
+                    insert(c, slice, sliceRevision);
+                    return null;
+                });
+            }
+            db.inTransaction(c -> {
                 ScopeIndex.load(c, users, data.customers(), data.assignments(), withUsers);
                 if (withUsers) {
                     Accounts.setSharedPassword(c, users.stream().map(User::userId).toList(), password);
                 }
-                return revision - 1;
+                return null;
             });
+            lastRevision = firstRevision + Math.max(1, rows.size()) - 1;
+        }
+
+        private static void insert(Connection c, List<Object[]> rows, long firstRevision) throws SQLException {
+            long revision = firstRevision;
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_row "
+                    + "(kind, id, tpid, revision, body, deleted, ref_user, region) VALUES (?, ?, ?, ?, ?, FALSE, ?, ?)")) {
+                int pending = 0;
+                for (Object[] entry : rows) {
+                    EntityKind kind = (EntityKind) entry[0];
+                    Object row = entry[1];
+                    ps.setString(1, kind.wireName());
+                    ps.setString(2, kind.idOf(row));
+                    ps.setLong(3, kind.tpidOf(row));
+                    ps.setLong(4, revision++);
+                    ps.setString(5, EntityCodec.toJson(row));
+                    setNullable(ps, 6, row instanceof Assignment a ? a.userId() : null);
+                    setNullable(ps, 7, row instanceof Customer customer ? customer.region().name() : null);
+                    ps.addBatch();
+                    if (++pending >= BATCH) {
+                        ps.executeBatch();
+                        pending = 0;
+                    }
+                }
+                if (pending > 0) {
+                    ps.executeBatch();
+                }
+            }
         }
     }
 

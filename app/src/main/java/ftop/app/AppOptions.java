@@ -1,0 +1,88 @@
+package ftop.app;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The desktop app's command line. Parsed once by {@link Launcher} (so that {@code --help} and
+ * mistakes are answered before any window opens) and again by {@link FtopApplication}.
+ *
+ * @param profile    the workspace profile; one profile is one local store
+ * @param home       the store directory; when empty, the profile's default directory
+ * @param screenshot when set, render the window once data is loaded, save it as PNG here and exit
+ * @param dark       start with the dark theme
+ * @param customer   open this customer (TPID or name) in the Customer tab after start
+ */
+public record AppOptions(String profile, Optional<Path> home, Optional<Path> screenshot, boolean dark,
+        Optional<String> customer) {
+
+    public static final String DEFAULT_PROFILE = "demo";
+
+    public AppOptions {
+        profile = profile == null || profile.isBlank() ? DEFAULT_PROFILE : profile.strip();
+        home = home == null ? Optional.empty() : home;
+        screenshot = screenshot == null ? Optional.empty() : screenshot;
+        customer = customer == null ? Optional.empty() : customer;
+    }
+
+    /** The options of a plain start: the demo profile in its default place. */
+    public static AppOptions defaults() {
+        return new AppOptions(DEFAULT_PROFILE, Optional.empty(), Optional.empty(), false, Optional.empty());
+    }
+
+    /** Options for a workspace in {@code directory}, e.g. a test's temporary directory. */
+    public static AppOptions inDirectory(Path directory) {
+        return new AppOptions(DEFAULT_PROFILE, Optional.of(directory), Optional.empty(), false, Optional.empty());
+    }
+
+    /**
+     * Reads the arguments.
+     *
+     * @throws CommandLine.ParameterException with a message for people when they are wrong
+     */
+    public static AppOptions parse(String... args) {
+        Command command = new Command();
+        new CommandLine(command).parseArgs(args);
+        return command.options();
+    }
+
+    /** A picocli command for the options; {@link Launcher} runs it to print help and errors. */
+    @CommandLine.Command(name = "ftop", mixinStandardHelpOptions = true, version = "FTOP Desktop 1.0",
+            description = "FTOP Desktop: customer health for FastTrack Managers and Architects, offline first.")
+    static final class Command implements Callable<Integer> {
+
+        @Option(names = "--profile", paramLabel = "NAME", defaultValue = DEFAULT_PROFILE,
+                description = "Workspace profile (default: ${DEFAULT-VALUE}); the demo profile is created with demo data on first start.")
+        String profile;
+
+        @Option(names = "--home", paramLabel = "DIR",
+                description = "Directory of the local store (default: $FTOP_HOME/<profile> or ~/.ftop/<profile>).")
+        Path home;
+
+        @Option(names = "--screenshot", paramLabel = "FILE",
+                description = "Render the window once the data is loaded, save it as a PNG and exit.")
+        Path screenshot;
+
+        @Option(names = "--dark", description = "Start with the dark theme.")
+        boolean dark;
+
+        @Option(names = "--customer", paramLabel = "TPID_OR_NAME",
+                description = "Open this customer in the Customer tab after start.")
+        String customer;
+
+        AppOptions options() {
+            return new AppOptions(profile, Optional.ofNullable(home), Optional.ofNullable(screenshot), dark,
+                    Optional.ofNullable(customer));
+        }
+
+        @Override
+        public Integer call() {
+            return 0;
+        }
+    }
+}

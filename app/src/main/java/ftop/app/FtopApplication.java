@@ -1,0 +1,220 @@
+package ftop.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+
+import javax.imageio.ImageIO;
+
+import ftop.app.portfolio.PortfolioRow;
+import ftop.app.shell.MainWindow;
+import ftop.app.shell.ShellModel;
+import ftop.app.shell.Theme;
+import ftop.app.tasks.BackgroundTasks;
+import ftop.app.workspace.Workspace;
+import ftop.app.workspace.WorkspaceOpener;
+import ftop.app.workspace.StoreWorkspace;
+
+/**
+ * The desktop app: opens the profile's workspace in the background (creating the demo workspace on
+ * first start), then shows the main window reading from it.
+ */
+public final class FtopApplication extends Application {
+
+    private static final Logger LOG = Logger.getLogger(FtopApplication.class.getName());
+
+    private AppOptions options;
+    private final WorkspaceOpener opener;
+    private final Clock clock;
+    private final BackgroundTasks tasks = BackgroundTasks.create();
+    private Workspace workspace;
+    private ShellModel shell;
+    private Scene scene;
+    private volatile boolean stopped;
+
+    /** Used by {@link Application#launch}: options come from the command line. */
+    public FtopApplication() {
+        this(null, StoreWorkspace::open, Clock.systemDefaultZone());
+    }
+
+    /** For tests and embedding: explicit options, workspace and clock. */
+    public FtopApplication(AppOptions options, WorkspaceOpener opener, Clock clock) {
+        this.options = options;
+        this.opener = Objects.requireNonNull(opener, "opener");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void init() {
+        if (options == null) {
+            options = AppOptions.parse(getParameters().getRaw().toArray(String[]::new));
+        }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Theme.apply(options.dark());
+        ProgressIndicator spinner = new ProgressIndicator();
+        Label opening = new Label("Opening workspace " + options.profile() + "…");
+        VBox loading = new VBox(12, spinner, opening);
+        loading.setAlignment(javafx.geometry.Pos.CENTER);
+        loading.setId("openingWorkspace");
+        // 1400x900, or less on a smaller screen so the window never hangs off it
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        scene = new Scene(loading, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
+        Theme.style(scene);
+        stage.setScene(scene);
+        stage.setTitle("FTOP Desktop");
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.show();
+
+        LocalDate today = LocalDate.now(clock);
+        tasks.run(() -> opener.open(options.profile(), options.home(), today),
+                this::showWorkspace,
+                failure -> {
+                    String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+                    if (options.screenshot().isPresent()) {
+                        System.err.println("FTOP Desktop could not open the workspace: " + message);
+                        Platform.exit();
+                        return;
+                    }
+                    Alert alert = new Alert(Alert.AlertType.ERROR, message);
+                    alert.initOwner(stage);
+                    alert.setTitle("FTOP Desktop");
+                    alert.setHeaderText("The workspace \"" + options.profile() + "\" could not be opened");
+                    alert.getDialogPane().setId("openFailedDialog");
+                    // closing the only window ends the app
+                    alert.setOnHidden(e -> stage.close());
+                    alert.show();
+                });
+    }
+
+    private void showWorkspace(Workspace opened) {
+        if (stopped) {
+            // the window closed while the workspace was opening: release it for the next start
+            new Thread(opened::close, "ftop-close").start();
+            return;
+        }
+        workspace = opened;
+        shell = new ShellModel(opened, tasks, clock);
+        shell.setDark(options.dark());
+        shell.darkProperty().addListener((obs, old, now) -> Theme.apply(now));
+        MainWindow window = new MainWindow(shell);
+        scene.setRoot(window);
+        shell.refresh();
+        whenPortfolioLoaded(() -> {
+            options.customer().ifPresent(this::openCustomer);
+            options.screenshot().ifPresent(this::screenshotWhenSettled);
+        });
+    }
+
+    private void whenPortfolioLoaded(Runnable action) {
+        if (shell.portfolio().loadedProperty().get()) {
+            action.run();
+            return;
+        }
+        shell.portfolio().loadedProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean old, Boolean now) {
+                if (now) {
+                    obs.removeListener(this);
+                    action.run();
+                }
+            }
+        });
+    }
+
+    /** Opens the customer given by {@code --customer}: a TPID, or a name (case does not matter). */
+    private void openCustomer(String wanted) {
+        String key = wanted.strip().toLowerCase(Locale.ROOT);
+        Optional<PortfolioRow> match = shell.portfolio().rows().stream()
+                .filter(r -> Long.toString(r.tpid()).equals(key) || r.name().toLowerCase(Locale.ROOT).equals(key))
+                .findFirst()
+                .or(() -> shell.portfolio().rows().stream()
+                        .filter(r -> r.name().toLowerCase(Locale.ROOT).contains(key)).findFirst());
+        match.ifPresentOrElse(r -> shell.openCustomer(r.tpid()),
+                () -> System.err.println("No customer matches \"" + wanted + "\"; showing the Portfolio."));
+    }
+
+    /** Waits for the customer (if one is opening) and a few pulses of layout, then saves the window. */
+    private void screenshotWhenSettled(Path file) {
+        Runnable shoot = () -> settle(3, () -> {
+            WritableImage image = scene.snapshot(null);
+            tasks.run(() -> {
+                        Path parent = file.toAbsolutePath().getParent();
+                        if (parent != null) {
+                            Files.createDirectories(parent);
+                        }
+                        if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile())) {
+                            throw new IOException("No PNG writer available");
+                        }
+                        return file;
+                    },
+                    saved -> {
+                        System.out.println("Screenshot saved to " + saved.toAbsolutePath());
+                        Platform.exit();
+                    },
+                    failure -> {
+                        System.err.println("The screenshot could not be saved to " + file + ": " + failure.getMessage());
+                        Platform.exit();
+                    });
+        });
+        if (shell.customer().loadingProperty().get()) {
+            shell.customer().loadingProperty().addListener(new ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean old, Boolean now) {
+                    if (!now) {
+                        obs.removeListener(this);
+                        shoot.run();
+                    }
+                }
+            });
+        } else {
+            shoot.run();
+        }
+    }
+
+    /** Runs {@code action} after {@code pulses} more turns of the FX thread, so CSS and layout are done. */
+    private static void settle(int pulses, Runnable action) {
+        if (pulses <= 0) {
+            action.run();
+        } else {
+            Platform.runLater(() -> settle(pulses - 1, action));
+        }
+    }
+
+    @Override
+    public void stop() {
+        stopped = true;
+        Workspace opened = workspace;
+        if (opened != null) {
+            tasks.run(opened::close, failure -> LOG.log(Level.WARNING, "Closing the workspace failed", failure));
+        }
+        tasks.close();
+    }
+
+    /** The main window's model once the workspace is open; for tests. */
+    public ShellModel shell() {
+        return shell;
+    }
+}

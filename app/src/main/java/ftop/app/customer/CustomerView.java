@@ -1,0 +1,253 @@
+package ftop.app.customer;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongConsumer;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import atlantafx.base.theme.Styles;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+import ftop.app.widgets.DateText;
+import ftop.app.widgets.DialogService;
+import ftop.app.widgets.HealthChip;
+import ftop.core.tenant.Tenant;
+
+/**
+ * The Customer tab: pick a customer, see its name in the header as confirmation, and a dashboard
+ * of cards about it (two columns on a wide window): the health form, Enterprise Status, contacts,
+ * workload health, forecast, tenants and assignments. Every card is contextual to the customer
+ * picked; leaving a customer or the tab with an unsaved edit asks first.
+ */
+public final class CustomerView extends BorderPane {
+
+    /** Window width from which the cards sit in two columns. */
+    private static final double TWO_COLUMNS_FROM = 1150;
+
+    private final CustomerViewModel model;
+    private final DialogService dialogs;
+    private final CustomerPicker picker;
+    private final Label name = new Label();
+    private final Label facts = new Label();
+    private final HealthChip overall = new HealthChip();
+    private final Label reviewText = new Label();
+    private final Label readOnlyNote = new Label();
+    private final HealthForm health;
+    private final StatusWidget status;
+    private final ContactsWidget contacts;
+    private final WorkloadWidget workloads;
+    private final ForecastWidget forecast;
+    private final TenantsWidget tenants;
+    private final AssignmentsWidget assignments;
+    private final VBox left = new VBox(16);
+    private final VBox right = new VBox(16);
+    private final HBox columns = new HBox(16);
+    private final VBox single = new VBox(16);
+    private final VBox content;
+    private final ScrollPane scroll;
+    private final Label placeholder = new Label("Pick a customer to see its health.");
+    private Boolean twoColumns;
+
+    public CustomerView(CustomerViewModel model) {
+        this(model, DialogService.alerts());
+    }
+
+    public CustomerView(CustomerViewModel model, DialogService dialogs) {
+        this.model = Objects.requireNonNull(model, "model");
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
+        setId("customerView");
+        getStyleClass().add("customer-view");
+
+        picker = new CustomerPicker(model.choices(), choice -> {
+            if (!model.open(choice.tpid())) {
+                picker().show(model.selectedProperty().get());
+            }
+        });
+        picker.setId("customerPicker");
+        picker.setPrefWidth(380);
+        Label pickerLabel = new Label("Customer");
+        pickerLabel.setLabelFor(picker);
+        HBox pickerRow = new HBox(10, pickerLabel, picker);
+        pickerRow.setAlignment(Pos.CENTER_LEFT);
+        pickerRow.setPadding(new Insets(12, 16, 4, 16));
+
+        name.setId("customerName");
+        name.getStyleClass().add("customer-name");
+        facts.setId("customerFacts");
+        facts.getStyleClass().add(Styles.TEXT_MUTED);
+        overall.setId("customerOverallHealth");
+        reviewText.setId("customerReview");
+        readOnlyNote.setId("customerReadOnly");
+        readOnlyNote.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        readOnlyNote.setGraphic(new FontIcon(Material2MZ.VISIBILITY));
+        readOnlyNote.setWrapText(true);
+        readOnlyNote.managedProperty().bind(readOnlyNote.visibleProperty());
+        HBox healthLine = new HBox(12, new Label("Overall health"), overall, reviewText);
+        healthLine.setAlignment(Pos.CENTER_LEFT);
+        VBox header = new VBox(4, name, facts, healthLine, readOnlyNote);
+        header.getStyleClass().add("customer-header");
+
+        health = new HealthForm(model);
+        status = new StatusWidget(model);
+        contacts = new ContactsWidget(model, dialogs);
+        workloads = new WorkloadWidget();
+        forecast = new ForecastWidget(model);
+        tenants = new TenantsWidget();
+        assignments = new AssignmentsWidget();
+
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        left.setPrefWidth(560);
+        right.setPrefWidth(560);
+        left.setMinWidth(0);
+        right.setMinWidth(0);
+        columns.setFillHeight(false);
+        content = new VBox(16, header);
+        content.setPadding(new Insets(0, 16, 16, 16));
+        content.getStyleClass().add("customer-dashboard");
+        scroll = new ScrollPane(content);
+        scroll.setFitToWidth(true);
+        scroll.setId("customerScroll");
+        scroll.widthProperty().addListener((obs, old, now) -> arrange(now.doubleValue()));
+        arrange(1400);
+
+        placeholder.setId("customerPlaceholder");
+        placeholder.getStyleClass().add("placeholder-text");
+        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(model.errorProperty().isEmpty())
+                .then("Pick a customer to see its health.").otherwise(model.errorProperty()));
+
+        setTop(pickerRow);
+        setCenter(placeholder);
+        model.setLeaveGuard(this::confirmLeave);
+        model.detailsProperty().addListener((obs, old, now) -> show(now));
+        model.selectedProperty().addListener((obs, old, now) -> picker.show(now));
+        model.errorProperty().addListener((obs, old, now) -> {
+            if (!now.isEmpty() && model.detailsProperty().get() == null) {
+                setCenter(placeholder);
+            }
+        });
+    }
+
+    /** Puts the cards in two columns on a wide window, one below the other on a narrow one. */
+    private void arrange(double width) {
+        boolean two = width >= TWO_COLUMNS_FROM;
+        if (twoColumns != null && twoColumns == two) {
+            return;
+        }
+        twoColumns = two;
+        List<Node> leftCards = List.of(health.progressSection, health.perspectiveSection, status, contacts);
+        List<Node> rightCards = List.of(workloads, forecast, tenants, assignments);
+        left.getChildren().clear();
+        right.getChildren().clear();
+        single.getChildren().clear();
+        columns.getChildren().clear();
+        content.getChildren().retainAll(content.getChildren().get(0));
+        if (two) {
+            left.getChildren().setAll(leftCards);
+            right.getChildren().setAll(rightCards);
+            columns.getChildren().setAll(left, right);
+            content.getChildren().add(columns);
+        } else {
+            single.getChildren().addAll(leftCards);
+            single.getChildren().addAll(rightCards);
+            content.getChildren().add(single);
+        }
+    }
+
+    private void show(CustomerDetails details) {
+        if (details == null) {
+            setCenter(placeholder);
+            return;
+        }
+        var c = details.customer();
+        name.setText(c.name());
+        facts.setText("TPID " + c.tpid() + "  ·  " + c.segment().label() + "  ·  " + c.region().label()
+                + "  ·  " + c.vertical().label() + tenantsText(details.tenants()));
+        overall.setColour(details.assessment().overall());
+        String due = DateText.of(details.review().dueOn(), "no review date set");
+        reviewText.getStyleClass().remove("overdue");
+        if (details.review().overdue()) {
+            reviewText.getStyleClass().add("overdue");
+            reviewText.setGraphic(new FontIcon(Material2MZ.WARNING));
+            reviewText.setText("Review overdue (" + due + ")");
+        } else {
+            reviewText.setGraphic(null);
+            reviewText.setText("Next review " + due);
+        }
+        readOnlyNote.setVisible(details.editHealth().denied());
+        readOnlyNote.setText("Read only: " + details.editHealth().reason());
+        health.show(details);
+        status.show(details);
+        contacts.show(details);
+        workloads.show(details.assessment());
+        forecast.show(details);
+        tenants.show(details.tenants());
+        assignments.show(details);
+        setCenter(scroll);
+    }
+
+    /**
+     * Asks whether to drop unsaved edits before the customer or the tab changes.
+     *
+     * @return true when there is nothing unsaved or the person chose to discard it
+     */
+    public boolean confirmLeave() {
+        if (!hasUnsavedChanges()) {
+            discardEdits();
+            return true;
+        }
+        CustomerDetails shown = model.detailsProperty().get();
+        String who = shown == null ? "this customer" : shown.customer().name();
+        boolean discard = dialogs.confirm(this, "Discard your unsaved changes?",
+                "You have changes to " + who + " that are not saved. Leave and lose them?", "Discard changes");
+        if (discard) {
+            discardEdits();
+        }
+        return discard;
+    }
+
+    /** True when any card is being edited with changes not yet saved. */
+    public boolean hasUnsavedChanges() {
+        return health.hasUnsavedChanges() || status.hasUnsavedChanges() || contacts.hasUnsavedChanges()
+                || forecast.hasUnsavedChanges();
+    }
+
+    private void discardEdits() {
+        health.discard();
+        status.discard();
+        contacts.discard();
+        forecast.discard();
+    }
+
+    private static String tenantsText(List<Tenant> tenants) {
+        return tenants.size() == 1 ? "  ·  1 tenant" : "  ·  " + tenants.size() + " tenants";
+    }
+
+    /**
+     * What the Assignments card's button does with the customer's TPID: open the assignment
+     * dialog. Until it is set the button is disabled.
+     */
+    public void setOnOpenAssignments(LongConsumer action) {
+        assignments.setOnOpen(action);
+    }
+
+    /** What double-clicking a tenant (or its Open button) does; by default it shows its details in the card. */
+    public void setOnOpenTenant(java.util.function.Consumer<Tenant> action) {
+        tenants.setOnOpen(action);
+    }
+
+    /** The picker, for the shell to focus. */
+    public CustomerPicker picker() {
+        return picker;
+    }
+}

@@ -1,0 +1,155 @@
+package ftop.app.shell;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Objects;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import ftop.app.customer.CustomerChoice;
+import ftop.app.customer.CustomerViewModel;
+import ftop.app.portfolio.PortfolioViewModel;
+import ftop.app.tasks.BackgroundTasks;
+import ftop.app.workspace.Workspace;
+
+/**
+ * The state of the main window: which page shows, the page models, the theme and what the status
+ * bar says. Changed only through its commands ({@link #show}, {@link #openCustomer},
+ * {@link #refresh}, {@link #setDark}).
+ */
+public final class ShellModel {
+
+    private final Workspace workspace;
+    private final BackgroundTasks tasks;
+    private final PortfolioViewModel portfolio;
+    private final CustomerViewModel customer;
+
+    private final java.util.concurrent.atomic.AtomicBoolean refreshQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private final ReadOnlyObjectWrapper<Page> page = new ReadOnlyObjectWrapper<>(this, "page", Page.PORTFOLIO);
+    private final ReadOnlyBooleanWrapper dark = new ReadOnlyBooleanWrapper(this, "dark");
+    private final ReadOnlyStringWrapper workspaceText = new ReadOnlyStringWrapper(this, "workspaceText", "");
+    private final ReadOnlyStringWrapper locationText = new ReadOnlyStringWrapper(this, "locationText", "");
+    private final ReadOnlyStringWrapper userText = new ReadOnlyStringWrapper(this, "userText", "");
+    private final ReadOnlyStringWrapper countsText = new ReadOnlyStringWrapper(this, "countsText", "");
+    private final ReadOnlyStringWrapper syncText = new ReadOnlyStringWrapper(this, "syncText", "");
+    private final ReadOnlyStringWrapper pendingText = new ReadOnlyStringWrapper(this, "pendingText", "");
+
+    public ShellModel(Workspace workspace, BackgroundTasks tasks, Clock clock) {
+        this.workspace = Objects.requireNonNull(workspace, "workspace");
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.customer = new CustomerViewModel(workspace, tasks, clock);
+        this.portfolio = new PortfolioViewModel(workspace, tasks, clock, this::openCustomer);
+        // No sync client exists yet: say so rather than pretend to be online or offline.
+        syncText.set("Local only · not synced");
+        portfolio.rows().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+            updateCounts();
+            customer.showChoices(portfolio.rows().stream()
+                    .map(r -> new CustomerChoice(r.tpid(), r.name())).toList());
+        });
+        // The store calls back on the thread that wrote; hop through the task queue to the FX thread.
+        // A burst of writes (a sync page, a batch edit) asks for one refresh, not one per write.
+        workspace.addChangeListener(() -> {
+            if (!refreshQueued.getAndSet(true)) {
+                tasks.run(() -> null, ignored -> {
+                    refreshQueued.set(false);
+                    refresh();
+                }, failure -> refreshQueued.set(false));
+            }
+        });
+    }
+
+    /** Reads everything the window shows, in the background. */
+    public void refresh() {
+        portfolio.refresh();
+        customer.refresh();
+        tasks.run(() -> new String[] {workspace.profile(), workspace.location(), workspace.userId(),
+                        Integer.toString(workspace.pendingChanges())},
+                facts -> {
+                    workspaceText.set("Workspace " + facts[0]);
+                    locationText.set(facts[1]);
+                    userText.set(facts[2]);
+                    int pending = Integer.parseInt(facts[3]);
+                    pendingText.set(pending == 1 ? "1 pending change" : pending + " pending changes");
+                },
+                failure -> pendingText.set("Pending changes unknown"));
+    }
+
+    private void updateCounts() {
+        int customers = portfolio.rows().size();
+        int tenants = portfolio.rows().stream().mapToInt(r -> r.tenantCount()).sum();
+        countsText.set(String.format(Locale.US, "%,d %s · %,d %s", customers, customers == 1 ? "customer" : "customers",
+                tenants, tenants == 1 ? "tenant" : "tenants"));
+    }
+
+    /** Shows {@code target}. */
+    public void show(Page target) {
+        page.set(Objects.requireNonNull(target, "target"));
+    }
+
+    /** Shows the customer with {@code tpid} in the Customer tab. */
+    public void openCustomer(long tpid) {
+        // an unsaved edit of the customer showing may keep it; the Customer tab shows either way
+        customer.open(tpid);
+        show(Page.CUSTOMER);
+    }
+
+    public void setDark(boolean value) {
+        dark.set(value);
+    }
+
+    public PortfolioViewModel portfolio() {
+        return portfolio;
+    }
+
+    public CustomerViewModel customer() {
+        return customer;
+    }
+
+    public ReadOnlyObjectProperty<Page> pageProperty() {
+        return page.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty darkProperty() {
+        return dark.getReadOnlyProperty();
+    }
+
+    /** e.g. "Workspace demo". */
+    public ReadOnlyStringProperty workspaceTextProperty() {
+        return workspaceText.getReadOnlyProperty();
+    }
+
+    /** The signed-in user. */
+    public ReadOnlyStringProperty userTextProperty() {
+        return userText.getReadOnlyProperty();
+    }
+
+    /** e.g. "25 customers · 61 tenants". */
+    public ReadOnlyStringProperty countsTextProperty() {
+        return countsText.getReadOnlyProperty();
+    }
+
+    /** Where sync stands, honestly. */
+    public ReadOnlyStringProperty syncTextProperty() {
+        return syncText.getReadOnlyProperty();
+    }
+
+    /** e.g. "3 pending changes". */
+    public ReadOnlyStringProperty pendingTextProperty() {
+        return pendingText.getReadOnlyProperty();
+    }
+
+    /** The workspace the window reads. */
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    /** Where the workspace lives, e.g. its directory. */
+    public ReadOnlyStringProperty locationTextProperty() {
+        return locationText.getReadOnlyProperty();
+    }
+}

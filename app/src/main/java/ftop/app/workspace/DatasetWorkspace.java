@@ -1,0 +1,120 @@
+package ftop.app.workspace;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import ftop.core.contact.Contact;
+import ftop.core.customer.Customer;
+import ftop.core.dataset.Dataset;
+import ftop.core.health.CustomerHealth;
+import ftop.core.health.HealthRules;
+import ftop.core.tenant.Tenant;
+import ftop.core.usage.WorkloadUsage;
+
+/**
+ * A read-only workspace over a {@link Dataset} held in memory: what a view sees of a data set
+ * that is not (yet) in a local store, e.g. in tests of views and view models. It never changes, so
+ * nothing is ever pending.
+ */
+public final class DatasetWorkspace implements Workspace {
+
+    private final String profile;
+    private final String userId;
+    private final Dataset data;
+    private final HealthRules rules;
+    private final Map<Long, Customer> customers;
+    private final Map<Long, CustomerHealth> health;
+
+    public DatasetWorkspace(String profile, String userId, Dataset data, HealthRules rules) {
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.userId = Objects.requireNonNull(userId, "userId");
+        this.data = Objects.requireNonNull(data, "data");
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.customers = data.customers().stream().collect(Collectors.toMap(Customer::tpid, Function.identity()));
+        this.health = data.health().stream().collect(Collectors.toMap(CustomerHealth::tpid, Function.identity()));
+    }
+
+    @Override
+    public String profile() {
+        return profile;
+    }
+
+    @Override
+    public String location() {
+        return "in memory";
+    }
+
+    @Override
+    public String userId() {
+        return userId;
+    }
+
+    @Override
+    public HealthRules rules() {
+        return rules;
+    }
+
+    @Override
+    public List<Customer> customers() {
+        return data.customers();
+    }
+
+    @Override
+    public List<Tenant> tenants() {
+        return data.tenants();
+    }
+
+    @Override
+    public List<CustomerHealth> health() {
+        return data.health();
+    }
+
+    @Override
+    public List<WorkloadUsage> usage() {
+        return data.usage();
+    }
+
+    @Override
+    public Optional<Customer> customer(long tpid) {
+        return Optional.ofNullable(customers.get(tpid));
+    }
+
+    @Override
+    public Optional<CustomerHealth> health(long tpid) {
+        return Optional.ofNullable(health.get(tpid));
+    }
+
+    @Override
+    public List<Tenant> tenantsOf(long tpid) {
+        return data.tenants().stream().filter(t -> t.tpid() == tpid).toList();
+    }
+
+    @Override
+    public List<Contact> contactsOf(long tpid) {
+        return data.contacts().stream().filter(c -> c.tpid() == tpid).toList();
+    }
+
+    @Override
+    public List<WorkloadUsage> usageOf(long tpid) {
+        return data.usage().stream().filter(u -> u.tpid() == tpid).toList();
+    }
+
+    @Override
+    public int pendingChanges() {
+        return 0;
+    }
+
+    @Override
+    public void addChangeListener(Runnable listener) {
+        // an in-memory data set never changes
+    }
+
+    @Override
+    public void close() {
+        // nothing to release
+    }
+}

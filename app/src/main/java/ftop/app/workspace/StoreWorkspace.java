@@ -1,0 +1,181 @@
+package ftop.app.workspace;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import ftop.core.contact.Contact;
+import ftop.core.customer.Customer;
+import ftop.core.dataset.DatasetGenerator;
+import ftop.core.dataset.DemoUsers;
+import ftop.core.health.CustomerHealth;
+import ftop.core.health.HealthRules;
+import ftop.core.health.InvalidHealthRulesException;
+import ftop.core.store.LocalStore;
+import ftop.core.tenant.Tenant;
+import ftop.core.usage.WorkloadUsage;
+
+/**
+ * The workspace of a profile, kept in its {@link LocalStore}. The demo profile is filled with the
+ * demo workspace the first time it is opened.
+ */
+public final class StoreWorkspace implements Workspace {
+
+    private static final Logger LOG = Logger.getLogger(StoreWorkspace.class.getName());
+
+    /** Setting: the sign-in name of the workspace's user. */
+    public static final String USER_SETTING = "user";
+    /** Setting: the health rules file the server handed out last, as JSON. */
+    public static final String RULES_SETTING = "health.rules";
+    /** The server revision the demo rows are loaded at. */
+    static final long DEMO_REVISION = 1;
+
+    private final String profile;
+    private final LocalStore store;
+    private final String userId;
+    private final HealthRules rules;
+
+    private StoreWorkspace(String profile, LocalStore store, String userId, HealthRules rules) {
+        this.profile = profile;
+        this.store = store;
+        this.userId = userId;
+        this.rules = rules;
+    }
+
+    /**
+     * Opens the profile's store (in {@code directory}, or the profile's default directory), creating
+     * the demo workspace in it when the profile is {@code demo} and the store holds no customers.
+     *
+     * @throws ftop.core.store.StoreException with a message for people, e.g. when the workspace is
+     *                                        open in another window
+     */
+    public static StoreWorkspace open(String profile, Optional<Path> directory, LocalDate today) {
+        return open(profile, directory, today, Clock.systemDefaultZone());
+    }
+
+    /** As {@link #open(String, Optional, LocalDate)}, with the store's clock pinned (for tests). */
+    public static StoreWorkspace open(String profile, Optional<Path> directory, LocalDate today, Clock clock) {
+        Objects.requireNonNull(profile, "profile");
+        Path dir = directory.orElseGet(() -> LocalStore.defaultDirectory(profile));
+        LocalStore store = LocalStore.open(dir, clock);
+        try {
+            if (isDemo(profile) && store.customers().count() == 0) {
+                store.bulkLoad(DatasetGenerator.demo(today), DEMO_REVISION);
+                store.putSetting(USER_SETTING, DemoUsers.DEMO_USER);
+            }
+            String user = store.setting(USER_SETTING).orElse(isDemo(profile) ? DemoUsers.DEMO_USER : "");
+            return new StoreWorkspace(profile, store, user, rulesOf(store));
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static boolean isDemo(String profile) {
+        return "demo".equals(profile);
+    }
+
+    /** The rules the server handed out, or the shipped ones when there are none (or they are broken). */
+    private static HealthRules rulesOf(LocalStore store) {
+        Optional<String> json = store.setting(RULES_SETTING);
+        if (json.isEmpty()) {
+            return HealthRules.defaults();
+        }
+        try {
+            return HealthRules.parse(json.get());
+        } catch (InvalidHealthRulesException e) {
+            LOG.log(Level.WARNING, "The stored health rules are invalid; using the shipped rules", e);
+            return HealthRules.defaults();
+        }
+    }
+
+    /** The store itself, for features that edit (saves go through its validation and outbox). */
+    public LocalStore store() {
+        return store;
+    }
+
+    @Override
+    public String profile() {
+        return profile;
+    }
+
+    @Override
+    public String location() {
+        return store.directory().toString();
+    }
+
+    @Override
+    public String userId() {
+        return userId;
+    }
+
+    @Override
+    public HealthRules rules() {
+        return rules;
+    }
+
+    @Override
+    public List<Customer> customers() {
+        return store.customers().all();
+    }
+
+    @Override
+    public List<Tenant> tenants() {
+        return store.tenants().all();
+    }
+
+    @Override
+    public List<CustomerHealth> health() {
+        return store.health().all();
+    }
+
+    @Override
+    public List<WorkloadUsage> usage() {
+        return store.usage().all();
+    }
+
+    @Override
+    public Optional<Customer> customer(long tpid) {
+        return store.customers().get(Long.toString(tpid));
+    }
+
+    @Override
+    public Optional<CustomerHealth> health(long tpid) {
+        return store.health().get(Long.toString(tpid));
+    }
+
+    @Override
+    public List<Tenant> tenantsOf(long tpid) {
+        return store.tenants().byTpid(tpid);
+    }
+
+    @Override
+    public List<Contact> contactsOf(long tpid) {
+        return store.contacts().byTpid(tpid);
+    }
+
+    @Override
+    public List<WorkloadUsage> usageOf(long tpid) {
+        return store.usage().byTpid(tpid);
+    }
+
+    @Override
+    public int pendingChanges() {
+        return store.outbox().pendingCount();
+    }
+
+    @Override
+    public void addChangeListener(Runnable listener) {
+        store.addListener(kinds -> listener.run());
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

@@ -1,0 +1,63 @@
+package ftop.app.workspace;
+
+import java.util.List;
+import java.util.Optional;
+
+import ftop.core.contact.Contact;
+import ftop.core.customer.Customer;
+import ftop.core.health.CustomerHealth;
+import ftop.core.health.HealthRules;
+import ftop.core.tenant.Tenant;
+import ftop.core.usage.WorkloadUsage;
+
+/**
+ * The signed-in user's local workspace as the views read it: the rows of the local store, the
+ * rules to judge them by, and what is waiting to be synced.
+ *
+ * <p>Every method may touch the database: call them from {@link ftop.app.tasks.BackgroundTasks}
+ * only, never on the FX thread.
+ */
+public interface Workspace extends AutoCloseable {
+
+    /** The profile name, e.g. "demo"; one profile is one local store. */
+    String profile();
+
+    /** Where the workspace lives, as a person would look for it (a directory), or a description. */
+    String location();
+
+    /** The sign-in name of the user working in this workspace, e.g. {@code megan.bowen}. */
+    String userId();
+
+    /** The rules that colour usage and set the review cadence. */
+    HealthRules rules();
+
+    List<Customer> customers();
+
+    List<Tenant> tenants();
+
+    List<CustomerHealth> health();
+
+    List<WorkloadUsage> usage();
+
+    Optional<Customer> customer(long tpid);
+
+    Optional<CustomerHealth> health(long tpid);
+
+    List<Tenant> tenantsOf(long tpid);
+
+    List<Contact> contactsOf(long tpid);
+
+    List<WorkloadUsage> usageOf(long tpid);
+
+    /** Local edits not yet accepted by the server. */
+    int pendingChanges();
+
+    /**
+     * Calls {@code listener} after every committed change, on the thread that wrote it (not the FX
+     * thread).
+     */
+    void addChangeListener(Runnable listener);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,55 @@
+package ftop.app.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps logic apart from the GUI: core and sync never see JavaFX, view models never talk to the
+ * database themselves, and nothing below the app reaches up into it.
+ */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("ftop");
+    }
+
+    @Test
+    void coreAndSyncNeverUseJavaFx() {
+        noClasses().that().resideInAnyPackage("ftop.core..", "ftop.sync..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.controlsfx..")
+                .allowEmptyShould(false)
+                .check(classes);
+    }
+
+    @Test
+    void coreAndSyncNeverDependOnTheApp() {
+        noClasses().that().resideInAnyPackage("ftop.core..", "ftop.sync..")
+                .should().dependOnClassesThat().resideInAPackage("ftop.app..")
+                .check(classes);
+    }
+
+    @Test
+    void viewModelsDoNotUseJdbc() {
+        noClasses().that().resideInAPackage("ftop.app..").and().haveSimpleNameEndingWith("Model")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
+                .allowEmptyShould(false)
+                .check(classes);
+    }
+
+    @Test
+    void theAppNeverUsesJdbcDirectly() {
+        noClasses().that().resideInAPackage("ftop.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
+                .check(classes);
+    }
+}

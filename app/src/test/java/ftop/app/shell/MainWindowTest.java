@@ -1,0 +1,203 @@
+package ftop.app.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import ftop.app.AppFixtures;
+import ftop.app.AppOptions;
+import ftop.app.FtopApplication;
+import ftop.app.portfolio.PortfolioRow;
+import ftop.app.widgets.DateText;
+import ftop.app.workspace.StoreWorkspace;
+import ftop.core.Labelled;
+import ftop.core.customer.Customer;
+import ftop.core.dataset.Dataset;
+import ftop.core.dataset.DatasetGenerator;
+import ftop.core.health.CustomerHealth;
+import ftop.core.health.CustomerStatus;
+import ftop.core.store.LocalStore;
+
+/**
+ * Clicks through the real window on a real local store in a temporary folder, created with the
+ * demo workspace on first start as a new user would see it.
+ */
+class MainWindowTest extends FxRobot {
+
+    @TempDir
+    Path home;
+
+    private FtopApplication app;
+    private final Dataset demo = DatasetGenerator.demo(AppFixtures.TODAY);
+
+    @BeforeEach
+    void start() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = (FtopApplication) FxToolkit.setupApplication(() -> new FtopApplication(AppOptions.inDirectory(home),
+                (profile, dir, today) -> StoreWorkspace.open(profile, dir, today, AppFixtures.clock()),
+                AppFixtures.clock()));
+        waitUntil("the Portfolio to fill", () -> lookup("#portfolioTable").tryQuery().isPresent()
+                && !table().getItems().isEmpty() && !label("#statusPending").isEmpty());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void firstStartCreatesTheDemoWorkspaceAndThePortfolioShowsIt() {
+        assertThat(table().getItems()).extracting(PortfolioRow::name)
+                .containsExactlyInAnyOrderElementsOf(demo.customers().stream().map(Customer::name).toList());
+        assertThat(lookup(".table-row-cell").lookup("Contoso").tryQuery()).isPresent();
+        assertThat(lookup(".health-chip").queryAllAs(Label.class)).extracting(Label::getText)
+                .contains("Red", "Yellow", "Green", "Blue");
+        assertThat(lookup("#winnerIcon").queryAll()).isNotEmpty();
+        assertThat(lookup("#covidIcon").queryAll()).isNotEmpty();
+        assertThat(lookup(".overdue").queryAllAs(Labeled.class)).extracting(Labeled::getText)
+                .anySatisfy(text -> assertThat(text).startsWith("Overdue"));
+
+        assertThat(label("#statusUser")).isEqualTo("megan.bowen");
+        assertThat(label("#statusWorkspace")).isEqualTo("Workspace demo");
+        assertThat(label("#statusCounts")).isEqualTo(demo.customers().size() + " customers · "
+                + demo.tenants().size() + " tenants");
+        assertThat(label("#statusPending")).isEqualTo("0 pending changes");
+        assertThat(label("#statusSync")).contains("Local only");
+    }
+
+    @Test
+    void doubleClickOpensThatCustomerWithItsHealthFields() {
+        Customer northwind = customerNamed("Northwind Traders");
+        CustomerHealth health = healthOf(northwind);
+
+        doubleClickOn(row("Northwind Traders"));
+
+        waitForLabel("#customerName", "Northwind Traders");
+        assertThat(selectedTab()).isEqualTo("customerTab");
+        assertThat(label("#customerFacts")).contains("TPID " + northwind.tpid(), northwind.segment().label(),
+                northwind.region().label());
+        assertThat(label("#customerStatus"))
+                .isEqualTo(health.progress().status().map(CustomerStatus::label).orElse("Not set"));
+        assertThat(label("#nextReviewDate")).isEqualTo(DateText.of(health.progress().nextReviewDate(), "Not set"));
+        assertThat(label("#cxpWatchlist")).isEqualTo(health.progress().cxpWatchlist().map(Labelled::label).orElse("Not set"));
+        assertThat(label("#overallMindset")).isEqualTo(health.perspective().mindset().map(Labelled::label).orElse("Not set"));
+        for (String id : List.of("#customerStatus", "#expectedProgressDue", "#nextReviewDate", "#previousReviewDate",
+                "#cxpWatchlist", "#healthRegion", "#healthVertical", "#overallMindset", "#completionDate",
+                "#businessReason", "#successOwner")) {
+            assertThat(lookup(id).tryQuery()).as(id).isPresent();
+        }
+        assertThat(lookup("#customerProgressSection").lookup("Customer Status").tryQuery()).isPresent();
+        assertThat(lookup("#customerPerspectiveSection").lookup("Success Owner").tryQuery()).isPresent();
+        assertThat(lookup("#workloadHealth").lookup(".health-chip").queryAll()).isNotEmpty();
+    }
+
+    @Test
+    void enterOpensTheSelectedCustomerAndTheTabsGoBack() {
+        List<PortfolioRow> rows = table().getItems();
+        clickOn(row(rows.get(0).name()));
+        type(KeyCode.DOWN);
+        type(KeyCode.ENTER);
+        waitForLabel("#customerName", rows.get(1).name());
+        assertThat(selectedTab()).isEqualTo("customerTab");
+
+        clickOn("#portfolioTab");
+        assertThat(selectedTab()).isEqualTo("portfolioTab");
+    }
+
+    @Test
+    void aLocalEditShowsAsAPendingChange() throws Exception {
+        LocalStore store = ((StoreWorkspace) app.shell().workspace()).store();
+        Customer contoso = customerNamed("Contoso");
+        CustomerHealth health = store.health().get(Long.toString(contoso.tpid())).orElseThrow();
+        CustomerStatus other = health.progress().status().orElse(CustomerStatus.IN_PROGRESS) == CustomerStatus.NO_INTENT
+                ? CustomerStatus.IN_PROGRESS : CustomerStatus.NO_INTENT;
+        var progress = health.progress();
+        store.save(health.withProgress(new ftop.core.health.CustomerProgress(java.util.Optional.of(other),
+                progress.expectedProgressDue(), progress.expectedHealth(), progress.nextReviewDate(),
+                progress.previousReviewDate(), progress.cxpWatchlist(), progress.region(), progress.vertical())));
+
+        waitForLabel("#statusPending", "1 pending change");
+        waitUntil("the Portfolio to show the new status", () -> table().getItems().stream()
+                .anyMatch(r -> r.tpid() == contoso.tpid() && r.status().equals(java.util.Optional.of(other))));
+    }
+
+    @Test
+    void thePickerFindsACustomerByPartOfItsName() {
+        clickOn("#customerTab");
+        clickOn("#customerPicker").write("northw");
+        waitUntil("a suggestion", () -> lookup(".auto-complete-popup .list-cell").lookup("Northwind Traders ("
+                + customerNamed("Northwind Traders").tpid() + ")").tryQuery().isPresent());
+        clickOn(lookup(".auto-complete-popup .list-cell").lookup(
+                "Northwind Traders (" + customerNamed("Northwind Traders").tpid() + ")").<Node>query());
+        waitForLabel("#customerName", "Northwind Traders");
+
+        // an exact TPID and Enter work as well
+        Customer contoso = customerNamed("Contoso");
+        clickOn("#customerPicker").push(KeyCode.CONTROL, KeyCode.A).write(Long.toString(contoso.tpid()))
+                .type(KeyCode.ENTER);
+        waitForLabel("#customerName", "Contoso");
+    }
+
+    /** The table row showing {@code name}, scrolled into view. */
+    private Node row(String name) {
+        TableView<PortfolioRow> table = table();
+        int index = table.getItems().stream().map(PortfolioRow::name).toList().indexOf(name);
+        interact(() -> table.scrollTo(index));
+        return lookup(".table-row-cell").lookup(name).query();
+    }
+
+    private Customer customerNamed(String name) {
+        return demo.customers().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private CustomerHealth healthOf(Customer customer) {
+        return demo.health().stream().filter(h -> h.tpid() == customer.tpid()).findFirst()
+                .orElse(CustomerHealth.empty(customer.tpid()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<PortfolioRow> table() {
+        return (TableView<PortfolioRow>) lookup("#portfolioTable").queryAs(TableView.class);
+    }
+
+    private String selectedTab() {
+        return lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getId();
+    }
+
+    private String label(String id) {
+        return lookup(id).tryQuery().map(n -> ((Labeled) n).getText()).orElse("");
+    }
+
+    private void waitForLabel(String id, String text) {
+        waitUntil(id + " to read \"" + text + "\" (it reads \"" + label(id) + "\")", () -> text.equals(label(id)));
+    }
+
+    private static void waitUntil(String what, Supplier<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::get);
+            WaitForAsyncUtils.waitForFxEvents();
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out waiting for " + what, e);
+        }
+    }
+}
