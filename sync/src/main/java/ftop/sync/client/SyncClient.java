@@ -48,7 +48,7 @@ public final class SyncClient implements SyncTarget {
 
     /** Setting: the server's base URL. */
     public static final String SERVER_URL = "sync.serverUrl";
-    /** Setting: the bearer token of the current session; blank when signed out. */
+    /** Setting: the bearer token of the current session; absent when signed out. */
     public static final String TOKEN = "sync.token";
     /** Setting: when the token expires (ISO instant). */
     public static final String TOKEN_EXPIRES_AT = "sync.tokenExpiresAt";
@@ -151,7 +151,11 @@ public final class SyncClient implements SyncTarget {
         }
         store.putSetting(SERVER_URL, server.toString());
         store.putSetting(TOKEN, response.token());
-        store.putSetting(TOKEN_EXPIRES_AT, response.expiresAt() == null ? "" : response.expiresAt().toString());
+        if (response.expiresAt() == null) {
+            store.removeSetting(TOKEN_EXPIRES_AT);
+        } else {
+            store.putSetting(TOKEN_EXPIRES_AT, response.expiresAt().toString());
+        }
         store.putSetting(USER_ID, response.userId());
         store.putSetting(DISPLAY_NAME, response.displayName() == null ? response.userId() : response.displayName());
         store.putSetting(ROLES, String.join(",", response.roles().stream().map(Enum::name).toList()));
@@ -164,8 +168,8 @@ public final class SyncClient implements SyncTarget {
      */
     public void logout() {
         Optional<String> token = currentToken();
-        store.putSetting(TOKEN, "");
-        store.putSetting(TOKEN_EXPIRES_AT, "");
+        store.removeSetting(TOKEN);
+        store.removeSetting(TOKEN_EXPIRES_AT);
         if (token.isPresent()) {
             try {
                 api.logout(token.get());

@@ -306,6 +306,7 @@ class SyncClientTest {
         client.logout();
 
         assertThat(client.signedIn()).isFalse();
+        assertThat(store.setting(SyncClient.TOKEN)).isEmpty();
         assertThat(fake.received().get(fake.received().size() - 1).authorization()).isEqualTo("Bearer fresh-token");
     }
 
