@@ -379,9 +379,13 @@ public final class SyncClient implements SyncTarget {
         return store.setting(LAST_SUCCESS).filter(s -> !s.isBlank()).flatMap(SyncClient::instant);
     }
 
+    /**
+     * True until a sync of this workspace has completed, so that a first sync cut short (the
+     * laptop closed halfway) still shows its progress when it resumes.
+     */
     @Override
     public boolean firstSync() {
-        return store.cursor() == 0;
+        return lastSuccess().isEmpty();
     }
 
     /** Tells {@code onEdit} of changes to the workspace made outside sync: the user's edits and decisions. */

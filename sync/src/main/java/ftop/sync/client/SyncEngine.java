@@ -108,6 +108,7 @@ public final class SyncEngine implements AutoCloseable {
         tell(listener, status);
     }
 
+    /** Unsubscribes a listener added before. */
     public void removeListener(SyncStatusListener listener) {
         listeners.remove(listener);
     }

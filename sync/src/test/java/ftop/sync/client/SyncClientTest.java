@@ -114,6 +114,7 @@ class SyncClientTest {
             }
         })).hasMessage("killed");
         assertThat(store.cursor()).isEqualTo(6);
+        assertThat(client.firstSync()).as("a first sync cut short is still a first sync").isTrue();
         assertThat(store.customers().get("1001").orElseThrow().name()).isEqualTo("Contoso A");
         assertThat(store.customers().get("2002").orElseThrow().name()).isEqualTo("Fabrikam");
 

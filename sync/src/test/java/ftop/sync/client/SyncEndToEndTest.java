@@ -73,9 +73,11 @@ class SyncEndToEndTest {
     void firstSyncBringsTheUsersPortfolioAndASecondSyncNothingNew() throws Exception {
         SyncClient megan = signedIn(MEGAN, "megan", server.url(), SyncClient.DEFAULT_PAGE_SIZE);
         List<Double> progress = new ArrayList<>();
+        assertThat(megan.firstSync()).isTrue();
 
         megan.sync(progress::add);
 
+        assertThat(megan.firstSync()).isFalse();
         LocalStore store = megan.store();
         assertThat(store.customers().count()).isGreaterThanOrEqualTo(20);
         assertThat(store.health().count()).isEqualTo(store.customers().count());
