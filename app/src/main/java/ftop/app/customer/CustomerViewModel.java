@@ -65,22 +65,31 @@ public final class CustomerViewModel {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Reads the list of customers to pick from, and the selected customer again, in the background. */
-    public void refresh() {
+    /** Reads the customers to pick from, in the background. */
+    public void loadChoices() {
         tasks.run(() -> workspace.customers().stream()
                         .map(c -> new CustomerChoice(c.tpid(), c.name()))
-                        .sorted(Comparator.comparing(CustomerChoice::name, String.CASE_INSENSITIVE_ORDER))
                         .toList(),
                 this::showChoices,
                 failure -> error.set("The customers could not be read: " + failure.getMessage()));
+    }
+
+    /**
+     * Offers {@code fresh} in the picker, sorted by name. The shell hands over what the Portfolio
+     * already read, so the customers are not read twice.
+     */
+    public void showChoices(List<CustomerChoice> fresh) {
+        choices.setAll(fresh.stream()
+                .sorted(Comparator.comparing(CustomerChoice::name, String.CASE_INSENSITIVE_ORDER))
+                .toList());
+    }
+
+    /** Reads the selected customer again, e.g. after a change in the store. */
+    public void refresh() {
         CustomerChoice current = selected.get();
         if (current != null) {
             select(current.tpid());
         }
-    }
-
-    private void showChoices(List<CustomerChoice> fresh) {
-        choices.setAll(fresh);
     }
 
     /**

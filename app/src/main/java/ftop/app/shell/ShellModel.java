@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import ftop.app.customer.CustomerChoice;
 import ftop.app.customer.CustomerViewModel;
 import ftop.app.portfolio.PortfolioViewModel;
 import ftop.app.tasks.BackgroundTasks;
@@ -45,7 +46,11 @@ public final class ShellModel {
         this.portfolio = new PortfolioViewModel(workspace, tasks, clock, this::openCustomer);
         // No sync client exists yet: say so rather than pretend to be online or offline.
         syncText.set("Local only · not synced");
-        portfolio.rows().addListener((javafx.collections.ListChangeListener<Object>) c -> updateCounts());
+        portfolio.rows().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+            updateCounts();
+            customer.showChoices(portfolio.rows().stream()
+                    .map(r -> new CustomerChoice(r.tpid(), r.name())).toList());
+        });
         // The store calls back on the thread that wrote; hop through the task queue to the FX thread.
         // A burst of writes (a sync page, a batch edit) asks for one refresh, not one per write.
         workspace.addChangeListener(() -> {
@@ -86,6 +91,15 @@ public final class ShellModel {
         page.set(Objects.requireNonNull(target, "target"));
     }
 
+    /**
+     * Records that a feature's own tab (see {@link MainWindow#openTab}) is showing rather than a
+     * {@link Page}; {@link #pageProperty()} is then {@code null}, so that asking for any page again
+     * shows it.
+     */
+    public void showOther() {
+        page.set(null);
+    }
+
     /** Shows the customer with {@code tpid} in the Customer tab. */
     public void openCustomer(long tpid) {
         // an unsaved edit of the customer showing may keep it; the Customer tab shows either way
@@ -105,6 +119,7 @@ public final class ShellModel {
         return customer;
     }
 
+    /** The page showing; {@code null} while a feature's own tab shows. */
     public ReadOnlyObjectProperty<Page> pageProperty() {
         return page.getReadOnlyProperty();
     }

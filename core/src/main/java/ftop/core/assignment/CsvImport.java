@@ -2,6 +2,7 @@ package ftop.core.assignment;
 
 import ftop.core.assignment.BatchPreview.Line;
 import ftop.core.assignment.BatchPreview.Outcome;
+import ftop.core.validation.Problem;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -38,9 +39,11 @@ public record CsvImport(List<ImportLine> lines) {
      * @param message      what happens in words; for a bad line, the reason
      * @param before       the assignment as it is now, if there is one
      * @param after        the assignment as the file wants it; empty for a bad line that cannot be read
+     * @param warnings     portfolio rules the customer's assignments newly break once the file is imported
+     *                     (shown on the customer's last line that writes; not enforced)
      */
     public record ImportLine(int line, long tpid, String customerName, Status status, String message,
-            Optional<Assignment> before, Optional<Assignment> after) {
+            Optional<Assignment> before, Optional<Assignment> after, List<Problem> warnings) {
 
         public ImportLine {
             Objects.requireNonNull(status, "status");
@@ -48,11 +51,24 @@ public record CsvImport(List<ImportLine> lines) {
             customerName = customerName == null ? "" : customerName;
             before = before == null ? Optional.empty() : before;
             after = after == null ? Optional.empty() : after;
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
+
+        /** Whether importing writes this line. */
+        public boolean writes() {
+            return status == Status.ADDED || status == Status.CHANGED;
         }
 
         /** The line as a person reads it, e.g. {@code line 4: bad: There is no user "nobdy".} */
         public String describe() {
-            return "line " + line + ": " + status.name().toLowerCase() + ": " + message;
+            StringBuilder text = new StringBuilder("line ").append(line).append(": ")
+                    .append(status.name().toLowerCase()).append(": ").append(message);
+            warnings.forEach(w -> text.append(" Warning: ").append(w.message()));
+            return text.toString();
+        }
+
+        ImportLine withWarnings(List<Problem> newWarnings) {
+            return new ImportLine(line, tpid, customerName, status, message, before, after, newWarnings);
         }
     }
 
@@ -102,7 +118,7 @@ public record CsvImport(List<ImportLine> lines) {
             };
             if (outcome != null) {
                 out.add(new Line(line.tpid(), line.customerName(), outcome, line.before(), line.after(),
-                        "line " + line.line() + ": " + line.message(), Optional.empty(), List.of()));
+                        "line " + line.line() + ": " + line.message(), Optional.empty(), line.warnings()));
             }
         }
         return new BatchPreview("Import assignments from CSV", out);

@@ -137,6 +137,28 @@ class BatchAssignmentPreviewTest {
     }
 
     @Test
+    void thePermissionRulesDecideForTheSignedInUser() {
+        User engineer = new User("pat.fe", "Pat Engineer", "", Set.of(UserRole.FE), Optional.empty(), false);
+        User assignmentTeam = new User("ann.team", "Ann Team", "", Set.of(UserRole.ASSIGNMENT_TEAM), Optional.empty(),
+                false);
+        AssignmentEdit edit = new AssignmentEdit.Assign(AssignmentArea.ONBOARDING, Role.FE, "lynne.robbins",
+                AssignmentScope.CUSTOMER);
+        AssignmentReader reader = AssignmentReader.of(assignments, context);
+        List<Long> both = List.of(Contoso.TPID, Contoso.FABRIKAM_TPID);
+
+        BatchPreview asEngineer = BatchAssignment.preview(both, edit, reader, EditPermission.of(engineer));
+        // Megan owns Contoso's health, so she may change its assignments, but not Fabrikam's.
+        BatchPreview asHealthOwner = BatchAssignment.preview(both, edit, reader, EditPermission.of(Contoso.FM));
+        BatchPreview asTeam = BatchAssignment.preview(both, edit, reader, EditPermission.of(assignmentTeam));
+
+        assertThat(asEngineer.lines()).extracting(Line::outcome).containsExactly(Outcome.REFUSED, Outcome.REFUSED);
+        assertThat(asEngineer.lines().get(0).refusal()).contains(RefusalKind.PERMISSION);
+        assertThat(asEngineer.lines().get(0).message()).contains("assignment team").contains("Pat Engineer");
+        assertThat(asHealthOwner.lines()).extracting(Line::outcome).containsExactly(Outcome.ADDED, Outcome.REFUSED);
+        assertThat(asTeam.lines()).extracting(Line::outcome).containsExactly(Outcome.ADDED, Outcome.ADDED);
+    }
+
+    @Test
     void refusesRuleBreaksInWords() {
         AssignmentEdit wrongRole = new AssignmentEdit.Assign(AssignmentArea.PARTNER, Role.FM, "megan.bowen",
                 AssignmentScope.CUSTOMER);

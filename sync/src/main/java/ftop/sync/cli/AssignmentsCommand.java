@@ -10,6 +10,8 @@ import ftop.core.assignment.StaleBatchException;
 import ftop.core.store.LocalStore;
 import ftop.core.store.StoreException;
 import ftop.core.store.ValidationException;
+import ftop.core.user.User;
+import ftop.sync.client.SyncClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,6 +22,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,6 +34,9 @@ import picocli.CommandLine.Parameters;
         description = "Export assignments to CSV, or import them from CSV (with a dry run).",
         subcommands = {AssignmentsCommand.Export.class, AssignmentsCommand.Import.class})
 final class AssignmentsCommand implements Runnable {
+
+    /** The setting the desktop app keeps its signed-in user under. */
+    static final String SIGNED_IN_USER = "user";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -136,6 +142,11 @@ final class AssignmentsCommand implements Runnable {
         @Option(names = "--apply-valid", description = "Import the good lines even when some lines are bad.")
         boolean applyValid;
 
+        @Option(names = "--as", paramLabel = "USER",
+                description = "Check permissions as this user (default: the user the workspace last signed in as; "
+                        + "none for a workspace that never signed in, the server checks when it syncs).")
+        String asUser;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -151,11 +162,13 @@ final class AssignmentsCommand implements Runnable {
                 if (store == null) {
                     return FtopCli.CANNOT_OPEN;
                 }
+                Optional<EditPermission> permission = permission(store, out, err);
+                if (permission.isEmpty()) {
+                    return FtopCli.BAD_INPUT;
+                }
                 CsvImport result;
                 try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    // The local copy is the user's own; the server checks permissions again when it syncs.
-                    result = AssignmentCsv.read(reader, AssignmentReader.of(store, LocalDate.now()),
-                            EditPermission.anything());
+                    result = AssignmentCsv.read(reader, AssignmentReader.of(store, LocalDate.now()), permission.get());
                 }
                 result.lines().forEach(line -> out.println(line.describe()));
                 out.println(file.getFileName() + ": " + result.summary() + ".");
@@ -182,6 +195,30 @@ final class AssignmentsCommand implements Runnable {
                 err.println("Cannot read " + file + ": " + e.getMessage());
                 return FtopCli.CANNOT_OPEN;
             }
+        }
+
+        /**
+         * The rules of {@code --as}, or of the user the workspace signed in as; with neither, every line
+         * is allowed here and the server, which checks every edit, has the last word. Empty when
+         * {@code --as} names nobody the workspace knows.
+         */
+        private Optional<EditPermission> permission(LocalStore store, PrintWriter out, PrintWriter err) {
+            Optional<String> userId = Optional.ofNullable(asUser).map(String::strip)
+                    .or(() -> store.setting(SyncClient.USER_ID).filter(s -> !s.isBlank()))
+                    .or(() -> store.setting(SIGNED_IN_USER).filter(s -> !s.isBlank()));
+            if (userId.isEmpty()) {
+                return Optional.of(EditPermission.anything());
+            }
+            Optional<User> user = store.users().get(userId.get());
+            if (user.isEmpty()) {
+                if (asUser != null) {
+                    err.println("There is no user \"" + asUser + "\" in this workspace; nothing was written.");
+                    return Optional.empty();
+                }
+                return Optional.of(EditPermission.anything());
+            }
+            out.println("Checking permissions as " + user.get().displayName() + " (" + user.get().userId() + ").");
+            return Optional.of(EditPermission.of(user.get()));
         }
     }
 }

@@ -189,16 +189,17 @@ public final class SyncClient implements SyncTarget {
 
     /**
      * Sends pending edits in batches of at most {@value MutationBatch#MAX_SIZE}, oldest first,
-     * recording each answer in the outbox as soon as its batch is answered.
+     * recording each answer in the outbox as soon as its batch is answered. When the server
+     * refuses a whole batch as malformed, the edits go again one by one, so that only the edit
+     * at fault is marked rejected (with the server's message, for the user to see) and the others
+     * still reach the server.
      */
     public PushSummary push() throws SyncException {
         return runAsSync(() -> {
             String token = token();
             Outbox outbox = store.outbox();
             Set<UUID> sent = new HashSet<>();
-            int applied = 0;
-            int conflicts = 0;
-            int rejected = 0;
+            int[] counts = new int[3];
             while (true) {
                 List<OutboxEntry> batch = outbox.pending(MutationBatch.MAX_SIZE);
                 if (batch.isEmpty() || batch.stream().allMatch(e -> sent.contains(e.mutation().id()))) {
@@ -206,35 +207,67 @@ public final class SyncClient implements SyncTarget {
                     // the store not take an answer; they go again on the next sync.
                     break;
                 }
-                List<MutationRequest> requests = new ArrayList<>(batch.size());
-                for (OutboxEntry entry : batch) {
-                    requests.add(MutationRequest.of(entry.mutation()));
-                    sent.add(entry.mutation().id());
-                }
-                for (MutationResult result : api.mutations(token, new MutationBatch(requests)).results()) {
-                    switch (result.outcome()) {
-                        case APPLIED -> {
-                            outbox.markApplied(result.id(), result.revision(), body(result.row()));
-                            applied++;
-                        }
-                        case CONFLICT -> {
-                            if (result.row() == null) {
-                                throw new SyncException(SyncFailure.BAD_ANSWER, "The server reported a conflict on change "
-                                        + result.id() + " without the current row; it will be sent again.");
+                batch.forEach(e -> sent.add(e.mutation().id()));
+                try {
+                    record(outbox, api.mutations(token, batchOf(batch)).results(), counts);
+                } catch (SyncException e) {
+                    if (!refusedAsMalformed(e)) {
+                        throw e;
+                    }
+                    for (OutboxEntry entry : batch) {
+                        try {
+                            record(outbox, api.mutations(token, batchOf(List.of(entry))).results(), counts);
+                        } catch (SyncException single) {
+                            if (!refusedAsMalformed(single)) {
+                                throw single;
                             }
-                            outbox.markConflict(result.id(), conflictFields(result), result.row().revision(),
-                                    result.row().body());
-                            conflicts++;
-                        }
-                        case REJECTED -> {
-                            outbox.markRejected(result.id(), rejection(result));
-                            rejected++;
+                            outbox.markRejected(entry.mutation().id(), single.getMessage());
+                            counts[2]++;
                         }
                     }
                 }
             }
-            return new PushSummary(applied, conflicts, rejected);
+            return new PushSummary(counts[0], counts[1], counts[2]);
         });
+    }
+
+    private static MutationBatch batchOf(List<OutboxEntry> entries) {
+        List<MutationRequest> requests = new ArrayList<>(entries.size());
+        for (OutboxEntry entry : entries) {
+            requests.add(MutationRequest.of(entry.mutation()));
+        }
+        return new MutationBatch(requests);
+    }
+
+    /** A 400-like answer: the server will never take this batch as it is, so retrying is futile. */
+    private static boolean refusedAsMalformed(SyncException e) {
+        int status = e.httpStatus().orElse(0);
+        return e.failure() == SyncFailure.SERVER_ERROR && (status == 400 || status == 413 || status == 422);
+    }
+
+    /** Records the answers in the outbox; {@code counts} are applied, conflicts, rejected. */
+    private static void record(Outbox outbox, List<MutationResult> results, int[] counts) throws SyncException {
+        for (MutationResult result : results) {
+            switch (result.outcome()) {
+                case APPLIED -> {
+                    outbox.markApplied(result.id(), result.revision(), body(result.row()));
+                    counts[0]++;
+                }
+                case CONFLICT -> {
+                    if (result.row() == null) {
+                        throw new SyncException(SyncFailure.BAD_ANSWER, "The server reported a conflict on change "
+                                + result.id() + " without the current row; it will be sent again.");
+                    }
+                    outbox.markConflict(result.id(), conflictFields(result), result.row().revision(),
+                            result.row().body());
+                    counts[1]++;
+                }
+                case REJECTED -> {
+                    outbox.markRejected(result.id(), rejection(result));
+                    counts[2]++;
+                }
+            }
+        }
     }
 
     /**
@@ -285,6 +318,11 @@ public final class SyncClient implements SyncTarget {
     public int pendingCount() {
         Outbox outbox = store.outbox();
         return outbox.pendingCount() + outbox.problems().size();
+    }
+
+    @Override
+    public int problemCount() {
+        return store.outbox().problems().size();
     }
 
     @Override

@@ -12,8 +12,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs sync in the background on one thread of its own: at start, every few minutes, shortly
@@ -26,7 +26,7 @@ import java.util.logging.Logger;
  */
 public final class SyncEngine implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(SyncEngine.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
 
     /**
      * How often and how patiently the engine syncs.
@@ -95,7 +95,7 @@ public final class SyncEngine implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        this.status = SyncStatus.initial(0, Optional.empty());
+        this.status = SyncStatus.initial(0, 0, Optional.empty());
     }
 
     /** Subscribes to status changes; the listener is called at once with the current status. */
@@ -123,8 +123,7 @@ public final class SyncEngine implements AutoCloseable {
             target.onLocalEdit(() -> {
                 submit(this::localEdit);
             });
-            publish(status.withPending(target.pendingCount()).withState(SyncState.OFFLINE));
-            publishLastSuccess();
+            publish(counted(status).withLastSuccess(target.lastSuccess()));
             scheduleIn(Duration.ZERO);
         });
     }
@@ -145,7 +144,7 @@ public final class SyncEngine implements AutoCloseable {
         executor.shutdownNow();
         try {
             if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warning("The sync thread did not stop within 10 s");
+                LOG.warn("The sync thread did not stop within 10 s");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -164,7 +163,7 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     private void localEdit() {
-        publish(status.withPending(target.pendingCount()));
+        publish(counted(status));
         if (waitingForLogin || backoff.failures() > 0) {
             // Offline or failing: the back-off (or the next login) decides when to try again.
             return;
@@ -209,11 +208,11 @@ public final class SyncEngine implements AutoCloseable {
             backoff.reset();
             waitingForLogin = false;
             Instant when = target.lastSuccess().orElseGet(Instant::now);
-            publish(status.withPending(target.pendingCount()).succeeded(when));
+            publish(counted(status).succeeded(when));
             scheduleIn(options.interval());
         } catch (SyncException e) {
-            LOG.log(Level.INFO, "Sync failed (" + e.failure() + "): " + e.getMessage());
-            publish(status.withPending(safePendingCount()).failed(e));
+            LOG.info("Sync failed ({}): {}", e.failure(), e.getMessage());
+            publish(counted(status).failed(e));
             if (e.failure() == SyncFailure.LOGIN_NEEDED) {
                 waitingForLogin = true;
             } else {
@@ -221,25 +220,21 @@ public final class SyncEngine implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // A bug or a local store problem: report it, keep the engine alive, retry later.
-            LOG.log(Level.SEVERE, "Sync failed unexpectedly", e);
-            publish(status.withPending(safePendingCount())
+            LOG.error("Sync failed unexpectedly", e);
+            publish(counted(status)
                     .failed(new SyncException(SyncFailure.SERVER_ERROR, "Sync failed: " + e.getMessage(), e)));
             scheduleIn(backoff.nextDelay());
         }
     }
 
-    private int safePendingCount() {
+    /** {@code base} with the outbox counts of now; the old counts when the workspace cannot say. */
+    private SyncStatus counted(SyncStatus base) {
         try {
-            return target.pendingCount();
+            return base.withCounts(target.pendingCount(), target.problemCount());
         } catch (RuntimeException e) {
-            return status.pendingCount();
+            LOG.warn("Cannot count the pending changes", e);
+            return base;
         }
-    }
-
-    private void publishLastSuccess() {
-        Optional<Instant> last = target.lastSuccess();
-        SyncStatus s = status;
-        publish(new SyncStatus(s.state(), s.failure(), s.message(), s.pendingCount(), last, s.firstSyncProgress()));
     }
 
     private void publish(SyncStatus next) {
@@ -257,7 +252,7 @@ public final class SyncEngine implements AutoCloseable {
             listener.onStatus(status);
         } catch (RuntimeException e) {
             // One broken view must not stop sync for the whole workspace.
-            LOG.log(Level.WARNING, "A sync status listener failed", e);
+            LOG.warn("A sync status listener failed", e);
         }
     }
 }

@@ -20,6 +20,9 @@ public interface SyncTarget {
     /** Local edits not yet accepted by the server, including those waiting for the user. */
     int pendingCount();
 
+    /** Edits the server answered with a conflict or a rejection, waiting for the user to decide. */
+    int problemCount();
+
     /** When a sync last completed, as recorded by the workspace. */
     Optional<Instant> lastSuccess();
 

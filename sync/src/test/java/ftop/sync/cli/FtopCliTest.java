@@ -147,6 +147,38 @@ class FtopCliTest {
     }
 
     @Test
+    void checksPermissionsAsTheGivenUser() throws IOException {
+        Path csv = file("in.csv", HEADER
+                + "1001,Contoso,Onboarding,FastTrack Engineer,lynne.robbins,Customer,no\n"
+                + "2002,Fabrikam,Onboarding,FastTrack Engineer,lynne.robbins,Customer,no\n");
+
+        // Megan owns Contoso's health, not Fabrikam's.
+        int code = run("assignments", "import", csv.toString(), "--home", home.toString(), "--as", "megan.bowen");
+
+        assertThat(code).isEqualTo(FtopCli.BAD_INPUT);
+        assertThat(out.toString()).contains("Checking permissions as Megan Bowen (megan.bowen).")
+                .contains("line 2: added").contains("line 3: bad: Not allowed: Only the assignment team");
+        assertThat(assignmentCount()).isEqualTo(1);
+
+        assertThat(run("assignments", "import", csv.toString(), "--home", home.toString(), "--as", "nobody"))
+                .isEqualTo(FtopCli.BAD_INPUT);
+        assertThat(err.toString()).contains("There is no user \"nobody\" in this workspace");
+    }
+
+    @Test
+    void checksPermissionsAsTheUserTheWorkspaceSignedInAs() throws IOException {
+        try (LocalStore store = LocalStore.open(home)) {
+            store.putSetting(ftop.sync.client.SyncClient.USER_ID, "alex.wilber");
+        }
+        Path csv = file("in.csv", HEADER + "1001,Contoso,Onboarding,FastTrack Engineer,lynne.robbins,Customer,no\n");
+
+        int code = run("assignments", "import", csv.toString(), "--home", home.toString(), "--dry-run");
+
+        assertThat(code).isEqualTo(FtopCli.BAD_INPUT);
+        assertThat(out.toString()).contains("Checking permissions as Alex Wilber").contains("line 2: bad: Not allowed");
+    }
+
+    @Test
     void saysWhenTheWorkspaceOrFileIsMissingOrTheWorkspaceIsInUse() throws IOException {
         Path csv = file("in.csv", HEADER);
 

@@ -33,12 +33,14 @@ class SyncEngineTest {
     @Test
     void syncsAtStartAndReportsOnline() throws Exception {
         target.pending.set(2);
+        target.problems.set(1);
         start(options(Duration.ofHours(1)));
 
         await(() -> engine.status().state() == SyncState.ONLINE);
         assertThat(target.calls).hasSize(1);
         assertThat(engine.status().lastSuccess()).isPresent();
         assertThat(engine.status().pendingCount()).isEqualTo(2);
+        assertThat(engine.status().problemCount()).isEqualTo(1);
         assertThat(statuses).extracting(SyncStatus::state).contains(SyncState.SYNCING, SyncState.ONLINE);
     }
 
@@ -199,6 +201,7 @@ class SyncEngineTest {
         final List<Instant> calls = new CopyOnWriteArrayList<>();
         final BlockingQueue<SyncException> failures = new LinkedBlockingQueue<>();
         final AtomicInteger pending = new AtomicInteger();
+        final AtomicInteger problems = new AtomicInteger();
         final List<Runnable> editListeners = new CopyOnWriteArrayList<>();
         volatile Instant lastSuccess;
         volatile boolean first;
@@ -227,6 +230,11 @@ class SyncEngineTest {
         @Override
         public int pendingCount() {
             return pending.get();
+        }
+
+        @Override
+        public int problemCount() {
+            return problems.get();
         }
 
         @Override
