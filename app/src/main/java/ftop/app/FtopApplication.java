@@ -50,6 +50,8 @@ public final class FtopApplication extends Application {
     private ShellModel shell;
     private Scene scene;
     private volatile boolean stopped;
+    /** What the process should exit with; a failed screenshot run is not a success. */
+    private static volatile int exitCode;
 
     /** Used by {@link Application#launch}: options come from the command line. */
     public FtopApplication() {
@@ -95,6 +97,7 @@ public final class FtopApplication extends Application {
                     String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
                     if (options.screenshot().isPresent()) {
                         System.err.println("FTOP Desktop could not open the workspace: " + message);
+                        exitCode = 1;
                         Platform.exit();
                         return;
                     }
@@ -176,6 +179,7 @@ public final class FtopApplication extends Application {
                     },
                     failure -> {
                         System.err.println("The screenshot could not be saved to " + file + ": " + failure.getMessage());
+                        exitCode = 1;
                         Platform.exit();
                     });
         });
@@ -211,6 +215,11 @@ public final class FtopApplication extends Application {
             tasks.run(opened::close, failure -> LOG.log(Level.WARNING, "Closing the workspace failed", failure));
         }
         tasks.close();
+    }
+
+    /** 0 unless a run without a window (a screenshot) failed. */
+    static int exitCode() {
+        return exitCode;
     }
 
     /** The main window's model once the workspace is open; for tests. */

@@ -91,6 +91,15 @@ public final class ShellModel {
         page.set(Objects.requireNonNull(target, "target"));
     }
 
+    /**
+     * Records that a feature's own tab (see {@link MainWindow#openTab}) is showing rather than a
+     * {@link Page}; {@link #pageProperty()} is then {@code null}, so that asking for any page again
+     * shows it.
+     */
+    public void showOther() {
+        page.set(null);
+    }
+
     /** Shows the customer with {@code tpid} in the Customer tab. */
     public void openCustomer(long tpid) {
         // an unsaved edit of the customer showing may keep it; the Customer tab shows either way
@@ -110,6 +119,7 @@ public final class ShellModel {
         return customer;
     }
 
+    /** The page showing; {@code null} while a feature's own tab shows. */
     public ReadOnlyObjectProperty<Page> pageProperty() {
         return page.getReadOnlyProperty();
     }

@@ -20,7 +20,7 @@ import ftop.core.usage.WorkloadUsage;
  * that is not (yet) in a local store, e.g. in tests of views and view models. It never changes, so
  * nothing is ever pending.
  */
-public final class DatasetWorkspace implements Workspace {
+public class DatasetWorkspace implements Workspace {
 
     private final String profile;
     private final String userId;
