@@ -68,6 +68,7 @@ public final class ReviewViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
+    private final ReadOnlyBooleanWrapper printer = new ReadOnlyBooleanWrapper(this, "printerAvailable");
     private final StringProperty title = new SimpleStringProperty(this, "title", "Customer Health Review");
 
     /**
@@ -126,6 +127,11 @@ public final class ReviewViewModel {
                 brief.set(current == null ? made : current);
             }
         }, failure -> say("The brief could not be written: " + reason(failure), true));
+    }
+
+    /** Looks for a printer in the background (asking the system can take a while); see {@link #printerAvailableProperty()}. */
+    public void findPrinter() {
+        tasks.run(() -> javafx.print.Printer.getDefaultPrinter() != null, printer::set, failure -> printer.set(false));
     }
 
     /** The presenter changed a section of the brief showing. */
@@ -315,6 +321,11 @@ public final class ReviewViewModel {
     /** True when {@link #messageProperty()} reports a problem. */
     public ReadOnlyBooleanProperty failedProperty() {
         return failed.getReadOnlyProperty();
+    }
+
+    /** True once a printer has been found. */
+    public ReadOnlyBooleanProperty printerAvailableProperty() {
+        return printer.getReadOnlyProperty();
     }
 
     /** The meeting's title, printed on the pack. */
