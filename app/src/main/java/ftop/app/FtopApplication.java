@@ -189,7 +189,9 @@ public final class FtopApplication extends Application {
                         Platform.exit();
                     },
                     failure -> {
-                        System.err.println("The screenshot could not be saved to " + file + ": " + failure.getMessage());
+                        // file system errors carry only the path as their message; the type says what went wrong
+                        System.err.println("The screenshot could not be saved to " + file + ": "
+                                + failure.getClass().getSimpleName() + " " + failure.getMessage());
                         exitCode = 1;
                         Platform.exit();
                     });
