@@ -50,6 +50,8 @@ public final class FtopApplication extends Application {
     private ShellModel shell;
     private Scene scene;
     private volatile boolean stopped;
+    /** What the process should exit with; a failed screenshot run is not a success. */
+    private static volatile int exitCode;
 
     /** Used by {@link Application#launch}: options come from the command line. */
     public FtopApplication() {
@@ -89,12 +91,18 @@ public final class FtopApplication extends Application {
         stage.show();
 
         LocalDate today = LocalDate.now(clock);
-        tasks.run(() -> opener.open(options.profile(), options.home(), today),
+        tasks.run(() -> {
+                    Workspace opened = opener.open(options.profile(), options.home(), today);
+                    boolean dark = options.dark()
+                            || opened.setting(ShellModel.THEME_SETTING).map("dark"::equals).orElse(false);
+                    return new Opened(opened, dark);
+                },
                 this::showWorkspace,
                 failure -> {
                     String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
                     if (options.screenshot().isPresent()) {
                         System.err.println("FTOP Desktop could not open the workspace: " + message);
+                        exitCode = 1;
                         Platform.exit();
                         return;
                     }
@@ -109,7 +117,12 @@ public final class FtopApplication extends Application {
                 });
     }
 
-    private void showWorkspace(Workspace opened) {
+    /** The workspace and the theme it was left in, both read in the background. */
+    private record Opened(Workspace workspace, boolean dark) {
+    }
+
+    private void showWorkspace(Opened result) {
+        Workspace opened = result.workspace();
         if (stopped) {
             // the window closed while the workspace was opening: release it for the next start
             new Thread(opened::close, "ftop-close").start();
@@ -117,7 +130,8 @@ public final class FtopApplication extends Application {
         }
         workspace = opened;
         shell = new ShellModel(opened, tasks, clock);
-        shell.setDark(options.dark());
+        shell.restoreDark(result.dark());
+        Theme.apply(result.dark());
         shell.darkProperty().addListener((obs, old, now) -> Theme.apply(now));
         MainWindow window = new MainWindow(shell);
         scene.setRoot(window);
@@ -176,6 +190,7 @@ public final class FtopApplication extends Application {
                     },
                     failure -> {
                         System.err.println("The screenshot could not be saved to " + file + ": " + failure.getMessage());
+                        exitCode = 1;
                         Platform.exit();
                     });
         });
@@ -211,6 +226,11 @@ public final class FtopApplication extends Application {
             tasks.run(opened::close, failure -> LOG.log(Level.WARNING, "Closing the workspace failed", failure));
         }
         tasks.close();
+    }
+
+    /** 0 unless a run without a window (a screenshot) failed. */
+    static int exitCode() {
+        return exitCode;
     }
 
     /** The main window's model once the workspace is open; for tests. */

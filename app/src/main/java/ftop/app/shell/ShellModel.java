@@ -24,6 +24,9 @@ import ftop.app.workspace.Workspace;
  */
 public final class ShellModel {
 
+    /** Workspace setting: "dark" or "light", the theme chosen last. */
+    public static final String THEME_SETTING = "ui.theme";
+
     private final Workspace workspace;
     private final BackgroundTasks tasks;
     private final PortfolioViewModel portfolio;
@@ -91,6 +94,15 @@ public final class ShellModel {
         page.set(Objects.requireNonNull(target, "target"));
     }
 
+    /**
+     * Records that a feature's own tab (see {@link MainWindow#openTab}) is showing rather than a
+     * {@link Page}; {@link #pageProperty()} is then {@code null}, so that asking for any page again
+     * shows it.
+     */
+    public void showOther() {
+        page.set(null);
+    }
+
     /** Shows the customer with {@code tpid} in the Customer tab. */
     public void openCustomer(long tpid) {
         // an unsaved edit of the customer showing may keep it; the Customer tab shows either way
@@ -98,7 +110,18 @@ public final class ShellModel {
         show(Page.CUSTOMER);
     }
 
+    /** Switches the theme, and remembers the choice in the workspace for the next start. */
     public void setDark(boolean value) {
+        if (dark.get() == value) {
+            return;
+        }
+        dark.set(value);
+        tasks.run(() -> workspace.putSetting(THEME_SETTING, value ? "dark" : "light"),
+                failure -> { /* the theme still switched; it is only not remembered */ });
+    }
+
+    /** Sets the theme the window starts with, without remembering it (e.g. from {@code --dark}). */
+    public void restoreDark(boolean value) {
         dark.set(value);
     }
 
@@ -110,6 +133,7 @@ public final class ShellModel {
         return customer;
     }
 
+    /** The page showing; {@code null} while a feature's own tab shows. */
     public ReadOnlyObjectProperty<Page> pageProperty() {
         return page.getReadOnlyProperty();
     }

@@ -51,6 +51,7 @@ public record CustomerBrief(
         String asks,
         List<String> missing) {
 
+    /** Copies the collections and strips the text of every section; a missing text is empty. */
     public CustomerBrief {
         Objects.requireNonNull(customerName, "customerName");
         Objects.requireNonNull(overall, "overall");

@@ -26,6 +26,7 @@ public final class StoreReviewSource implements ReviewSource {
 
     private final LocalStore store;
 
+    /** Reads from {@code store}, which stays open and owned by the caller. */
     public StoreReviewSource(LocalStore store) {
         this.store = Objects.requireNonNull(store, "store");
     }

@@ -37,7 +37,7 @@ class MeetingPackExportTest {
                 .reviews(3003, MEETING.minusDays(3), null)
                 .add(new EnterpriseStatusNote(UUID.randomUUID(), 3003, new UUID(0, 3003),
                         "Won the **Intune** rollout <b>early</b> | ahead of plan.",
-                        "<script>alert('x')</script> licences renew late; Zürich office blocked; 東京 pilot paused.",
+                        "<script>alert('x')</script> licences renew late; Zürich office blocked; 東京 pilot paused \uD83D\uDE80\tnow.",
                         "", "alex.wilber", Instant.parse("2021-04-30T10:00:00Z")));
         CustomerBriefs briefs = new CustomerBriefs(HealthRules.defaults(), ZoneOffset.UTC);
         List<CustomerBrief> list = new ArrayList<>(
@@ -74,7 +74,7 @@ class MeetingPackExportTest {
             assertThat(all).contains("Customer Fabrikam's overall health is not yet measured", "No forecast has been set.");
             assertThat(all).contains("Executive sponsor call with the new CIO.", "Missing data:", "Asks of leadership");
             assertThat(all).doesNotContain("Missing data: Asks of leadership."); // Contoso's asks are written
-            assertThat(all).contains("Zürich office blocked; ?? pilot paused.");
+            assertThat(all).contains("Zürich office blocked; ?? pilot paused ? now.");
             assertThat(all).contains("Page 1 of " + doc.getNumberOfPages(),
                     "Page " + doc.getNumberOfPages() + " of " + doc.getNumberOfPages());
 
@@ -131,6 +131,22 @@ class MeetingPackExportTest {
     }
 
     @Test
+    void aLongTitleWrapsAndAVeryLongOneIsShortened() throws IOException {
+        String title = "Americas, Canada, Latin America and the Caribbean Regional Customer Health Review for the "
+                + "second half of the fiscal year with every nominated customer and a few more words to overflow";
+        Path file = dir.resolve("title.pdf");
+        new PdfExporter().write(MeetingPack.of(title, MEETING, List.of()), file);
+        keepForInspection(file);
+
+        try (PDDocument doc = Loader.loadPDF(file.toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text.lines().takeWhile(line -> !line.startsWith("Customer Health Review meeting")))
+                    .hasSize(3).last().asString().endsWith("\u2026");
+            assertThat(flat(text)).startsWith("Americas, Canada, Latin America").contains("Overview");
+        }
+    }
+
+    @Test
     void anEmptyPackStillExportsATitlePage() throws IOException {
         Path file = dir.resolve("empty.pdf");
         new PdfExporter().write(MeetingPack.of("", MEETING, List.of()), file);
@@ -155,7 +171,7 @@ class MeetingPackExportTest {
         assertThat(html).contains("Customer Contoso&#39;s overall health is Red, with groups 1, 2 &amp; 3 being Red, "
                 + "Yellow and Red, respectively.");
         assertThat(html).contains("<td class=\"c RED\">Red</td>", "<td class=\"c NONE\">No data</td>");
-        assertThat(html).contains("東京 pilot paused");
+        assertThat(html).contains("東京 pilot paused \uD83D\uDE80\tnow.");
     }
 
     @Test
