@@ -60,6 +60,19 @@ public final class MainWindow extends BorderPane {
         portfolioTab.setClosable(false);
         customerTab.setClosable(false);
         tabs.getTabs().addAll(portfolioTab, customerTab);
+        ftop.app.review.ReviewView reviewView = new ftop.app.review.ReviewView(model.review(),
+                ftop.app.review.ExportFileChooser.system(), model::openCustomer);
+        Tab reviewTab = new Tab("Review", reviewView);
+        reviewTab.setId("reviewTab");
+        reviewTab.setGraphic(new FontIcon(Material2MZ.SLIDESHOW));
+        reviewTab.setTooltip(new Tooltip("Prepare a customer health review meeting (F11: review mode)"));
+        reviewTab.setClosable(false);
+        reviewTab.setOnSelectionChanged(e -> {
+            if (reviewTab.isSelected()) {
+                reviewView.shown();
+            }
+        });
+        tabs.getTabs().add(reviewTab);
 
         // the model decides which page shows; clicking a tab is a request to the model
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {

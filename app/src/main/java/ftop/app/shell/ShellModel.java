@@ -24,10 +24,14 @@ import ftop.app.workspace.Workspace;
  */
 public final class ShellModel {
 
+    /** Workspace setting: "dark" or "light", the theme chosen last. */
+    public static final String THEME_SETTING = "ui.theme";
+
     private final Workspace workspace;
     private final BackgroundTasks tasks;
     private final PortfolioViewModel portfolio;
     private final CustomerViewModel customer;
+    private final ftop.app.review.ReviewViewModel review;
 
     private final java.util.concurrent.atomic.AtomicBoolean refreshQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private final ReadOnlyObjectWrapper<Page> page = new ReadOnlyObjectWrapper<>(this, "page", Page.PORTFOLIO);
@@ -44,6 +48,8 @@ public final class ShellModel {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.customer = new CustomerViewModel(workspace, tasks, clock);
         this.portfolio = new PortfolioViewModel(workspace, tasks, clock, this::openCustomer);
+        this.review = new ftop.app.review.ReviewViewModel(ftop.app.review.ReviewSources.of(workspace),
+                workspace.rules(), tasks, clock);
         // No sync client exists yet: say so rather than pretend to be online or offline.
         syncText.set("Local only · not synced");
         portfolio.rows().addListener((javafx.collections.ListChangeListener<Object>) c -> {
@@ -67,6 +73,10 @@ public final class ShellModel {
     public void refresh() {
         portfolio.refresh();
         customer.refresh();
+        // the review queue is read when its tab first shows, then kept current
+        if (review.loadedProperty().get()) {
+            review.refresh();
+        }
         tasks.run(() -> new String[] {workspace.profile(), workspace.location(), workspace.userId(),
                         Integer.toString(workspace.pendingChanges())},
                 facts -> {
@@ -107,7 +117,18 @@ public final class ShellModel {
         show(Page.CUSTOMER);
     }
 
+    /** Switches the theme, and remembers the choice in the workspace for the next start. */
     public void setDark(boolean value) {
+        if (dark.get() == value) {
+            return;
+        }
+        dark.set(value);
+        tasks.run(() -> workspace.putSetting(THEME_SETTING, value ? "dark" : "light"),
+                failure -> { /* the theme still switched; it is only not remembered */ });
+    }
+
+    /** Sets the theme the window starts with, without remembering it (e.g. from {@code --dark}). */
+    public void restoreDark(boolean value) {
         dark.set(value);
     }
 
@@ -117,6 +138,11 @@ public final class ShellModel {
 
     public CustomerViewModel customer() {
         return customer;
+    }
+
+    /** The Review tab's model. */
+    public ftop.app.review.ReviewViewModel review() {
+        return review;
     }
 
     /** The page showing; {@code null} while a feature's own tab shows. */

@@ -36,9 +36,11 @@ import ftop.core.store.LocalStore;
  * the Customer tab to another customer (store read + assessment + drawing). Runs headless (Monocle).
  *
  * <pre>
- * ./mvnw -q -pl app -am test-compile exec:java -Dexec.classpathScope=test \
+ * ./mvnw -q -pl app -am test-compile exec:java -Dexec.skip=true -Dexec.classpathScope=test \
  *     -Dexec.mainClass=ftop.app.bench.StartupBenchmark
  * </pre>
+ * ({@code -Dexec.skip=true} keeps core and sync, built by {@code -am}, from running it; the app
+ * module runs it regardless.)
  */
 public final class StartupBenchmark {
 
