@@ -91,7 +91,12 @@ public final class FtopApplication extends Application {
         stage.show();
 
         LocalDate today = LocalDate.now(clock);
-        tasks.run(() -> opener.open(options.profile(), options.home(), today),
+        tasks.run(() -> {
+                    Workspace opened = opener.open(options.profile(), options.home(), today);
+                    boolean dark = options.dark()
+                            || opened.setting(ShellModel.THEME_SETTING).map("dark"::equals).orElse(false);
+                    return new Opened(opened, dark);
+                },
                 this::showWorkspace,
                 failure -> {
                     String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
@@ -112,7 +117,12 @@ public final class FtopApplication extends Application {
                 });
     }
 
-    private void showWorkspace(Workspace opened) {
+    /** The workspace and the theme it was left in, both read in the background. */
+    private record Opened(Workspace workspace, boolean dark) {
+    }
+
+    private void showWorkspace(Opened result) {
+        Workspace opened = result.workspace();
         if (stopped) {
             // the window closed while the workspace was opening: release it for the next start
             new Thread(opened::close, "ftop-close").start();
@@ -120,7 +130,8 @@ public final class FtopApplication extends Application {
         }
         workspace = opened;
         shell = new ShellModel(opened, tasks, clock);
-        shell.setDark(options.dark());
+        shell.restoreDark(result.dark());
+        Theme.apply(result.dark());
         shell.darkProperty().addListener((obs, old, now) -> Theme.apply(now));
         MainWindow window = new MainWindow(shell);
         scene.setRoot(window);
@@ -178,7 +189,9 @@ public final class FtopApplication extends Application {
                         Platform.exit();
                     },
                     failure -> {
-                        System.err.println("The screenshot could not be saved to " + file + ": " + failure.getMessage());
+                        // file system errors carry only the path as their message; the type says what went wrong
+                        System.err.println("The screenshot could not be saved to " + file + ": "
+                                + failure.getClass().getSimpleName() + " " + failure.getMessage());
                         exitCode = 1;
                         Platform.exit();
                     });

@@ -44,6 +44,8 @@ public final class CustomerPicker extends CustomTextField {
                     }
                 });
         completion.setVisibleRowCount(SUGGESTIONS);
+        // as wide as the field, so names and TPIDs are read in full
+        completion.prefWidthProperty().bind(widthProperty());
         completion.setOnAutoCompleted(e -> onPick.accept(e.getCompletion()));
         setOnAction(e -> CustomerChoice.exact(snapshot, getText()).ifPresent(onPick));
     }

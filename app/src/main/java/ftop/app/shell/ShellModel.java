@@ -24,6 +24,9 @@ import ftop.app.workspace.Workspace;
  */
 public final class ShellModel {
 
+    /** Workspace setting: "dark" or "light", the theme chosen last. */
+    public static final String THEME_SETTING = "ui.theme";
+
     private final Workspace workspace;
     private final BackgroundTasks tasks;
     private final PortfolioViewModel portfolio;
@@ -114,7 +117,18 @@ public final class ShellModel {
         show(Page.CUSTOMER);
     }
 
+    /** Switches the theme, and remembers the choice in the workspace for the next start. */
     public void setDark(boolean value) {
+        if (dark.get() == value) {
+            return;
+        }
+        dark.set(value);
+        tasks.run(() -> workspace.putSetting(THEME_SETTING, value ? "dark" : "light"),
+                failure -> { /* the theme still switched; it is only not remembered */ });
+    }
+
+    /** Sets the theme the window starts with, without remembering it (e.g. from {@code --dark}). */
+    public void restoreDark(boolean value) {
         dark.set(value);
     }
 

@@ -165,6 +165,16 @@ public final class StoreWorkspace implements Workspace {
     }
 
     @Override
+    public Optional<String> setting(String key) {
+        return store.setting(key);
+    }
+
+    @Override
+    public void putSetting(String key, String value) {
+        store.putSetting(key, value);
+    }
+
+    @Override
     public int pendingChanges() {
         return store.outbox().pendingCount();
     }

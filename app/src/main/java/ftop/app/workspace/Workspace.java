@@ -49,6 +49,12 @@ public interface Workspace extends AutoCloseable {
 
     List<WorkloadUsage> usageOf(long tpid);
 
+    /** A setting kept in this workspace (e.g. the theme), if set. */
+    Optional<String> setting(String key);
+
+    /** Keeps a setting in this workspace; it is not synced. */
+    void putSetting(String key, String value);
+
     /** Local edits not yet accepted by the server. */
     int pendingChanges();
 

@@ -183,8 +183,31 @@ class MainWindowTest extends FxRobot {
                 .isEqualTo(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
         assertThat(app.shell().darkProperty().get()).isTrue();
 
+        StoreWorkspace workspace = (StoreWorkspace) app.shell().workspace();
+        waitUntil("the theme to be remembered", () -> workspace.store().setting(ShellModel.THEME_SETTING)
+                .equals(java.util.Optional.of("dark")));
+
         clickOn("#themeToggle");
         assertThat(javafx.application.Application.getUserAgentStylesheet()).isEqualTo(light);
+        waitUntil("the light theme to be remembered", () -> workspace.store().setting(ShellModel.THEME_SETTING)
+                .equals(java.util.Optional.of("light")));
+    }
+
+    @Test
+    void theWindowStartsInTheThemeItWasLeftIn() throws Exception {
+        clickOn("#themeToggle");
+        StoreWorkspace workspace = (StoreWorkspace) app.shell().workspace();
+        waitUntil("the theme to be remembered", () -> workspace.store().setting(ShellModel.THEME_SETTING)
+                .equals(java.util.Optional.of("dark")));
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+
+        start();
+
+        assertThat(app.shell().darkProperty().get()).isTrue();
+        assertThat(javafx.application.Application.getUserAgentStylesheet())
+                .isEqualTo(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
+        assertThat(lookup("#themeToggle").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
     }
 
     @Test

@@ -18,7 +18,7 @@ import ftop.core.usage.WorkloadUsage;
 /**
  * A read-only workspace over a {@link Dataset} held in memory: what a view sees of a data set
  * that is not (yet) in a local store, e.g. in tests of views and view models. It never changes, so
- * nothing is ever pending.
+ * nothing is ever pending; settings live as long as the object.
  */
 public class DatasetWorkspace implements Workspace {
 
@@ -28,6 +28,7 @@ public class DatasetWorkspace implements Workspace {
     private final HealthRules rules;
     private final Map<Long, Customer> customers;
     private final Map<Long, CustomerHealth> health;
+    private final Map<String, String> settings = new java.util.concurrent.ConcurrentHashMap<>();
 
     public DatasetWorkspace(String profile, String userId, Dataset data, HealthRules rules) {
         this.profile = Objects.requireNonNull(profile, "profile");
@@ -101,6 +102,16 @@ public class DatasetWorkspace implements Workspace {
     @Override
     public List<WorkloadUsage> usageOf(long tpid) {
         return data.usage().stream().filter(u -> u.tpid() == tpid).toList();
+    }
+
+    @Override
+    public Optional<String> setting(String key) {
+        return Optional.ofNullable(settings.get(key));
+    }
+
+    @Override
+    public void putSetting(String key, String value) {
+        settings.put(key, value);
     }
 
     @Override
