@@ -47,6 +47,9 @@ import java.util.stream.Collectors;
  *   <li>{@code primary}: {@code yes} or {@code no} (also true/false, 1/0; empty means no).</li>
  * </ul>
  *
+ * <p>A value starting with {@code = + - @} is written with a leading apostrophe so that a
+ * spreadsheet shows it as text instead of running it as a formula; import removes it again.
+ *
  * <p>The header is required; columns may come in any order and {@code customer} and {@code primary}
  * may be left out. An import line states how an assignment (customer, area, role, user) should be:
  * it is added if missing, or changed to exactly the line's scope and primary flag. Assignments the
@@ -96,7 +99,7 @@ public final class AssignmentCsv {
             List<String> row = List.of(Long.toString(a.tpid()),
                     remembering.customer(a.tpid()).map(Customer::name).orElse(""),
                     a.area().label(), a.role().label(), a.userId(), String.join(";", boxes), a.primary() ? "yes" : "no");
-            out.write(row.stream().map(CsvRecords::field).collect(Collectors.joining(",")));
+            out.write(row.stream().map(AssignmentCsv::defused).map(CsvRecords::field).collect(Collectors.joining(",")));
             out.write("\r\n");
         }
         out.flush();
@@ -172,7 +175,22 @@ public final class AssignmentCsv {
 
     private static String field(Record record, Map<String, Integer> columns, String name) {
         Integer index = columns.get(name);
-        return index == null || index >= record.fields().size() ? "" : record.fields().get(index).strip();
+        return index == null || index >= record.fields().size() ? "" : undefused(record.fields().get(index).strip());
+    }
+
+    /**
+     * {@code value} safe to open in a spreadsheet: text starting with = + - or @ would be run as a
+     * formula (a customer or tenant name comes from master data nobody here controls), so it gets a
+     * leading apostrophe, which spreadsheets hide and {@link #undefused} removes on import.
+     */
+    static String defused(String value) {
+        return !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+
+    /** The value {@link #defused} was given. */
+    static String undefused(String value) {
+        return value.length() > 1 && value.charAt(0) == '\'' && "=+-@".indexOf(value.charAt(1)) >= 0
+                ? value.substring(1) : value;
     }
 
     private static Optional<Long> parseTpid(String text) {

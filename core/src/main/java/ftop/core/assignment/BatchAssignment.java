@@ -70,7 +70,8 @@ public final class BatchAssignment {
      *       scope applies to the customers of the selected tenants as in {@link #preview};</li>
      *   <li>unassign unticks the selected tenants; an assignment left with nothing ticked is removed;</li>
      *   <li>replace moves the selected tenants from one person to the other; the primary flag moves
-     *       only when the person leaving keeps nothing on that customer.</li>
+     *       only when the person leaving keeps nothing on that customer (then the row itself changes
+     *       hands if the newcomer has none).</li>
      * </ul>
      * Unknown tenants are refused lines.
      */
@@ -114,7 +115,9 @@ public final class BatchAssignment {
      *
      * <p>Before writing, each assignment the batch changes or removes is compared with the store: if
      * it changed since the preview (an edit elsewhere, or a sync), nothing is written, so that change
-     * is not silently overwritten.
+     * is not silently overwritten. The check and the write follow each other immediately but are not
+     * one transaction (the store offers none across reads and writes), so a write by another thread in
+     * that instant is not detected; callers run batches on the thread that does the workspace's writes.
      *
      * @return the batch as written, which {@link AppliedBatch#undo} takes back
      * @throws StaleBatchException  when the store changed under the preview; nothing was written
@@ -251,8 +254,9 @@ public final class BatchAssignment {
             boolean primary = held.stream().anyMatch(Assignment::primary);
 
             List<Assignment> taking = held(edit.area(), edit.role(), edit.toUser());
+            // Without an assignment of their own, the newcomer takes over the leaver's row itself.
             Assignment after = taking.isEmpty()
-                    ? new Assignment(UUID.randomUUID(), tpid, edit.area(), edit.role(), edit.toUser(), customerScope,
+                    ? new Assignment(held.get(0).id(), tpid, edit.area(), edit.role(), edit.toUser(), customerScope,
                             tenantIds, primary)
                     : widen(taking.get(0), customerScope, tenantIds, primary);
             List<Problem> problems = Validator.validate(after, context);
@@ -261,10 +265,11 @@ public final class BatchAssignment {
                         words(problems)));
                 return;
             }
-            held.forEach(this::remove);
             if (taking.isEmpty()) {
-                add(after);
+                handOver(held.get(0), after);
+                held.subList(1, held.size()).forEach(this::remove);
             } else {
+                held.forEach(this::remove);
                 change(taking.get(0), after, edit.toUser() + " already is " + edit.role().label() + " on "
                         + scope(after) + ".");
             }
@@ -316,14 +321,20 @@ public final class BatchAssignment {
                 }
             }
             List<Assignment> taking = held(edit.area(), edit.role(), edit.toUser());
+            // When the leaver's only row moves whole and the newcomer has none, the row itself changes hands.
+            boolean wholeRow = taking.isEmpty() && leaving.size() == 1 && staying.isEmpty();
             Assignment after = taking.isEmpty()
-                    ? new Assignment(UUID.randomUUID(), tpid, edit.area(), edit.role(), edit.toUser(), false, moved,
-                            primaryMoves)
+                    ? new Assignment(wholeRow ? leaving.get(0).id() : UUID.randomUUID(), tpid, edit.area(), edit.role(),
+                            edit.toUser(), false, moved, primaryMoves)
                     : widen(taking.get(0), false, moved, primaryMoves);
             List<Problem> problems = Validator.validate(after, context);
             if (!problems.isEmpty()) {
                 lines.add(refused(tpid, name, Optional.of(covering.get(0)), Optional.of(after), RefusalKind.RULE,
                         words(problems)));
+                return;
+            }
+            if (wholeRow) {
+                handOver(leaving.get(0), after);
                 return;
             }
             leaving.forEach(this::remove);
@@ -411,6 +422,13 @@ public final class BatchAssignment {
             lines.add(new Line(tpid, name, Outcome.CHANGED, Optional.of(existing), Optional.of(changed),
                     changed.userId() + " stays " + changed.role().label() + ", now on " + scope(changed) + primaryWords
                             + ".", Optional.empty(), List.of()));
+        }
+
+        private void handOver(Assignment leaver, Assignment taken) {
+            result.set(result.indexOf(leaver), taken);
+            lines.add(new Line(tpid, name, Outcome.REPLACED, Optional.of(leaver), Optional.of(taken),
+                    taken.userId() + " replaces " + leaver.userId() + " as " + (taken.primary() ? "primary " : "")
+                            + taken.role().label() + " on " + scope(taken) + ".", Optional.empty(), List.of()));
         }
 
         private void remove(Assignment removed) {

@@ -2,6 +2,7 @@ package ftop.core.assignment;
 
 import ftop.core.assignment.BatchPreview.Line;
 import ftop.core.assignment.BatchPreview.Outcome;
+import ftop.core.store.LocalStore;
 import ftop.core.validation.Problem;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -104,9 +105,22 @@ public record CsvImport(List<ImportLine> lines) {
     }
 
     /**
-     * The good lines as a batch to apply; bad lines are left out. Callers decide whether a file with
-     * bad lines may be applied at all (by default it may not).
+     * Imports the file into {@code store}: the good lines in one all-or-nothing write, through the
+     * outbox like any edit. By default a file with any bad line writes nothing at all, so a
+     * half-imported file never has to be untangled; {@code applyValid} writes the good lines anyway.
+     *
+     * @return the batch as written, which can be undone
+     * @throws BadLinesException   when the file has bad lines and {@code applyValid} is false; nothing was written
+     * @throws StaleBatchException when the store changed since the file was read; nothing was written
      */
+    public AppliedBatch apply(LocalStore store, boolean applyValid) {
+        if (hasBadLines() && !applyValid) {
+            throw new BadLinesException(badLines());
+        }
+        return BatchAssignment.apply(changes(), store);
+    }
+
+    /** The good lines as a batch to apply; bad lines are left out. See {@link #apply} for the policy. */
     public BatchPreview changes() {
         List<Line> out = new ArrayList<>();
         for (ImportLine line : lines) {
@@ -122,5 +136,22 @@ public record CsvImport(List<ImportLine> lines) {
             }
         }
         return new BatchPreview("Import assignments from CSV", out);
+    }
+
+    /** A file with bad lines was not imported; nothing was written. */
+    public static final class BadLinesException extends IllegalStateException {
+
+        private final List<ImportLine> badLines;
+
+        BadLinesException(List<ImportLine> badLines) {
+            super(badLines.size() + " bad line" + (badLines.size() == 1 ? "" : "s") + ", so nothing was written: "
+                    + badLines.stream().map(ImportLine::describe).collect(Collectors.joining("; ")));
+            this.badLines = List.copyOf(badLines);
+        }
+
+        /** The lines that stopped the import, each with its number and reason. */
+        public List<ImportLine> badLines() {
+            return badLines;
+        }
     }
 }

@@ -35,6 +35,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -224,38 +225,47 @@ public final class LocalStore implements AutoCloseable {
         throw new IllegalArgumentException("The store keeps no rows of type " + type.getName());
     }
 
+    /** Customers, by TPID as text. */
     public Repository<Customer> customers() {
         return repository(Customer.class);
     }
 
+    /** Tenants, by tenant id (GUID text). */
     public Repository<Tenant> tenants() {
         return repository(Tenant.class);
     }
 
+    /** Customer health records, one per customer, by TPID as text. */
     public Repository<CustomerHealth> health() {
         return repository(CustomerHealth.class);
     }
 
+    /** Enterprise Status notes, by note id. */
     public Repository<EnterpriseStatusNote> notes() {
         return repository(EnterpriseStatusNote.class);
     }
 
+    /** Customer and Microsoft contacts, by contact id. */
     public Repository<Contact> contacts() {
         return repository(Contact.class);
     }
 
+    /** Assignments, by assignment id. */
     public Repository<Assignment> assignments() {
         return repository(Assignment.class);
     }
 
+    /** Workload usage, one row per customer and workload. */
     public Repository<WorkloadUsage> usage() {
         return repository(WorkloadUsage.class);
     }
 
+    /** Forecasts, one row per customer, workload and quarter. */
     public Repository<Forecast> forecasts() {
         return repository(Forecast.class);
     }
 
+    /** The directory of users, by user id; their TPID is 0. */
     public Repository<User> users() {
         return repository(User.class);
     }
@@ -280,6 +290,7 @@ public final class LocalStore implements AutoCloseable {
      * not in the outbox: callers can test {@code mutation.fields().isEmpty()}.
      *
      * @return the queued mutation
+     * @throws IllegalArgumentException when {@code entity} is not a kind of row the store keeps
      * @throws ValidationException when the row breaks a rule; nothing was written
      * @throws StoreException      when the database fails; nothing was written
      */
@@ -359,10 +370,38 @@ public final class LocalStore implements AutoCloseable {
         if (changed.isEmpty()) {
             return mutation;
         }
+        if (row != null && row.serverBody() != null) {
+            // Only over a server copy: a refused creation must keep every field to make its row.
+            supersedeProblems(kind, id, changed.keySet());
+        }
         outboxTable.insert(mutation);
         refreshView(kind, id);
         touched.add(kind);
         return mutation;
+    }
+
+    /**
+     * A new edit of a field settles that field in older conflicting or refused edits of the row:
+     * the user decided again, on top of what the screen showed. Without this, "keep mine" on the
+     * old edit would later overwrite the newer value.
+     */
+    private void supersedeProblems(EntityKind kind, String id, Set<String> fields) throws SQLException {
+        for (OutboxEntry entry : outboxTable.entriesFor(kind, id)) {
+            if (entry.state() == OutboxState.PENDING || entry.mutation().op() != Mutation.Op.UPSERT
+                    || Collections.disjoint(entry.mutation().fields().keySet(), fields)) {
+                continue;
+            }
+            Map<String, JsonNode> rest = new TreeMap<>(entry.mutation().fields());
+            rest.keySet().removeAll(fields);
+            if (rest.isEmpty()) {
+                outboxTable.delete(entry.mutation().id());
+            } else {
+                List<ConflictField> conflicts = entry.conflicts().stream()
+                        .filter(conflict -> !fields.contains(conflict.field()))
+                        .toList();
+                outboxTable.narrow(entry.seq(), rest, conflicts);
+            }
+        }
     }
 
     private Mutation deleteInTransaction(EntityKind kind, String id, Set<EntityKind> touched) throws SQLException {
@@ -561,6 +600,18 @@ public final class LocalStore implements AutoCloseable {
         });
     }
 
+    /** Removes a setting of this workspace, if it is set; listeners are not told. */
+    public void removeSetting(String key) {
+        Objects.requireNonNull(key, "key");
+        write(touched -> {
+            try (PreparedStatement st = connection.prepareStatement("DELETE FROM setting WHERE name = ?")) {
+                st.setString(1, key);
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     /** Adds a listener, told after each committed change on the thread that made it. */
     public void addListener(StoreListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -600,7 +651,12 @@ public final class LocalStore implements AutoCloseable {
         synchronized (monitor) {
             ensureOpen();
             try {
-                return work.run();
+                R result = work.run();
+                if (!inWrite) {
+                    // End the read's transaction so the database need not keep old row versions for it.
+                    connection.commit();
+                }
+                return result;
             } catch (SQLException e) {
                 LOG.warn("A read of the workspace {} failed", directory, e);
                 throw new StoreException("Cannot read the workspace " + directory + " (" + e.getMessage() + ").", e);

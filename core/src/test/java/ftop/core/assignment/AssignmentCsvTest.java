@@ -80,6 +80,20 @@ class AssignmentCsvTest {
     }
 
     @Test
+    void namesThatASpreadsheetWouldRunAsFormulasAreDefusedAndReadBack() throws IOException {
+        context.with(new ftop.core.customer.Customer(Contoso.TPID, "=HYPERLINK(\"http://x\")", Contoso.CUSTOMER.segment(),
+                Contoso.CUSTOMER.region(), Contoso.CUSTOMER.vertical(), "", Contoso.CUSTOMER.phase(), List.of()));
+        StringWriter out = new StringWriter();
+
+        AssignmentCsv.export(assignments, context, out);
+
+        assertThat(out.toString()).contains("1001,\"'=HYPERLINK(\"\"http://x\"\")\",Customer Health");
+        assertThat(read(out.toString()).lines()).extracting(ImportLine::status).containsExactly(Status.UNCHANGED);
+        assertThat(AssignmentCsv.undefused("'plain")).isEqualTo("'plain");
+        assertThat(AssignmentCsv.defused("-5")).isEqualTo("'-5");
+    }
+
+    @Test
     void aGoodFileAddsAndChangesLineByLine() throws IOException {
         String file = "\uFEFF" + HEADER
                 + "1001,Contoso,Customer Health,FastTrack Manager,megan.bowen,Customer;contoso.onmicrosoft.com;"

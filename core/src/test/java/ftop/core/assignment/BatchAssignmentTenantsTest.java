@@ -114,11 +114,13 @@ class BatchAssignmentTenantsTest {
         BatchPreview preview = preview(new AssignmentEdit.Replace(AssignmentArea.CUSTOMER_HEALTH, Role.FM, "megan.bowen",
                 "lynne.robbins"), Contoso.WINNER_TENANT_ID);
 
-        assertThat(preview.lines()).extracting(Line::outcome).containsExactly(Outcome.REMOVED, Outcome.ADDED);
-        Assignment lynne = preview.lines().get(1).after().orElseThrow();
+        assertThat(preview.lines()).extracting(Line::outcome).containsExactly(Outcome.REPLACED);
+        Assignment lynne = preview.lines().get(0).after().orElseThrow();
+        assertThat(lynne.id()).isEqualTo(tenantOnlyPrimary.id());
+        assertThat(lynne.userId()).isEqualTo("lynne.robbins");
         assertThat(lynne.primary()).isTrue();
         assertThat(lynne.tenantIds()).containsExactly(Contoso.WINNER_TENANT_ID);
-        assertThat(preview.lines().get(1).warnings()).isEmpty();
+        assertThat(preview.lines().get(0).warnings()).isEmpty();
     }
 
     @Test

@@ -3,15 +3,12 @@ package ftop.sync.cli;
 import ftop.core.assignment.AppliedBatch;
 import ftop.core.assignment.AssignmentCsv;
 import ftop.core.assignment.AssignmentReader;
-import ftop.core.assignment.BatchAssignment;
 import ftop.core.assignment.CsvImport;
 import ftop.core.assignment.EditPermission;
 import ftop.core.assignment.StaleBatchException;
 import ftop.core.store.LocalStore;
 import ftop.core.store.StoreException;
 import ftop.core.store.ValidationException;
-import ftop.core.user.User;
-import ftop.sync.client.SyncClient;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -29,21 +26,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ftop assignments ...}: CSV export and import of assignments. */
+/** {@code ftop assignments ...}: CSV export and import of assignments, and batch edits. */
 @Command(name = "assignments", mixinStandardHelpOptions = true,
-        description = "Export assignments to CSV, or import them from CSV (with a dry run).",
-        subcommands = {AssignmentsCommand.Export.class, AssignmentsCommand.Import.class})
+        description = "Export assignments to CSV, import them from CSV, or assign, unassign or replace a person "
+                + "on many customers at once (each with a dry run).",
+        subcommands = {AssignmentsCommand.Export.class, AssignmentsCommand.Import.class, BatchCommands.Assign.class,
+                BatchCommands.Unassign.class, BatchCommands.Replace.class})
 final class AssignmentsCommand implements Runnable {
-
-    /** The setting the desktop app keeps its signed-in user under. */
-    static final String SIGNED_IN_USER = "user";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Say \"export\" or \"import\".");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Say \"export\", \"import\", \"assign\", \"unassign\" or \"replace\".");
     }
 
     /** Where the workspace is, shared by the subcommands; the same options as the desktop app. */
@@ -142,10 +139,8 @@ final class AssignmentsCommand implements Runnable {
         @Option(names = "--apply-valid", description = "Import the good lines even when some lines are bad.")
         boolean applyValid;
 
-        @Option(names = "--as", paramLabel = "USER",
-                description = "Check permissions as this user (default: the user the workspace last signed in as; "
-                        + "none for a workspace that never signed in, the server checks when it syncs).")
-        String asUser;
+        @CommandLine.Mixin
+        SignedInUser user;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -162,7 +157,7 @@ final class AssignmentsCommand implements Runnable {
                 if (store == null) {
                     return FtopCli.CANNOT_OPEN;
                 }
-                Optional<EditPermission> permission = permission(store, out, err);
+                Optional<EditPermission> permission = user.permission(store, out, err);
                 if (permission.isEmpty()) {
                     return FtopCli.BAD_INPUT;
                 }
@@ -177,12 +172,15 @@ final class AssignmentsCommand implements Runnable {
                     return result.hasBadLines() ? FtopCli.BAD_INPUT : 0;
                 }
                 int bad = result.badLines().size();
-                if (bad > 0 && !applyValid) {
+                AppliedBatch applied;
+                try {
+                    applied = result.apply(store, applyValid);
+                } catch (CsvImport.BadLinesException e) {
+                    // The lines were listed above; say what to do about them.
                     err.println(bad + " bad line" + (bad == 1 ? "" : "s") + ": nothing was written. Fix "
                             + (bad == 1 ? "it" : "them") + ", or use --apply-valid to import the good lines only.");
                     return FtopCli.BAD_INPUT;
                 }
-                AppliedBatch applied = BatchAssignment.apply(result.changes(), store);
                 int edits = applied.mutations().size();
                 out.println("Imported: " + applied.applied().summary() + "; " + edits + " edit" + (edits == 1 ? "" : "s")
                         + " queued for the server." + (bad > 0 ? " " + bad + " bad line" + (bad == 1 ? " was" : "s were")
@@ -195,30 +193,6 @@ final class AssignmentsCommand implements Runnable {
                 err.println("Cannot read " + file + ": " + e.getMessage());
                 return FtopCli.CANNOT_OPEN;
             }
-        }
-
-        /**
-         * The rules of {@code --as}, or of the user the workspace signed in as; with neither, every line
-         * is allowed here and the server, which checks every edit, has the last word. Empty when
-         * {@code --as} names nobody the workspace knows.
-         */
-        private Optional<EditPermission> permission(LocalStore store, PrintWriter out, PrintWriter err) {
-            Optional<String> userId = Optional.ofNullable(asUser).map(String::strip)
-                    .or(() -> store.setting(SyncClient.USER_ID).filter(s -> !s.isBlank()))
-                    .or(() -> store.setting(SIGNED_IN_USER).filter(s -> !s.isBlank()));
-            if (userId.isEmpty()) {
-                return Optional.of(EditPermission.anything());
-            }
-            Optional<User> user = store.users().get(userId.get());
-            if (user.isEmpty()) {
-                if (asUser != null) {
-                    err.println("There is no user \"" + asUser + "\" in this workspace; nothing was written.");
-                    return Optional.empty();
-                }
-                return Optional.of(EditPermission.anything());
-            }
-            out.println("Checking permissions as " + user.get().displayName() + " (" + user.get().userId() + ").");
-            return Optional.of(EditPermission.of(user.get()));
         }
     }
 }

@@ -26,6 +26,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.DoubleConsumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -44,7 +48,7 @@ public final class SyncClient implements SyncTarget {
 
     /** Setting: the server's base URL. */
     public static final String SERVER_URL = "sync.serverUrl";
-    /** Setting: the bearer token of the current session; blank when signed out. */
+    /** Setting: the bearer token of the current session; absent when signed out. */
     public static final String TOKEN = "sync.token";
     /** Setting: when the token expires (ISO instant). */
     public static final String TOKEN_EXPIRES_AT = "sync.tokenExpiresAt";
@@ -147,7 +151,11 @@ public final class SyncClient implements SyncTarget {
         }
         store.putSetting(SERVER_URL, server.toString());
         store.putSetting(TOKEN, response.token());
-        store.putSetting(TOKEN_EXPIRES_AT, response.expiresAt() == null ? "" : response.expiresAt().toString());
+        if (response.expiresAt() == null) {
+            store.removeSetting(TOKEN_EXPIRES_AT);
+        } else {
+            store.putSetting(TOKEN_EXPIRES_AT, response.expiresAt().toString());
+        }
         store.putSetting(USER_ID, response.userId());
         store.putSetting(DISPLAY_NAME, response.displayName() == null ? response.userId() : response.displayName());
         store.putSetting(ROLES, String.join(",", response.roles().stream().map(Enum::name).toList()));
@@ -160,8 +168,8 @@ public final class SyncClient implements SyncTarget {
      */
     public void logout() {
         Optional<String> token = currentToken();
-        store.putSetting(TOKEN, "");
-        store.putSetting(TOKEN_EXPIRES_AT, "");
+        store.removeSetting(TOKEN);
+        store.removeSetting(TOKEN_EXPIRES_AT);
         if (token.isPresent()) {
             try {
                 api.logout(token.get());
@@ -286,32 +294,73 @@ public final class SyncClient implements SyncTarget {
             int pages = 0;
             int rows = 0;
             Set<Long> dropped = new LinkedHashSet<>();
-            ChangesPage page;
-            do {
-                page = api.changes(token, cursor, pageSize);
-                List<RemoteRow> remote = new ArrayList<>(page.changes().size());
-                for (RowChange change : page.changes()) {
-                    remote.add(remoteRow(change));
-                }
-                Set<Long> droppedHere = Set.copyOf(page.droppedCustomers());
-                try {
-                    store.applyPull(remote, droppedHere, page.next());
-                } catch (StoreException e) {
-                    if (causedBySql(e)) {
-                        throw e;
+            // The next page is fetched while this one is written to the workspace, so the server's
+            // work and the local database's overlap; pages are still applied strictly in order.
+            ExecutorService fetcher = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "ftop-sync-fetch");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                Future<ChangesPage> ahead = fetch(fetcher, token, cursor);
+                ChangesPage page;
+                do {
+                    page = await(ahead);
+                    if (page.more()) {
+                        ahead = fetch(fetcher, token, page.next());
                     }
-                    throw new SyncException(SyncFailure.BAD_ANSWER, e.getMessage()
-                            + " Nothing of that page was applied; sync will try again.", e);
-                }
-                cursor = page.next();
-                pages++;
-                rows += remote.size();
-                dropped.addAll(droppedHere);
-                long total = Math.max(1, page.serverRevision() - start);
-                report.accept(page.more() ? Math.min(1.0, (double) (cursor - start) / total) : 1.0);
-            } while (page.more());
+                    List<RemoteRow> remote = new ArrayList<>(page.changes().size());
+                    for (RowChange change : page.changes()) {
+                        remote.add(remoteRow(change));
+                    }
+                    Set<Long> droppedHere = Set.copyOf(page.droppedCustomers());
+                    try {
+                        store.applyPull(remote, droppedHere, page.next());
+                    } catch (StoreException e) {
+                        if (causedBySql(e)) {
+                            throw e;
+                        }
+                        throw new SyncException(SyncFailure.BAD_ANSWER, e.getMessage()
+                                + " Nothing of that page was applied; sync will try again.", e);
+                    }
+                    cursor = page.next();
+                    pages++;
+                    rows += remote.size();
+                    dropped.addAll(droppedHere);
+                    long total = Math.max(1, page.serverRevision() - start);
+                    report.accept(page.more() ? Math.min(1.0, (double) (cursor - start) / total) : 1.0);
+                } while (page.more());
+            } finally {
+                fetcher.shutdownNow();
+            }
             return new PullSummary(pages, rows, dropped.size(), cursor);
         });
+    }
+
+    private Future<ChangesPage> fetch(ExecutorService fetcher, String token, long since) {
+        return fetcher.submit(() -> api.changes(token, since, pageSize));
+    }
+
+    /** The fetched page, or the fetch's own failure as if it had been made on this thread. */
+    private static ChangesPage await(Future<ChangesPage> page) throws SyncException {
+        try {
+            return page.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException(SyncFailure.UNREACHABLE, "Sync was interrupted; it will continue where it stopped.", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SyncException sync) {
+                throw new SyncException(sync.failure(), sync.httpStatus().orElse(0), sync.getMessage(), sync);
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     @Override
@@ -330,9 +379,13 @@ public final class SyncClient implements SyncTarget {
         return store.setting(LAST_SUCCESS).filter(s -> !s.isBlank()).flatMap(SyncClient::instant);
     }
 
+    /**
+     * True until a sync of this workspace has completed, so that a first sync cut short (the
+     * laptop closed halfway) still shows its progress when it resumes.
+     */
     @Override
     public boolean firstSync() {
-        return store.cursor() == 0;
+        return lastSuccess().isEmpty();
     }
 
     /** Tells {@code onEdit} of changes to the workspace made outside sync: the user's edits and decisions. */

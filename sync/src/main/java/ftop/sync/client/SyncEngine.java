@@ -7,10 +7,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,11 +90,15 @@ public final class SyncEngine implements AutoCloseable {
         this.target = Objects.requireNonNull(target, "target");
         this.options = Objects.requireNonNull(options, "options");
         this.backoff = new Backoff(options.backoffBase(), options.backoffMax(), jitter);
-        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "ftop-sync");
             thread.setDaemon(true);
             return thread;
         });
+        // Planned syncs die with the engine; they must not hold up close().
+        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        pool.setRemoveOnCancelPolicy(true);
+        this.executor = pool;
         this.status = SyncStatus.initial(0, 0, Optional.empty());
     }
 
@@ -104,6 +108,7 @@ public final class SyncEngine implements AutoCloseable {
         tell(listener, status);
     }
 
+    /** Unsubscribes a listener added before. */
     public void removeListener(SyncStatusListener listener) {
         listeners.remove(listener);
     }
@@ -113,17 +118,19 @@ public final class SyncEngine implements AutoCloseable {
         return status;
     }
 
-    /** Starts the schedule with a sync right away. Calling it again does nothing. */
+    /** Starts the schedule with a sync right away. Calling it again, or after {@link #close()}, does nothing. */
     public void start() {
-        executor.execute(() -> {
+        submit(() -> {
             if (started) {
                 return;
             }
             started = true;
-            target.onLocalEdit(() -> {
-                submit(this::localEdit);
-            });
-            publish(counted(status).withLastSuccess(target.lastSuccess()));
+            target.onLocalEdit(() -> submit(this::localEdit));
+            try {
+                publish(counted(status).withLastSuccess(target.lastSuccess()));
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot read the time of the last sync", e);
+            }
             scheduleIn(Duration.ZERO);
         });
     }
@@ -137,16 +144,24 @@ public final class SyncEngine implements AutoCloseable {
         });
     }
 
-    /** Stops the engine; a sync under way is interrupted between HTTP calls. */
+    /**
+     * Stops the engine. A sync under way may finish its current step for a few seconds (every
+     * step is safe to cut short, but letting a database write end on its own is kinder to the
+     * workspace); after that it is interrupted.
+     */
     @Override
     public void close() {
         closed = true;
-        executor.shutdownNow();
+        executor.shutdown();
         try {
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warn("The sync thread did not stop within 10 s");
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+                if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                    LOG.warn("The sync thread did not stop within 10 s");
+                }
             }
         } catch (InterruptedException e) {
+            executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }
@@ -188,7 +203,12 @@ public final class SyncEngine implements AutoCloseable {
             next.cancel(false);
         }
         Duration wait = delay.isNegative() ? Duration.ZERO : delay;
-        next = executor.schedule(this::runSync, wait.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            next = executor.schedule(this::runSync, wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // Closed meanwhile: no more syncs.
+            next = null;
+        }
     }
 
     private void runSync() {
@@ -197,9 +217,9 @@ public final class SyncEngine implements AutoCloseable {
         }
         next = null;
         firstUnsyncedEdit = null;
-        boolean first = target.firstSync();
-        publish(status.withState(SyncState.SYNCING).withProgress(first ? Optional.of(0.0) : Optional.empty()));
         try {
+            boolean first = target.firstSync();
+            publish(status.withState(SyncState.SYNCING).withProgress(first ? Optional.of(0.0) : Optional.empty()));
             target.sync(progress -> {
                 if (first) {
                     publish(status.withProgress(Optional.of(progress)));

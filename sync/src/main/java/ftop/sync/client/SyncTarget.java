@@ -26,7 +26,7 @@ public interface SyncTarget {
     /** When a sync last completed, as recorded by the workspace. */
     Optional<Instant> lastSuccess();
 
-    /** True while the workspace has never completed a pull, so the next sync brings everything. */
+    /** True while the workspace has never completed a sync, so the next one brings (almost) everything. */
     boolean firstSync();
 
     /** Calls {@code onEdit} after every local edit is committed, on the editing thread. */

@@ -56,9 +56,19 @@ public final class ServerMain implements Callable<Integer> {
         System.exit(run(args));
     }
 
-    /** Parses {@code args} and runs; returns the exit code (0 after a clean stop, 2 for bad options). */
+    /**
+     * Parses {@code args} and runs; returns the exit code: 0 after a clean stop, 1 when the server
+     * cannot start (the reason is printed), 2 for bad options.
+     */
     static int run(String... args) {
-        return new CommandLine(new ServerMain()).execute(args);
+        CommandLine commandLine = new CommandLine(new ServerMain());
+        // An operator needs the reason (port taken, database unreachable), not a stack trace.
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            LOG.debug("Start failed", e);
+            cmd.getErr().println("ftop-server: " + e.getMessage());
+            return 1;
+        });
+        return commandLine.execute(args);
     }
 
     @Override

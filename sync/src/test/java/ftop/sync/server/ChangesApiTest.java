@@ -124,6 +124,17 @@ class ChangesApiTest extends ServerTestBase {
         assertThat(changes(shrink)).noneMatch(r -> r.tpid() == Contoso.FABRIKAM_TPID && !r.deleted());
         // A fresh device of the same user sees neither.
         assertThat(changes(pullAll(World.OTHER_FM, 0, 500))).allMatch(r -> r.kind().equals("user"));
+
+        // Back in scope: a fresh device gets the customer whole, without tombstones; the old device
+        // gets it whole again, with the tombstone of the assignment that was removed meanwhile.
+        Assignment again = new Assignment(UUID.randomUUID(), Contoso.FABRIKAM_TPID, AssignmentArea.GATEWAY,
+                Role.GATEWAY, World.OTHER_FM.userId(), true, Set.of(), false);
+        assertThat(pushOne(World.ASSIGNMENT_TEAM, Mutation.upsert(EntityKind.ASSIGNMENT, again.id().toString(), 0,
+                EntityCodec.fields(again))).outcome()).isEqualTo(Outcome.APPLIED);
+        List<String> fresh = keys(changes(pullAll(World.OTHER_FM, 0, 500)));
+        assertThat(fresh).contains("customer:" + FABRIKAM, "assignment:" + again.id()).noneMatch(k -> k.endsWith(":deleted"));
+        List<String> old = keys(changes(pullAll(World.OTHER_FM, since, 500)));
+        assertThat(old).contains("customer:" + FABRIKAM, "assignment:" + again.id() , "assignment:" + assignment.id() + ":deleted");
     }
 
     @Test

@@ -65,6 +65,21 @@ class ServerMainTest {
     }
 
     @Test
+    void aServerThatCannotStartSaysWhyWithExitCode1() {
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = ServerMain.run("--jdbc-url", "jdbc:mysql://localhost/ftop", "--port", "0");
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unsupported JDBC URL").doesNotContain("\tat ");
+    }
+
+    @Test
     void demoAndDatasetTogetherAreRefused() {
         ServerMain main = parse("--demo", "--dataset", "S1500", "--jdbc-url", ServerConfig.h2Url(dir));
         assertThatThrownBy(main::launch).hasMessageContaining("--demo or --dataset");

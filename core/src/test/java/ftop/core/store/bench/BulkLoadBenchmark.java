@@ -32,11 +32,15 @@ public final class BulkLoadBenchmark {
 
     private static final int ROUNDS = 4;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.OperatingSystemMXBean PROCESS =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
     private BulkLoadBenchmark() {
     }
 
     public static void main(String[] args) throws IOException {
+        System.out.printf("Load average before: %.1f on %d cores%n", PROCESS.getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
         Dataset data = s1500();
         System.out.printf("Data set: %,d rows (%,d customers, %,d tenants, %,d contacts, %,d assignments, %,d notes)%n",
                 data.size(), data.customers().size(), data.tenants().size(), data.contacts().size(),
@@ -61,14 +65,17 @@ public final class BulkLoadBenchmark {
                 try (LocalStore store = LocalStore.open(dir)) {
                     long start = System.nanoTime();
                     long cpuStart = THREADS.getCurrentThreadCpuTime();
+                    long processCpuStart = PROCESS.getProcessCpuTime();
                     store.bulkLoad(data, 1);
                     double took = (System.nanoTime() - start) / 1e9;
                     double cpu = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+                    double processCpu = (PROCESS.getProcessCpuTime() - processCpuStart) / 1e9;
                     if (store.tenants().count() != data.tenants().size()) {
                         throw new IllegalStateException("Loaded " + store.tenants().count() + " tenants");
                     }
-                    System.out.printf("%s: bulk load %.2f s (%.2f s CPU of the loading thread), %,.0f rows/s%n",
-                            round == 0 ? "warm-up" : "round " + round, took, cpu, data.size() / took);
+                    System.out.printf("%s: bulk load %.2f s (CPU: %.2f s loading thread, %.2f s whole process), "
+                                    + "%,.0f rows/s%n",
+                            round == 0 ? "warm-up" : "round " + round, took, cpu, processCpu, data.size() / took);
                     if (round > 0) {
                         seconds.add(took);
                         cpuSeconds.add(cpu);
