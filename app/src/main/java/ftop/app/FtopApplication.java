@@ -99,9 +99,13 @@ public final class FtopApplication extends Application {
                         return;
                     }
                     Alert alert = new Alert(Alert.AlertType.ERROR, message);
+                    alert.initOwner(stage);
+                    alert.setTitle("FTOP Desktop");
                     alert.setHeaderText("The workspace \"" + options.profile() + "\" could not be opened");
-                    alert.showAndWait();
-                    Platform.exit();
+                    alert.getDialogPane().setId("openFailedDialog");
+                    // closing the only window ends the app
+                    alert.setOnHidden(e -> stage.close());
+                    alert.show();
                 });
     }
 

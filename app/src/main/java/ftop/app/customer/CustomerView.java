@@ -43,6 +43,7 @@ public final class CustomerView extends BorderPane {
     private final GridPane progress = fieldGrid("progressFields");
     private final GridPane perspective = fieldGrid("perspectiveFields");
     private final VBox workloads = new VBox(10);
+    private final VBox tenants = new VBox(6);
     private final VBox content;
     private final Label placeholder = new Label("Pick a customer to see its health.");
 
@@ -74,14 +75,17 @@ public final class CustomerView extends BorderPane {
         VBox perspectiveCard = card("Customer Perspective", "customerPerspectiveSection", perspective);
         HBox.setHgrow(progressCard, Priority.ALWAYS);
         HBox.setHgrow(perspectiveCard, Priority.ALWAYS);
-        progressCard.setPrefWidth(480);
-        perspectiveCard.setPrefWidth(480);
+        progressCard.setPrefWidth(400);
+        perspectiveCard.setPrefWidth(400);
         HBox healthRow = new HBox(16, progressCard, perspectiveCard);
 
         workloads.setId("workloadHealth");
         VBox workloadCard = card("Workload health", "workloadSection", workloads);
 
-        content = new VBox(16, header, healthRow, workloadCard);
+        tenants.setId("tenantList");
+        VBox tenantCard = card("Tenants", "tenantSection", tenants);
+
+        content = new VBox(16, header, healthRow, workloadCard, tenantCard);
         content.setPadding(new Insets(0, 16, 16, 16));
         ScrollPane scroll = new ScrollPane(content);
         scroll.setFitToWidth(true);
@@ -126,6 +130,7 @@ public final class CustomerView extends BorderPane {
         fill(progress, details.progress());
         fill(perspective, details.perspective());
         fillWorkloads(details.assessment());
+        fillTenants(details.tenants());
         setCenter(scroll);
     }
 
@@ -159,7 +164,15 @@ public final class CustomerView extends BorderPane {
             workloads.getChildren().add(none);
             return;
         }
-        HBox groups = new HBox(16);
+        // three equal columns, one per group; each workload on two lines so long names never clip
+        GridPane groups = new GridPane();
+        groups.setHgap(24);
+        for (int i = 0; i < WorkloadGroup.values().length; i++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(100.0 / WorkloadGroup.values().length);
+            groups.getColumnConstraints().add(column);
+        }
+        int col = 0;
         for (WorkloadGroup group : WorkloadGroup.values()) {
             HealthChip groupChip = new HealthChip();
             groupChip.setId("group" + group.number() + "Health");
@@ -168,25 +181,68 @@ public final class CustomerView extends BorderPane {
             groupTitle.getStyleClass().add(Styles.TEXT_BOLD);
             HBox title = new HBox(8, groupTitle, groupChip);
             title.setAlignment(Pos.CENTER_LEFT);
-            GridPane rows = new GridPane();
-            rows.setHgap(10);
-            rows.setVgap(6);
-            int r = 0;
+            VBox box = new VBox(10, title);
             for (Workload workload : group.workloads()) {
                 HealthChip chip = new HealthChip();
                 chip.setId("workload-" + workload.name());
                 var health = assessment.workload(workload);
                 chip.setColour(health.map(WorkloadHealth::colour));
+                Label name = new Label(workload.label());
+                name.setWrapText(true);
                 Label usage = new Label(health.map(CustomerView::usageText).orElse("no usage data"));
                 usage.getStyleClass().add(Styles.TEXT_MUTED);
-                rows.addRow(r++, new Label(workload.label()), chip, usage);
+                HBox figures = new HBox(8, chip, usage);
+                figures.setAlignment(Pos.CENTER_LEFT);
+                box.getChildren().add(new VBox(3, name, figures));
             }
-            VBox box = new VBox(8, title, rows);
-            box.setMinWidth(Region.USE_PREF_SIZE);
-            HBox.setHgrow(box, Priority.ALWAYS);
-            groups.getChildren().add(box);
+            groups.add(box, col++, 0);
         }
         workloads.getChildren().add(groups);
+    }
+
+    private void fillTenants(List<Tenant> list) {
+        tenants.getChildren().clear();
+        if (list.isEmpty()) {
+            Label none = new Label("No tenants for this customer yet.");
+            none.getStyleClass().add(Styles.TEXT_MUTED);
+            tenants.getChildren().add(none);
+            return;
+        }
+        GridPane grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(6);
+        int row = 0;
+        for (Tenant tenant : list.stream()
+                .sorted(java.util.Comparator.comparing((Tenant t) -> !t.winner()).thenComparing(Tenant::name))
+                .toList()) {
+            Label name = new Label(tenant.name());
+            name.getStyleClass().add(Styles.TEXT_BOLD);
+            HBox flags = new HBox(6);
+            flags.setAlignment(Pos.CENTER_LEFT);
+            if (tenant.winner()) {
+                FontIcon trophy = new FontIcon(Material2AL.EMOJI_EVENTS);
+                trophy.getStyleClass().add("flag-icon-winner");
+                flags.getChildren().add(withText(trophy, "Winner"));
+            }
+            if (tenant.covidRfaApproved()) {
+                FontIcon covid = new FontIcon(Material2MZ.MEDICAL_SERVICES);
+                covid.getStyleClass().add("flag-icon-covid");
+                flags.getChildren().add(withText(covid, "COVID-19 RFA " + DateText.of(tenant.covidRfaApprovedOn(), "")));
+            }
+            Label level = new Label(tenant.enterpriseLevel().map(l -> l.label()).orElse(""));
+            Label origin = new Label(tenant.origin().label());
+            origin.getStyleClass().add(Styles.TEXT_MUTED);
+            Label users = new Label(String.format(java.util.Locale.US, "%,d users", tenant.userCount()));
+            users.getStyleClass().add(Styles.TEXT_MUTED);
+            grid.addRow(row++, name, flags, level, users, origin);
+        }
+        tenants.getChildren().add(grid);
+    }
+
+    private static Label withText(FontIcon icon, String text) {
+        Label label = new Label(text, icon);
+        label.getStyleClass().add(Styles.TEXT_SMALL);
+        return label;
     }
 
     static String usageText(WorkloadHealth health) {
@@ -209,7 +265,11 @@ public final class CustomerView extends BorderPane {
     private static VBox card(String title, String id, Node body) {
         Label heading = new Label(title);
         heading.getStyleClass().add("section-title");
-        heading.setGraphic(new FontIcon(title.startsWith("Workload") ? Material2AL.INSIGHTS : Material2AL.ASSIGNMENT));
+        heading.setGraphic(new FontIcon(switch (title) {
+            case "Workload health" -> Material2AL.INSIGHTS;
+            case "Tenants" -> Material2AL.DOMAIN;
+            default -> Material2AL.ASSIGNMENT;
+        }));
         VBox card = new VBox(10, heading, body);
         card.setId(id);
         card.getStyleClass().add("section-card");

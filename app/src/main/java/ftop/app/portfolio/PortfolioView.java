@@ -45,19 +45,20 @@ public final class PortfolioView extends BorderPane {
         this.model = model;
         setId("portfolioView");
         table.setId("portfolioTable");
-        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
+        table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE);
         table.setItems(model.rows());
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(textColumn("Customer", "customerColumn", PortfolioRow::name, 200));
+        // columns keep their widths; a narrow window scrolls sideways rather than clipping text
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.getColumns().add(textColumn("Customer", "customerColumn", PortfolioRow::name, 186, 150));
         table.getColumns().add(tpidColumn());
-        table.getColumns().add(textColumn("Segment", "segmentColumn", r -> r.customer().segment().label(), 80));
-        table.getColumns().add(textColumn("Region", "regionColumn", r -> r.customer().region().label(), 150));
+        table.getColumns().add(textColumn("Segment", "segmentColumn", r -> r.customer().segment().label(), 88, 85));
+        table.getColumns().add(textColumn("Region", "regionColumn", r -> r.customer().region().label(), 135, 130));
         table.getColumns().add(healthColumn("Overall health", "overallColumn", PortfolioRow::overall));
         for (WorkloadGroup group : WorkloadGroup.values()) {
             table.getColumns().add(healthColumn(group.label(), "group" + group.number() + "Column", r -> r.group(group)));
         }
         table.getColumns().add(textColumn("Status", "statusColumn",
-                r -> r.status().map(Labelled::label).orElse("Not set"), 130));
+                r -> r.status().map(Labelled::label).orElse("Not set"), 145, 140));
         table.getColumns().add(reviewColumn());
         table.getColumns().add(tenantsColumn());
         table.getColumns().add(flagsColumn());
@@ -97,10 +98,11 @@ public final class PortfolioView extends BorderPane {
     }
 
     private static TableColumn<PortfolioRow, String> textColumn(String title, String id,
-            Function<PortfolioRow, String> value, double width) {
+            Function<PortfolioRow, String> value, double width, double minWidth) {
         TableColumn<PortfolioRow, String> column = new TableColumn<>(title);
         column.setId(id);
         column.setPrefWidth(width);
+        column.setMinWidth(minWidth);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         return column;
     }
@@ -108,7 +110,8 @@ public final class PortfolioView extends BorderPane {
     private static TableColumn<PortfolioRow, Long> tpidColumn() {
         TableColumn<PortfolioRow, Long> column = new TableColumn<>("TPID");
         column.setId("tpidColumn");
-        column.setPrefWidth(90);
+        column.setPrefWidth(98);
+        column.setMinWidth(95);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().tpid()));
         column.setStyle("-fx-alignment: center-right;");
         return column;
@@ -118,7 +121,8 @@ public final class PortfolioView extends BorderPane {
             Function<PortfolioRow, Optional<HealthColour>> value) {
         TableColumn<PortfolioRow, Optional<HealthColour>> column = new TableColumn<>(title);
         column.setId(id);
-        column.setPrefWidth(title.startsWith("Overall") ? 120 : 95);
+        column.setPrefWidth(title.startsWith("Overall") ? 128 : 88);
+        column.setMinWidth(title.startsWith("Overall") ? 125 : 86);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
         // worst first when sorted ascending; customers without data last
         column.setComparator(Comparator.comparing(o -> o.map(HealthColour::ordinal).orElse(Integer.MAX_VALUE)));
@@ -142,7 +146,8 @@ public final class PortfolioView extends BorderPane {
     private static TableColumn<PortfolioRow, DueState> reviewColumn() {
         TableColumn<PortfolioRow, DueState> column = new TableColumn<>("Next review");
         column.setId("reviewColumn");
-        column.setPrefWidth(170);
+        column.setPrefWidth(206);
+        column.setMinWidth(200);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().review()));
         column.setComparator(Comparator.comparing(d -> d.dueOn().orElse(java.time.LocalDate.MIN)));
         column.setCellFactory(c -> new TableCell<>() {
@@ -171,7 +176,8 @@ public final class PortfolioView extends BorderPane {
     private static TableColumn<PortfolioRow, Integer> tenantsColumn() {
         TableColumn<PortfolioRow, Integer> column = new TableColumn<>("Tenants");
         column.setId("tenantsColumn");
-        column.setPrefWidth(75);
+        column.setPrefWidth(82);
+        column.setMinWidth(80);
         column.setStyle("-fx-alignment: center-right;");
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().tenantCount()));
         return column;
@@ -181,7 +187,8 @@ public final class PortfolioView extends BorderPane {
     private static TableColumn<PortfolioRow, PortfolioRow> flagsColumn() {
         TableColumn<PortfolioRow, PortfolioRow> column = new TableColumn<>("Flags");
         column.setId("flagsColumn");
-        column.setPrefWidth(80);
+        column.setPrefWidth(60);
+        column.setMinWidth(56);
         column.setSortable(false);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         column.setCellFactory(c -> new TableCell<>() {

@@ -28,6 +28,7 @@ public final class ShellModel {
     private final PortfolioViewModel portfolio;
     private final CustomerViewModel customer;
 
+    private final java.util.concurrent.atomic.AtomicBoolean refreshQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private final ReadOnlyObjectWrapper<Page> page = new ReadOnlyObjectWrapper<>(this, "page", Page.PORTFOLIO);
     private final ReadOnlyBooleanWrapper dark = new ReadOnlyBooleanWrapper(this, "dark");
     private final ReadOnlyStringWrapper workspaceText = new ReadOnlyStringWrapper(this, "workspaceText", "");
@@ -45,8 +46,16 @@ public final class ShellModel {
         // No sync client exists yet: say so rather than pretend to be online or offline.
         syncText.set("Local only · not synced");
         portfolio.rows().addListener((javafx.collections.ListChangeListener<Object>) c -> updateCounts());
-        // the store calls back on the thread that wrote; hop through the task queue to the FX thread
-        workspace.addChangeListener(() -> tasks.run(() -> null, ignored -> refresh(), failure -> { }));
+        // The store calls back on the thread that wrote; hop through the task queue to the FX thread.
+        // A burst of writes (a sync page, a batch edit) asks for one refresh, not one per write.
+        workspace.addChangeListener(() -> {
+            if (!refreshQueued.getAndSet(true)) {
+                tasks.run(() -> null, ignored -> {
+                    refreshQueued.set(false);
+                    refresh();
+                }, failure -> refreshQueued.set(false));
+            }
+        });
     }
 
     /** Reads everything the window shows, in the background. */

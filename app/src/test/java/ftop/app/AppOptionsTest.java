@@ -1,0 +1,42 @@
+package ftop.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class AppOptionsTest {
+
+    @Test
+    void noArgumentsOpenTheDemoProfileInItsDefaultPlace() {
+        AppOptions options = AppOptions.parse();
+
+        assertThat(options).isEqualTo(AppOptions.defaults());
+        assertThat(options.profile()).isEqualTo("demo");
+        assertThat(options.home()).isEmpty();
+        assertThat(options.screenshot()).isEmpty();
+        assertThat(options.dark()).isFalse();
+    }
+
+    @Test
+    void everyOptionIsRead() {
+        AppOptions options = AppOptions.parse("--profile", "emea", "--home", "/tmp/ws", "--screenshot", "shot.png",
+                "--dark", "--customer", "Contoso");
+
+        assertThat(options.profile()).isEqualTo("emea");
+        assertThat(options.home()).contains(Path.of("/tmp/ws"));
+        assertThat(options.screenshot()).contains(Path.of("shot.png"));
+        assertThat(options.dark()).isTrue();
+        assertThat(options.customer()).contains("Contoso");
+    }
+
+    @Test
+    void anUnknownOptionIsRefusedWithItsName() {
+        assertThatThrownBy(() -> AppOptions.parse("--colour", "red"))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("--colour");
+    }
+}
