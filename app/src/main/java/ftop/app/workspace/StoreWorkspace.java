@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import ftop.core.assignment.Assignment;
 import ftop.core.contact.Contact;
 import ftop.core.customer.Customer;
 import ftop.core.dataset.DatasetGenerator;
@@ -16,9 +17,11 @@ import ftop.core.dataset.DemoUsers;
 import ftop.core.health.CustomerHealth;
 import ftop.core.health.HealthRules;
 import ftop.core.health.InvalidHealthRulesException;
+import ftop.core.status.EnterpriseStatusNote;
 import ftop.core.store.LocalStore;
 import ftop.core.tenant.Tenant;
 import ftop.core.usage.WorkloadUsage;
+import ftop.core.user.User;
 
 /**
  * The workspace of a profile, kept in its {@link LocalStore}. The demo profile is filled with the
@@ -162,6 +165,36 @@ public final class StoreWorkspace implements Workspace {
     @Override
     public List<WorkloadUsage> usageOf(long tpid) {
         return store.usage().byTpid(tpid);
+    }
+
+    @Override
+    public List<Assignment> assignments() {
+        return store.assignments().all();
+    }
+
+    @Override
+    public List<User> users() {
+        return store.users().all();
+    }
+
+    @Override
+    public Optional<Tenant> tenant(java.util.UUID tenantId) {
+        return store.tenants().get(tenantId.toString());
+    }
+
+    @Override
+    public List<EnterpriseStatusNote> notesOf(long tpid) {
+        return store.notes().byTpid(tpid);
+    }
+
+    @Override
+    public Optional<String> setting(String key) {
+        return store.setting(key);
+    }
+
+    @Override
+    public void putSetting(String key, String value) {
+        store.putSetting(key, value);
     }
 
     @Override
