@@ -89,7 +89,9 @@ public final class FtopApplication extends Application {
         stage.show();
 
         LocalDate today = LocalDate.now(clock);
-        tasks.run(() -> opener.open(options.profile(), options.home(), today),
+        WorkspaceOpener chosen = options.dataset().isEmpty() ? opener
+                : (profile, home, day) -> StoreWorkspace.openGenerated(profile, home, day, options.dataset().get());
+        tasks.run(() -> chosen.open(options.profile(), options.home(), today),
                 this::showWorkspace,
                 failure -> {
                     String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();

@@ -19,6 +19,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 import ftop.app.customer.CustomerView;
 import ftop.app.portfolio.PortfolioView;
+import ftop.app.tenant.TenantView;
 
 /**
  * The main window's content: a header with the app's actions, a tab per {@link Page}, and the
@@ -29,6 +30,7 @@ public final class MainWindow extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final Tab portfolioTab;
     private final Tab customerTab;
+    private final Tab tenantTab;
 
     public MainWindow(ShellModel model) {
         setId("mainWindow");
@@ -39,7 +41,8 @@ public final class MainWindow extends BorderPane {
         customerTab = tab(Page.CUSTOMER, "customerTab", customerView, new FontIcon(Material2MZ.PERSON));
         tabs.setId("mainTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().addAll(portfolioTab, customerTab);
+        tenantTab = tab(Page.TENANT, "tenantTab", new TenantView(model.tenant()), new FontIcon(Material2AL.CLOUD_QUEUE));
+        tabs.getTabs().addAll(portfolioTab, customerTab, tenantTab);
 
         // the model decides which page shows; clicking a tab is a request to the model
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -56,7 +59,11 @@ public final class MainWindow extends BorderPane {
     }
 
     private void select(Page page) {
-        tabs.getSelectionModel().select(page == Page.CUSTOMER ? customerTab : portfolioTab);
+        tabs.getSelectionModel().select(switch (page) {
+            case PORTFOLIO -> portfolioTab;
+            case CUSTOMER -> customerTab;
+            case TENANT -> tenantTab;
+        });
     }
 
     private static Tab tab(Page page, String id, javafx.scene.Node content, FontIcon icon) {

@@ -14,6 +14,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import ftop.app.customer.CustomerViewModel;
 import ftop.app.portfolio.PortfolioViewModel;
 import ftop.app.tasks.BackgroundTasks;
+import ftop.app.tenant.TenantViewModel;
 import ftop.app.workspace.Workspace;
 
 /**
@@ -27,6 +28,7 @@ public final class ShellModel {
     private final BackgroundTasks tasks;
     private final PortfolioViewModel portfolio;
     private final CustomerViewModel customer;
+    private final TenantViewModel tenant;
 
     private final java.util.concurrent.atomic.AtomicBoolean refreshQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private final ReadOnlyObjectWrapper<Page> page = new ReadOnlyObjectWrapper<>(this, "page", Page.PORTFOLIO);
@@ -43,6 +45,8 @@ public final class ShellModel {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.customer = new CustomerViewModel(workspace, tasks, clock);
         this.portfolio = new PortfolioViewModel(workspace, tasks, clock, this::openCustomer);
+        this.tenant = new TenantViewModel(workspace, tasks, this::openCustomer);
+        portfolio.onOpenTenantProperty().set(this::openTenant);
         // No sync client exists yet: say so rather than pretend to be online or offline.
         syncText.set("Local only · not synced");
         portfolio.rows().addListener((javafx.collections.ListChangeListener<Object>) c -> updateCounts());
@@ -62,6 +66,7 @@ public final class ShellModel {
     public void refresh() {
         portfolio.refresh();
         customer.refresh();
+        tenant.refresh();
         tasks.run(() -> new String[] {workspace.profile(), workspace.location(), workspace.userId(),
                         Integer.toString(workspace.pendingChanges())},
                 facts -> {
@@ -92,6 +97,12 @@ public final class ShellModel {
         show(Page.CUSTOMER);
     }
 
+    /** Shows the tenant with {@code tenantId} in the Tenant tab. */
+    public void openTenant(java.util.UUID tenantId) {
+        tenant.select(tenantId);
+        show(Page.TENANT);
+    }
+
     public void setDark(boolean value) {
         dark.set(value);
     }
@@ -102,6 +113,10 @@ public final class ShellModel {
 
     public CustomerViewModel customer() {
         return customer;
+    }
+
+    public TenantViewModel tenant() {
+        return tenant;
     }
 
     public ReadOnlyObjectProperty<Page> pageProperty() {
