@@ -43,7 +43,7 @@ public final class PortfolioCsv {
             line(out, r.tenantId().toString(), r.name(), Long.toString(r.tpid()), r.customer().name(),
                     yesNo(r.winner()), yesNo(r.covidRfa()),
                     r.tenant().covidRfaApprovedOn().map(Object::toString).orElse(""),
-                    r.tenant().enterpriseLevel().map(Labelled::label).orElse(""),
+                    r.tenant().enterpriseLevel().map(Labelled::label).orElse("No"),
                     Long.toString(r.tenant().userCount()), r.fm(), r.tenant().origin().label());
         }
         return out.toString();

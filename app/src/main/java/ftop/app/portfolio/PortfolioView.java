@@ -77,7 +77,7 @@ public final class PortfolioView extends BorderPane {
     private final MenuButton statusFilter = new MenuButton();
     private final Map<HealthColour, CheckMenuItem> healthItems = new java.util.EnumMap<>(HealthColour.class);
     private final Map<CustomerStatus, CheckMenuItem> statusItems = new java.util.EnumMap<>(CustomerStatus.class);
-    private final ToggleButton overdueFilter = filterToggle("Overdue review", "overdueFilter", Material2MZ.WARNING);
+    private final ToggleButton overdueFilter = filterToggle("Overdue", "overdueFilter", Material2MZ.WARNING);
     private final ToggleButton covidFilter = filterToggle("COVID-19 RFA", "covidFilter", Material2MZ.MEDICAL_SERVICES);
     private final ToggleButton watchlistFilter = filterToggle("Watchlist", "watchlistFilter", Material2MZ.VISIBILITY);
     private final ToggleButton mineFilter = filterToggle("Mine only", "mineFilter", Material2AL.ACCOUNT_CIRCLE);
@@ -156,9 +156,10 @@ public final class PortfolioView extends BorderPane {
         HBox sectionBox = new HBox(customersSection, tenantsSection);
 
         search.setId("portfolioSearch");
-        search.setPromptText("Search name, TPID, tenant name or tenant ID");
+        search.setPromptText("Search name, TPID, tenant name or ID");
         search.setLeft(new FontIcon(Material2MZ.SEARCH));
-        search.setPrefWidth(360);
+        search.setPrefWidth(340);
+        search.setMinWidth(220);
         Button clearSearch = new Button(null, new FontIcon(Material2AL.CLOSE));
         clearSearch.setId("clearSearch");
         clearSearch.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
@@ -205,6 +206,10 @@ public final class PortfolioView extends BorderPane {
         export.setOnAction(e -> export());
 
         HBox bar = new HBox(10, sectionBox, search, presets, spacer, assignSelected, export);
+        for (javafx.scene.control.Control c : List.of(customersSection, tenantsSection, assignSelected, export)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        presets.setMinWidth(Region.USE_PREF_SIZE);
         bar.getStyleClass().add("portfolio-toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
@@ -220,7 +225,7 @@ public final class PortfolioView extends BorderPane {
             regionFilter.getItems().add(new Choice<>(r, r.label()));
         }
         regionFilter.setTooltip(new Tooltip("Region"));
-        regionFilter.setPrefWidth(190);
+        regionFilter.setPrefWidth(175);
         regionFilter.valueProperty().addListener((obs, old, now) -> {
             if (!syncing && now != null) {
                 update(f -> f.withRegion(Optional.ofNullable(now.value())));
@@ -233,7 +238,7 @@ public final class PortfolioView extends BorderPane {
             segmentFilter.getItems().add(new Choice<>(s, s.label()));
         }
         segmentFilter.setTooltip(new Tooltip("Segment"));
-        segmentFilter.setPrefWidth(135);
+        segmentFilter.setPrefWidth(130);
         segmentFilter.valueProperty().addListener((obs, old, now) -> {
             if (!syncing && now != null) {
                 update(f -> f.withSegment(Optional.ofNullable(now.value())));
@@ -310,6 +315,11 @@ public final class PortfolioView extends BorderPane {
         HBox bar = new HBox(8, filters, regionFilter, segmentFilter, healthFilter, statusFilter,
                 new Separator(javafx.geometry.Orientation.VERTICAL),
                 overdueFilter, covidFilter, watchlistFilter, mineFilter, spacer, shown, clear);
+        // filters never shrink into "Any ..."; the count gives way first
+        for (Node n : List.of(regionFilter, segmentFilter, healthFilter, statusFilter, overdueFilter, covidFilter,
+                watchlistFilter, mineFilter, clear)) {
+            ((javafx.scene.control.Control) n).setMinWidth(Region.USE_PREF_SIZE);
+        }
         bar.getStyleClass().add("portfolio-filters");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
@@ -437,18 +447,18 @@ public final class PortfolioView extends BorderPane {
         table.getColumns().add(actionsColumn());
         table.getColumns().add(textColumn("Customer", "customerColumn", PortfolioRow::name, 190, 150));
         table.getColumns().add(tpidColumn());
-        table.getColumns().add(textColumn("Segment", "segmentColumn", r -> r.customer().segment().label(), 80, 75));
-        table.getColumns().add(healthColumn("Overall health", "overallColumn", PortfolioRow::overall, 120));
+        table.getColumns().add(textColumn("Segment", "segmentColumn", r -> r.customer().segment().label(), 90, 85));
+        table.getColumns().add(healthColumn("Overall health", "overallColumn", PortfolioRow::overall, 130));
         for (WorkloadGroup group : WorkloadGroup.values()) {
             table.getColumns().add(healthColumn(group.label(), "group" + group.number() + "Column", r -> r.group(group), 92));
         }
         table.getColumns().add(textColumn("Customer Status", "statusColumn",
-                r -> r.status().map(Labelled::label).orElse("Not set"), 140, 120));
+                r -> r.status().map(Labelled::label).orElse("Not set"), 155, 140));
         table.getColumns().add(reviewColumn());
         table.getColumns().add(textColumn("CXP watchlist", "watchlistColumn",
-                r -> r.watchlist().map(Labelled::label).orElse("Not set"), 125, 100));
-        table.getColumns().add(textColumn("Region", "regionColumn", r -> r.region().label(), 140, 100));
-        table.getColumns().add(textColumn("Vertical", "verticalColumn", r -> r.vertical().label(), 140, 100));
+                r -> r.watchlist().map(Labelled::label).orElse("Not set"), 145, 130));
+        table.getColumns().add(textColumn("Region", "regionColumn", r -> r.region().label(), 190, 120));
+        table.getColumns().add(textColumn("Vertical", "verticalColumn", r -> r.vertical().label(), 170, 110));
         table.getColumns().add(textColumn("Health owner", "ownerColumn",
                 r -> r.healthOwner().isEmpty() ? "Unassigned" : r.healthOwner(), 140, 100));
         table.getColumns().add(tenantsColumn());
@@ -541,8 +551,8 @@ public final class PortfolioView extends BorderPane {
     private static TableColumn<PortfolioRow, DueState> reviewColumn() {
         TableColumn<PortfolioRow, DueState> column = new TableColumn<>("Next review");
         column.setId("reviewColumn");
-        column.setPrefWidth(190);
-        column.setMinWidth(170);
+        column.setPrefWidth(230);
+        column.setMinWidth(215);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().review()));
         // never reviewed first (they are the most overdue), then by date
         column.setComparator(Comparator.comparing(d -> d.dueOn().orElse(java.time.LocalDate.MIN)));

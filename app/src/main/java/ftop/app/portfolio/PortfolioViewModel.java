@@ -219,7 +219,7 @@ public final class PortfolioViewModel {
                     return file;
                 },
                 saved -> message.set(String.format(Locale.US, "Exported %,d %s to %s", count,
-                        customers ? "customers" : "tenants", saved.getFileName())),
+                        (customers ? "customer" : "tenant") + (count == 1 ? "" : "s"), saved.getFileName())),
                 failure -> message.set("The export could not be written to " + file + ": " + messageOf(failure)));
     }
 
