@@ -85,6 +85,7 @@ public final class FtopServer implements AutoCloseable {
             new MutationsApi(mutations).register(routes);
             new HistoryApi(db).register(routes);
             new RulesApi().register(routes);
+            new FeedsApi(db, clock).register(routes);
             registerErrors(routes);
         });
         try {
