@@ -213,6 +213,12 @@ public final class FtopServer implements AutoCloseable {
             }
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            if (e instanceof SQLException sql && poolExhausted(sql)) {
+                // Every connection busy for the pool's whole wait: an overload, not a fault; clients retry.
+                LOG.warn("Request {} {} found no free database connection", ctx.method(), ctx.path());
+                Http.json(ctx, 503, new ApiError(503, "busy", "The server is busy; try again shortly.", null));
+                return;
+            }
             LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
             Http.json(ctx, 500, new ApiError(500, "internal_error",
                     "The server could not complete the request; the details are in its log.", null));
@@ -228,6 +234,12 @@ public final class FtopServer implements AutoCloseable {
                         ctx.method() + " is not allowed on " + ctx.path(), null));
             }
         });
+    }
+
+    /** True for the "no connection free in time" failure of the H2 pool and of {@link ConnectionPool}. */
+    private static boolean poolExhausted(SQLException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return message.startsWith("Login timeout") || message.startsWith("No database connection free");
     }
 
     private static String code(int status) {
