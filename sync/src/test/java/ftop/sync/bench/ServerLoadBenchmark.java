@@ -134,7 +134,10 @@ public final class ServerLoadBenchmark {
             OkHttpClient http = new OkHttpClient.Builder()
                     .connectionPool(new ConnectionPool(clients + 8, 1, TimeUnit.MINUTES))
                     .dispatcher(dispatcher(clients))
-                    .readTimeout(Duration.ofMinutes(2)).build();
+                    // 200 clients signing in (a deliberately slow hash) and pulling at once on a small
+                    // machine queue for minutes: wait rather than count a slow answer as a failure.
+                    .connectTimeout(Duration.ofMinutes(10)).readTimeout(Duration.ofMinutes(10))
+                    .writeTimeout(Duration.ofMinutes(10)).build();
             Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
             Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
             AtomicLong errors = new AtomicLong();
