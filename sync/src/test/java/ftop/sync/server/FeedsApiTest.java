@@ -51,6 +51,7 @@ class FeedsApiTest extends ServerTestBase {
 
     @Test
     void commerceFeedCreatesAttachesUpdatesAndRejectsLinesByNumber() throws Exception {
+        long before = page(World.FM, 0, 5000).serverRevision();
         ImportReport report = report("/feeds/commerce", World.ASSIGNMENT_TEAM, COMMERCE, CSV);
         assertThat(report.feed()).isEqualTo("commerce");
         assertThat(report.lines()).isEqualTo(5);
@@ -73,6 +74,10 @@ class FeedsApiTest extends ServerTestBase {
         assertThat(updated.body().path("userCount").asLong()).isEqualTo(2500);
         assertThat(updated.revision()).isGreaterThan(loadedRevision);
         assertThat(report.serverRevision()).isEqualTo(serverRevision());
+
+        // An incremental pull from before the import brings exactly the two imported tenants.
+        assertThat(keys(changes(pullAll(World.FM, before, 500))))
+                .containsExactlyInAnyOrder("tenant:" + NEW_TENANT, "tenant:" + Contoso.SECOND_TENANT_ID);
 
         // The history says who brought what in.
         Answer history = get("/customers/" + Contoso.TPID + "/history", token(World.FM));
