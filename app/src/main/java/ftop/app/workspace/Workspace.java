@@ -2,7 +2,10 @@ package ftop.app.workspace;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
+import ftop.core.change.EntityKind;
 import ftop.core.contact.Contact;
 import ftop.core.customer.Customer;
 import ftop.core.health.CustomerHealth;
@@ -59,10 +62,15 @@ public interface Workspace extends AutoCloseable {
     int pendingChanges();
 
     /**
-     * Calls {@code listener} after every committed change, on the thread that wrote it (not the FX
-     * thread).
+     * Calls {@code listener} with the kinds of rows that changed after every committed change, on the
+     * thread that wrote it (not the FX thread). The set may be empty when only the outbox changed.
      */
-    void addChangeListener(Runnable listener);
+    void addChangeListener(Consumer<Set<EntityKind>> listener);
+
+    /** As {@link #addChangeListener(Consumer)}, for a listener that does not care what changed. */
+    default void addChangeListener(Runnable listener) {
+        addChangeListener(kinds -> listener.run());
+    }
 
     @Override
     void close();

@@ -120,7 +120,7 @@ public class DatasetWorkspace implements Workspace {
     }
 
     @Override
-    public void addChangeListener(Runnable listener) {
+    public void addChangeListener(java.util.function.Consumer<java.util.Set<ftop.core.change.EntityKind>> listener) {
         // an in-memory data set never changes
     }
 
