@@ -135,6 +135,24 @@ class CustomerTabTest extends FxRobot {
     }
 
     @Test
+    void undoPutsTheSavedSectionBack() {
+        CustomerHealth before = health();
+        String mindset = label("#overallMindset");
+        String other = mindset.equals("Compete") ? "Averse" : "Compete";
+
+        click("#customerPerspectiveEdit");
+        pick("#overallMindsetField", other);
+        click("#customerPerspectiveSave");
+        waitForLabel("#overallMindset", other);
+        assertThat(shown("#customerPerspectiveUndo")).isTrue();
+
+        click("#customerPerspectiveUndo");
+        waitForLabel("#overallMindset", mindset);
+        waitUntil("the store to hold the old value", () -> health().equals(before));
+        assertThat(shown("#customerPerspectiveUndo")).isFalse();
+    }
+
+    @Test
     void cancelRestoresTheValuesFromBeforeTheEditAndWritesNothing() {
         CustomerHealth before = health();
         String status = label("#customerStatus");
