@@ -17,6 +17,7 @@ import ftop.app.customer.CustomerChoice;
 import ftop.app.customer.CustomerViewModel;
 import ftop.app.portfolio.PortfolioViewModel;
 import ftop.app.tasks.BackgroundTasks;
+import ftop.app.tenant.TenantViewModel;
 import ftop.app.workspace.Workspace;
 import ftop.core.change.EntityKind;
 
@@ -35,6 +36,7 @@ public final class ShellModel {
     private final PortfolioViewModel portfolio;
     private final CustomerViewModel customer;
     private final ftop.app.review.ReviewViewModel review;
+    private final TenantViewModel tenant;
 
     /** The kinds of rows the Portfolio shows. */
     private static final Set<EntityKind> PORTFOLIO_KINDS =
@@ -59,6 +61,8 @@ public final class ShellModel {
         this.portfolio = new PortfolioViewModel(workspace, tasks, clock, this::openCustomer);
         this.review = new ftop.app.review.ReviewViewModel(ftop.app.review.ReviewSources.of(workspace),
                 workspace.rules(), tasks, clock);
+        this.tenant = new TenantViewModel(workspace, tasks, this::openCustomer);
+        portfolio.onOpenTenantProperty().set(this::openTenant);
         // No sync client exists yet: say so rather than pretend to be online or offline.
         syncText.set("Local only · not synced");
         portfolio.rows().addListener((javafx.collections.ListChangeListener<Object>) c -> {
@@ -107,6 +111,7 @@ public final class ShellModel {
     private void refreshBesidesPortfolio(boolean rowsChanged) {
         if (rowsChanged) {
             customer.refresh();
+            tenant.refresh();
             // the review queue is read when its tab first shows, then kept current
             if (review.loadedProperty().get()) {
                 review.refresh();
@@ -152,6 +157,12 @@ public final class ShellModel {
         show(Page.CUSTOMER);
     }
 
+    /** Shows the tenant with {@code tenantId} in the Tenant tab. */
+    public void openTenant(java.util.UUID tenantId) {
+        tenant.select(tenantId);
+        show(Page.TENANT);
+    }
+
     /** Switches the theme, and remembers the choice in the workspace for the next start. */
     public void setDark(boolean value) {
         if (dark.get() == value) {
@@ -181,6 +192,10 @@ public final class ShellModel {
     }
 
     /** The page showing; {@code null} while a feature's own tab shows. */
+    public TenantViewModel tenant() {
+        return tenant;
+    }
+
     public ReadOnlyObjectProperty<Page> pageProperty() {
         return page.getReadOnlyProperty();
     }
