@@ -52,6 +52,7 @@ public final class MainWindow extends BorderPane {
 
         PortfolioView portfolioView = new PortfolioView(model.portfolio());
         CustomerView customerView = new CustomerView(model.customer());
+        customerView.setOnOpenTenant(tenant -> model.openTenant(tenant.tenantId()));
         portfolioTab = tab(Page.PORTFOLIO, "portfolioTab", portfolioView, new FontIcon(Material2AL.DASHBOARD));
         customerTab = tab(Page.CUSTOMER, "customerTab", customerView, new FontIcon(Material2MZ.PERSON));
         portfolioTab.setTooltip(new Tooltip("All my customers (Ctrl+1)"));

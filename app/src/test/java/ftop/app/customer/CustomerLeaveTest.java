@@ -88,6 +88,26 @@ class CustomerLeaveTest extends FxRobot {
         assertThat(selectedTab()).isEqualTo("portfolioTab");
     }
 
+    @Test
+    void doubleClickingATenantOpensTheTenantTab() {
+        var store = ((StoreWorkspace) app.shell().workspace()).store();
+        Customer contoso = store.customers().all().stream().filter(c -> c.name().equals("Contoso")).findFirst()
+                .orElseThrow();
+        interact(() -> app.shell().openCustomer(contoso.tpid()));
+        waitUntil("Contoso", () -> "Contoso".equals(text("#customerName")));
+        Node row = lookup("#tenantRow0").query();
+        interact(() -> {
+            javafx.scene.control.ScrollPane scroll = lookup("#customerScroll").queryAs(javafx.scene.control.ScrollPane.class);
+            var content = scroll.getContent();
+            var b = content.sceneToLocal(row.localToScene(row.getBoundsInLocal()));
+            double room = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+            scroll.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (b.getMinY() - 40) / room)));
+            scroll.layout();
+        });
+        doubleClickOn(row);
+        waitUntil("the Tenant tab", () -> "tenantTab".equals(selectedTab()));
+    }
+
     private String selectedTab() {
         return lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getId();
     }
