@@ -74,7 +74,8 @@ class BatchAssignmentDialogTest extends AssignmentFx {
         long replaced = table.getItems().stream().filter(l -> l.outcome() == BatchPreview.Outcome.REPLACED
                 || l.outcome() == BatchPreview.Outcome.CHANGED || l.outcome() == BatchPreview.Outcome.REMOVED).count();
         assertThat(replaced).isGreaterThanOrEqualTo(megan);
-        assertThat(table.getItems()).anyMatch(l -> l.outcome() == BatchPreview.Outcome.UNCHANGED);
+        assertThat(table.getItems()).extracting(BatchPreview.Line::tpid).as("every customer has its line")
+                .containsAll(tpids);
         assertThat(lookup("#previewSummary").queryAs(Label.class).getText()).contains("Nothing is written before Apply");
         assertThat(fms()).as("preview writes nothing").isEqualTo(before);
         assertThat(store.outbox().pendingCount()).isEqualTo(pendingBefore);
