@@ -26,11 +26,10 @@ final class ReviewMode {
             // but starting there lets the presenter move it
             stage.setX(owner.getX());
             stage.setY(owner.getY());
-            stage.setWidth(owner.getWidth());
-            stage.setHeight(owner.getHeight());
         }
         stage.setTitle(meeting + " \u2014 review mode");
-        Scene scene = new Scene(view, 1280, 800);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+        Scene scene = new Scene(view, Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight()));
         Theme.style(scene);
         stage.setScene(scene);
         // Esc steps out of review mode as a whole, not just out of full screen

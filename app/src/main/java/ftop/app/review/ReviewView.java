@@ -459,6 +459,14 @@ public final class ReviewView extends BorderPane {
         editor.getStyleClass().add("brief-editor");
         ScrollPane scroll = new ScrollPane(editor);
         scroll.setFitToWidth(true);
+        // tabbing from section to section keeps the one being edited in sight
+        for (TextArea area : areas.values()) {
+            area.focusedProperty().addListener((obs, was, now) -> {
+                if (now) {
+                    reveal(scroll, editor, area);
+                }
+            });
+        }
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
 
         briefPane.getChildren().addAll(hint, scroll);
@@ -467,6 +475,23 @@ public final class ReviewView extends BorderPane {
         hint.visibleProperty().bind(model.briefProperty().isNull());
         model.briefProperty().addListener((obs, old, now) -> showBrief(old, now));
         return briefPane;
+    }
+
+    private static void reveal(ScrollPane scroll, Region content, Node node) {
+        double contentHeight = content.getHeight();
+        double viewport = scroll.getViewportBounds().getHeight();
+        if (contentHeight <= viewport) {
+            return;
+        }
+        javafx.geometry.Bounds bounds = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+        double top = scroll.getVvalue() * (contentHeight - viewport);
+        double target = top;
+        if (bounds.getMinY() < top) {
+            target = bounds.getMinY() - 24;
+        } else if (bounds.getMaxY() > top + viewport) {
+            target = bounds.getMaxY() - viewport + 24;
+        }
+        scroll.setVvalue(Math.max(0, Math.min(1, target / (contentHeight - viewport))));
     }
 
     private void showBrief(CustomerBrief old, CustomerBrief brief) {

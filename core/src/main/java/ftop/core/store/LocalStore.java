@@ -149,7 +149,9 @@ public final class LocalStore implements AutoCloseable {
             if (fileLock == null) {
                 throw new StoreException(ALREADY_OPEN_MESSAGE);
             }
-            String url = "jdbc:h2:file:" + dir.resolve("ftop");
+            // WRITE_DELAY=0: a commit reaches the file before save() returns, so an edit survives the
+            // process being killed right after (H2 otherwise writes up to half a second later).
+            String url = "jdbc:h2:file:" + dir.resolve("ftop") + ";WRITE_DELAY=0";
             JdbcDataSource dataSource = new JdbcDataSource();
             dataSource.setURL(url);
             dataSource.setUser("sa");
