@@ -142,10 +142,16 @@ public final class FtopApplication extends Application {
                     clock, ftop.app.assignment.AssignmentFiles.system(),
                     () -> java.util.Optional.ofNullable(current.customer().selectedProperty().get())
                             .map(ftop.app.customer.CustomerChoice::tpid),
-                    () -> current.portfolio().rows().stream().map(ftop.app.portfolio.PortfolioRow::tpid).toList(),
+                    () -> current.portfolio().shownCustomers().stream().map(ftop.app.portfolio.PortfolioRow::tpid)
+                            .toList(),
                     current::refresh);
             assignments.setOwner(scene.getWindow());
             window.addHeaderAction(assignments.menu());
+            // the Portfolio's action column and "Assignments (n)" button, and the Customer tab's card
+            current.portfolio().onOpenAssignmentsProperty()
+                    .set(tpids -> assignments.openAssignments(tpids, scene.getWindow()));
+            window.customerView().setOnOpenAssignments(
+                    tpid -> assignments.openAssignments(java.util.List.of(tpid), scene.getWindow()));
         }
         scene.setRoot(window);
         shell.refresh();
