@@ -79,14 +79,46 @@ public final class AssignmentActions {
         MenuItem exportCsv = new MenuItem("Export to CSV…");
         exportCsv.setId("exportCsvItem");
         exportCsv.setOnAction(e -> exportCsv(owner(e)));
+        MenuItem undo = new MenuItem("Undo the last batch");
+        undo.setId("undoBatchItem");
+        undo.setDisable(true);
+        undo.setOnAction(e -> undoLast(owner(e)));
+        undoItem = undo;
         MenuButton menu = new MenuButton("Assignments", new FontIcon(Material2AL.ASSIGNMENT_IND), customer, batch,
-                importCsv, exportCsv);
+                undo, new javafx.scene.control.SeparatorMenuItem(), importCsv, exportCsv);
         menu.setId("assignmentsMenu");
         menu.setTooltip(new Tooltip("Assign people to customers, one customer or many; import and export CSV"));
         return menu;
     }
 
     private Window owner;
+    private MenuItem undoItem;
+    /** The last batch applied (from any batch window) that has not been undone. */
+    private Optional<ftop.core.assignment.AppliedBatch> lastBatch = Optional.empty();
+
+    private void undoable(Optional<ftop.core.assignment.AppliedBatch> batch) {
+        lastBatch = batch;
+        if (undoItem != null) {
+            undoItem.setDisable(batch.isEmpty());
+            undoItem.setText(batch.map(b -> "Undo: " + b.applied().title()).orElse("Undo the last batch"));
+        }
+    }
+
+    /** Takes back the last batch applied, after its window was closed. */
+    public void undoLast(Window owner) {
+        lastBatch.ifPresent(batch -> {
+            undoable(Optional.empty());
+            tasks.run(() -> batch.undo(workspace.store()),
+                    done -> {
+                        info(owner, "Batch undone", done.applied().summary() + ".");
+                        onChanged.run();
+                    },
+                    failure -> {
+                        undoable(Optional.of(batch));
+                        Notices.error(owner, "The batch could not be undone; nothing was changed", failure);
+                    });
+        });
+    }
 
     /** The window dialogs open over; menu items have no scene of their own. */
     public void setOwner(Window owner) {
@@ -118,8 +150,9 @@ public final class AssignmentActions {
             info(owner, "No customers to edit", "The list shows no customers; change the filter first.");
             return;
         }
-        show(owner, "Batch edit assignments", new BatchAssignmentDialog(workspace, tasks, tpids, this::today,
-                onChanged), 1000, 640);
+        BatchAssignmentDialog dialog = new BatchAssignmentDialog(workspace, tasks, tpids, this::today, onChanged);
+        dialog.setOnUndoable(this::undoable);
+        show(owner, "Batch edit assignments", dialog, 1000, 640);
     }
 
     /** Asks for a CSV file and shows the dry run of importing it. */
@@ -128,6 +161,7 @@ public final class AssignmentActions {
             Stage[] stage = new Stage[1];
             CsvImportDialog dialog = new CsvImportDialog(workspace, tasks, file, today(), () -> stage[0].close(),
                     onChanged);
+            dialog.setOnUndoable(this::undoable);
             stage[0] = show(owner, "Import assignments", dialog, 1000, 600);
         });
     }

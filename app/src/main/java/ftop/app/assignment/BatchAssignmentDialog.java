@@ -90,6 +90,7 @@ public final class BatchAssignmentDialog extends BorderPane {
     private final List<Long> tpids;
     private final Supplier<LocalDate> today;
     private final Runnable onChanged;
+    private java.util.function.Consumer<Optional<AppliedBatch>> onUndoable = batch -> { };
 
     private final ComboBox<Operation> operationBox = new ComboBox<>();
     private final ComboBox<AssignmentArea> areaBox = new ComboBox<>();
@@ -168,6 +169,7 @@ public final class BatchAssignmentDialog extends BorderPane {
         setTop(new VBox(10, title, form, summary));
 
         table.setId("previewTable");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("Choose what to do and Preview: nothing is written before Apply."));
         table.getColumns().add(column("Customer", 200, l -> l.customerName().isEmpty() ? Long.toString(l.tpid())
                 : l.customerName() + " (" + l.tpid() + ")"));
@@ -211,6 +213,14 @@ public final class BatchAssignmentDialog extends BorderPane {
 
         tasks.run(() -> workspace.store().users().all(), all -> users = all,
                 failure -> status.setText("The users could not be read: " + Notices.message(failure)));
+    }
+
+    /**
+     * Told the batch that can now be undone after Apply, and empty after Undo; lets the app offer
+     * Undo after this window is closed.
+     */
+    public void setOnUndoable(java.util.function.Consumer<Optional<AppliedBatch>> listener) {
+        onUndoable = listener;
     }
 
     private List<String> suggestions(String typed) {
@@ -305,6 +315,7 @@ public final class BatchAssignmentDialog extends BorderPane {
             busy(false, "Applied: " + done.applied().summary() + " (" + done.mutations().size()
                     + " edits queued for the server). Undo takes it back.");
             undoButton.setDisable(false);
+            onUndoable.accept(Optional.of(done));
             onChanged.run();
         }, failure -> busy(false, "Nothing was applied: " + Notices.message(failure) + " Preview again."));
     }
@@ -320,6 +331,7 @@ public final class BatchAssignmentDialog extends BorderPane {
             undoButton.setDisable(true);
             table.getItems().setAll(done.applied().lines());
             busy(false, "Undone: " + done.applied().summary() + ".");
+            onUndoable.accept(Optional.empty());
             onChanged.run();
         }, failure -> {
             busy(false, "Nothing was undone: " + Notices.message(failure));

@@ -47,6 +47,7 @@ public final class CsvImportDialog extends BorderPane {
     private final Button undoButton = new Button("Undo import");
     private final Button closeButton = new Button("Close");
     private final Label status = new Label();
+    private java.util.function.Consumer<java.util.Optional<AppliedBatch>> onUndoable = batch -> { };
     private CsvImport dryRun;
     private AppliedBatch imported;
 
@@ -70,6 +71,7 @@ public final class CsvImportDialog extends BorderPane {
         setTop(new VBox(8, title, summary));
 
         table.setId("importTable");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(column("Line", 60, l -> Integer.toString(l.line())));
         table.getColumns().add(column("Outcome", 100, l -> l.status().name().toLowerCase(Locale.ROOT)));
         table.getColumns().add(column("Customer", 200, l -> l.tpid() == 0 ? "" : l.customerName() + " (" + l.tpid() + ")"));
@@ -117,6 +119,11 @@ public final class CsvImportDialog extends BorderPane {
         }, this::show, failure -> summary.setText("The file could not be read: " + Notices.message(failure)));
     }
 
+    /** Told the import that can now be undone, and empty after Undo; lets the app offer Undo later. */
+    public void setOnUndoable(java.util.function.Consumer<java.util.Optional<AppliedBatch>> listener) {
+        onUndoable = listener;
+    }
+
     private void show(CsvImport result) {
         dryRun = result;
         table.getItems().setAll(result.lines());
@@ -151,6 +158,7 @@ public final class CsvImportDialog extends BorderPane {
             status.setText("Imported: " + done.applied().summary() + ".");
             undoButton.setVisible(true);
             refreshButtons();
+            onUndoable.accept(java.util.Optional.of(done));
             onChanged.run();
         }, failure -> {
             status.setText("Nothing was imported: " + Notices.message(failure));
@@ -164,6 +172,7 @@ public final class CsvImportDialog extends BorderPane {
         tasks.run(() -> toUndo.undo(workspace.store()), done -> {
             status.setText("Import undone: " + done.applied().summary() + ".");
             undoButton.setVisible(false);
+            onUndoable.accept(java.util.Optional.empty());
             onChanged.run();
         }, failure -> {
             status.setText("Nothing was undone: " + Notices.message(failure));
