@@ -111,6 +111,8 @@ public final class BatchAssignmentDialog extends BorderPane {
     private BatchPreview preview;
     private AppliedBatch applied;
     private boolean busy;
+    /** Counts form changes, so a preview that finishes after the form changed is not offered for Apply. */
+    private int generation;
 
     /**
      * @param tpids     the selected customers (or all that a filter shows)
@@ -158,6 +160,13 @@ public final class BatchAssignmentDialog extends BorderPane {
         primaryBox.setId("batchPrimaryBox");
         operationBox.valueProperty().addListener((obs, old, op) -> showFieldsFor(op));
         showFieldsFor(Operation.ASSIGN);
+        // what Apply writes is exactly what the preview showed: any change to the form drops the preview
+        areaBox.valueProperty().addListener((obs, old, now) -> clearPreview());
+        roleBox.valueProperty().addListener((obs, old, now) -> clearPreview());
+        userField.textProperty().addListener((obs, old, now) -> clearPreview());
+        toUserField.textProperty().addListener((obs, old, now) -> clearPreview());
+        scopeBox.valueProperty().addListener((obs, old, now) -> clearPreview());
+        primaryBox.selectedProperty().addListener((obs, old, now) -> clearPreview());
         previewButton.setId("previewButton");
         previewButton.setOnAction(e -> preview());
 
@@ -273,6 +282,7 @@ public final class BatchAssignmentDialog extends BorderPane {
     }
 
     private void clearPreview() {
+        generation++;
         preview = null;
         table.getItems().clear();
         summary.setText("");
@@ -285,11 +295,16 @@ public final class BatchAssignmentDialog extends BorderPane {
             return;
         }
         clearPreview();
+        int asked = generation;
         busy(true, "Working out what would change…");
         long started = System.nanoTime();
         tasks.run(() -> BatchAssignment.preview(tpids, edit.get(),
                         AssignmentReader.of(workspace.store(), today.get()), AssignmentDialog.permission(workspace)),
                 result -> {
+                    if (asked != generation) {
+                        busy(false, "The form changed while the preview was worked out; Preview again.");
+                        return;
+                    }
                     busy(false, "");
                     preview = result;
                     table.getItems().setAll(result.lines());

@@ -110,4 +110,17 @@ class BatchAssignmentDialogTest extends AssignmentFx {
         assertThat(table.getItems()).allMatch(l -> l.outcome() == BatchPreview.Outcome.REFUSED);
         assertThat(lookup("#applyButton").queryAs(Button.class).isDisabled()).isTrue();
     }
+
+    @Test
+    void changingTheFormAfterPreviewDropsThePreviewSoApplyNeverWritesSomethingElse() {
+        clickOn("#batchUserField").write(DemoUsers.DIEGO_SICILIANI);
+        clickOn("#previewButton");
+        waitUntil(() -> !lookup("#previewTable").queryTableView().getItems().isEmpty());
+        assertThat(lookup("#applyButton").queryAs(Button.class).isDisabled()).isFalse();
+
+        clickOn("#batchRoleBox").clickOn("FastTrack Architect");
+
+        assertThat(lookup("#previewTable").queryTableView().getItems()).isEmpty();
+        assertThat(lookup("#applyButton").queryAs(Button.class).isDisabled()).isTrue();
+    }
 }
