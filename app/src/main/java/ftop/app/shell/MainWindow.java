@@ -45,6 +45,7 @@ public final class MainWindow extends BorderPane {
     private Button refreshButton;
     private final Tab portfolioTab;
     private final Tab customerTab;
+    private final CustomerView customerView;
     private final Tab tenantTab;
 
     public MainWindow(ShellModel model) {
@@ -53,6 +54,7 @@ public final class MainWindow extends BorderPane {
         PortfolioView portfolioView = new PortfolioView(model.portfolio());
         CustomerView customerView = new CustomerView(model.customer());
         customerView.setOnOpenTenant(tenant -> model.openTenant(tenant.tenantId()));
+        this.customerView = customerView;
         portfolioTab = tab(Page.PORTFOLIO, "portfolioTab", portfolioView, new FontIcon(Material2AL.DASHBOARD));
         customerTab = tab(Page.CUSTOMER, "customerTab", customerView, new FontIcon(Material2MZ.PERSON));
         portfolioTab.setTooltip(new Tooltip("All my customers (Ctrl+1)"));
@@ -155,6 +157,11 @@ public final class MainWindow extends BorderPane {
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
         return tab;
+    }
+
+    /** The Customer tab's view, for features that plug into it (e.g. its Assignments card). */
+    public CustomerView customerView() {
+        return customerView;
     }
 
     /** Adds a control to the header, left of the shell's own buttons (e.g. "Connect to server…"). */
