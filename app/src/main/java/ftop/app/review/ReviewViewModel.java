@@ -62,6 +62,10 @@ public final class ReviewViewModel {
 
     private final ObservableList<ReviewItem> queue = FXCollections.observableArrayList();
     private final ObservableSet<Long> nominated = FXCollections.observableSet(new LinkedHashSet<>());
+    // one read-only view each, kept here: the views hold listeners on them, which a throw-away
+    // wrapper would lose as soon as it is collected
+    private final ObservableList<ReviewItem> queueView = FXCollections.unmodifiableObservableList(queue);
+    private final ObservableSet<Long> nominatedView = FXCollections.unmodifiableObservableSet(nominated);
     private final ReadOnlyObjectWrapper<CustomerBrief> brief = new ReadOnlyObjectWrapper<>(this, "brief");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
@@ -280,12 +284,12 @@ public final class ReviewViewModel {
 
     /** The customers whose review is due, most urgent first. */
     public ObservableList<ReviewItem> queue() {
-        return FXCollections.unmodifiableObservableList(queue);
+        return queueView;
     }
 
     /** The TPIDs nominated for the meeting; change them with {@link #nominate}. */
     public ObservableSet<Long> nominated() {
-        return FXCollections.unmodifiableObservableSet(nominated);
+        return nominatedView;
     }
 
     /** The brief showing, with the presenter's edits; {@code null} before one is opened. */
