@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
+
+import ftop.core.dataset.DatasetGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -17,9 +19,11 @@ import picocli.CommandLine.Option;
  * @param screenshot when set, render the window once data is loaded, save it as PNG here and exit
  * @param dark       start with the dark theme
  * @param customer   open this customer (TPID or name) in the Customer tab after start
+ * @param dataset    fill a new, empty workspace with a generated set of this scale (e.g. S1500)
+ *                   instead of the demo data; an existing workspace is opened as it is
  */
 public record AppOptions(String profile, Optional<Path> home, Optional<Path> screenshot, boolean dark,
-        Optional<String> customer) {
+        Optional<String> customer, Optional<DatasetGenerator.Scale> dataset) {
 
     public static final String DEFAULT_PROFILE = "demo";
 
@@ -28,6 +32,13 @@ public record AppOptions(String profile, Optional<Path> home, Optional<Path> scr
         home = home == null ? Optional.empty() : home;
         screenshot = screenshot == null ? Optional.empty() : screenshot;
         customer = customer == null ? Optional.empty() : customer;
+        dataset = dataset == null ? Optional.empty() : dataset;
+    }
+
+    /** Options without a generated data set. */
+    public AppOptions(String profile, Optional<Path> home, Optional<Path> screenshot, boolean dark,
+            Optional<String> customer) {
+        this(profile, home, screenshot, dark, customer, Optional.empty());
     }
 
     /** The options of a plain start: the demo profile in its default place. */
@@ -75,9 +86,13 @@ public record AppOptions(String profile, Optional<Path> home, Optional<Path> scr
                 description = "Open this customer in the Customer tab after start.")
         String customer;
 
+        @Option(names = "--dataset", paramLabel = "SCALE",
+                description = "Fill a new, empty workspace with a generated set (${COMPLETION-CANDIDATES}) instead of the demo data.")
+        DatasetGenerator.Scale dataset;
+
         AppOptions options() {
             return new AppOptions(profile, Optional.ofNullable(home), Optional.ofNullable(screenshot), dark,
-                    Optional.ofNullable(customer));
+                    Optional.ofNullable(customer), Optional.ofNullable(dataset));
         }
 
         @Override

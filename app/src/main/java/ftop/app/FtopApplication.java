@@ -91,8 +91,10 @@ public final class FtopApplication extends Application {
         stage.show();
 
         LocalDate today = LocalDate.now(clock);
+        WorkspaceOpener chosen = options.dataset().isEmpty() ? opener
+                : (profile, home, day) -> StoreWorkspace.openGenerated(profile, home, day, options.dataset().get());
         tasks.run(() -> {
-                    Workspace opened = opener.open(options.profile(), options.home(), today);
+                    Workspace opened = chosen.open(options.profile(), options.home(), today);
                     boolean dark = options.dark()
                             || opened.setting(ShellModel.THEME_SETTING).map("dark"::equals).orElse(false);
                     return new Opened(opened, dark);

@@ -39,4 +39,14 @@ class AppOptionsTest {
                 .isInstanceOf(CommandLine.ParameterException.class)
                 .hasMessageContaining("--colour");
     }
+
+    @Test
+    void aGeneratedDataSetIsChosenByItsScale() {
+        assertThat(AppOptions.parse("--dataset", "S1500").dataset())
+                .contains(ftop.core.dataset.DatasetGenerator.Scale.S1500);
+        assertThat(AppOptions.parse().dataset()).isEmpty();
+        assertThatThrownBy(() -> AppOptions.parse("--dataset", "HUGE"))
+                .isInstanceOf(CommandLine.ParameterException.class)
+                .hasMessageContaining("HUGE");
+    }
 }

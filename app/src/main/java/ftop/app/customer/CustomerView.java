@@ -145,8 +145,9 @@ public final class CustomerView extends BorderPane {
             return;
         }
         twoColumns = two;
-        List<Node> leftCards = List.of(health.progressSection, health.perspectiveSection, status, contacts);
-        List<Node> rightCards = List.of(workloads, forecast, tenants, assignments);
+        // the health form and its notes on the left, the figures and people on the right
+        List<Node> leftCards = List.of(health.progressSection, health.perspectiveSection, status);
+        List<Node> rightCards = List.of(workloads, forecast, contacts, tenants, assignments);
         left.getChildren().clear();
         right.getChildren().clear();
         single.getChildren().clear();

@@ -79,7 +79,9 @@ final class ForecastWidget extends PencilSection {
         for (Workload w : Workload.values()) {
             Optional<WorkloadUsage> actual = fresh.usage().stream().filter(u -> u.workload() == w).findFirst();
             Label a = values.get(key(w, null));
-            a.setText(actual.map(u -> String.format(Locale.US, "%,d of %,d", u.active(), u.entitled())).orElse("—"));
+            a.setText(actual.map(u -> String.format(Locale.US, "%,d", u.active())).orElse("—"));
+            a.setTooltip(actual.map(u -> new Tooltip(String.format(Locale.US, "%,d active of %,d entitled, as of %s",
+                    u.active(), u.entitled(), ftop.app.widgets.DateText.of(u.asOf())))).orElse(null));
             for (Quarter quarter : quarters) {
                 Label v = values.get(key(w, quarter));
                 Optional<Forecast> f = forecast(w, quarter);
@@ -100,8 +102,8 @@ final class ForecastWidget extends PencilSection {
         for (int i = 0; i <= QUARTERS; i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setHalignment(HPos.RIGHT);
-            c.setMinWidth(i == 0 ? 110 : 78);
-            c.setPrefWidth(i == 0 ? 120 : 86);
+            c.setMinWidth(78);
+            c.setPrefWidth(86);
             grid.getColumnConstraints().add(c);
         }
         grid.add(head("Workload"), 0, 0);

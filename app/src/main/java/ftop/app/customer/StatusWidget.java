@@ -37,7 +37,8 @@ import ftop.core.validation.Problem;
  */
 final class StatusWidget extends VBox {
 
-    private static final int HISTORY_SHOWN = 10;
+    /** Older statuses shown before "Show all"; long histories would bury the cards below. */
+    private static final int HISTORY_SHOWN = 3;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
 
     private final CustomerViewModel model;
@@ -57,6 +58,8 @@ final class StatusWidget extends VBox {
     private final Label editorMessage = error("statusMessage");
     private final Button save = new Button("Save status", new FontIcon(Material2MZ.SAVE));
     private final Button cancel = new Button("Cancel");
+    private final Button more = new Button();
+    private boolean showAll;
     private CustomerDetails details;
 
     StatusWidget(CustomerViewModel model) {
@@ -92,6 +95,12 @@ final class StatusWidget extends VBox {
         editor.setVisible(false);
         editor.managedProperty().bind(editor.visibleProperty());
 
+        more.setId("statusShowAll");
+        more.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
+        more.setOnAction(e -> {
+            showAll = !showAll;
+            showHistory(details);
+        });
         getChildren().addAll(due, editor, latest, historyTitle, history);
         historyTitle.managedProperty().bind(historyTitle.visibleProperty());
     }
@@ -100,6 +109,7 @@ final class StatusWidget extends VBox {
         boolean sameCustomer = details != null && details.customer().tpid() == fresh.customer().tpid();
         if (!sameCustomer) {
             closeEditor();
+            showAll = false;
         }
         details = fresh;
         add.setVisible(fresh.editHealth().allowed() && fresh.winner().isPresent());
@@ -121,17 +131,19 @@ final class StatusWidget extends VBox {
                     text("Risks", note.risks(), "latestRisks"),
                     text("Awareness", note.awareness(), "latestAwareness"));
         }
+        showHistory(fresh);
+    }
+
+    private void showHistory(CustomerDetails fresh) {
+        history.getChildren().clear();
         List<EnterpriseStatusNote> older = fresh.notes().stream().skip(1).toList();
         historyTitle.setVisible(!older.isEmpty());
         historyTitle.setText("History (" + older.size() + " earlier " + (older.size() == 1 ? "status" : "statuses") + ")");
-        int i = 0;
-        for (EnterpriseStatusNote note : older) {
-            if (i == HISTORY_SHOWN) {
-                history.getChildren().add(Cards.muted("… and " + (older.size() - HISTORY_SHOWN) + " older."));
-                break;
-            }
+        int shown = showAll ? older.size() : Math.min(HISTORY_SHOWN, older.size());
+        for (int i = 0; i < shown; i++) {
+            EnterpriseStatusNote note = older.get(i);
             VBox entry = new VBox(3);
-            entry.setId("statusHistory" + i++);
+            entry.setId("statusHistory" + i);
             entry.getStyleClass().add("status-history-entry");
             Label meta = new Label(written(note, fresh));
             meta.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
@@ -140,6 +152,10 @@ final class StatusWidget extends VBox {
             addIfAny(entry, "Risks", note.risks());
             addIfAny(entry, "Awareness", note.awareness());
             history.getChildren().add(entry);
+        }
+        if (older.size() > HISTORY_SHOWN) {
+            more.setText(showAll ? "Show fewer" : "Show all " + older.size());
+            history.getChildren().add(more);
         }
     }
 

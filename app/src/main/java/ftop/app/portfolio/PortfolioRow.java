@@ -3,13 +3,17 @@ package ftop.app.portfolio;
 import java.util.Optional;
 
 import ftop.core.customer.Customer;
+import ftop.core.customer.Region;
+import ftop.core.customer.Vertical;
 import ftop.core.health.CustomerStatus;
+import ftop.core.health.CxpWatchlist;
 import ftop.core.health.DueState;
 import ftop.core.health.HealthColour;
 import ftop.core.health.WorkloadGroup;
 
 /**
- * One customer as the Portfolio table shows it, computed off the FX thread so the table only draws.
+ * One customer as the Portfolio table shows it, computed off the FX thread so the table only draws
+ * and a filter keystroke only compares precomputed strings.
  *
  * @param customer    the customer
  * @param overall     overall health colour; empty when usage does not allow a judgement
@@ -18,9 +22,15 @@ import ftop.core.health.WorkloadGroup;
  * @param group3      Group 3 colour, if any
  * @param status      the Customer Status from the health form
  * @param review      when the next review is due and whether it is overdue
+ * @param watchlist   the CXP watchlist status from the health form
+ * @param region      the region for health activities (the health form's, else the customer's)
+ * @param vertical    the vertical (the health form's, else the customer's)
+ * @param healthOwner the display name of the Customer Health FM/FTA (the primary first); empty when nobody owns it
  * @param tenantCount how many tenants the customer has
  * @param winner      the customer has a winner (SLT Watchlist) tenant
  * @param covidRfa    one of its tenants has an approved COVID-19 RFA
+ * @param mine        the signed-in user holds an assignment on this customer
+ * @param searchKey   lower-case name, TPID, tenant names and tenant IDs, for the search box
  */
 public record PortfolioRow(
         Customer customer,
@@ -30,9 +40,15 @@ public record PortfolioRow(
         Optional<HealthColour> group3,
         Optional<CustomerStatus> status,
         DueState review,
+        Optional<CxpWatchlist> watchlist,
+        Region region,
+        Vertical vertical,
+        String healthOwner,
         int tenantCount,
         boolean winner,
-        boolean covidRfa) {
+        boolean covidRfa,
+        boolean mine,
+        String searchKey) {
 
     public long tpid() {
         return customer.tpid();
@@ -48,5 +64,10 @@ public record PortfolioRow(
             case GROUP_2 -> group2;
             case GROUP_3 -> group3;
         };
+    }
+
+    /** On the CXP watchlist, critical included. */
+    public boolean onWatchlist() {
+        return watchlist.filter(w -> w == CxpWatchlist.ON_WATCHLIST || w == CxpWatchlist.CRITICAL).isPresent();
     }
 }

@@ -1,26 +1,50 @@
 package ftop.app.portfolio;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
 
 import ftop.app.tasks.BackgroundTasks;
 import ftop.app.workspace.Workspace;
 
 /**
- * The state of the Portfolio tab: the customers of the workspace as {@link PortfolioRow}s. The view
- * binds to it and calls its commands; it never reads the store itself.
+ * The state of the Portfolio tab: the customers and tenants of the workspace, the filter a manager
+ * set (remembered in the workspace between runs), and the commands of the tab (open a customer or
+ * tenant, open the assignments of a selection, export what is shown). The view binds to it and
+ * calls its commands; it never reads the store itself.
  */
 public final class PortfolioViewModel {
+
+    /** Setting: the last filter of the Portfolio, as {@link PortfolioFilter#encode()}. */
+    public static final String FILTER_SETTING = "portfolio.filter";
+    /** Setting: the section that showed last. */
+    public static final String SECTION_SETTING = "portfolio.section";
+
+    /** The two sections of the tab. */
+    public enum Section {
+        CUSTOMERS, TENANTS
+    }
 
     private final Workspace workspace;
     private final BackgroundTasks tasks;
@@ -29,9 +53,28 @@ public final class PortfolioViewModel {
 
     private final ObservableList<PortfolioRow> rows = FXCollections.observableArrayList();
     private final ObservableList<PortfolioRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
+    private final FilteredList<PortfolioRow> filteredCustomers = new FilteredList<>(readOnlyRows);
+    private final SortedList<PortfolioRow> shownCustomers = new SortedList<>(filteredCustomers);
+    private final ObservableList<TenantRow> tenantRows = FXCollections.observableArrayList();
+    private final ObservableList<TenantRow> readOnlyTenants = FXCollections.unmodifiableObservableList(tenantRows);
+    private final FilteredList<TenantRow> filteredTenants = new FilteredList<>(readOnlyTenants);
+    private final SortedList<TenantRow> shownTenants = new SortedList<>(filteredTenants);
+    private final ObservableList<Long> selectedTpids = FXCollections.observableArrayList();
+
+    private final ObjectProperty<PortfolioFilter> filter = new SimpleObjectProperty<>(this, "filter", PortfolioFilter.NONE);
+    private final ObjectProperty<Section> section = new SimpleObjectProperty<>(this, "section", Section.CUSTOMERS);
+    private final ObjectProperty<Consumer<UUID>> onOpenTenant = new SimpleObjectProperty<>(this, "onOpenTenant");
+    private final ObjectProperty<Consumer<List<Long>>> onOpenAssignments =
+            new SimpleObjectProperty<>(this, "onOpenAssignments");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final StringBinding shownText;
+
+    /** The latest settings not yet written; one write takes whatever is newest, so keystrokes coalesce. */
+    private final AtomicReference<String[]> unsavedSettings = new AtomicReference<>();
+    private boolean restored;
 
     /**
      * @param openCustomer called with a TPID when the user asks to open that customer
@@ -41,14 +84,33 @@ public final class PortfolioViewModel {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.openCustomer = Objects.requireNonNull(openCustomer, "openCustomer");
+        filter.addListener((obs, old, now) -> {
+            if (now == null) {
+                filter.set(PortfolioFilter.NONE);
+                return;
+            }
+            applyFilter(now);
+            remember();
+        });
+        section.addListener((obs, old, now) -> {
+            if (now == null) {
+                section.set(Section.CUSTOMERS);
+                return;
+            }
+            remember();
+        });
+        shownText = Bindings.createStringBinding(this::describeShown, section, filteredCustomers, rows,
+                filteredTenants, tenantRows);
     }
 
-    /** Reads the customers again from the workspace, in the background. */
+    /** Reads the customers and tenants again from the workspace, in the background. */
     public void refresh() {
         loading.set(true);
         LocalDate today = LocalDate.now(clock);
-        tasks.run(() -> PortfolioRows.build(workspace.customers(), workspace.tenants(), workspace.health(),
-                        workspace.usage(), workspace.rules(), today),
+        boolean firstLoad = !restored;
+        tasks.run(() -> new Loaded(PortfolioRows.build(PortfolioRows.Source.of(workspace), today),
+                        firstLoad ? workspace.setting(FILTER_SETTING).orElse(null) : null,
+                        firstLoad ? workspace.setting(SECTION_SETTING).orElse(null) : null),
                 this::show,
                 failure -> {
                     loading.set(false);
@@ -56,11 +118,60 @@ public final class PortfolioViewModel {
                 });
     }
 
-    private void show(List<PortfolioRow> fresh) {
-        rows.setAll(fresh);
+    private record Loaded(PortfolioRows.Portfolio portfolio, String filter, String section) {
+    }
+
+    private void show(Loaded fresh) {
+        if (!restored) {
+            restored = true;
+            // the filters of the last run come back before the rows show, so nothing flickers
+            if (fresh.filter() != null) {
+                filter.set(PortfolioFilter.decode(fresh.filter()));
+            }
+            if (fresh.section() != null) {
+                try {
+                    section.set(Section.valueOf(fresh.section()));
+                } catch (IllegalArgumentException e) {
+                    // a section this version does not know: stay on Customers
+                }
+            }
+        }
+        rows.setAll(fresh.portfolio().customers());
+        tenantRows.setAll(fresh.portfolio().tenants());
         error.set("");
         loading.set(false);
         loaded.set(true);
+    }
+
+    private void applyFilter(PortfolioFilter now) {
+        filteredCustomers.setPredicate(now.isEmpty() ? null : now.customers());
+        filteredTenants.setPredicate(now.isEmpty() ? null : now.tenants());
+    }
+
+    /** Writes the filter and section to the workspace in the background, coalescing bursts of keystrokes. */
+    private void remember() {
+        if (!restored) {
+            return;
+        }
+        String[] values = {filter.get().encode(), section.get().name()};
+        if (unsavedSettings.getAndSet(values) == null) {
+            tasks.run(() -> {
+                String[] latest = unsavedSettings.getAndSet(null);
+                if (latest != null) {
+                    workspace.putSetting(FILTER_SETTING, latest[0]);
+                    workspace.putSetting(SECTION_SETTING, latest[1]);
+                }
+                return null;
+            }, ignored -> { }, failure -> message.set("The filters could not be remembered: " + messageOf(failure)));
+        }
+    }
+
+    private String describeShown() {
+        boolean customers = section.get() == Section.CUSTOMERS;
+        int shown = customers ? filteredCustomers.size() : filteredTenants.size();
+        int all = customers ? rows.size() : tenantRows.size();
+        String noun = customers ? (all == 1 ? "customer" : "customers") : (all == 1 ? "tenant" : "tenants");
+        return String.format(Locale.US, "Showing %,d of %,d %s", shown, all, noun);
     }
 
     /** Opens the customer of {@code row} in the Customer tab. */
@@ -70,9 +181,98 @@ public final class PortfolioViewModel {
         }
     }
 
-    /** The customers, sorted by name; changes on the FX thread only. */
+    /** Opens the tenant of {@code row} in the Tenant tab. */
+    public void openTenant(TenantRow row) {
+        Consumer<UUID> handler = onOpenTenant.get();
+        if (row != null && handler != null) {
+            handler.accept(row.tenantId());
+        }
+    }
+
+    /** Opens the assignments of {@code tpids}, when a feature registered for it. */
+    public void openAssignments(List<Long> tpids) {
+        Consumer<List<Long>> handler = onOpenAssignments.get();
+        if (handler != null && tpids != null && !tpids.isEmpty()) {
+            handler.accept(List.copyOf(tpids));
+        }
+    }
+
+    /**
+     * Writes the rows shown in the current section, in the order shown, to {@code file} as CSV, in
+     * the background. The outcome is told in {@link #messageProperty()}.
+     */
+    public void exportShown(Path file) {
+        Objects.requireNonNull(file, "file");
+        boolean customers = section.get() == Section.CUSTOMERS;
+        // a snapshot taken on the FX thread: the lists must not be read from the worker
+        List<PortfolioRow> customerSnapshot = customers ? List.copyOf(shownCustomers) : List.of();
+        List<TenantRow> tenantSnapshot = customers ? List.of() : List.copyOf(shownTenants);
+        int count = customers ? customerSnapshot.size() : tenantSnapshot.size();
+        message.set("Exporting " + count + " rows…");
+        tasks.run(() -> {
+                    String csv = customers ? PortfolioCsv.customers(customerSnapshot) : PortfolioCsv.tenants(tenantSnapshot);
+                    Path parent = file.toAbsolutePath().getParent();
+                    if (parent != null) {
+                        Files.createDirectories(parent);
+                    }
+                    Files.writeString(file, csv, java.nio.charset.StandardCharsets.UTF_8);
+                    return file;
+                },
+                saved -> message.set(String.format(Locale.US, "Exported %,d %s to %s", count,
+                        (customers ? "customer" : "tenant") + (count == 1 ? "" : "s"), saved.getFileName())),
+                failure -> message.set("The export could not be written to " + file + ": " + messageOf(failure)));
+    }
+
+    /** Every customer, sorted by name; changes on the FX thread only. */
     public ObservableList<PortfolioRow> rows() {
         return readOnlyRows;
+    }
+
+    /** Every tenant; changes on the FX thread only. */
+    public ObservableList<TenantRow> tenants() {
+        return readOnlyTenants;
+    }
+
+    /** The customers the filter lets through, sorted as the table's comparator says. */
+    public SortedList<PortfolioRow> shownCustomers() {
+        return shownCustomers;
+    }
+
+    /** The tenants the filter lets through, sorted as the table's comparator says. */
+    public SortedList<TenantRow> shownTenants() {
+        return shownTenants;
+    }
+
+    /** The TPIDs of the rows selected in the current section (a tenant counts for its customer). */
+    public ObservableList<Long> selectedTpids() {
+        return selectedTpids;
+    }
+
+    public ObjectProperty<PortfolioFilter> filterProperty() {
+        return filter;
+    }
+
+    public ObjectProperty<Section> sectionProperty() {
+        return section;
+    }
+
+    /** Called with a tenant ID when the user opens a tenant. */
+    public ObjectProperty<Consumer<UUID>> onOpenTenantProperty() {
+        return onOpenTenant;
+    }
+
+    /**
+     * Called with the TPIDs of the customers whose assignments the user wants to see or edit, from
+     * the Assignments button of a row or of a selection. The assignments feature sets it; until
+     * then the buttons are disabled.
+     */
+    public ObjectProperty<Consumer<List<Long>>> onOpenAssignmentsProperty() {
+        return onOpenAssignments;
+    }
+
+    /** e.g. "Showing 12 of 1,500 customers". */
+    public StringBinding shownTextProperty() {
+        return shownText;
     }
 
     public ReadOnlyBooleanProperty loadingProperty() {
@@ -87,6 +287,11 @@ public final class PortfolioViewModel {
     /** What went wrong with the last load, for people; empty when it worked. */
     public ReadOnlyStringProperty errorProperty() {
         return error.getReadOnlyProperty();
+    }
+
+    /** The outcome of the last export or settings write, for the tab's status line. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
     }
 
     static String messageOf(Throwable failure) {

@@ -27,6 +27,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 import ftop.app.customer.CustomerView;
 import ftop.app.portfolio.PortfolioView;
+import ftop.app.tenant.TenantView;
 
 /**
  * The main window's content: a header with the app's actions, a tab per {@link Page}, and the
@@ -44,6 +45,7 @@ public final class MainWindow extends BorderPane {
     private Button refreshButton;
     private final Tab portfolioTab;
     private final Tab customerTab;
+    private final Tab tenantTab;
 
     public MainWindow(ShellModel model) {
         setId("mainWindow");
@@ -59,7 +61,9 @@ public final class MainWindow extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         portfolioTab.setClosable(false);
         customerTab.setClosable(false);
-        tabs.getTabs().addAll(portfolioTab, customerTab);
+        tenantTab = tab(Page.TENANT, "tenantTab", new TenantView(model.tenant()), new FontIcon(Material2AL.CLOUD_QUEUE));
+        tenantTab.setClosable(false);
+        tabs.getTabs().addAll(portfolioTab, customerTab, tenantTab);
         ftop.app.review.ReviewView reviewView = new ftop.app.review.ReviewView(model.review(),
                 ftop.app.review.ExportFileChooser.system(), model::openCustomer);
         Tab reviewTab = new Tab("Review", reviewView);
@@ -120,7 +124,11 @@ public final class MainWindow extends BorderPane {
 
     private void select(Page page) {
         if (page != null) {
-            tabs.getSelectionModel().select(page == Page.CUSTOMER ? customerTab : portfolioTab);
+            tabs.getSelectionModel().select(switch (page) {
+                case PORTFOLIO -> portfolioTab;
+                case CUSTOMER -> customerTab;
+                case TENANT -> tenantTab;
+            });
         }
     }
 

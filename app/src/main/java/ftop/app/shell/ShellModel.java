@@ -2,7 +2,9 @@ package ftop.app.shell;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -15,7 +17,9 @@ import ftop.app.customer.CustomerChoice;
 import ftop.app.customer.CustomerViewModel;
 import ftop.app.portfolio.PortfolioViewModel;
 import ftop.app.tasks.BackgroundTasks;
+import ftop.app.tenant.TenantViewModel;
 import ftop.app.workspace.Workspace;
+import ftop.core.change.EntityKind;
 
 /**
  * The state of the main window: which page shows, the page models, the theme and what the status
@@ -32,7 +36,14 @@ public final class ShellModel {
     private final PortfolioViewModel portfolio;
     private final CustomerViewModel customer;
     private final ftop.app.review.ReviewViewModel review;
+    private final TenantViewModel tenant;
 
+    /** The kinds of rows the Portfolio shows. */
+    private static final Set<EntityKind> PORTFOLIO_KINDS =
+            EnumSet.of(EntityKind.CUSTOMER, EntityKind.TENANT, EntityKind.HEALTH, EntityKind.USAGE);
+
+    /** Kinds changed since the last refresh; guarded by itself, filled on the writing thread. */
+    private final Set<EntityKind> changedKinds = EnumSet.noneOf(EntityKind.class);
     private final java.util.concurrent.atomic.AtomicBoolean refreshQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private final ReadOnlyObjectWrapper<Page> page = new ReadOnlyObjectWrapper<>(this, "page", Page.PORTFOLIO);
     private final ReadOnlyBooleanWrapper dark = new ReadOnlyBooleanWrapper(this, "dark");
@@ -50,6 +61,8 @@ public final class ShellModel {
         this.portfolio = new PortfolioViewModel(workspace, tasks, clock, this::openCustomer);
         this.review = new ftop.app.review.ReviewViewModel(ftop.app.review.ReviewSources.of(workspace),
                 workspace.rules(), tasks, clock, ftop.app.review.ReviewSources.draftFile(workspace));
+        this.tenant = new TenantViewModel(workspace, tasks, this::openCustomer);
+        portfolio.onOpenTenantProperty().set(this::openTenant);
         // No sync client exists yet: say so rather than pretend to be online or offline.
         syncText.set("Local only · not synced");
         portfolio.rows().addListener((javafx.collections.ListChangeListener<Object>) c -> {
@@ -59,11 +72,19 @@ public final class ShellModel {
         });
         // The store calls back on the thread that wrote; hop through the task queue to the FX thread.
         // A burst of writes (a sync page, a batch edit) asks for one refresh, not one per write.
-        workspace.addChangeListener(() -> {
+        workspace.addChangeListener(kinds -> {
+            synchronized (changedKinds) {
+                changedKinds.addAll(kinds);
+            }
             if (!refreshQueued.getAndSet(true)) {
                 tasks.run(() -> null, ignored -> {
                     refreshQueued.set(false);
-                    refresh();
+                    Set<EntityKind> changed;
+                    synchronized (changedKinds) {
+                        changed = changedKinds.isEmpty() ? EnumSet.noneOf(EntityKind.class) : EnumSet.copyOf(changedKinds);
+                        changedKinds.clear();
+                    }
+                    refreshAfter(changed);
                 }, failure -> refreshQueued.set(false));
             }
         });
@@ -72,10 +93,29 @@ public final class ShellModel {
     /** Reads everything the window shows, in the background. */
     public void refresh() {
         portfolio.refresh();
-        customer.refresh();
-        // the review queue is read when its tab first shows, then kept current
-        if (review.loadedProperty().get()) {
-            review.refresh();
+        refreshBesidesPortfolio(true);
+    }
+
+    /**
+     * Reads again what shows rows of {@code changed} kinds: the Portfolio only when customers,
+     * tenants, health or usage changed (a saved contact or note does not re-read 1,500 customers),
+     * the pages of one customer for any change, the status bar always (the outbox may have moved).
+     */
+    private void refreshAfter(Set<EntityKind> changed) {
+        if (!java.util.Collections.disjoint(changed, PORTFOLIO_KINDS)) {
+            portfolio.refresh();
+        }
+        refreshBesidesPortfolio(!changed.isEmpty());
+    }
+
+    private void refreshBesidesPortfolio(boolean rowsChanged) {
+        if (rowsChanged) {
+            customer.refresh();
+            tenant.refresh();
+            // the review queue is read when its tab first shows, then kept current
+            if (review.loadedProperty().get()) {
+                review.refresh();
+            }
         }
         tasks.run(() -> new String[] {workspace.profile(), workspace.location(), workspace.userId(),
                         Integer.toString(workspace.pendingChanges())},
@@ -117,6 +157,12 @@ public final class ShellModel {
         show(Page.CUSTOMER);
     }
 
+    /** Shows the tenant with {@code tenantId} in the Tenant tab. */
+    public void openTenant(java.util.UUID tenantId) {
+        tenant.select(tenantId);
+        show(Page.TENANT);
+    }
+
     /** Switches the theme, and remembers the choice in the workspace for the next start. */
     public void setDark(boolean value) {
         if (dark.get() == value) {
@@ -146,6 +192,10 @@ public final class ShellModel {
     }
 
     /** The page showing; {@code null} while a feature's own tab shows. */
+    public TenantViewModel tenant() {
+        return tenant;
+    }
+
     public ReadOnlyObjectProperty<Page> pageProperty() {
         return page.getReadOnlyProperty();
     }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import ftop.core.assignment.Assignment;
 import ftop.core.contact.Contact;
 import ftop.core.customer.Customer;
 import ftop.core.dataset.DatasetGenerator;
@@ -16,9 +17,11 @@ import ftop.core.dataset.DemoUsers;
 import ftop.core.health.CustomerHealth;
 import ftop.core.health.HealthRules;
 import ftop.core.health.InvalidHealthRulesException;
+import ftop.core.status.EnterpriseStatusNote;
 import ftop.core.store.LocalStore;
 import ftop.core.tenant.Tenant;
 import ftop.core.usage.WorkloadUsage;
+import ftop.core.user.User;
 
 /**
  * The workspace of a profile, kept in its {@link LocalStore}. The demo profile is filled with the
@@ -74,6 +77,44 @@ public final class StoreWorkspace implements Workspace {
             store.close();
             throw e;
         }
+    }
+
+    /** The seed of the generated sets the app loads with {@code --dataset}, so every run shows the same rows. */
+    public static final long GENERATED_SEED = 1500;
+
+    /**
+     * Opens the profile's store, filling it with a generated set of {@code scale} when it holds no
+     * customers yet. The workspace's user becomes the FastTrack Manager with the most assignments,
+     * so that "mine only" shows a realistic portfolio.
+     */
+    public static StoreWorkspace openGenerated(String profile, Optional<Path> directory, LocalDate today,
+            ftop.core.dataset.DatasetGenerator.Scale scale) {
+        Objects.requireNonNull(scale, "scale");
+        Path dir = directory.orElseGet(() -> LocalStore.defaultDirectory(profile));
+        LocalStore store = LocalStore.open(dir);
+        try {
+            if (store.customers().count() == 0) {
+                ftop.core.dataset.Dataset data = DatasetGenerator.generate(scale, GENERATED_SEED, today);
+                store.bulkLoad(data, DEMO_REVISION);
+                busiestManager(data).ifPresent(user -> store.putSetting(USER_SETTING, user));
+            }
+            String user = store.setting(USER_SETTING).orElse("");
+            return new StoreWorkspace(profile, store, user, rulesOf(store));
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    private static Optional<String> busiestManager(ftop.core.dataset.Dataset data) {
+        java.util.Map<String, Long> counts = data.assignments().stream()
+                .filter(a -> a.role() == ftop.core.assignment.Role.FM)
+                .collect(java.util.stream.Collectors.groupingBy(a -> a.userId(), java.util.stream.Collectors.counting()));
+        return counts.entrySet().stream()
+                // most assignments; on a tie the first name in alphabetical order, so every run picks the same
+                .max(java.util.Comparator.comparing((java.util.Map.Entry<String, Long> e) -> e.getValue())
+                        .thenComparing(e -> e.getKey(), java.util.Comparator.reverseOrder()))
+                .map(java.util.Map.Entry::getKey);
     }
 
     private static boolean isDemo(String profile) {
@@ -165,6 +206,26 @@ public final class StoreWorkspace implements Workspace {
     }
 
     @Override
+    public List<Assignment> assignments() {
+        return store.assignments().all();
+    }
+
+    @Override
+    public List<User> users() {
+        return store.users().all();
+    }
+
+    @Override
+    public Optional<Tenant> tenant(java.util.UUID tenantId) {
+        return store.tenants().get(tenantId.toString());
+    }
+
+    @Override
+    public List<EnterpriseStatusNote> notesOf(long tpid) {
+        return store.notes().byTpid(tpid);
+    }
+
+    @Override
     public Optional<String> setting(String key) {
         return store.setting(key);
     }
@@ -180,8 +241,8 @@ public final class StoreWorkspace implements Workspace {
     }
 
     @Override
-    public void addChangeListener(Runnable listener) {
-        store.addListener(kinds -> listener.run());
+    public void addChangeListener(java.util.function.Consumer<java.util.Set<ftop.core.change.EntityKind>> listener) {
+        store.addListener(listener::accept);
     }
 
     @Override

@@ -2,13 +2,19 @@ package ftop.app.workspace;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
+import ftop.core.change.EntityKind;
+import ftop.core.assignment.Assignment;
 import ftop.core.contact.Contact;
 import ftop.core.customer.Customer;
 import ftop.core.health.CustomerHealth;
 import ftop.core.health.HealthRules;
+import ftop.core.status.EnterpriseStatusNote;
 import ftop.core.tenant.Tenant;
 import ftop.core.usage.WorkloadUsage;
+import ftop.core.user.User;
 
 /**
  * The signed-in user's local workspace as the views read it: the rows of the local store, the
@@ -49,20 +55,37 @@ public interface Workspace extends AutoCloseable {
 
     List<WorkloadUsage> usageOf(long tpid);
 
-    /** A setting kept in this workspace (e.g. the theme), if set. */
+    /** Every assignment of every customer in the workspace. */
+    List<Assignment> assignments();
+
+    /** The people of the workspace: assignees, leads, the signed-in user. */
+    List<User> users();
+
+    /** One tenant by its ID. */
+    Optional<Tenant> tenant(java.util.UUID tenantId);
+
+    /** The Enterprise Status notes of a customer, in no particular order. */
+    List<EnterpriseStatusNote> notesOf(long tpid);
+
+    /** A setting kept with this workspace (e.g. the Portfolio's last filters). */
     Optional<String> setting(String key);
 
-    /** Keeps a setting in this workspace; it is not synced. */
+    /** Keeps a setting with this workspace; change listeners are not told. */
     void putSetting(String key, String value);
 
     /** Local edits not yet accepted by the server. */
     int pendingChanges();
 
     /**
-     * Calls {@code listener} after every committed change, on the thread that wrote it (not the FX
-     * thread).
+     * Calls {@code listener} with the kinds of rows that changed after every committed change, on the
+     * thread that wrote it (not the FX thread). The set may be empty when only the outbox changed.
      */
-    void addChangeListener(Runnable listener);
+    void addChangeListener(Consumer<Set<EntityKind>> listener);
+
+    /** As {@link #addChangeListener(Consumer)}, for a listener that does not care what changed. */
+    default void addChangeListener(Runnable listener) {
+        addChangeListener(kinds -> listener.run());
+    }
 
     @Override
     void close();

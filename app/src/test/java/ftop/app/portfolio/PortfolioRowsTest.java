@@ -19,8 +19,12 @@ class PortfolioRowsTest {
     private final Dataset data = AppFixtures.dataset();
 
     private List<PortfolioRow> build() {
-        return PortfolioRows.build(data.customers(), data.tenants(), data.health(), data.usage(),
-                HealthRules.defaults(), AppFixtures.TODAY);
+        return PortfolioRows.build(source(), AppFixtures.TODAY).customers();
+    }
+
+    private PortfolioRows.Source source() {
+        return new PortfolioRows.Source(data.customers(), data.tenants(), data.health(), data.usage(),
+                data.assignments(), data.users(), HealthRules.defaults(), Contoso.FM.userId());
     }
 
     @Test
@@ -62,8 +66,33 @@ class PortfolioRowsTest {
         assertThat(fabrikam.review().dueOn()).isEqualTo(Optional.empty());
         assertThat(fabrikam.review().overdue()).isTrue();
 
-        List<PortfolioRow> later = PortfolioRows.build(data.customers(), data.tenants(), data.health(), data.usage(),
-                HealthRules.defaults(), Contoso.health().progress().nextReviewDate().orElseThrow().plusDays(1));
+        List<PortfolioRow> later = PortfolioRows.build(source(),
+                Contoso.health().progress().nextReviewDate().orElseThrow().plusDays(1)).customers();
         assertThat(later.get(0).review().overdue()).isTrue();
+    }
+
+    @Test
+    void ownersMineAndSearchKeysComeFromAssignmentsAndTenants() {
+        PortfolioRow contoso = build().get(0);
+        PortfolioRow fabrikam = build().get(1);
+
+        assertThat(contoso.healthOwner()).isEqualTo(Contoso.FM.displayName());
+        assertThat(contoso.mine()).isTrue();
+        assertThat(fabrikam.mine()).isFalse();
+        assertThat(contoso.searchKey()).contains("contoso", Long.toString(Contoso.TPID),
+                Contoso.SECOND_TENANT.name().toLowerCase(java.util.Locale.ROOT),
+                Contoso.SECOND_TENANT.tenantId().toString());
+    }
+
+    @Test
+    void tenantRowsCarryTheirCustomerWinnerFirst() {
+        List<TenantRow> tenants = PortfolioRows.build(source(), AppFixtures.TODAY).tenants();
+
+        assertThat(tenants).extracting(TenantRow::tenantId).containsExactly(Contoso.WINNER_TENANT.tenantId(),
+                Contoso.SECOND_TENANT.tenantId(), Contoso.FABRIKAM_TENANT.tenantId());
+        assertThat(tenants.get(0).customer().name()).isEqualTo("Contoso");
+        assertThat(tenants.get(0).winner()).isTrue();
+        assertThat(tenants.get(2).customer().name()).isEqualTo("Fabrikam");
+        assertThat(tenants.get(2).searchKey()).contains("fabrikam", Contoso.FABRIKAM_TENANT.tenantId().toString());
     }
 }

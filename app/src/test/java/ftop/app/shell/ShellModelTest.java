@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import ftop.app.AppFixtures;
 import ftop.app.tasks.BackgroundTasks;
 import ftop.app.workspace.DatasetWorkspace;
+import ftop.core.change.EntityKind;
 import ftop.core.health.HealthRules;
 import ftop.core.validation.Contoso;
 
@@ -18,7 +19,7 @@ class ShellModelTest {
 
     /** A workspace whose change notifications the test fires, and which counts its full reads. */
     private static final class ObservedWorkspace extends DatasetWorkspace {
-        final List<Runnable> listeners = new ArrayList<>();
+        final List<java.util.function.Consumer<java.util.Set<EntityKind>>> listeners = new ArrayList<>();
         int customerReads;
         int pending;
 
@@ -38,12 +39,14 @@ class ShellModelTest {
         }
 
         @Override
-        public void addChangeListener(Runnable listener) {
+        public void addChangeListener(java.util.function.Consumer<java.util.Set<EntityKind>> listener) {
             listeners.add(listener);
         }
 
-        void changed() {
-            listeners.forEach(Runnable::run);
+        void changed(EntityKind... kinds) {
+            java.util.Set<EntityKind> set = kinds.length == 0 ? java.util.EnumSet.noneOf(EntityKind.class)
+                    : java.util.EnumSet.of(kinds[0], kinds);
+            listeners.forEach(l -> l.accept(set));
         }
     }
 
@@ -70,9 +73,24 @@ class ShellModelTest {
         model.refresh();
         workspace.pending = 1;
 
-        workspace.changed();
+        workspace.changed(EntityKind.HEALTH);
 
         assertThat(model.pendingTextProperty().get()).isEqualTo("1 pending change");
+        assertThat(workspace.customerReads).isEqualTo(2);
+    }
+
+    @Test
+    void aChangeThePortfolioDoesNotShowLeavesItUnread() {
+        model.refresh();
+        workspace.pending = 2;
+
+        workspace.changed(EntityKind.CONTACT, EntityKind.STATUS_NOTE);
+        workspace.changed();
+
+        assertThat(model.pendingTextProperty().get()).isEqualTo("2 pending changes");
+        assertThat(workspace.customerReads).isEqualTo(1);
+
+        workspace.changed(EntityKind.TENANT);
         assertThat(workspace.customerReads).isEqualTo(2);
     }
 

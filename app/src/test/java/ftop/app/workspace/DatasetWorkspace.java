@@ -7,18 +7,21 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import ftop.core.assignment.Assignment;
 import ftop.core.contact.Contact;
 import ftop.core.customer.Customer;
 import ftop.core.dataset.Dataset;
 import ftop.core.health.CustomerHealth;
 import ftop.core.health.HealthRules;
+import ftop.core.status.EnterpriseStatusNote;
 import ftop.core.tenant.Tenant;
 import ftop.core.usage.WorkloadUsage;
+import ftop.core.user.User;
 
 /**
  * A read-only workspace over a {@link Dataset} held in memory: what a view sees of a data set
  * that is not (yet) in a local store, e.g. in tests of views and view models. It never changes, so
- * nothing is ever pending; settings live as long as the object.
+ * nothing is ever pending. Settings live in memory for as long as the workspace.
  */
 public class DatasetWorkspace implements Workspace {
 
@@ -105,13 +108,33 @@ public class DatasetWorkspace implements Workspace {
     }
 
     @Override
+    public List<Assignment> assignments() {
+        return data.assignments();
+    }
+
+    @Override
+    public List<User> users() {
+        return data.users();
+    }
+
+    @Override
+    public Optional<Tenant> tenant(java.util.UUID tenantId) {
+        return data.tenants().stream().filter(t -> t.tenantId().equals(tenantId)).findFirst();
+    }
+
+    @Override
+    public List<EnterpriseStatusNote> notesOf(long tpid) {
+        return data.notes().stream().filter(n -> n.tpid() == tpid).toList();
+    }
+
+    @Override
     public Optional<String> setting(String key) {
         return Optional.ofNullable(settings.get(key));
     }
 
     @Override
     public void putSetting(String key, String value) {
-        settings.put(key, value);
+        settings.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
     }
 
     @Override
@@ -120,7 +143,7 @@ public class DatasetWorkspace implements Workspace {
     }
 
     @Override
-    public void addChangeListener(Runnable listener) {
+    public void addChangeListener(java.util.function.Consumer<java.util.Set<ftop.core.change.EntityKind>> listener) {
         // an in-memory data set never changes
     }
 

@@ -68,9 +68,14 @@ public final class ServerApi {
                 .build();
     }
 
-    /** The server's base URL under which {@code /api/v1} lives. */
+    /** The URL of the API, {@code /api/v1} below the server's base URL. */
     public HttpUrl apiUrl() {
         return api;
+    }
+
+    /** The server as a person would name it: scheme, host and port. */
+    private String serverAddress() {
+        return api.scheme() + "://" + api.host() + ":" + api.port();
     }
 
     /**
@@ -152,10 +157,9 @@ public final class ServerApi {
         try {
             response = http.newCall(request).execute();
         } catch (IOException e) {
-            LOG.debug("Cannot {} at {}", what, request.url(), e);
-            throw new SyncException(SyncFailure.UNREACHABLE,
-                    "The server at " + api.host() + ":" + api.port() + " cannot be reached (" + describe(e)
-                            + "); your changes are kept and will be sent when it is back.", e);
+            LOG.debug("Cannot {} at {}: {}", what, request.url(), describe(e), e);
+            throw new SyncException(SyncFailure.UNREACHABLE, "Cannot reach the server at " + serverAddress()
+                    + ". Your changes are kept and will be sent when it is back.", e);
         }
         try (response) {
             ResponseBody body = response.body();
@@ -172,10 +176,12 @@ public final class ServerApi {
                 }
                 return value;
             } catch (JsonProcessingException e) {
-                throw badAnswer(what, "the answer is not what was expected: " + e.getOriginalMessage(), e);
+                LOG.warn("Answer to {} does not parse: {}", what, e.getOriginalMessage());
+                throw badAnswer(what, "the answer is not what was expected", e);
             } catch (IOException e) {
                 // The headers arrived but the body did not: a cut-off answer is never half-used.
-                throw badAnswer(what, "the answer was cut off (" + describe(e) + ")", e);
+                LOG.warn("Answer to {} cut off: {}", what, describe(e));
+                throw badAnswer(what, "the answer was cut off", e);
             }
         }
     }
@@ -206,7 +212,7 @@ public final class ServerApi {
     }
 
     private static SyncException badAnswer(String what, String detail, Throwable cause) {
-        LOG.warn("Unreadable answer to {}: {}", what, detail, cause);
+        LOG.warn("Unusable answer to {}: {}", what, detail);
         return new SyncException(SyncFailure.BAD_ANSWER,
                 "The server's answer to \"" + what + "\" could not be used: " + detail
                         + ". Nothing was changed locally.", cause);

@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,16 +62,20 @@ public final class SyncClient implements SyncTarget {
     /** Setting: when a sync last completed (ISO instant). */
     public static final String LAST_SUCCESS = "sync.lastSuccess";
 
-    /** Rows per pulled page: big enough to keep round trips few, small enough to keep memory flat. */
-    public static final int DEFAULT_PAGE_SIZE = 2000;
+    /**
+     * Rows per pulled page: the server's largest. Each page costs the server a query over
+     * everything after the cursor, so few big pages beat many small ones; 5,000 rows are a few
+     * megabytes of JSON, which keeps memory flat.
+     */
+    public static final int DEFAULT_PAGE_SIZE = 5000;
 
     private final HttpUrl server;
     private final ServerApi api;
     private final LocalStore store;
     private final int pageSize;
     private final Clock clock;
-    // The thread running a sync, so the store changes it makes are not taken for user edits.
-    private volatile Thread syncThread;
+    // Threads running a sync, so the store changes they make are not taken for user edits.
+    private final Set<Thread> syncThreads = ConcurrentHashMap.newKeySet();
 
     /** A client for {@code server} with default timeouts and page size. */
     public SyncClient(HttpUrl server, LocalStore store) {
@@ -393,7 +398,7 @@ public final class SyncClient implements SyncTarget {
     public void onLocalEdit(Runnable onEdit) {
         Objects.requireNonNull(onEdit, "onEdit");
         store.addListener(kinds -> {
-            if (Thread.currentThread() != syncThread) {
+            if (!syncThreads.contains(Thread.currentThread())) {
                 onEdit.run();
             }
         });
@@ -469,12 +474,14 @@ public final class SyncClient implements SyncTarget {
     }
 
     private <T> T runAsSync(SyncStep<T> step) throws SyncException {
-        Thread previous = syncThread;
-        syncThread = Thread.currentThread();
+        // Nested steps (sync calls push and pull) must not unmark the thread on their way out.
+        boolean outermost = syncThreads.add(Thread.currentThread());
         try {
             return step.run();
         } finally {
-            syncThread = previous;
+            if (outermost) {
+                syncThreads.remove(Thread.currentThread());
+            }
         }
     }
 }

@@ -6,13 +6,21 @@ import ftop.core.change.EntityKind;
 import ftop.core.customer.Customer;
 import ftop.core.dataset.Dataset;
 import ftop.core.user.User;
+import ftop.core.user.UserRole;
+import ftop.core.validation.Problem;
+import ftop.core.validation.Validator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -164,6 +172,41 @@ public final class DatasetLoader {
     /** Creates or replaces the account of {@code userId}, who must be in the directory. */
     public static void setPassword(Database db, String userId, String password) throws SQLException {
         db.inTransaction(c -> {
+            Accounts.setPassword(c, userId, password);
+            return null;
+        });
+    }
+
+    /**
+     * Makes sure {@code userId} is in the directory as an administrator and signs in with
+     * {@code password}: how the first person gets into a fresh production database, and how a
+     * forgotten administrator password is reset. The change takes a revision like any other, so
+     * clients pull it.
+     *
+     * @throws IllegalArgumentException when the user id is not a valid one or the password is shorter than 8 characters
+     */
+    public static void ensureAdministrator(Database db, String userId, String password) throws SQLException {
+        if (password == null || password.length() < 8) {
+            throw new IllegalArgumentException("The administrator's password must have at least 8 characters");
+        }
+        db.inRevisionTransaction(c -> {
+            Optional<User> existing = RowStore.find(c, EntityKind.USER, userId, true)
+                    .filter(r -> !r.deleted()).map(StoredRow::entity);
+            if (existing.isEmpty() || !existing.get().has(UserRole.ADMIN)) {
+                Set<UserRole> roles = new HashSet<>();
+                existing.ifPresent(u -> roles.addAll(u.roles()));
+                roles.add(UserRole.ADMIN);
+                User admin = existing.map(u -> new User(u.userId(), u.displayName(), u.email(), roles, u.region(),
+                                u.sltWatchlistGroup()))
+                        .orElseGet(() -> new User(userId, userId, "", roles, Optional.empty(), false));
+                Instant now = Instant.now();
+                List<Problem> problems = Validator.validate(admin,
+                        new ServerValidationContext(c, LocalDate.now(ServerValidationContext.EARLIEST_ZONE)));
+                if (!problems.isEmpty()) {
+                    throw new IllegalArgumentException(problems.get(0).message());
+                }
+                RowWrites.write(c, "ftop-server", now, EntityKind.USER, userId, existing.orElse(null), admin);
+            }
             Accounts.setPassword(c, userId, password);
             return null;
         });

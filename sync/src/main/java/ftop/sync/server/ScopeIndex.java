@@ -107,7 +107,8 @@ final class ScopeIndex {
         }
         for (StoredRow row : RowStore.all(c, EntityKind.USER)) {
             User user = row.entity();
-            if (!user.roles().isEmpty()) {
+            // Everyone else sees only assigned customers, and those are listed above.
+            if (Permissions.seesUnassignedCustomers(user)) {
                 users.add(user.userId());
             }
         }

@@ -47,6 +47,11 @@ public final class ServerMain implements Callable<Integer> {
             description = "When the database is empty, load a generated data set of that size (users' password \"demo\").")
     DatasetGenerator.Scale dataset;
 
+    @Option(names = "--admin", paramLabel = "USER",
+            description = "Create the administrator USER (or reset their password) before starting; the password comes "
+                    + "from env FTOP_ADMIN_PASSWORD or is asked for on the console.")
+    String admin;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the generated data set (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -94,12 +99,29 @@ public final class ServerMain implements Callable<Integer> {
         Database db = Database.open(url);
         try {
             loadIfAsked(db);
+            if (admin != null) {
+                DatasetLoader.ensureAdministrator(db, admin, adminPassword());
+                System.out.println("Administrator " + admin + " can sign in.");
+            }
             LOG.info("Database {}", Database.redact(url));
             return new FtopServer(config, db, java.time.Clock.systemUTC()).start();
         } catch (Exception e) {
             db.close();
             throw e;
         }
+    }
+
+    private static String adminPassword() {
+        String fromEnv = System.getenv("FTOP_ADMIN_PASSWORD");
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            return fromEnv;
+        }
+        java.io.Console console = System.console();
+        if (console == null) {
+            throw new IllegalArgumentException("--admin needs a password: set FTOP_ADMIN_PASSWORD or run on a console");
+        }
+        char[] typed = console.readPassword("Password for the administrator: ");
+        return typed == null ? "" : new String(typed);
     }
 
     private void loadIfAsked(Database db) throws Exception {

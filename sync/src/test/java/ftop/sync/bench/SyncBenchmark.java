@@ -94,10 +94,12 @@ public final class SyncBenchmark {
             User reader = data.users().stream().filter(u -> u.roles().contains(UserRole.ASSIGNMENT_TEAM))
                     .min(Comparator.comparing(User::userId)).orElseThrow();
             int pageSize = SyncClient.DEFAULT_PAGE_SIZE;
+            start = System.nanoTime();
             List<byte[]> pages = rawPages(url, reader.userId(), pageSize);
+            long fetchOnly = millisSince(start);
             long pageBytes = pages.stream().mapToLong(p -> p.length).sum();
-            System.out.printf("Pull as %s: %d pages of up to %,d rows, %,d KB of JSON%n", reader.userId(), pages.size(),
-                    pageSize, pageBytes / 1024);
+            System.out.printf("Pull as %s: %d pages of up to %,d rows, %,d KB of JSON, fetched and decoded in %,d ms%n",
+                    reader.userId(), pages.size(), pageSize, pageBytes / 1024, fetchOnly);
 
             long[] first = new long[rounds];
             long[] floor = new long[rounds];
@@ -151,8 +153,14 @@ public final class SyncBenchmark {
                 var pushed = leadClient.push();
                 long push10 = millisSince(start);
                 start = System.nanoTime();
-                var pulled = last.pull(p -> { });
+                last.sync(p -> { });
                 long pull10 = millisSince(start);
+                for (CustomerHealth h : health) {
+                    var seen = last.store().health().get(Long.toString(h.tpid())).orElseThrow().perspective().mindset();
+                    if (seen.equals(h.perspective().mindset())) {
+                        throw new IllegalStateException("The reader did not receive the edit of customer " + h.tpid());
+                    }
+                }
 
                 System.out.println();
                 System.out.println("== SyncBenchmark, S1500 over loopback (" + Runtime.getRuntime().availableProcessors()
@@ -160,9 +168,10 @@ public final class SyncBenchmark {
                 System.out.printf("first sync            : %s ms (best %,d)%n", list(first), min(first));
                 System.out.printf("floor (decode + apply): %s ms (best %,d)%n", list(floor), min(floor));
                 System.out.printf("first sync / floor    : %.2fx (target <= 3x)%n", (double) min(first) / min(floor));
+                System.out.printf("fetch + decode only   : %,d ms (server and HTTP, nothing written; cold)%n", fetchOnly);
                 System.out.printf("incremental, 0 changes: %s ms (median %,d)%n", list(zero), median(zero));
                 System.out.printf("push of 10 edits      : %,d ms (%d applied)%n", push10, pushed.applied());
-                System.out.printf("incremental, 10 changes pulled: %,d ms (%d rows)%n", pull10, pulled.rows());
+                System.out.printf("incremental, 10 changes: %,d ms (another user's 10 edits pulled)%n", pull10);
             }
             last.store().close();
         } finally {

@@ -161,6 +161,25 @@ class ChangesApiTest extends ServerTestBase {
     }
 
     @Test
+    void aCustomerMovedIntoALeadsRegionOrCreatedThereReachesTheLead() throws Exception {
+        long since = pullAll(World.US_LEAD, 0, 500).get(0).next();
+        var moved = pushOne(World.ASSIGNMENT_TEAM, Mutation.upsert(EntityKind.CUSTOMER, FABRIKAM, loadedRevision,
+                Map.of("region", TextNode.valueOf("UNITED_STATES"))));
+        assertThat(moved.outcome()).as(moved.message()).isEqualTo(Outcome.APPLIED);
+        ftop.core.customer.Customer northwind = new ftop.core.customer.Customer(3003, "Northwind Traders",
+                ftop.core.customer.Segment.S1500, ftop.core.customer.Region.UNITED_STATES,
+                ftop.core.customer.Vertical.RETAIL_CONSUMER_GOODS, "", ftop.core.customer.LifecyclePhase.INITIATE, List.of());
+        var created = pushOne(World.ASSIGNMENT_TEAM, Mutation.upsert(EntityKind.CUSTOMER, "3003", 0,
+                EntityCodec.fields(northwind)));
+        assertThat(created.outcome()).as(created.message()).isEqualTo(Outcome.APPLIED);
+
+        List<String> keys = keys(changes(pullAll(World.US_LEAD, since, 2)));
+        assertThat(keys).contains("customer:" + FABRIKAM, "tenant:" + Contoso.FABRIKAM_TENANT_ID,
+                "contact:" + Contoso.FABRIKAM_CONTACT_ID, "customer:3003");
+        assertThat(changes(pullAll(World.FM, 0, 500))).noneMatch(r -> r.tpid() == 3003 || r.tpid() == Contoso.FABRIKAM_TPID);
+    }
+
+    @Test
     void badParametersAreExplained() throws Exception {
         String token = token(World.FM);
         Answer notNumber = get("/changes?since=yesterday", token);

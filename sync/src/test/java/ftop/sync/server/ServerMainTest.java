@@ -80,6 +80,37 @@ class ServerMainTest {
     }
 
     @Test
+    void theFirstAdministratorOfAnEmptyDatabaseCanSignInAndSeeThePeople() throws Exception {
+        String url = ServerConfig.h2Url(dir);
+        try (Database db = Database.open(url)) {
+            assertThatThrownBy(() -> DatasetLoader.ensureAdministrator(db, "it.admin", "short"))
+                    .hasMessageContaining("at least 8");
+            assertThatThrownBy(() -> DatasetLoader.ensureAdministrator(db, "IT Admin!", "long enough"))
+                    .hasMessageContaining("IT Admin!");
+            DatasetLoader.ensureAdministrator(db, "it.admin", "long enough");
+            DatasetLoader.ensureAdministrator(db, "it.admin", "even longer now");
+        }
+        FtopServer server = FtopServer.start(ServerConfig.of(0, "127.0.0.1", url));
+        try {
+            OkHttpClient http = new OkHttpClient();
+            String login = "{\"userName\":\"it.admin\",\"password\":\"even longer now\"}";
+            try (Response r = http.newCall(new Request.Builder().url(server.baseUri() + "/api/v1/session")
+                    .post(RequestBody.create(login, MediaType.get("application/json"))).build()).execute()) {
+                assertThat(r.code()).isEqualTo(200);
+                LoginResponse session = ProtocolJson.mapper().readValue(r.body().string(), LoginResponse.class);
+                assertThat(session.roles()).containsExactly(ftop.core.user.UserRole.ADMIN);
+                try (Response p = http.newCall(new Request.Builder().url(server.baseUri() + "/api/v1/changes?since=0")
+                        .header("Authorization", "Bearer " + session.token()).build()).execute()) {
+                    ChangesPage page = ProtocolJson.mapper().readValue(p.body().string(), ChangesPage.class);
+                    assertThat(page.changes()).singleElement().satisfies(c -> assertThat(c.id()).isEqualTo("it.admin"));
+                }
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
     void demoAndDatasetTogetherAreRefused() {
         ServerMain main = parse("--demo", "--dataset", "S1500", "--jdbc-url", ServerConfig.h2Url(dir));
         assertThatThrownBy(main::launch).hasMessageContaining("--demo or --dataset");

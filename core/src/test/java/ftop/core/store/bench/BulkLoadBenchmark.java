@@ -1,6 +1,7 @@
 package ftop.core.store.bench;
 
 import ftop.core.change.EntityCodec;
+import ftop.core.customer.Customer;
 import ftop.core.dataset.Dataset;
 import ftop.core.dataset.DatasetGenerator;
 import ftop.core.store.LocalStore;
@@ -86,6 +87,15 @@ public final class BulkLoadBenchmark {
                         int customers = store.customers().all().size();
                         System.out.printf("reads: all %,d customers + %d notes of one customer in %.0f ms%n",
                                 customers, notes, (System.nanoTime() - readStart) / 1e6);
+                        int edits = 200;
+                        long editStart = System.nanoTime();
+                        for (int i = 0; i < edits; i++) {
+                            Customer c = data.customers().get(i);
+                            store.save(new Customer(c.tpid(), c.name() + " *", c.segment(), c.region(), c.vertical(),
+                                    c.area(), c.phase(), c.renewalDates()));
+                        }
+                        System.out.printf("edits: %d single saves (validate, row, outbox, commit to disk), %.1f ms each%n",
+                                edits, (System.nanoTime() - editStart) / 1e6 / edits);
                     }
                 }
             }

@@ -1,0 +1,80 @@
+package ftop.app.tenant;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import ftop.app.workspace.Workspace;
+import ftop.core.assignment.Assignment;
+import ftop.core.customer.Customer;
+import ftop.core.status.EnterpriseStatusNote;
+import ftop.core.tenant.Tenant;
+import ftop.core.user.User;
+
+/**
+ * Everything the Tenant tab shows about one tenant, read in the background in one go.
+ *
+ * @param tenant       the tenant
+ * @param customer     its customer, when the workspace has it
+ * @param assignments  the people assigned to this tenant, primary first
+ * @param notes        its Enterprise Status notes, newest first; only a winner tenant carries them
+ * @param winnerTenant the name of the customer's winner tenant when this one is not it
+ */
+public record TenantDetails(Tenant tenant, Optional<Customer> customer, List<AssignedPerson> assignments,
+        List<Note> notes, Optional<String> winnerTenant) {
+
+    /**
+     * One person assigned to the tenant.
+     *
+     * @param name    display name
+     * @param role    the role's label, e.g. "FastTrack Manager"
+     * @param area    the area's label, e.g. "Customer Health"
+     * @param primary the primary FM/FTA accountable for the TPID
+     */
+    public record AssignedPerson(String name, String role, String area, boolean primary) {
+    }
+
+    /**
+     * An Enterprise Status note with its author's name.
+     *
+     * @param author    display name of the author
+     * @param createdAt when it was written
+     */
+    public record Note(String executiveSummary, String risks, String awareness, String author, Instant createdAt) {
+    }
+
+    /** Reads the tenant and what belongs to it; touches the store, so only in the background. */
+    public static Optional<TenantDetails> load(Workspace workspace, java.util.UUID tenantId) {
+        Optional<Tenant> found = workspace.tenant(tenantId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Tenant tenant = found.get();
+        Map<String, String> names = new HashMap<>();
+        for (User u : workspace.users()) {
+            names.put(u.userId(), u.displayName());
+        }
+        List<AssignedPerson> people = new ArrayList<>();
+        workspace.assignments().stream()
+                .filter(a -> a.tpid() == tenant.tpid() && a.coversTenant(tenant.tenantId()))
+                .sorted(Comparator.comparing((Assignment a) -> !a.primary()).thenComparing(Assignment::area)
+                        .thenComparing(Assignment::role))
+                .forEach(a -> people.add(new AssignedPerson(names.getOrDefault(a.userId(), a.userId()),
+                        a.role().label(), a.area().label(), a.primary())));
+        List<Note> notes = tenant.winner()
+                ? workspace.notesOf(tenant.tpid()).stream()
+                        .filter(n -> n.tenantId().equals(tenant.tenantId()))
+                        .sorted(Comparator.comparing(EnterpriseStatusNote::createdAt).reversed())
+                        .map(n -> new Note(n.executiveSummary(), n.risks(), n.awareness(),
+                                names.getOrDefault(n.author(), n.author()), n.createdAt()))
+                        .toList()
+                : List.of();
+        Optional<String> winner = tenant.winner() ? Optional.empty()
+                : workspace.tenantsOf(tenant.tpid()).stream().filter(Tenant::winner).map(Tenant::name).findFirst();
+        return Optional.of(new TenantDetails(tenant, workspace.customer(tenant.tpid()), List.copyOf(people), notes, winner));
+    }
+}
