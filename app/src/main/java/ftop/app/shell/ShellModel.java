@@ -60,7 +60,7 @@ public final class ShellModel {
         this.customer = new CustomerViewModel(workspace, tasks, clock);
         this.portfolio = new PortfolioViewModel(workspace, tasks, clock, this::openCustomer);
         this.review = new ftop.app.review.ReviewViewModel(ftop.app.review.ReviewSources.of(workspace),
-                workspace.rules(), tasks, clock);
+                workspace.rules(), tasks, clock, ftop.app.review.ReviewSources.draftFile(workspace));
         this.tenant = new TenantViewModel(workspace, tasks, this::openCustomer);
         portfolio.onOpenTenantProperty().set(this::openTenant);
         // No sync client exists yet: say so rather than pretend to be online or offline.
