@@ -81,6 +81,7 @@ public final class PortfolioView extends BorderPane {
     private final ToggleButton covidFilter = filterToggle("COVID-19 RFA", "covidFilter", Material2MZ.MEDICAL_SERVICES);
     private final ToggleButton watchlistFilter = filterToggle("Watchlist", "watchlistFilter", Material2MZ.VISIBILITY);
     private final ToggleButton mineFilter = filterToggle("Mine only", "mineFilter", Material2AL.ACCOUNT_CIRCLE);
+    private final StackPane tables = new StackPane();
     private final Button assignSelected = new Button("Assignments", new FontIcon(Material2AL.ASSIGNMENT_IND));
 
     private ExportDialog exportDialog = ExportDialog.fileChooser();
@@ -95,9 +96,8 @@ public final class PortfolioView extends BorderPane {
         buildCustomerTable();
         buildTenantTable();
 
-        StackPane tables = new StackPane(table, tenantTable);
-        table.visibleProperty().bind(model.sectionProperty().isEqualTo(Section.CUSTOMERS));
-        tenantTable.visibleProperty().bind(model.sectionProperty().isEqualTo(Section.TENANTS));
+        // only the table of the section that shows is in the scene, so lookups and focus find that one
+        tables.getChildren().setAll(model.sectionProperty().get() == Section.TENANTS ? tenantTable : table);
 
         setTop(new VBox(toolbar(), filterBar()));
         setCenter(tables);
@@ -399,6 +399,12 @@ public final class PortfolioView extends BorderPane {
         try {
             customersSection.setSelected(section == Section.CUSTOMERS);
             tenantsSection.setSelected(section == Section.TENANTS);
+            TableView<?> shown = section == Section.TENANTS ? tenantTable : table;
+            boolean hadFocus = tables.getChildren().stream().anyMatch(Node::isFocused);
+            tables.getChildren().setAll(shown);
+            if (hadFocus) {
+                shown.requestFocus();
+            }
         } finally {
             syncing = false;
         }
@@ -439,6 +445,8 @@ public final class PortfolioView extends BorderPane {
         table.setId("portfolioTable");
         table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE, "portfolio-table");
         table.setItems(model.shownCustomers());
+        // rows of one height let the table skip measuring each row after every keystroke
+        table.setFixedCellSize(32);
         model.shownCustomers().comparatorProperty().bind(table.comparatorProperty());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<PortfolioRow>) c -> updateSelection());
@@ -674,6 +682,7 @@ public final class PortfolioView extends BorderPane {
         tenantTable.setId("tenantTable");
         tenantTable.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE, "portfolio-table");
         tenantTable.setItems(model.shownTenants());
+        tenantTable.setFixedCellSize(30);
         model.shownTenants().comparatorProperty().bind(tenantTable.comparatorProperty());
         tenantTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         tenantTable.getSelectionModel().getSelectedItems()

@@ -67,7 +67,7 @@ class PortfolioViewTest extends FxRobot {
         app = (FtopApplication) FxToolkit.setupApplication(() -> new FtopApplication(AppOptions.inDirectory(home),
                 (profile, dir, today) -> StoreWorkspace.open(profile, dir, today, AppFixtures.clock()),
                 AppFixtures.clock()));
-        waitUntil("the Portfolio to fill", () -> lookup("#portfolioTable").tryQuery().isPresent()
+        waitUntil("the Portfolio to fill", () -> lookup("#portfolioView").tryQuery().isPresent()
                 && app.shell() != null && app.shell().portfolio().loadedProperty().get());
     }
 
