@@ -50,6 +50,8 @@ public final class FtopApplication extends Application {
     private ShellModel shell;
     private Scene scene;
     private volatile boolean stopped;
+    /** What the process should exit with; a failed screenshot run is not a success. */
+    private static volatile int exitCode;
 
     /** Used by {@link Application#launch}: options come from the command line. */
     public FtopApplication() {
@@ -91,12 +93,18 @@ public final class FtopApplication extends Application {
         LocalDate today = LocalDate.now(clock);
         WorkspaceOpener chosen = options.dataset().isEmpty() ? opener
                 : (profile, home, day) -> StoreWorkspace.openGenerated(profile, home, day, options.dataset().get());
-        tasks.run(() -> chosen.open(options.profile(), options.home(), today),
+        tasks.run(() -> {
+                    Workspace opened = chosen.open(options.profile(), options.home(), today);
+                    boolean dark = options.dark()
+                            || opened.setting(ShellModel.THEME_SETTING).map("dark"::equals).orElse(false);
+                    return new Opened(opened, dark);
+                },
                 this::showWorkspace,
                 failure -> {
                     String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
                     if (options.screenshot().isPresent()) {
                         System.err.println("FTOP Desktop could not open the workspace: " + message);
+                        exitCode = 1;
                         Platform.exit();
                         return;
                     }
@@ -111,7 +119,12 @@ public final class FtopApplication extends Application {
                 });
     }
 
-    private void showWorkspace(Workspace opened) {
+    /** The workspace and the theme it was left in, both read in the background. */
+    private record Opened(Workspace workspace, boolean dark) {
+    }
+
+    private void showWorkspace(Opened result) {
+        Workspace opened = result.workspace();
         if (stopped) {
             // the window closed while the workspace was opening: release it for the next start
             new Thread(opened::close, "ftop-close").start();
@@ -119,7 +132,8 @@ public final class FtopApplication extends Application {
         }
         workspace = opened;
         shell = new ShellModel(opened, tasks, clock);
-        shell.setDark(options.dark());
+        shell.restoreDark(result.dark());
+        Theme.apply(result.dark());
         shell.darkProperty().addListener((obs, old, now) -> Theme.apply(now));
         MainWindow window = new MainWindow(shell);
         scene.setRoot(window);
@@ -177,7 +191,10 @@ public final class FtopApplication extends Application {
                         Platform.exit();
                     },
                     failure -> {
-                        System.err.println("The screenshot could not be saved to " + file + ": " + failure.getMessage());
+                        // file system errors carry only the path as their message; the type says what went wrong
+                        System.err.println("The screenshot could not be saved to " + file + ": "
+                                + failure.getClass().getSimpleName() + " " + failure.getMessage());
+                        exitCode = 1;
                         Platform.exit();
                     });
         });
@@ -213,6 +230,11 @@ public final class FtopApplication extends Application {
             tasks.run(opened::close, failure -> LOG.log(Level.WARNING, "Closing the workspace failed", failure));
         }
         tasks.close();
+    }
+
+    /** 0 unless a run without a window (a screenshot) failed. */
+    static int exitCode() {
+        return exitCode;
     }
 
     /** The main window's model once the workspace is open; for tests. */

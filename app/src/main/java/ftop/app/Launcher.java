@@ -26,5 +26,8 @@ public final class Launcher {
             System.exit(2);
         }
         Application.launch(FtopApplication.class, args);
+        if (FtopApplication.exitCode() != 0) {
+            System.exit(FtopApplication.exitCode());
+        }
     }
 }

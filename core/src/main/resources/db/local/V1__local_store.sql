@@ -18,7 +18,6 @@ CREATE TABLE entity_row (
     PRIMARY KEY (kind, id)
 );
 CREATE INDEX entity_row_kind_tpid ON entity_row (kind, tpid);
-CREATE INDEX entity_row_tpid ON entity_row (tpid);
 
 -- Local edits on their way to the server, in the order they were made.
 CREATE TABLE outbox (

@@ -24,6 +24,8 @@ public final class CustomerPicker extends CustomTextField {
     /** A copy of the choices for the suggestion thread, which must not read the FX list while it changes. */
     private volatile List<CustomerChoice> snapshot = List.of();
     private final AutoCompletionBinding<CustomerChoice> completion;
+    /** The text {@link #show} put in the field: no suggestions for it, they would cover the tab. */
+    private volatile String shown = "";
 
     public CustomerPicker(ObservableList<CustomerChoice> choices, Consumer<CustomerChoice> onPick) {
         setLeft(new FontIcon(Material2MZ.SEARCH));
@@ -31,7 +33,8 @@ public final class CustomerPicker extends CustomTextField {
         snapshot = List.copyOf(choices);
         choices.addListener((ListChangeListener<CustomerChoice>) c -> snapshot = List.copyOf(choices));
         completion = TextFields.bindAutoCompletion(this,
-                request -> CustomerChoice.search(snapshot, request.getUserText(), SUGGESTIONS),
+                request -> request.getUserText().equals(shown) ? List.of()
+                        : CustomerChoice.search(snapshot, request.getUserText(), SUGGESTIONS),
                 new StringConverter<>() {
                     @Override
                     public String toString(CustomerChoice choice) {
@@ -44,6 +47,8 @@ public final class CustomerPicker extends CustomTextField {
                     }
                 });
         completion.setVisibleRowCount(SUGGESTIONS);
+        // as wide as the field, so names and TPIDs are read in full
+        completion.prefWidthProperty().bind(widthProperty());
         completion.setOnAutoCompleted(e -> onPick.accept(e.getCompletion()));
         setOnAction(e -> CustomerChoice.exact(snapshot, getText()).ifPresent(onPick));
     }
@@ -53,6 +58,7 @@ public final class CustomerPicker extends CustomTextField {
         String text = choice == null ? "" : choice.toString();
         // unchanged text after a pick from the suggestions: setting it again would only reopen them
         if (!text.equals(getText())) {
+            shown = text;
             setText(text);
             positionCaret(text.length());
         }

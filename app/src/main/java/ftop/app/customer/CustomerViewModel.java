@@ -15,7 +15,25 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
 import ftop.app.tasks.BackgroundTasks;
+import ftop.app.workspace.StoreWorkspace;
+import ftop.core.assignment.Assignment;
+import ftop.core.permission.CustomerAccess;
+import ftop.core.permission.Decision;
+import ftop.core.permission.Permissions;
+import ftop.core.store.LocalStore;
+import ftop.core.store.RowRef;
+import ftop.core.store.ValidationException;
+import ftop.core.user.User;
+import ftop.core.validation.Problem;
+import ftop.core.validation.ValidationContext;
+import ftop.core.validation.Validator;
 import ftop.app.workspace.Workspace;
 import ftop.core.customer.Customer;
 
@@ -36,6 +54,8 @@ public final class CustomerViewModel {
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
+    private BooleanSupplier leaveGuard = () -> true;
+
     /** Counts selections, so that a slow load never overwrites the customer picked after it. */
     private long generation;
 
@@ -45,25 +65,57 @@ public final class CustomerViewModel {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** Reads the list of customers to pick from, and the selected customer again, in the background. */
-    public void refresh() {
+    /** Reads the customers to pick from, in the background. */
+    public void loadChoices() {
         tasks.run(() -> workspace.customers().stream()
                         .map(c -> new CustomerChoice(c.tpid(), c.name()))
-                        .sorted(Comparator.comparing(CustomerChoice::name, String.CASE_INSENSITIVE_ORDER))
                         .toList(),
                 this::showChoices,
                 failure -> error.set("The customers could not be read: " + failure.getMessage()));
+    }
+
+    /**
+     * Offers {@code fresh} in the picker, sorted by name. The shell hands over what the Portfolio
+     * already read, so the customers are not read twice.
+     */
+    public void showChoices(List<CustomerChoice> fresh) {
+        choices.setAll(fresh.stream()
+                .sorted(Comparator.comparing(CustomerChoice::name, String.CASE_INSENSITIVE_ORDER))
+                .toList());
+    }
+
+    /** Reads the selected customer again, e.g. after a change in the store. */
+    public void refresh() {
         CustomerChoice current = selected.get();
         if (current != null) {
             select(current.tpid());
         }
     }
 
-    private void showChoices(List<CustomerChoice> fresh) {
-        choices.setAll(fresh);
+    /**
+     * Asked before another customer is shown; answers false to stay (e.g. the person wants to keep
+     * an unsaved edit). Re-reading the same customer never asks.
+     */
+    public void setLeaveGuard(BooleanSupplier guard) {
+        leaveGuard = Objects.requireNonNull(guard, "guard");
     }
 
-    /** Shows the customer with {@code tpid}; loads its details in the background. */
+    /**
+     * Shows the customer with {@code tpid}; loads its details in the background. When another
+     * customer shows and the {@link #setLeaveGuard leave guard} says stay, nothing changes.
+     *
+     * @return false when the guard kept the current customer
+     */
+    public boolean open(long tpid) {
+        CustomerChoice current = selected.get();
+        if (current != null && current.tpid() != tpid && !leaveGuard.getAsBoolean()) {
+            return false;
+        }
+        select(tpid);
+        return true;
+    }
+
+    /** Reads and shows the customer with {@code tpid}, without asking the leave guard. */
     public void select(long tpid) {
         long request = ++generation;
         loading.set(true);
@@ -95,8 +147,88 @@ public final class CustomerViewModel {
         if (customer == null) {
             return null;
         }
-        return CustomerDetails.of(customer, workspace.health(tpid), workspace.contactsOf(tpid),
-                workspace.tenantsOf(tpid), workspace.usageOf(tpid), workspace.rules(), today);
+        if (!(workspace instanceof StoreWorkspace stored)) {
+            return CustomerDetails.of(customer, workspace.health(tpid), workspace.contactsOf(tpid),
+                    workspace.tenantsOf(tpid), workspace.usageOf(tpid), workspace.rules(), today);
+        }
+        LocalStore store = stored.store();
+        List<Assignment> assignments = store.assignments().byTpid(tpid);
+        Map<String, String> names = new HashMap<>();
+        for (User user : store.users().all()) {
+            names.put(user.userId(), user.displayName().isBlank() ? user.userId() : user.displayName());
+        }
+        Decision edit = store.users().get(workspace.userId())
+                .map(user -> Permissions.canEditHealth(user, CustomerAccess.of(customer, assignments)))
+                .orElseGet(() -> Decision.deny("The signed-in user " + workspace.userId()
+                        + " is not in this workspace's directory, so cannot edit."));
+        return CustomerDetails.of(customer, store.health().get(Long.toString(tpid)), store.contacts().byTpid(tpid),
+                store.tenants().byTpid(tpid), store.usage().byTpid(tpid), store.notes().byTpid(tpid),
+                store.forecasts().byTpid(tpid), assignments, names, edit, workspace.rules(), today, clock.getZone());
+    }
+
+    /** The signed-in user's ID, as status notes record their author. */
+    public String userId() {
+        return workspace.userId();
+    }
+
+    /** Today, by the model's clock. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** Now, by the model's clock. */
+    public java.time.Instant now() {
+        return clock.instant();
+    }
+
+    /**
+     * Saves {@code saves} and deletes {@code deletes} as one edit, in the background: every row is
+     * checked by {@link Validator} first, then written with its outbox entries in one transaction.
+     * Then {@code onSaved} runs, or {@code onProblems} with what is wrong (nothing was written);
+     * both on the FX thread. Reads the customer again after a save.
+     */
+    public void save(List<?> saves, List<RowRef> deletes, Runnable onSaved, Consumer<List<Problem>> onProblems) {
+        List<?> rows = List.copyOf(saves);
+        List<RowRef> gone = List.copyOf(deletes);
+        LocalDate today = today();
+        tasks.run(() -> {
+                    if (!(workspace instanceof StoreWorkspace stored)) {
+                        return List.of(new Problem("", "This workspace is read-only; nothing was saved."));
+                    }
+                    LocalStore store = stored.store();
+                    ValidationContext context = store.validationContext(today);
+                    List<Problem> problems = new ArrayList<>();
+                    for (Object row : rows) {
+                        problems.addAll(Validator.validate(row, context));
+                    }
+                    if (!problems.isEmpty()) {
+                        return problems;
+                    }
+                    try {
+                        store.saveAll(rows, gone);
+                    } catch (ValidationException e) {
+                        return e.problems();
+                    }
+                    return List.<Problem>of();
+                },
+                problems -> {
+                    if (problems.isEmpty()) {
+                        onSaved.run();
+                        CustomerChoice current = selected.get();
+                        if (current != null) {
+                            select(current.tpid());
+                        }
+                    } else {
+                        onProblems.accept(problems);
+                    }
+                },
+                failure -> onProblems.accept(List.of(new Problem("", "Nothing was saved: "
+                        + (failure.getMessage() == null ? failure.toString() : failure.getMessage())))));
+    }
+
+    /** Saves one row; see {@link #save(List, List, Runnable, Consumer)}. */
+    public void save(Object row, Runnable onSaved, Consumer<List<Problem>> onProblems) {
+        save(List.of(row), List.of(), onSaved, onProblems);
     }
 
     /** Every customer of the workspace, by name. */

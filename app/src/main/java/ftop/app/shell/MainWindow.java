@@ -1,18 +1,26 @@
 package ftop.app.shell;
 
+import java.util.function.Supplier;
+
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 import atlantafx.base.theme.Styles;
+import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -27,10 +35,16 @@ import ftop.app.tenant.TenantView;
  */
 public final class MainWindow extends BorderPane {
 
+    static final KeyCombination SHOW_PORTFOLIO = new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination SHOW_CUSTOMER = new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination FIND_CUSTOMER = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination REFRESH = new KeyCodeCombination(KeyCode.F5);
+
     private final TabPane tabs = new TabPane();
+    private final HBox header;
+    private Button refreshButton;
     private final Tab portfolioTab;
     private final Tab customerTab;
-    private final Tab tenantTab;
 
     public MainWindow(ShellModel model) {
         setId("mainWindow");
@@ -39,31 +53,110 @@ public final class MainWindow extends BorderPane {
         CustomerView customerView = new CustomerView(model.customer());
         portfolioTab = tab(Page.PORTFOLIO, "portfolioTab", portfolioView, new FontIcon(Material2AL.DASHBOARD));
         customerTab = tab(Page.CUSTOMER, "customerTab", customerView, new FontIcon(Material2MZ.PERSON));
+        portfolioTab.setTooltip(new Tooltip("All my customers (Ctrl+1)"));
+        customerTab.setTooltip(new Tooltip("One customer's health (Ctrl+2; Ctrl+F to find a customer)"));
         tabs.setId("mainTabs");
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        tenantTab = tab(Page.TENANT, "tenantTab", new TenantView(model.tenant()), new FontIcon(Material2AL.CLOUD_QUEUE));
-        tabs.getTabs().addAll(portfolioTab, customerTab, tenantTab);
+        // Portfolio and Customer always stay; tabs that features open (openTab) can be closed
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        portfolioTab.setClosable(false);
+        customerTab.setClosable(false);
+        tabs.getTabs().addAll(portfolioTab, customerTab);
+        ftop.app.review.ReviewView reviewView = new ftop.app.review.ReviewView(model.review(),
+                ftop.app.review.ExportFileChooser.system(), model::openCustomer);
+        Tab reviewTab = new Tab("Review", reviewView);
+        reviewTab.setId("reviewTab");
+        reviewTab.setGraphic(new FontIcon(Material2MZ.SLIDESHOW));
+        reviewTab.setTooltip(new Tooltip("Prepare a customer health review meeting (F11: review mode)"));
+        reviewTab.setClosable(false);
+        reviewTab.setOnSelectionChanged(e -> {
+            if (reviewTab.isSelected()) {
+                reviewView.shown();
+            }
+        });
+        tabs.getTabs().add(reviewTab);
+        // a tenant opened from the Portfolio shows in its own closable tab
+        model.portfolio().onOpenTenantProperty().set(tenantId -> {
+            model.tenant().select(tenantId);
+            openTab("tenantTab", "Tenant", Material2AL.CLOUD_QUEUE, () -> new TenantView(model.tenant()));
+        });
 
         // the model decides which page shows; clicking a tab is a request to the model
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null) {
-                model.show((Page) now.getUserData());
+            if (old == customerTab && now != null && now != customerTab && !customerView.confirmLeave()) {
+                // the person keeps editing: back to the Customer tab once this change is done
+                javafx.application.Platform.runLater(() -> tabs.getSelectionModel().select(customerTab));
+                return;
+            }
+            if (now != null && now.getUserData() instanceof Page page) {
+                model.show(page);
+            } else if (now != null) {
+                model.showOther();
             }
         });
         model.pageProperty().addListener((obs, old, now) -> select(now));
         select(model.pageProperty().get());
 
-        setTop(header(model));
+        header = header(model);
+        setTop(header);
         setCenter(tabs);
         setBottom(statusBar(model));
+
+        // the keyboard reaches every page: Ctrl+1/Ctrl+2 switch tabs, Ctrl+F finds a customer, F5 re-reads
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (SHOW_PORTFOLIO.match(e)) {
+                model.show(Page.PORTFOLIO);
+                select(Page.PORTFOLIO);
+                portfolioView.table().requestFocus();
+            } else if (SHOW_CUSTOMER.match(e)) {
+                model.show(Page.CUSTOMER);
+                select(Page.CUSTOMER);
+            } else if (FIND_CUSTOMER.match(e)) {
+                model.show(Page.CUSTOMER);
+                select(Page.CUSTOMER);
+                customerView.picker().requestFocus();
+                customerView.picker().selectAll();
+            } else if (REFRESH.match(e)) {
+                model.refresh();
+            } else {
+                return;
+            }
+            e.consume();
+        });
     }
 
     private void select(Page page) {
-        tabs.getSelectionModel().select(switch (page) {
-            case PORTFOLIO -> portfolioTab;
-            case CUSTOMER -> customerTab;
-            case TENANT -> tenantTab;
-        });
+        if (page != null) {
+            tabs.getSelectionModel().select(page == Page.CUSTOMER ? customerTab : portfolioTab);
+        }
+    }
+
+    /**
+     * Shows a feature's own tab (a tenant, the conflicts list...): selects the tab with {@code id}
+     * when it is open, else adds a closable one after the others with the content {@code content}
+     * makes, and selects it.
+     *
+     * @return the tab, e.g. to close it or to change its title
+     */
+    public Tab openTab(String id, String title, Ikon icon, Supplier<Node> content) {
+        for (Tab open : tabs.getTabs()) {
+            if (id.equals(open.getId())) {
+                tabs.getSelectionModel().select(open);
+                return open;
+            }
+        }
+        Tab tab = new Tab(title, content.get());
+        tab.setId(id);
+        if (icon != null) {
+            tab.setGraphic(new FontIcon(icon));
+        }
+        tabs.getTabs().add(tab);
+        tabs.getSelectionModel().select(tab);
+        return tab;
+    }
+
+    /** Adds a control to the header, left of the shell's own buttons (e.g. "Connect to server…"). */
+    public void addHeaderAction(Node action) {
+        header.getChildren().add(header.getChildren().indexOf(refreshButton), action);
     }
 
     private static Tab tab(Page page, String id, javafx.scene.Node content, FontIcon icon) {
@@ -74,7 +167,7 @@ public final class MainWindow extends BorderPane {
         return tab;
     }
 
-    private static HBox header(ShellModel model) {
+    private HBox header(ShellModel model) {
         Label title = new Label("FTOP Desktop");
         title.getStyleClass().add("app-title");
         Label subtitle = new Label("Customer Health");
@@ -85,8 +178,9 @@ public final class MainWindow extends BorderPane {
         Button refresh = new Button(null, new FontIcon(Material2MZ.REFRESH));
         refresh.setId("refreshButton");
         refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        refresh.setTooltip(new Tooltip("Read the workspace again"));
+        refresh.setTooltip(new Tooltip("Read the workspace again (F5)"));
         refresh.setOnAction(e -> model.refresh());
+        refreshButton = refresh;
 
         ToggleButton theme = new ToggleButton(null, new FontIcon(Material2AL.BRIGHTNESS_4));
         theme.setId("themeToggle");

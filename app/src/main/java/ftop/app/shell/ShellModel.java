@@ -2,7 +2,9 @@ package ftop.app.shell;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -11,11 +13,13 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import ftop.app.customer.CustomerChoice;
 import ftop.app.customer.CustomerViewModel;
 import ftop.app.portfolio.PortfolioViewModel;
 import ftop.app.tasks.BackgroundTasks;
 import ftop.app.tenant.TenantViewModel;
 import ftop.app.workspace.Workspace;
+import ftop.core.change.EntityKind;
 
 /**
  * The state of the main window: which page shows, the page models, the theme and what the status
@@ -24,12 +28,22 @@ import ftop.app.workspace.Workspace;
  */
 public final class ShellModel {
 
+    /** Workspace setting: "dark" or "light", the theme chosen last. */
+    public static final String THEME_SETTING = "ui.theme";
+
     private final Workspace workspace;
     private final BackgroundTasks tasks;
     private final PortfolioViewModel portfolio;
     private final CustomerViewModel customer;
     private final TenantViewModel tenant;
+    private final ftop.app.review.ReviewViewModel review;
 
+    /** The kinds of rows the Portfolio shows. */
+    private static final Set<EntityKind> PORTFOLIO_KINDS =
+            EnumSet.of(EntityKind.CUSTOMER, EntityKind.TENANT, EntityKind.HEALTH, EntityKind.USAGE);
+
+    /** Kinds changed since the last refresh; guarded by itself, filled on the writing thread. */
+    private final Set<EntityKind> changedKinds = EnumSet.noneOf(EntityKind.class);
     private final java.util.concurrent.atomic.AtomicBoolean refreshQueued = new java.util.concurrent.atomic.AtomicBoolean();
     private final ReadOnlyObjectWrapper<Page> page = new ReadOnlyObjectWrapper<>(this, "page", Page.PORTFOLIO);
     private final ReadOnlyBooleanWrapper dark = new ReadOnlyBooleanWrapper(this, "dark");
@@ -46,17 +60,30 @@ public final class ShellModel {
         this.customer = new CustomerViewModel(workspace, tasks, clock);
         this.portfolio = new PortfolioViewModel(workspace, tasks, clock, this::openCustomer);
         this.tenant = new TenantViewModel(workspace, tasks, this::openCustomer);
-        portfolio.onOpenTenantProperty().set(this::openTenant);
+        this.review = new ftop.app.review.ReviewViewModel(ftop.app.review.ReviewSources.of(workspace),
+                workspace.rules(), tasks, clock);
         // No sync client exists yet: say so rather than pretend to be online or offline.
         syncText.set("Local only · not synced");
-        portfolio.rows().addListener((javafx.collections.ListChangeListener<Object>) c -> updateCounts());
+        portfolio.rows().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+            updateCounts();
+            customer.showChoices(portfolio.rows().stream()
+                    .map(r -> new CustomerChoice(r.tpid(), r.name())).toList());
+        });
         // The store calls back on the thread that wrote; hop through the task queue to the FX thread.
         // A burst of writes (a sync page, a batch edit) asks for one refresh, not one per write.
-        workspace.addChangeListener(() -> {
+        workspace.addChangeListener(kinds -> {
+            synchronized (changedKinds) {
+                changedKinds.addAll(kinds);
+            }
             if (!refreshQueued.getAndSet(true)) {
                 tasks.run(() -> null, ignored -> {
                     refreshQueued.set(false);
-                    refresh();
+                    Set<EntityKind> changed;
+                    synchronized (changedKinds) {
+                        changed = changedKinds.isEmpty() ? EnumSet.noneOf(EntityKind.class) : EnumSet.copyOf(changedKinds);
+                        changedKinds.clear();
+                    }
+                    refreshAfter(changed);
                 }, failure -> refreshQueued.set(false));
             }
         });
@@ -65,8 +92,30 @@ public final class ShellModel {
     /** Reads everything the window shows, in the background. */
     public void refresh() {
         portfolio.refresh();
-        customer.refresh();
-        tenant.refresh();
+        refreshBesidesPortfolio(true);
+    }
+
+    /**
+     * Reads again what shows rows of {@code changed} kinds: the Portfolio only when customers,
+     * tenants, health or usage changed (a saved contact or note does not re-read 1,500 customers),
+     * the pages of one customer for any change, the status bar always (the outbox may have moved).
+     */
+    private void refreshAfter(Set<EntityKind> changed) {
+        if (!java.util.Collections.disjoint(changed, PORTFOLIO_KINDS)) {
+            portfolio.refresh();
+        }
+        refreshBesidesPortfolio(!changed.isEmpty());
+    }
+
+    private void refreshBesidesPortfolio(boolean rowsChanged) {
+        if (rowsChanged) {
+            customer.refresh();
+            tenant.refresh();
+            // the review queue is read when its tab first shows, then kept current
+            if (review.loadedProperty().get()) {
+                review.refresh();
+            }
+        }
         tasks.run(() -> new String[] {workspace.profile(), workspace.location(), workspace.userId(),
                         Integer.toString(workspace.pendingChanges())},
                 facts -> {
@@ -91,19 +140,34 @@ public final class ShellModel {
         page.set(Objects.requireNonNull(target, "target"));
     }
 
+    /**
+     * Records that a feature's own tab (see {@link MainWindow#openTab}) is showing rather than a
+     * {@link Page}; {@link #pageProperty()} is then {@code null}, so that asking for any page again
+     * shows it.
+     */
+    public void showOther() {
+        page.set(null);
+    }
+
     /** Shows the customer with {@code tpid} in the Customer tab. */
     public void openCustomer(long tpid) {
-        customer.select(tpid);
+        // an unsaved edit of the customer showing may keep it; the Customer tab shows either way
+        customer.open(tpid);
         show(Page.CUSTOMER);
     }
 
-    /** Shows the tenant with {@code tenantId} in the Tenant tab. */
-    public void openTenant(java.util.UUID tenantId) {
-        tenant.select(tenantId);
-        show(Page.TENANT);
+    /** Switches the theme, and remembers the choice in the workspace for the next start. */
+    public void setDark(boolean value) {
+        if (dark.get() == value) {
+            return;
+        }
+        dark.set(value);
+        tasks.run(() -> workspace.putSetting(THEME_SETTING, value ? "dark" : "light"),
+                failure -> { /* the theme still switched; it is only not remembered */ });
     }
 
-    public void setDark(boolean value) {
+    /** Sets the theme the window starts with, without remembering it (e.g. from {@code --dark}). */
+    public void restoreDark(boolean value) {
         dark.set(value);
     }
 
@@ -119,6 +183,12 @@ public final class ShellModel {
         return tenant;
     }
 
+    /** The Review tab's model. */
+    public ftop.app.review.ReviewViewModel review() {
+        return review;
+    }
+
+    /** The page showing; {@code null} while a feature's own tab shows. */
     public ReadOnlyObjectProperty<Page> pageProperty() {
         return page.getReadOnlyProperty();
     }

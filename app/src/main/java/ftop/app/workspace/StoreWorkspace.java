@@ -241,8 +241,8 @@ public final class StoreWorkspace implements Workspace {
     }
 
     @Override
-    public void addChangeListener(Runnable listener) {
-        store.addListener(kinds -> listener.run());
+    public void addChangeListener(java.util.function.Consumer<java.util.Set<ftop.core.change.EntityKind>> listener) {
+        store.addListener(listener::accept);
     }
 
     @Override

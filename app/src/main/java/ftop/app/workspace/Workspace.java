@@ -2,8 +2,11 @@ package ftop.app.workspace;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 import ftop.core.assignment.Assignment;
+import ftop.core.change.EntityKind;
 import ftop.core.contact.Contact;
 import ftop.core.customer.Customer;
 import ftop.core.health.CustomerHealth;
@@ -64,20 +67,25 @@ public interface Workspace extends AutoCloseable {
     /** The Enterprise Status notes of a customer, in no particular order. */
     List<EnterpriseStatusNote> notesOf(long tpid);
 
-    /** A setting kept with this workspace (e.g. the Portfolio's last filters). */
+    /** A setting kept in this workspace (e.g. the theme), if set. */
     Optional<String> setting(String key);
 
-    /** Keeps a setting with this workspace; change listeners are not told. */
+    /** Keeps a setting in this workspace; it is not synced. */
     void putSetting(String key, String value);
 
     /** Local edits not yet accepted by the server. */
     int pendingChanges();
 
     /**
-     * Calls {@code listener} after every committed change, on the thread that wrote it (not the FX
-     * thread).
+     * Calls {@code listener} with the kinds of rows that changed after every committed change, on the
+     * thread that wrote it (not the FX thread). The set may be empty when only the outbox changed.
      */
-    void addChangeListener(Runnable listener);
+    void addChangeListener(Consumer<Set<EntityKind>> listener);
+
+    /** As {@link #addChangeListener(Consumer)}, for a listener that does not care what changed. */
+    default void addChangeListener(Runnable listener) {
+        addChangeListener(kinds -> listener.run());
+    }
 
     @Override
     void close();

@@ -40,7 +40,7 @@ class ArchitectureTest {
 
     @Test
     void viewModelsDoNotUseJdbc() {
-        noClasses().that().haveSimpleNameEndingWith("ViewModel").or().haveSimpleNameEndingWith("Model")
+        noClasses().that().resideInAPackage("ftop.app..").and().haveSimpleNameEndingWith("Model")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
                 .allowEmptyShould(false)
                 .check(classes);

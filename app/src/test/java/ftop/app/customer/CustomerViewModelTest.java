@@ -19,12 +19,29 @@ class CustomerViewModelTest {
             AppFixtures.clock());
 
     @Test
-    void refreshListsEveryCustomerByName() {
-        model.refresh();
+    void loadChoicesListsEveryCustomerByName() {
+        model.loadChoices();
 
         assertThat(model.choices()).containsExactly(new CustomerChoice(Contoso.TPID, "Contoso"),
                 new CustomerChoice(Contoso.FABRIKAM_TPID, "Fabrikam"));
         assertThat(model.detailsProperty().get()).isNull();
+
+        model.showChoices(List.of(new CustomerChoice(3, "b"), new CustomerChoice(1, "C"), new CustomerChoice(2, "a")));
+        assertThat(model.choices()).extracting(CustomerChoice::name).containsExactly("a", "b", "C");
+    }
+
+    @Test
+    void refreshReadsTheSelectedCustomerAgain() {
+        model.refresh();
+        assertThat(model.detailsProperty().get()).isNull();
+
+        model.select(Contoso.TPID);
+        CustomerDetails first = model.detailsProperty().get();
+        model.refresh();
+        CustomerDetails again = model.detailsProperty().get();
+        assertThat(again).isNotSameAs(first);
+        assertThat(again.customer()).isEqualTo(first.customer());
+        assertThat(again.progress()).isEqualTo(first.progress());
     }
 
     @Test

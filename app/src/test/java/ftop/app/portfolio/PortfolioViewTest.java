@@ -349,8 +349,13 @@ class PortfolioViewTest extends FxRobot {
         List<PortfolioRow> rows = customers();
 
         clickOn(customerCell(rows.get(0).name()));
-        press(KeyCode.SHIFT).clickOn(customerCell(rows.get(2).name())).release(KeyCode.SHIFT);
-        press(KeyCode.CONTROL).clickOn(customerCell(rows.get(4).name())).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node third = customerCell(rows.get(2).name());
+        press(KeyCode.SHIFT).clickOn(third).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node fifth = customerCell(rows.get(4).name());
+        press(KeyCode.CONTROL).clickOn(fifth).release(KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
 
         PortfolioView view = lookup("#portfolioView").queryAs(PortfolioView.class);
         List<Long> expected = List.of(rows.get(0).tpid(), rows.get(1).tpid(), rows.get(2).tpid(), rows.get(4).tpid());

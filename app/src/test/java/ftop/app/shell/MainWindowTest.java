@@ -158,6 +158,95 @@ class MainWindowTest extends FxRobot {
         waitForLabel("#customerName", "Contoso");
     }
 
+    @Test
+    void theKeyboardReachesEveryPage() {
+        clickOn(row("Contoso"));
+        push(KeyCode.CONTROL, KeyCode.DIGIT2);
+        assertThat(selectedTab()).isEqualTo("customerTab");
+        push(KeyCode.CONTROL, KeyCode.DIGIT1);
+        assertThat(selectedTab()).isEqualTo("portfolioTab");
+
+        push(KeyCode.CONTROL, KeyCode.F);
+        assertThat(selectedTab()).isEqualTo("customerTab");
+        assertThat(lookup("#customerPicker").query().isFocused()).isTrue();
+        write("Fabrikam").type(KeyCode.ENTER);
+        waitForLabel("#customerName", "Fabrikam");
+    }
+
+    @Test
+    void theThemeToggleSwitchesBetweenLightAndDark() {
+        String light = javafx.application.Application.getUserAgentStylesheet();
+        assertThat(light).isEqualTo(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+
+        clickOn("#themeToggle");
+        assertThat(javafx.application.Application.getUserAgentStylesheet())
+                .isEqualTo(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
+        assertThat(app.shell().darkProperty().get()).isTrue();
+
+        StoreWorkspace workspace = (StoreWorkspace) app.shell().workspace();
+        waitUntil("the theme to be remembered", () -> workspace.store().setting(ShellModel.THEME_SETTING)
+                .equals(java.util.Optional.of("dark")));
+
+        clickOn("#themeToggle");
+        assertThat(javafx.application.Application.getUserAgentStylesheet()).isEqualTo(light);
+        waitUntil("the light theme to be remembered", () -> workspace.store().setting(ShellModel.THEME_SETTING)
+                .equals(java.util.Optional.of("light")));
+    }
+
+    @Test
+    void theWindowStartsInTheThemeItWasLeftIn() throws Exception {
+        clickOn("#themeToggle");
+        StoreWorkspace workspace = (StoreWorkspace) app.shell().workspace();
+        waitUntil("the theme to be remembered", () -> workspace.store().setting(ShellModel.THEME_SETTING)
+                .equals(java.util.Optional.of("dark")));
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+
+        start();
+
+        assertThat(app.shell().darkProperty().get()).isTrue();
+        assertThat(javafx.application.Application.getUserAgentStylesheet())
+                .isEqualTo(new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet());
+        assertThat(lookup("#themeToggle").queryAs(javafx.scene.control.ToggleButton.class).isSelected()).isTrue();
+    }
+
+    @Test
+    void featuresOpenTheirOwnClosableTabsOnce() {
+        MainWindow window = lookup("#mainWindow").queryAs(MainWindow.class);
+        int[] made = {0};
+        java.util.function.Supplier<Node> content = () -> {
+            made[0]++;
+            Label label = new Label("Tenant details");
+            label.setId("tenantDetails");
+            return label;
+        };
+
+        interact(() -> window.openTab("tenantTab-1", "contoso.onmicrosoft.com", null, content));
+        assertThat(selectedTab()).isEqualTo("tenantTab-1");
+        assertThat(app.shell().pageProperty().get()).isNull();
+        assertThat(label("#tenantDetails")).isEqualTo("Tenant details");
+
+        push(KeyCode.CONTROL, KeyCode.DIGIT1);
+        assertThat(selectedTab()).isEqualTo("portfolioTab");
+        interact(() -> window.openTab("tenantTab-1", "contoso.onmicrosoft.com", null, content));
+        assertThat(selectedTab()).isEqualTo("tenantTab-1");
+        assertThat(made[0]).isEqualTo(1);
+
+        // from a feature's tab, opening a customer shows the Customer tab
+        interact(() -> app.shell().openCustomer(customerNamed("Contoso").tpid()));
+        waitForLabel("#customerName", "Contoso");
+        assertThat(selectedTab()).isEqualTo("customerTab");
+
+        TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
+        assertThat(tabs.getTabs()).filteredOn(javafx.scene.control.Tab::isClosable)
+                .extracting(javafx.scene.control.Tab::getId).containsExactly("tenantTab-1");
+
+        javafx.scene.control.Button action = new javafx.scene.control.Button("Connect to server…");
+        action.setId("connectButton");
+        interact(() -> window.addHeaderAction(action));
+        assertThat(lookup("#appHeader").lookup("#connectButton").tryQuery()).isPresent();
+    }
+
     /** The table row showing {@code name}, scrolled into view. */
     private Node row(String name) {
         TableView<PortfolioRow> table = table();

@@ -25,7 +25,7 @@ public record AppliedBatch(BatchPreview applied, List<Mutation> mutations) {
     /**
      * The batch that puts back what this one changed: added assignments are removed, removed ones
      * come back (under a new id, since the server may already have deleted the old one), changed
-     * ones get their former scope and primary flag.
+     * ones get their former scope and primary flag, handed-over ones go back to their former holder.
      */
     public BatchPreview inverse() {
         List<Line> lines = new ArrayList<>();
@@ -40,8 +40,8 @@ public record AppliedBatch(BatchPreview applied, List<Mutation> mutations) {
                     lines.add(new Line(line.tpid(), line.customerName(), Outcome.ADDED, Optional.empty(),
                             Optional.of(back), "undo: " + line.message(), Optional.empty(), List.of()));
                 }
-                case CHANGED -> lines.add(new Line(line.tpid(), line.customerName(), Outcome.CHANGED, line.after(),
-                        line.before(), "undo: " + line.message(), Optional.empty(), List.of()));
+                case CHANGED, REPLACED -> lines.add(new Line(line.tpid(), line.customerName(), line.outcome(),
+                        line.after(), line.before(), "undo: " + line.message(), Optional.empty(), List.of()));
                 default -> {
                     // Only written lines are kept in an applied batch.
                 }

@@ -6,6 +6,7 @@ import ftop.core.assignment.CsvImport.Status;
 import ftop.core.assignment.CsvRecords.Record;
 import ftop.core.customer.Customer;
 import ftop.core.tenant.Tenant;
+import ftop.core.validation.AssignmentRules;
 import ftop.core.validation.Problem;
 import ftop.core.validation.ValidationContext;
 import ftop.core.validation.Validator;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +46,9 @@ import java.util.stream.Collectors;
  *       tenant IDs) of that customer;</li>
  *   <li>{@code primary}: {@code yes} or {@code no} (also true/false, 1/0; empty means no).</li>
  * </ul>
+ *
+ * <p>A value starting with {@code = + - @} is written with a leading apostrophe so that a
+ * spreadsheet shows it as text instead of running it as a formula; import removes it again.
  *
  * <p>The header is required; columns may come in any order and {@code customer} and {@code primary}
  * may be left out. An import line states how an assignment (customer, area, role, user) should be:
@@ -76,6 +81,7 @@ public final class AssignmentCsv {
         out.write(String.join(",", HEADER));
         out.write("\r\n");
         Map<Long, Map<UUID, Tenant>> tenantsByTpid = new HashMap<>();
+        ValidationContext remembering = new RememberingContext(context);
         for (Assignment a : sorted) {
             Map<UUID, Tenant> tenants = tenantsByTpid.computeIfAbsent(a.tpid(), tpid -> context.tenantsOf(tpid).stream()
                     .collect(Collectors.toMap(Tenant::tenantId, t -> t, (x, y) -> x)));
@@ -83,15 +89,17 @@ public final class AssignmentCsv {
             if (a.customerScope()) {
                 boxes.add(CUSTOMER_BOX);
             }
-            // Tenants in the customer's order of names, so exports of the same data are identical.
+            // Tenants sorted by name, so exports of the same data are identical.
+            // A name that holds the separator (or is unknown) is written as the tenant ID, which reads back the same.
             a.tenantIds().stream()
-                    .map(id -> tenants.containsKey(id) ? tenants.get(id).name() : id.toString())
+                    .map(id -> tenants.containsKey(id) && !tenants.get(id).name().contains(";")
+                            ? tenants.get(id).name() : id.toString())
                     .sorted()
                     .forEach(boxes::add);
             List<String> row = List.of(Long.toString(a.tpid()),
-                    context.customer(a.tpid()).map(Customer::name).orElse(""),
+                    remembering.customer(a.tpid()).map(Customer::name).orElse(""),
                     a.area().label(), a.role().label(), a.userId(), String.join(";", boxes), a.primary() ? "yes" : "no");
-            out.write(row.stream().map(CsvRecords::field).collect(Collectors.joining(",")));
+            out.write(row.stream().map(AssignmentCsv::defused).map(CsvRecords::field).collect(Collectors.joining(",")));
             out.write("\r\n");
         }
         out.flush();
@@ -128,12 +136,12 @@ public final class AssignmentCsv {
         for (Assignment a : current.assignmentsOf(tpids)) {
             byTpid.computeIfAbsent(a.tpid(), k -> new ArrayList<>()).add(a);
         }
-        LineReader reader = new LineReader(columns, byTpid, current.context(), permission);
+        LineReader reader = new LineReader(columns, byTpid, new RememberingContext(current.context()), permission);
         List<ImportLine> lines = new ArrayList<>();
         for (Record record : data) {
             lines.add(reader.read(record));
         }
-        return new CsvImport(lines);
+        return new CsvImport(reader.withWarnings(lines));
     }
 
     private static Optional<String> readHeader(Record header, Map<String, Integer> columns) {
@@ -167,7 +175,22 @@ public final class AssignmentCsv {
 
     private static String field(Record record, Map<String, Integer> columns, String name) {
         Integer index = columns.get(name);
-        return index == null || index >= record.fields().size() ? "" : record.fields().get(index).strip();
+        return index == null || index >= record.fields().size() ? "" : undefused(record.fields().get(index).strip());
+    }
+
+    /**
+     * {@code value} safe to open in a spreadsheet: text starting with = + - or @ would be run as a
+     * formula (a customer or tenant name comes from master data nobody here controls), so it gets a
+     * leading apostrophe, which spreadsheets hide and {@link #undefused} removes on import.
+     */
+    static String defused(String value) {
+        return !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+
+    /** The value {@link #defused} was given. */
+    static String undefused(String value) {
+        return value.length() > 1 && value.charAt(0) == '\'' && "=+-@".indexOf(value.charAt(1)) >= 0
+                ? value.substring(1) : value;
     }
 
     private static Optional<Long> parseTpid(String text) {
@@ -180,7 +203,7 @@ public final class AssignmentCsv {
     }
 
     private static ImportLine bad(int line, long tpid, String customerName, String message) {
-        return new ImportLine(line, tpid, customerName, Status.BAD, message, Optional.empty(), Optional.empty());
+        return new ImportLine(line, tpid, customerName, Status.BAD, message, Optional.empty(), Optional.empty(), List.of());
     }
 
     /** Judges data lines one by one, remembering earlier lines to catch duplicates. */
@@ -297,20 +320,49 @@ public final class AssignmentCsv {
             if (!broken.isEmpty()) {
                 return new ImportLine(line, tpid, name, Status.BAD,
                         broken.stream().map(Problem::message).collect(Collectors.joining(" ")), existing,
-                        Optional.of(wanted));
+                        Optional.of(wanted), List.of());
             }
             String who = user + " as " + (wanted.primary() ? "primary " : "") + role.get().label() + " ("
                     + area.get().label() + ") on " + name;
             if (existing.isEmpty()) {
                 return new ImportLine(line, tpid, name, Status.ADDED, "adds " + who + ".", Optional.empty(),
-                        Optional.of(wanted));
+                        Optional.of(wanted), List.of());
             }
             if (existing.get().equals(wanted)) {
                 return new ImportLine(line, tpid, name, Status.UNCHANGED, who + " is already as the file says.",
-                        existing, existing);
+                        existing, existing, List.of());
             }
             return new ImportLine(line, tpid, name, Status.CHANGED, "changes the scope or primary flag of " + who + ".",
-                    existing, Optional.of(wanted));
+                    existing, Optional.of(wanted), List.of());
+        }
+
+        /**
+         * The lines with the warnings each customer's assignments newly break once the good lines are
+         * imported (a second primary, a primary off the winner tenant), on its last line that writes.
+         */
+        List<ImportLine> withWarnings(List<ImportLine> lines) {
+            Map<Long, Integer> lastWrite = new LinkedHashMap<>();
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).writes()) {
+                    lastWrite.put(lines.get(i).tpid(), i);
+                }
+            }
+            List<ImportLine> out = new ArrayList<>(lines);
+            lastWrite.forEach((tpid, index) -> {
+                List<Assignment> before = byTpid.getOrDefault(tpid, List.of());
+                Map<UUID, Assignment> after = new LinkedHashMap<>();
+                before.forEach(a -> after.put(a.id(), a));
+                lines.stream().filter(l -> l.tpid() == tpid && l.writes())
+                        .forEach(l -> after.put(l.after().orElseThrow().id(), l.after().orElseThrow()));
+                Set<String> already = AssignmentRules.warnings(before, tenantsOf(tpid)).stream()
+                        .map(Problem::message).collect(Collectors.toSet());
+                List<Problem> fresh = AssignmentRules.warnings(List.copyOf(after.values()), tenantsOf(tpid)).stream()
+                        .filter(w -> !already.contains(w.message())).toList();
+                if (!fresh.isEmpty()) {
+                    out.set(index, out.get(index).withWarnings(fresh));
+                }
+            });
+            return out;
         }
 
         private List<Tenant> tenantsOf(long tpid) {

@@ -63,7 +63,9 @@ public sealed interface AssignmentEdit {
 
     /**
      * Hands the role from {@code fromUser} to {@code toUser} on each customer where
-     * {@code fromUser} holds it; {@code toUser} takes over the same scope and primary flag.
+     * {@code fromUser} holds it; {@code toUser} takes over the same scope and primary flag. Where
+     * {@code toUser} has no such assignment yet, the row itself changes hands (one edit of its user),
+     * otherwise {@code toUser}'s assignment is widened and {@code fromUser}'s removed.
      */
     record Replace(AssignmentArea area, Role role, String fromUser, String toUser) implements AssignmentEdit {
 

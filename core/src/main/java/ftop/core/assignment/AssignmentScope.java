@@ -22,7 +22,12 @@ public record AssignmentScope(boolean customer, Tenants tenants) {
         NONE,
         /** The winner (SLT Watchlist) tenant, where the primary FM/FTA is assigned. */
         WINNER,
-        ALL
+        ALL,
+        /**
+         * Exactly the tenants selected in the Portfolio's tenant list; only for a batch over tenants,
+         * see {@link BatchAssignment#previewTenants}.
+         */
+        SELECTED
     }
 
     /** The customer tick box only. */
@@ -31,6 +36,8 @@ public record AssignmentScope(boolean customer, Tenants tenants) {
     public static final AssignmentScope CUSTOMER_AND_WINNER = new AssignmentScope(true, Tenants.WINNER);
     /** The customer and every one of its tenants. */
     public static final AssignmentScope EVERYTHING = new AssignmentScope(true, Tenants.ALL);
+    /** The selected tenants, not the customer: the usual scope of a batch over tenants. */
+    public static final AssignmentScope SELECTED_TENANTS = new AssignmentScope(false, Tenants.SELECTED);
 
     public AssignmentScope {
         if (tenants == null) {
@@ -43,7 +50,8 @@ public record AssignmentScope(boolean customer, Tenants tenants) {
 
     /**
      * The tenant IDs this scope ticks on a customer with {@code customerTenants}; empty when the
-     * scope asks for the winner and the customer has none (see {@link #unmetBy}).
+     * scope asks for the winner and the customer has none (see {@link #unmetBy}), and for
+     * {@link Tenants#SELECTED}, which only the selection can answer.
      */
     public Set<UUID> tenantsOf(List<Tenant> customerTenants) {
         Set<UUID> ids = new LinkedHashSet<>();
@@ -60,7 +68,7 @@ public record AssignmentScope(boolean customer, Tenants tenants) {
      * when it can. A tenant-only scope on a customer without such tenants would assign nobody anywhere.
      */
     public Optional<String> unmetBy(List<Tenant> customerTenants) {
-        if (tenants == Tenants.NONE || !tenantsOf(customerTenants).isEmpty()) {
+        if (tenants == Tenants.NONE || tenants == Tenants.SELECTED || !tenantsOf(customerTenants).isEmpty()) {
             return Optional.empty();
         }
         if (tenants == Tenants.WINNER) {
@@ -75,6 +83,7 @@ public record AssignmentScope(boolean customer, Tenants tenants) {
             case NONE -> "";
             case WINNER -> "its winner tenant";
             case ALL -> "all its tenants";
+            case SELECTED -> "the selected tenants";
         };
         if (!customer) {
             return tenantWords;

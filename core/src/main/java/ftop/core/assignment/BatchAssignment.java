@@ -5,20 +5,18 @@ import ftop.core.assignment.BatchPreview.Outcome;
 import ftop.core.assignment.BatchPreview.RefusalKind;
 import ftop.core.change.EntityKind;
 import ftop.core.change.Mutation;
-import ftop.core.contact.Contact;
 import ftop.core.customer.Customer;
 import ftop.core.store.LocalStore;
 import ftop.core.store.Repository;
 import ftop.core.store.RowRef;
 import ftop.core.tenant.Tenant;
-import ftop.core.user.User;
 import ftop.core.validation.AssignmentRules;
 import ftop.core.validation.Problem;
 import ftop.core.validation.ValidationContext;
 import ftop.core.validation.Validator;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,17 +52,59 @@ public final class BatchAssignment {
      */
     public static BatchPreview preview(List<Long> tpids, AssignmentEdit edit, AssignmentReader current,
             EditPermission permission) {
-        List<Long> selected = List.copyOf(new LinkedHashSet<>(tpids));
+        if (edit instanceof AssignmentEdit.Assign assign && assign.scope().tenants() == AssignmentScope.Tenants.SELECTED) {
+            throw new IllegalArgumentException("Assigning on the selected tenants needs a selection of tenants, "
+                    + "not of customers.");
+        }
+        Map<Long, Set<UUID>> selection = new LinkedHashMap<>();
+        tpids.forEach(tpid -> selection.put(tpid, null));
+        return preview(selection, List.of(), edit, current, permission);
+    }
+
+    /**
+     * What {@code edit} would do to the tenants {@code tenantIds}, a selection in the Portfolio's
+     * tenant list. The tenants are grouped by customer and each customer is changed once:
+     * <ul>
+     *   <li>assign ticks the selected tenants of each customer when the scope is
+     *       {@link AssignmentScope#SELECTED_TENANTS} (plus Customer if the scope ticks it); any other
+     *       scope applies to the customers of the selected tenants as in {@link #preview};</li>
+     *   <li>unassign unticks the selected tenants; an assignment left with nothing ticked is removed;</li>
+     *   <li>replace moves the selected tenants from one person to the other; the primary flag moves
+     *       only when the person leaving keeps nothing on that customer (then the row itself changes
+     *       hands if the newcomer has none).</li>
+     * </ul>
+     * Unknown tenants are refused lines.
+     */
+    public static BatchPreview previewTenants(List<UUID> tenantIds, AssignmentEdit edit, AssignmentReader current,
+            EditPermission permission) {
+        Map<Long, Set<UUID>> selection = new LinkedHashMap<>();
+        List<Line> unknown = new ArrayList<>();
+        for (UUID tenantId : new LinkedHashSet<>(tenantIds)) {
+            Optional<Tenant> tenant = current.context().tenant(tenantId);
+            if (tenant.isEmpty()) {
+                unknown.add(refused(0, "", Optional.empty(), Optional.empty(), RefusalKind.RULE,
+                        "There is no tenant " + tenantId + "."));
+            } else {
+                selection.computeIfAbsent(tenant.get().tpid(), k -> new LinkedHashSet<>()).add(tenantId);
+            }
+        }
+        return preview(selection, unknown, edit, current, permission);
+    }
+
+    /** @param selection per customer, the selected tenants, or null when the whole customer is selected */
+    private static BatchPreview preview(Map<Long, Set<UUID>> selection, List<Line> unknown, AssignmentEdit edit,
+            AssignmentReader current, EditPermission permission) {
         Map<Long, List<Assignment>> byTpid = new HashMap<>();
-        for (Assignment assignment : current.assignmentsOf(selected)) {
+        for (Assignment assignment : current.assignmentsOf(selection.keySet())) {
             byTpid.computeIfAbsent(assignment.tpid(), k -> new ArrayList<>()).add(assignment);
         }
         ValidationContext context = new RememberingContext(current.context());
         List<Line> lines = new ArrayList<>();
-        for (long tpid : selected) {
+        selection.forEach((tpid, tenants) -> {
             List<Assignment> assignments = byTpid.getOrDefault(tpid, List.of());
-            lines.addAll(previewCustomer(tpid, edit, assignments, context, permission));
-        }
+            lines.addAll(previewCustomer(tpid, tenants, edit, assignments, context, permission));
+        });
+        lines.addAll(unknown);
         return new BatchPreview(edit.describe(), lines);
     }
 
@@ -75,7 +115,9 @@ public final class BatchAssignment {
      *
      * <p>Before writing, each assignment the batch changes or removes is compared with the store: if
      * it changed since the preview (an edit elsewhere, or a sync), nothing is written, so that change
-     * is not silently overwritten.
+     * is not silently overwritten. The check and the write follow each other immediately but are not
+     * one transaction (the store offers none across reads and writes), so a write by another thread in
+     * that instant is not detected; callers run batches on the thread that does the workspace's writes.
      *
      * @return the batch as written, which {@link AppliedBatch#undo} takes back
      * @throws StaleBatchException  when the store changed under the preview; nothing was written
@@ -109,8 +151,8 @@ public final class BatchAssignment {
         return new AppliedBatch(applied, mutations);
     }
 
-    private static List<Line> previewCustomer(long tpid, AssignmentEdit edit, List<Assignment> assignments,
-            ValidationContext context, EditPermission permission) {
+    private static List<Line> previewCustomer(long tpid, Set<UUID> selectedTenants, AssignmentEdit edit,
+            List<Assignment> assignments, ValidationContext context, EditPermission permission) {
         Optional<Customer> customer = context.customer(tpid);
         if (customer.isEmpty()) {
             return List.of(refused(tpid, "", Optional.empty(), Optional.empty(), RefusalKind.RULE,
@@ -124,11 +166,19 @@ public final class BatchAssignment {
         }
         CustomerChange change = new CustomerChange(tpid, name, assignments, context);
         if (edit instanceof AssignmentEdit.Assign assign) {
-            change.assign(assign);
+            change.assign(assign, selectedTenants);
         } else if (edit instanceof AssignmentEdit.Unassign unassign) {
-            change.unassign(unassign);
+            if (selectedTenants == null) {
+                change.unassign(unassign);
+            } else {
+                change.unassignTenants(unassign, selectedTenants);
+            }
         } else if (edit instanceof AssignmentEdit.Replace replace) {
-            change.replace(replace);
+            if (selectedTenants == null) {
+                change.replace(replace);
+            } else {
+                change.replaceTenants(replace, selectedTenants);
+            }
         }
         return change.lines();
     }
@@ -158,7 +208,7 @@ public final class BatchAssignment {
             this.result = new ArrayList<>(assignments);
         }
 
-        void assign(AssignmentEdit.Assign edit) {
+        void assign(AssignmentEdit.Assign edit, Set<UUID> selectedTenants) {
             Optional<String> unmet = edit.scope().unmetBy(tenants);
             if (unmet.isPresent()) {
                 lines.add(refused(tpid, name, Optional.empty(), Optional.empty(), RefusalKind.RULE,
@@ -166,7 +216,8 @@ public final class BatchAssignment {
                 return;
             }
             List<Assignment> held = held(edit.area(), edit.role(), edit.userId());
-            Set<UUID> scopeTenants = edit.scope().tenantsOf(tenants);
+            Set<UUID> scopeTenants = edit.scope().tenants() == AssignmentScope.Tenants.SELECTED
+                    ? selectedTenants : edit.scope().tenantsOf(tenants);
             if (held.isEmpty()) {
                 Assignment added = new Assignment(UUID.randomUUID(), tpid, edit.area(), edit.role(), edit.userId(),
                         edit.scope().customer(), scopeTenants, edit.primary());
@@ -203,8 +254,9 @@ public final class BatchAssignment {
             boolean primary = held.stream().anyMatch(Assignment::primary);
 
             List<Assignment> taking = held(edit.area(), edit.role(), edit.toUser());
+            // Without an assignment of their own, the newcomer takes over the leaver's row itself.
             Assignment after = taking.isEmpty()
-                    ? new Assignment(UUID.randomUUID(), tpid, edit.area(), edit.role(), edit.toUser(), customerScope,
+                    ? new Assignment(held.get(0).id(), tpid, edit.area(), edit.role(), edit.toUser(), customerScope,
                             tenantIds, primary)
                     : widen(taking.get(0), customerScope, tenantIds, primary);
             List<Problem> problems = Validator.validate(after, context);
@@ -213,13 +265,99 @@ public final class BatchAssignment {
                         words(problems)));
                 return;
             }
-            held.forEach(this::remove);
+            if (taking.isEmpty()) {
+                handOver(held.get(0), after);
+                held.subList(1, held.size()).forEach(this::remove);
+            } else {
+                held.forEach(this::remove);
+                change(taking.get(0), after, edit.toUser() + " already is " + edit.role().label() + " on "
+                        + scope(after) + ".");
+            }
+        }
+
+        void unassignTenants(AssignmentEdit.Unassign edit, Set<UUID> selected) {
+            List<Assignment> covering = held(edit.area(), edit.role(), edit.userId()).stream()
+                    .filter(a -> a.tenantIds().stream().anyMatch(selected::contains))
+                    .toList();
+            if (covering.isEmpty()) {
+                lines.add(unchanged(Optional.empty(), edit.userId() + " is not " + edit.role().label() + " ("
+                        + edit.area().label() + ") on " + tenantNames(selected) + "."));
+                return;
+            }
+            for (Assignment existing : covering) {
+                Set<UUID> remaining = new LinkedHashSet<>(existing.tenantIds());
+                remaining.removeAll(selected);
+                if (remaining.isEmpty() && !existing.customerScope()) {
+                    remove(existing);
+                } else {
+                    change(existing, withTenants(existing, remaining, existing.primary()), "");
+                }
+            }
+        }
+
+        void replaceTenants(AssignmentEdit.Replace edit, Set<UUID> selected) {
+            List<Assignment> covering = held(edit.area(), edit.role(), edit.fromUser()).stream()
+                    .filter(a -> a.tenantIds().stream().anyMatch(selected::contains))
+                    .toList();
+            if (covering.isEmpty()) {
+                lines.add(unchanged(Optional.empty(), edit.fromUser() + " is not " + edit.role().label() + " ("
+                        + edit.area().label() + ") on " + tenantNames(selected) + "; nothing to replace."));
+                return;
+            }
+            Set<UUID> moved = new LinkedHashSet<>();
+            List<Assignment> leaving = new ArrayList<>();
+            List<Assignment> staying = new ArrayList<>();
+            boolean primaryMoves = false;
+            for (Assignment existing : covering) {
+                Set<UUID> remaining = new LinkedHashSet<>(existing.tenantIds());
+                existing.tenantIds().stream().filter(selected::contains).forEach(moved::add);
+                remaining.removeAll(selected);
+                if (remaining.isEmpty() && !existing.customerScope()) {
+                    leaving.add(existing);
+                    // The person leaving keeps nothing here, so the accountability goes with the tenants.
+                    primaryMoves |= existing.primary();
+                } else {
+                    staying.add(withTenants(existing, remaining, existing.primary()));
+                }
+            }
+            List<Assignment> taking = held(edit.area(), edit.role(), edit.toUser());
+            // When the leaver's only row moves whole and the newcomer has none, the row itself changes hands.
+            boolean wholeRow = taking.isEmpty() && leaving.size() == 1 && staying.isEmpty();
+            Assignment after = taking.isEmpty()
+                    ? new Assignment(wholeRow ? leaving.get(0).id() : UUID.randomUUID(), tpid, edit.area(), edit.role(),
+                            edit.toUser(), false, moved, primaryMoves)
+                    : widen(taking.get(0), false, moved, primaryMoves);
+            List<Problem> problems = Validator.validate(after, context);
+            if (!problems.isEmpty()) {
+                lines.add(refused(tpid, name, Optional.of(covering.get(0)), Optional.of(after), RefusalKind.RULE,
+                        words(problems)));
+                return;
+            }
+            if (wholeRow) {
+                handOver(leaving.get(0), after);
+                return;
+            }
+            leaving.forEach(this::remove);
+            for (Assignment narrowed : staying) {
+                Assignment existing = covering.stream().filter(a -> a.id().equals(narrowed.id())).findFirst().orElseThrow();
+                change(existing, narrowed, "");
+            }
             if (taking.isEmpty()) {
                 add(after);
             } else {
                 change(taking.get(0), after, edit.toUser() + " already is " + edit.role().label() + " on "
                         + scope(after) + ".");
             }
+        }
+
+        private String tenantNames(Set<UUID> selected) {
+            List<String> names = new ArrayList<>();
+            for (Tenant tenant : tenants) {
+                if (selected.contains(tenant.tenantId())) {
+                    names.add(tenant.name());
+                }
+            }
+            return String.join(", ", names);
         }
 
         List<Line> lines() {
@@ -286,6 +424,13 @@ public final class BatchAssignment {
                             + ".", Optional.empty(), List.of()));
         }
 
+        private void handOver(Assignment leaver, Assignment taken) {
+            result.set(result.indexOf(leaver), taken);
+            lines.add(new Line(tpid, name, Outcome.REPLACED, Optional.of(leaver), Optional.of(taken),
+                    taken.userId() + " replaces " + leaver.userId() + " as " + (taken.primary() ? "primary " : "")
+                            + taken.role().label() + " on " + scope(taken) + ".", Optional.empty(), List.of()));
+        }
+
         private void remove(Assignment removed) {
             result.remove(removed);
             lines.add(new Line(tpid, name, Outcome.REMOVED, Optional.of(removed), Optional.empty(),
@@ -316,6 +461,11 @@ public final class BatchAssignment {
         }
     }
 
+    private static Assignment withTenants(Assignment existing, Set<UUID> tenantIds, boolean primary) {
+        return new Assignment(existing.id(), existing.tpid(), existing.area(), existing.role(), existing.userId(),
+                existing.customerScope(), tenantIds, primary);
+    }
+
     private static Assignment widen(Assignment existing, boolean customerScope, Set<UUID> tenantIds, boolean primary) {
         Set<UUID> union = new LinkedHashSet<>(existing.tenantIds());
         union.addAll(tenantIds);
@@ -325,56 +475,5 @@ public final class BatchAssignment {
 
     private static String words(List<Problem> problems) {
         return problems.stream().map(Problem::message).collect(Collectors.joining(" "));
-    }
-
-    /**
-     * Remembers what validation asked, for the length of one batch: the same user and tenants are
-     * looked up for every customer, and a store would otherwise answer each from disk.
-     */
-    private static final class RememberingContext implements ValidationContext {
-
-        private final ValidationContext inner;
-        private final Map<Long, Optional<Customer>> customers = new HashMap<>();
-        private final Map<Long, List<Tenant>> tenantsOf = new HashMap<>();
-        private final Map<UUID, Optional<Tenant>> tenants = new HashMap<>();
-        private final Map<String, Optional<User>> users = new HashMap<>();
-
-        RememberingContext(ValidationContext inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public Optional<Customer> customer(long tpid) {
-            return customers.computeIfAbsent(tpid, inner::customer);
-        }
-
-        @Override
-        public List<Contact> contactsOf(long tpid) {
-            return inner.contactsOf(tpid);
-        }
-
-        @Override
-        public List<Tenant> tenantsOf(long tpid) {
-            return tenantsOf.computeIfAbsent(tpid, k -> {
-                List<Tenant> list = List.copyOf(inner.tenantsOf(k));
-                list.forEach(t -> tenants.put(t.tenantId(), Optional.of(t)));
-                return list;
-            });
-        }
-
-        @Override
-        public Optional<Tenant> tenant(UUID tenantId) {
-            return tenants.computeIfAbsent(tenantId, inner::tenant);
-        }
-
-        @Override
-        public Optional<User> user(String userId) {
-            return users.computeIfAbsent(userId, inner::user);
-        }
-
-        @Override
-        public LocalDate today() {
-            return inner.today();
-        }
     }
 }

@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * What a batch of assignment changes would do, line by line, before anything is written: the
- * assignments it adds, changes and removes, the customers where nothing changes, and the ones it
+ * assignments it adds, changes, hands to another person and removes, the customers where nothing changes, and the ones it
  * refuses with the reason. {@link BatchAssignment#apply} writes exactly the lines shown here.
  *
  * @param title what the batch does, in words
@@ -25,6 +25,11 @@ public record BatchPreview(String title, List<Line> lines) {
         ADDED,
         /** An existing assignment gets a wider scope or the primary flag. */
         CHANGED,
+        /**
+         * An existing assignment passes to another person, with its scope and primary flag: the
+         * same row with a new user, so the handover syncs as one edit of one field.
+         */
+        REPLACED,
         /** An assignment is deleted. */
         REMOVED,
         /** Nothing to do: the person already holds (or does not hold) the role as asked. */
@@ -71,7 +76,8 @@ public record BatchPreview(String title, List<Line> lines) {
 
         /** Whether applying the batch writes this line. */
         public boolean writes() {
-            return outcome == Outcome.ADDED || outcome == Outcome.CHANGED || outcome == Outcome.REMOVED;
+            return outcome == Outcome.ADDED || outcome == Outcome.CHANGED || outcome == Outcome.REPLACED
+                    || outcome == Outcome.REMOVED;
         }
     }
 
@@ -100,11 +106,12 @@ public record BatchPreview(String title, List<Line> lines) {
         return lines.stream().anyMatch(Line::writes);
     }
 
-    /** The assignments applying creates or changes, in their new form. */
+    /** The assignments applying creates, changes or hands over, in their new form. */
     public List<Assignment> saves() {
         List<Assignment> saves = new ArrayList<>();
         for (Line line : lines) {
-            if (line.outcome() == Outcome.ADDED || line.outcome() == Outcome.CHANGED) {
+            if (line.outcome() == Outcome.ADDED || line.outcome() == Outcome.CHANGED
+                    || line.outcome() == Outcome.REPLACED) {
                 saves.add(line.after().orElseThrow());
             }
         }

@@ -2,6 +2,8 @@ package ftop.core.assignment;
 
 import ftop.core.assignment.BatchPreview.Line;
 import ftop.core.assignment.BatchPreview.Outcome;
+import ftop.core.store.LocalStore;
+import ftop.core.validation.Problem;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -38,9 +40,11 @@ public record CsvImport(List<ImportLine> lines) {
      * @param message      what happens in words; for a bad line, the reason
      * @param before       the assignment as it is now, if there is one
      * @param after        the assignment as the file wants it; empty for a bad line that cannot be read
+     * @param warnings     portfolio rules the customer's assignments newly break once the file is imported
+     *                     (shown on the customer's last line that writes; not enforced)
      */
     public record ImportLine(int line, long tpid, String customerName, Status status, String message,
-            Optional<Assignment> before, Optional<Assignment> after) {
+            Optional<Assignment> before, Optional<Assignment> after, List<Problem> warnings) {
 
         public ImportLine {
             Objects.requireNonNull(status, "status");
@@ -48,11 +52,24 @@ public record CsvImport(List<ImportLine> lines) {
             customerName = customerName == null ? "" : customerName;
             before = before == null ? Optional.empty() : before;
             after = after == null ? Optional.empty() : after;
+            warnings = warnings == null ? List.of() : List.copyOf(warnings);
+        }
+
+        /** Whether importing writes this line. */
+        public boolean writes() {
+            return status == Status.ADDED || status == Status.CHANGED;
         }
 
         /** The line as a person reads it, e.g. {@code line 4: bad: There is no user "nobdy".} */
         public String describe() {
-            return "line " + line + ": " + status.name().toLowerCase() + ": " + message;
+            StringBuilder text = new StringBuilder("line ").append(line).append(": ")
+                    .append(status.name().toLowerCase()).append(": ").append(message);
+            warnings.forEach(w -> text.append(" Warning: ").append(w.message()));
+            return text.toString();
+        }
+
+        ImportLine withWarnings(List<Problem> newWarnings) {
+            return new ImportLine(line, tpid, customerName, status, message, before, after, newWarnings);
         }
     }
 
@@ -88,9 +105,22 @@ public record CsvImport(List<ImportLine> lines) {
     }
 
     /**
-     * The good lines as a batch to apply; bad lines are left out. Callers decide whether a file with
-     * bad lines may be applied at all (by default it may not).
+     * Imports the file into {@code store}: the good lines in one all-or-nothing write, through the
+     * outbox like any edit. By default a file with any bad line writes nothing at all, so a
+     * half-imported file never has to be untangled; {@code applyValid} writes the good lines anyway.
+     *
+     * @return the batch as written, which can be undone
+     * @throws BadLinesException   when the file has bad lines and {@code applyValid} is false; nothing was written
+     * @throws StaleBatchException when the store changed since the file was read; nothing was written
      */
+    public AppliedBatch apply(LocalStore store, boolean applyValid) {
+        if (hasBadLines() && !applyValid) {
+            throw new BadLinesException(badLines());
+        }
+        return BatchAssignment.apply(changes(), store);
+    }
+
+    /** The good lines as a batch to apply; bad lines are left out. See {@link #apply} for the policy. */
     public BatchPreview changes() {
         List<Line> out = new ArrayList<>();
         for (ImportLine line : lines) {
@@ -102,9 +132,26 @@ public record CsvImport(List<ImportLine> lines) {
             };
             if (outcome != null) {
                 out.add(new Line(line.tpid(), line.customerName(), outcome, line.before(), line.after(),
-                        "line " + line.line() + ": " + line.message(), Optional.empty(), List.of()));
+                        "line " + line.line() + ": " + line.message(), Optional.empty(), line.warnings()));
             }
         }
         return new BatchPreview("Import assignments from CSV", out);
+    }
+
+    /** A file with bad lines was not imported; nothing was written. */
+    public static final class BadLinesException extends IllegalStateException {
+
+        private final List<ImportLine> badLines;
+
+        BadLinesException(List<ImportLine> badLines) {
+            super(badLines.size() + " bad line" + (badLines.size() == 1 ? "" : "s") + ", so nothing was written: "
+                    + badLines.stream().map(ImportLine::describe).collect(Collectors.joining("; ")));
+            this.badLines = List.copyOf(badLines);
+        }
+
+        /** The lines that stopped the import, each with its number and reason. */
+        public List<ImportLine> badLines() {
+            return badLines;
+        }
     }
 }

@@ -1,6 +1,10 @@
 package ftop.core.assignment;
 
 import ftop.core.customer.Customer;
+import ftop.core.permission.CustomerAccess;
+import ftop.core.permission.Decision;
+import ftop.core.permission.Permissions;
+import ftop.core.user.User;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +26,19 @@ public interface EditPermission {
      */
     Optional<String> refusal(Customer customer, List<Assignment> assignments, AssignmentArea area, Role role);
 
-    /** Allows every change: the command line working on one's own local copy, and tests. */
+    /**
+     * The permission rules for {@code user} ({@link Permissions#canEditAssignments}): the assignment
+     * team, leads of the customer's region, administrators and the customer's health owner may
+     * change its assignments. The refusal is the rule's reason, naming who could do it instead.
+     */
+    static EditPermission of(User user) {
+        return (customer, assignments, area, role) -> {
+            Decision decision = Permissions.canEditAssignments(user, CustomerAccess.of(customer, assignments));
+            return decision.allowed() ? Optional.empty() : Optional.of(decision.reason());
+        };
+    }
+
+    /** Allows every change: tests, and tools whose edits the server checks anyway. */
     static EditPermission anything() {
         return (customer, assignments, area, role) -> Optional.empty();
     }

@@ -189,6 +189,16 @@ public final class Permissions {
         return new Tenant(t.tenantId(), t.name(), t.tpid(), t.winner(), covid, t.enterpriseLevel(), t.userCount(), t.origin());
     }
 
+    /**
+     * True when {@code user} may see customers they are not assigned to (administrators, the
+     * assignment team, leads). For everyone else {@link #canSee} allows exactly the assigned
+     * customers, so a scope can be computed from their assignments alone.
+     */
+    public static boolean seesUnassignedCustomers(User user) {
+        return user.has(UserRole.ADMIN) || user.has(UserRole.ASSIGNMENT_TEAM)
+                || (user.has(UserRole.LEAD) && user.region().isPresent());
+    }
+
     /** True when {@code user} holds any assignment (customer or tenant level) on {@code customer}. */
     public static boolean isAssigned(User user, CustomerAccess customer) {
         return customer.assignments().stream().anyMatch(a -> a.userId().equals(user.userId()));

@@ -51,6 +51,7 @@ public record CustomerBrief(
         String asks,
         List<String> missing) {
 
+    /** Copies the collections and strips the text of every section; a missing text is empty. */
     public CustomerBrief {
         Objects.requireNonNull(customerName, "customerName");
         Objects.requireNonNull(overall, "overall");
@@ -86,8 +87,25 @@ public record CustomerBrief(
         };
     }
 
-    /** A copy with one section's text replaced, as the presenter edited it. */
+    /** How {@link #missing()} names the asks of leadership while the presenter has not written any. */
+    public static final String ASKS_MISSING = "Asks of leadership";
+
+    /**
+     * A copy with one section's text replaced, as the presenter edited it. Asks of leadership are
+     * recorded nowhere but in the brief, so writing them (or clearing them) also updates
+     * {@link #missing()}.
+     */
     public CustomerBrief with(BriefSection section, String value) {
+        List<String> stillMissing = missing;
+        if (section == BriefSection.ASKS) {
+            String text = text(value);
+            boolean written = !text.isEmpty() && !text.equals(CustomerBriefs.NO_ASKS);
+            stillMissing = new java.util.ArrayList<>(missing);
+            stillMissing.remove(ASKS_MISSING);
+            if (!written) {
+                stillMissing.add(ASKS_MISSING);
+            }
+        }
         return new CustomerBrief(tpid, customerName, overall, groups, status, nextReview,
                 section == BriefSection.OPENING ? value : opening,
                 section == BriefSection.RENEWALS ? value : renewals,
@@ -96,7 +114,7 @@ public record CustomerBrief(
                 section == BriefSection.LOWLIGHTS ? value : lowlights,
                 section == BriefSection.RISKS ? value : risks,
                 section == BriefSection.ASKS ? value : asks,
-                missing);
+                stillMissing);
     }
 
     /** The colour of {@code group}, empty when the group has no usage data. */

@@ -113,20 +113,15 @@ public final class CustomerBriefs {
             missing.add("Next or previous review date (Customer Progress)");
         }
 
+        // Sections are written in the brief's order, so the missing list reads in that order too.
+        String renewals = renewals(customer, today, missing);
+        String business = business(customer, health, source.contacts(tpid), missing);
+        String highlights = highlights(assessment, source.forecasts(tpid), today);
+        String lowlights = lowlights(assessment, progress);
+        String risks = risks(source.notes(tpid), assessment, today, missing);
+        missing.add(CustomerBrief.ASKS_MISSING);
         return new CustomerBrief(tpid, customer.name(), assessment.overall(), groups, progress.status(), nextReview,
-                opening,
-                renewals(customer, today, missing),
-                business(customer, health, source.contacts(tpid), missing),
-                highlights(assessment, source.forecasts(tpid), today),
-                lowlights(assessment, progress),
-                risks(source.notes(tpid), assessment, today, missing),
-                NO_ASKS,
-                addAsks(missing));
-    }
-
-    private static List<String> addAsks(List<String> missing) {
-        missing.add("Asks of leadership");
-        return missing;
+                opening, renewals, business, highlights, lowlights, risks, NO_ASKS, missing);
     }
 
     private static String renewals(Customer customer, LocalDate today, List<String> missing) {

@@ -34,6 +34,7 @@ public final class DatasetReviewSource implements ReviewSource {
     private final Map<Long, List<Tenant>> tenants;
     private final Map<Long, List<Contact>> contacts;
 
+    /** Indexes the rows of {@code data} by customer; the data set itself is not copied. */
     public DatasetReviewSource(Dataset data) {
         customers = data.customers();
         customersByTpid = new HashMap<>();

@@ -62,7 +62,8 @@ public final class MarkdownExporter implements MeetingPackExporter {
                 m.append("\n> **Missing data:** ").append(escape(String.join("; ", brief.missing()))).append(".\n");
             }
         }
-        return m.toString();
+        // Paragraphs end with a blank line and headings start with one; never leave two in a row.
+        return m.toString().replaceAll("\n{3,}", "\n\n");
     }
 
     private static String colour(Optional<HealthColour> colour) {

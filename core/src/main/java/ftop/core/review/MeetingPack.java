@@ -15,6 +15,11 @@ import java.util.Objects;
  */
 public record MeetingPack(String title, LocalDate date, List<CustomerBrief> briefs, List<OverviewRow> overview) {
 
+    /**
+     * A blank title becomes "Customer Health Review".
+     *
+     * @throws IllegalArgumentException when there is not exactly one overview row per brief
+     */
     public MeetingPack {
         title = title == null || title.isBlank() ? "Customer Health Review" : title.strip();
         Objects.requireNonNull(date, "date");

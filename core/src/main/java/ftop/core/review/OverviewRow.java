@@ -31,6 +31,7 @@ public record OverviewRow(
         Optional<LocalDate> nextReview,
         boolean reviewOverdue) {
 
+    /** Every value is required; absent ones are empty optionals. */
     public OverviewRow {
         Objects.requireNonNull(customerName, "customerName");
         Objects.requireNonNull(overall, "overall");

@@ -105,10 +105,16 @@ public final class PdfExporter implements MeetingPackExporter {
 
     private static void titleAndOverview(Layout l, MeetingPack pack) throws IOException {
         l.newPage();
-        float bandHeight = 130;
+        // The band grows with the title, which wraps onto at most three lines.
+        List<String> titleLines = l.wrap(l.bold, 24, pack.title(), WIDTH);
+        if (titleLines.size() > 3) {
+            String rest = String.join(" ", titleLines.subList(2, titleLines.size()));
+            titleLines = List.of(titleLines.get(0), titleLines.get(1), l.fit(l.bold, 24, rest, WIDTH));
+        }
+        float bandHeight = 102 + 28 * titleLines.size();
         l.fill(0, PAGE.getHeight() - bandHeight, PAGE.getWidth(), bandHeight, NAVY);
         float y = PAGE.getHeight() - 62;
-        for (String line : l.wrap(l.bold, 24, pack.title(), WIDTH)) {
+        for (String line : titleLines) {
             l.text(l.bold, 24, MARGIN, y, line, WHITE);
             y -= 28;
         }
@@ -468,6 +474,8 @@ public final class PdfExporter implements MeetingPackExporter {
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
                 char replacement = c;
+                boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length()
+                        && Character.isLowSurrogate(s.charAt(i + 1));
                 if (c < 0x20 || c == 0x7f) {
                     replacement = ' ';
                 } else if (!encodable.computeIfAbsent(c, this::canEncode)) {
@@ -478,6 +486,9 @@ public final class PdfExporter implements MeetingPackExporter {
                 }
                 if (out != null) {
                     out.append(replacement);
+                }
+                if (pair) {
+                    i++; // one "?" for a character outside the Basic Multilingual Plane, such as an emoji
                 }
             }
             return out == null ? s : out.toString();

@@ -27,6 +27,7 @@ public record ReviewItem(
         Optional<LocalDate> lastStatusOn,
         List<String> reasons) {
 
+    /** Every value is required; the reasons are copied. */
     public ReviewItem {
         Objects.requireNonNull(customer, "customer");
         Objects.requireNonNull(assessment, "assessment");

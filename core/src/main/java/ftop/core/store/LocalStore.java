@@ -35,6 +35,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -147,7 +149,9 @@ public final class LocalStore implements AutoCloseable {
             if (fileLock == null) {
                 throw new StoreException(ALREADY_OPEN_MESSAGE);
             }
-            String url = "jdbc:h2:file:" + dir.resolve("ftop");
+            // WRITE_DELAY=0: a commit reaches the file before save() returns, so an edit survives the
+            // process being killed right after (H2 otherwise writes up to half a second later).
+            String url = "jdbc:h2:file:" + dir.resolve("ftop") + ";WRITE_DELAY=0";
             JdbcDataSource dataSource = new JdbcDataSource();
             dataSource.setURL(url);
             dataSource.setUser("sa");
@@ -223,38 +227,47 @@ public final class LocalStore implements AutoCloseable {
         throw new IllegalArgumentException("The store keeps no rows of type " + type.getName());
     }
 
+    /** Customers, by TPID as text. */
     public Repository<Customer> customers() {
         return repository(Customer.class);
     }
 
+    /** Tenants, by tenant id (GUID text). */
     public Repository<Tenant> tenants() {
         return repository(Tenant.class);
     }
 
+    /** Customer health records, one per customer, by TPID as text. */
     public Repository<CustomerHealth> health() {
         return repository(CustomerHealth.class);
     }
 
+    /** Enterprise Status notes, by note id. */
     public Repository<EnterpriseStatusNote> notes() {
         return repository(EnterpriseStatusNote.class);
     }
 
+    /** Customer and Microsoft contacts, by contact id. */
     public Repository<Contact> contacts() {
         return repository(Contact.class);
     }
 
+    /** Assignments, by assignment id. */
     public Repository<Assignment> assignments() {
         return repository(Assignment.class);
     }
 
+    /** Workload usage, one row per customer and workload. */
     public Repository<WorkloadUsage> usage() {
         return repository(WorkloadUsage.class);
     }
 
+    /** Forecasts, one row per customer, workload and quarter. */
     public Repository<Forecast> forecasts() {
         return repository(Forecast.class);
     }
 
+    /** The directory of users, by user id; their TPID is 0. */
     public Repository<User> users() {
         return repository(User.class);
     }
@@ -279,6 +292,7 @@ public final class LocalStore implements AutoCloseable {
      * not in the outbox: callers can test {@code mutation.fields().isEmpty()}.
      *
      * @return the queued mutation
+     * @throws IllegalArgumentException when {@code entity} is not a kind of row the store keeps
      * @throws ValidationException when the row breaks a rule; nothing was written
      * @throws StoreException      when the database fails; nothing was written
      */
@@ -358,10 +372,38 @@ public final class LocalStore implements AutoCloseable {
         if (changed.isEmpty()) {
             return mutation;
         }
+        if (row != null && row.serverBody() != null) {
+            // Only over a server copy: a refused creation must keep every field to make its row.
+            supersedeProblems(kind, id, changed.keySet());
+        }
         outboxTable.insert(mutation);
         refreshView(kind, id);
         touched.add(kind);
         return mutation;
+    }
+
+    /**
+     * A new edit of a field settles that field in older conflicting or refused edits of the row:
+     * the user decided again, on top of what the screen showed. Without this, "keep mine" on the
+     * old edit would later overwrite the newer value.
+     */
+    private void supersedeProblems(EntityKind kind, String id, Set<String> fields) throws SQLException {
+        for (OutboxEntry entry : outboxTable.entriesFor(kind, id)) {
+            if (entry.state() == OutboxState.PENDING || entry.mutation().op() != Mutation.Op.UPSERT
+                    || Collections.disjoint(entry.mutation().fields().keySet(), fields)) {
+                continue;
+            }
+            Map<String, JsonNode> rest = new TreeMap<>(entry.mutation().fields());
+            rest.keySet().removeAll(fields);
+            if (rest.isEmpty()) {
+                outboxTable.delete(entry.mutation().id());
+            } else {
+                List<ConflictField> conflicts = entry.conflicts().stream()
+                        .filter(conflict -> !fields.contains(conflict.field()))
+                        .toList();
+                outboxTable.narrow(entry.seq(), rest, conflicts);
+            }
+        }
     }
 
     private Mutation deleteInTransaction(EntityKind kind, String id, Set<EntityKind> touched) throws SQLException {
@@ -398,7 +440,10 @@ public final class LocalStore implements AutoCloseable {
                 int inBatch = 0;
                 for (Map.Entry<EntityKind, List<?>> rows : data.byKind().entrySet()) {
                     EntityKind kind = rows.getKey();
-                    for (Object entity : rows.getValue()) {
+                    // In key order the primary key index only ever grows at its end: faster inserts.
+                    List<Object> sorted = new ArrayList<>(rows.getValue());
+                    sorted.sort(Comparator.comparing(kind::idOf));
+                    for (Object entity : sorted) {
                         insert.setString(1, kind.wireName());
                         insert.setString(2, kind.idOf(entity));
                         insert.setLong(3, kind.tpidOf(entity));
@@ -438,10 +483,14 @@ public final class LocalStore implements AutoCloseable {
         Set<Long> dropped = Set.copyOf(droppedTpids);
         write(touched -> {
             if (!dropped.isEmpty()) {
-                try (PreparedStatement drop = connection.prepareStatement("DELETE FROM entity_row WHERE tpid = ?")) {
+                try (PreparedStatement drop = connection.prepareStatement(
+                        "DELETE FROM entity_row WHERE kind = ? AND tpid = ?")) {
                     for (long tpid : dropped) {
-                        drop.setLong(1, tpid);
-                        drop.addBatch();
+                        for (EntityKind kind : EntityKind.values()) {
+                            drop.setString(1, kind.wireName());
+                            drop.setLong(2, tpid);
+                            drop.addBatch();
+                        }
                     }
                     drop.executeBatch();
                 }
@@ -553,6 +602,18 @@ public final class LocalStore implements AutoCloseable {
         });
     }
 
+    /** Removes a setting of this workspace, if it is set; listeners are not told. */
+    public void removeSetting(String key) {
+        Objects.requireNonNull(key, "key");
+        write(touched -> {
+            try (PreparedStatement st = connection.prepareStatement("DELETE FROM setting WHERE name = ?")) {
+                st.setString(1, key);
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     /** Adds a listener, told after each committed change on the thread that made it. */
     public void addListener(StoreListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
@@ -592,9 +653,15 @@ public final class LocalStore implements AutoCloseable {
         synchronized (monitor) {
             ensureOpen();
             try {
-                return work.run();
+                R result = work.run();
+                if (!inWrite) {
+                    // End the read's transaction so the database need not keep old row versions for it.
+                    connection.commit();
+                }
+                return result;
             } catch (SQLException e) {
-                throw new StoreException("Cannot read the workspace: " + e.getMessage(), e);
+                LOG.warn("A read of the workspace {} failed", directory, e);
+                throw new StoreException("Cannot read the workspace " + directory + " (" + e.getMessage() + ").", e);
             }
         }
     }
@@ -617,7 +684,9 @@ public final class LocalStore implements AutoCloseable {
                 connection.commit();
             } catch (SQLException e) {
                 rollback(e);
-                throw new StoreException("The change could not be saved in the workspace: " + e.getMessage(), e);
+                LOG.warn("A write to the workspace {} failed and was rolled back", directory, e);
+                throw new StoreException("The change could not be saved in the workspace, so nothing was changed ("
+                        + e.getMessage() + ").", e);
             } catch (RuntimeException | Error e) {
                 rollback(e);
                 throw e;

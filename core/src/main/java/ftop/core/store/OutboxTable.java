@@ -135,6 +135,19 @@ final class OutboxTable {
         }
     }
 
+    /** Narrows a conflicting or refused entry to {@code fields}, keeping its state, id and base. */
+    void narrow(long seq, Map<String, JsonNode> fields, List<ConflictField> conflicts) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(
+                "UPDATE outbox SET fields = ?, conflicts = CASE WHEN conflicts IS NULL THEN NULL ELSE ? END WHERE seq = ?")) {
+            st.setString(1, fieldsJson(fields));
+            st.setString(2, MAPPER.writeValueAsString(conflicts));
+            st.setLong(3, seq);
+            st.executeUpdate();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write the conflicting fields", e);
+        }
+    }
+
     void delete(UUID mutationId) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement("DELETE FROM outbox WHERE mutation_id = ?")) {
             st.setObject(1, mutationId);

@@ -65,6 +65,35 @@ class AssignmentCsvTest {
     }
 
     @Test
+    void aTenantNameHoldingTheSeparatorIsExportedAsItsIdAndReadsBack() throws IOException {
+        context.with(new ftop.core.tenant.Tenant(Contoso.SECOND_TENANT_ID, "labs;old", Contoso.TPID, false,
+                Optional.empty(), Optional.empty(), 10, ftop.core.tenant.TenantOrigin.TENANT_EXCEPTION));
+        assignments.add(new Assignment(UUID.randomUUID(), Contoso.TPID, AssignmentArea.PARTNER, Role.FRP, "frp-17.jones",
+                false, Set.of(Contoso.SECOND_TENANT_ID), false));
+        StringWriter out = new StringWriter();
+
+        AssignmentCsv.export(assignments, context, out);
+
+        assertThat(out.toString()).contains("frp-17.jones," + Contoso.SECOND_TENANT_ID + ",no");
+        assertThat(read(out.toString()).lines()).extracting(ImportLine::status)
+                .containsOnly(Status.UNCHANGED);
+    }
+
+    @Test
+    void namesThatASpreadsheetWouldRunAsFormulasAreDefusedAndReadBack() throws IOException {
+        context.with(new ftop.core.customer.Customer(Contoso.TPID, "=HYPERLINK(\"http://x\")", Contoso.CUSTOMER.segment(),
+                Contoso.CUSTOMER.region(), Contoso.CUSTOMER.vertical(), "", Contoso.CUSTOMER.phase(), List.of()));
+        StringWriter out = new StringWriter();
+
+        AssignmentCsv.export(assignments, context, out);
+
+        assertThat(out.toString()).contains("1001,\"'=HYPERLINK(\"\"http://x\"\")\",Customer Health");
+        assertThat(read(out.toString()).lines()).extracting(ImportLine::status).containsExactly(Status.UNCHANGED);
+        assertThat(AssignmentCsv.undefused("'plain")).isEqualTo("'plain");
+        assertThat(AssignmentCsv.defused("-5")).isEqualTo("'-5");
+    }
+
+    @Test
     void aGoodFileAddsAndChangesLineByLine() throws IOException {
         String file = "\uFEFF" + HEADER
                 + "1001,Contoso,Customer Health,FastTrack Manager,megan.bowen,Customer;contoso.onmicrosoft.com;"
@@ -130,6 +159,20 @@ class AssignmentCsvTest {
         assertThat(result.badLines().get(0).describe()).startsWith("line 3: bad: ");
         // The good line alone is what a caller could apply with --apply-valid.
         assertThat(result.changes().saves()).extracting(Assignment::userId).containsExactly("lynne.robbins");
+    }
+
+    @Test
+    void warnsOnTheCustomersLastLineWhenTheFileMakesASecondPrimary() throws IOException {
+        CsvImport result = read(HEADER
+                + "1001,Contoso,Customer Health,FastTrack Architect,alex.wilber,Customer;contoso.onmicrosoft.com,yes\r\n"
+                + "2002,Fabrikam,Customer Health,FastTrack Manager,lynne.robbins,Customer;fabrikam.com,yes\r\n"
+                + "1001,Contoso,Onboarding,FastTrack Engineer,lynne.robbins,Customer,no\r\n");
+
+        assertThat(result.hasBadLines()).isFalse();
+        assertThat(result.lines()).extracting(l -> l.warnings().size()).containsExactly(0, 0, 1);
+        assertThat(result.lines().get(2).describe()).contains("Warning: A customer has one primary FM/FTA")
+                .contains("megan.bowen").contains("alex.wilber");
+        assertThat(result.changes().lines().get(2).warnings()).hasSize(1);
     }
 
     @Test

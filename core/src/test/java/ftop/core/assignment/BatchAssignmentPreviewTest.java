@@ -83,22 +83,43 @@ class BatchAssignmentPreviewTest {
     }
 
     @Test
-    void replaceHandsScopeAndPrimaryToTheNewcomer() {
+    void replaceHandsTheRowWithItsScopeAndPrimaryToTheNewcomer() {
         AssignmentEdit edit = new AssignmentEdit.Replace(AssignmentArea.CUSTOMER_HEALTH, Role.FM, "megan.bowen",
                 "lynne.robbins");
 
         BatchPreview preview = preview(edit, Contoso.TPID, Contoso.FABRIKAM_TPID);
 
-        assertThat(preview.lines()).extracting(Line::outcome)
-                .containsExactly(Outcome.REMOVED, Outcome.ADDED, Outcome.UNCHANGED);
-        Assignment added = preview.lines(Outcome.ADDED).get(0).after().orElseThrow();
-        assertThat(added.userId()).isEqualTo("lynne.robbins");
-        assertThat(added.id()).isNotEqualTo(Contoso.primaryFm().id());
-        assertThat(added.customerScope()).isTrue();
-        assertThat(added.tenantIds()).containsExactly(Contoso.WINNER_TENANT_ID);
-        assertThat(added.primary()).isTrue();
-        assertThat(preview.lines().get(2).message()).contains("nothing to replace");
-        assertThat(preview.lines().get(1).warnings()).isEmpty();
+        assertThat(preview.lines()).extracting(Line::outcome).containsExactly(Outcome.REPLACED, Outcome.UNCHANGED);
+        Line replaced = preview.lines().get(0);
+        assertThat(replaced.before()).contains(Contoso.primaryFm());
+        Assignment after = replaced.after().orElseThrow();
+        assertThat(after.userId()).isEqualTo("lynne.robbins");
+        assertThat(after.id()).isEqualTo(Contoso.primaryFm().id());
+        assertThat(after.customerScope()).isTrue();
+        assertThat(after.tenantIds()).containsExactly(Contoso.WINNER_TENANT_ID);
+        assertThat(after.primary()).isTrue();
+        assertThat(replaced.message()).isEqualTo("lynne.robbins replaces megan.bowen as primary FastTrack Manager on "
+                + "the customer, contoso.onmicrosoft.com.");
+        assertThat(replaced.warnings()).isEmpty();
+        assertThat(preview.saves()).containsExactly(after);
+        assertThat(preview.deletes()).isEmpty();
+        assertThat(preview.lines().get(1).message()).contains("nothing to replace");
+        assertThat(preview.summary()).isEqualTo("1 replaced, 1 unchanged");
+    }
+
+    @Test
+    void replaceGathersAPersonsDuplicateRowsIntoTheOneHandedOver() {
+        Assignment duplicate = new Assignment(UUID.randomUUID(), Contoso.TPID, AssignmentArea.CUSTOMER_HEALTH, Role.FM,
+                "megan.bowen", false, Set.of(Contoso.SECOND_TENANT_ID), false);
+        assignments.add(duplicate);
+
+        BatchPreview preview = preview(new AssignmentEdit.Replace(AssignmentArea.CUSTOMER_HEALTH, Role.FM, "megan.bowen",
+                "lynne.robbins"), Contoso.TPID);
+
+        assertThat(preview.lines()).extracting(Line::outcome).containsExactly(Outcome.REPLACED, Outcome.REMOVED);
+        assertThat(preview.lines().get(0).after().orElseThrow().tenantIds())
+                .containsExactlyInAnyOrder(Contoso.WINNER_TENANT_ID, Contoso.SECOND_TENANT_ID);
+        assertThat(preview.deletes()).containsExactly(duplicate);
     }
 
     @Test
@@ -134,6 +155,28 @@ class BatchAssignmentPreviewTest {
         assertThat(refused.message()).isEqualTo("You may only change assignments of customers in your region.");
         assertThat(refused.customerName()).isEqualTo("Fabrikam");
         assertThat(preview.saves()).hasSize(1);
+    }
+
+    @Test
+    void thePermissionRulesDecideForTheSignedInUser() {
+        User engineer = new User("pat.fe", "Pat Engineer", "", Set.of(UserRole.FE), Optional.empty(), false);
+        User assignmentTeam = new User("ann.team", "Ann Team", "", Set.of(UserRole.ASSIGNMENT_TEAM), Optional.empty(),
+                false);
+        AssignmentEdit edit = new AssignmentEdit.Assign(AssignmentArea.ONBOARDING, Role.FE, "lynne.robbins",
+                AssignmentScope.CUSTOMER);
+        AssignmentReader reader = AssignmentReader.of(assignments, context);
+        List<Long> both = List.of(Contoso.TPID, Contoso.FABRIKAM_TPID);
+
+        BatchPreview asEngineer = BatchAssignment.preview(both, edit, reader, EditPermission.of(engineer));
+        // Megan owns Contoso's health, so she may change its assignments, but not Fabrikam's.
+        BatchPreview asHealthOwner = BatchAssignment.preview(both, edit, reader, EditPermission.of(Contoso.FM));
+        BatchPreview asTeam = BatchAssignment.preview(both, edit, reader, EditPermission.of(assignmentTeam));
+
+        assertThat(asEngineer.lines()).extracting(Line::outcome).containsExactly(Outcome.REFUSED, Outcome.REFUSED);
+        assertThat(asEngineer.lines().get(0).refusal()).contains(RefusalKind.PERMISSION);
+        assertThat(asEngineer.lines().get(0).message()).contains("assignment team").contains("Pat Engineer");
+        assertThat(asHealthOwner.lines()).extracting(Line::outcome).containsExactly(Outcome.ADDED, Outcome.REFUSED);
+        assertThat(asTeam.lines()).extracting(Line::outcome).containsExactly(Outcome.ADDED, Outcome.ADDED);
     }
 
     @Test
@@ -228,8 +271,7 @@ class BatchAssignmentPreviewTest {
         BatchPreview preview = preview(edit, tpids.toArray(Long[]::new));
         long millis = (System.nanoTime() - start) / 1_000_000;
 
-        assertThat(preview.counts().get(Outcome.ADDED)).isEqualTo(500);
-        assertThat(preview.counts().get(Outcome.REMOVED)).isEqualTo(500);
+        assertThat(preview.counts().get(Outcome.REPLACED)).isEqualTo(500);
         assertThat(millis).isLessThan(2_000);
     }
 }

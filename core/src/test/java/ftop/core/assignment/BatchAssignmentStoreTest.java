@@ -63,34 +63,34 @@ class BatchAssignmentStoreTest {
     }
 
     @Test
-    void replaceIsWrittenInOneGoWithItsOutboxEntriesAndUndoneWhole() {
+    void replaceIsWrittenInOneGoWithItsOutboxEntryAndUndoneWhole() {
         BatchPreview preview = preview(new AssignmentEdit.Replace(AssignmentArea.CUSTOMER_HEALTH, Role.FM, "megan.bowen",
                 "lynne.robbins"));
-        assertThat(preview.summary()).isEqualTo("1 added, 1 removed, 1 unchanged");
+        assertThat(preview.summary()).isEqualTo("1 replaced, 1 unchanged");
 
         AppliedBatch applied = BatchAssignment.apply(preview, store);
 
         assertThat(store.assignments().byTpid(Contoso.TPID)).singleElement().satisfies(a -> {
+            assertThat(a.id()).isEqualTo(Contoso.primaryFm().id());
             assertThat(a.userId()).isEqualTo("lynne.robbins");
             assertThat(a.primary()).isTrue();
             assertThat(a.tenantIds()).containsExactly(Contoso.WINNER_TENANT_ID);
         });
-        assertThat(applied.mutations()).extracting(Mutation::op).containsExactly(Mutation.Op.UPSERT, Mutation.Op.DELETE);
+        // The handover is one edit of one field, so it merges with anyone else's change of the scope.
+        assertThat(applied.mutations()).singleElement().satisfies(m -> {
+            assertThat(m.op()).isEqualTo(Mutation.Op.UPSERT);
+            assertThat(m.entityId()).isEqualTo(Contoso.primaryFm().id().toString());
+            assertThat(m.fields()).containsOnlyKeys("userId");
+            assertThat(m.baseRevision()).isEqualTo(1);
+        });
         assertThat(store.outbox().pending(10)).extracting(OutboxEntry::mutation)
                 .containsExactlyElementsOf(applied.mutations());
-        assertThat(applied.mutations().get(1).entityId()).isEqualTo(Contoso.primaryFm().id().toString());
 
         AppliedBatch undone = applied.undo(store);
 
-        assertThat(store.assignments().byTpid(Contoso.TPID)).singleElement().satisfies(a -> {
-            assertThat(a.userId()).isEqualTo("megan.bowen");
-            assertThat(a.primary()).isTrue();
-            assertThat(a.customerScope()).isTrue();
-            assertThat(a.tenantIds()).containsExactly(Contoso.WINNER_TENANT_ID);
-        });
+        assertThat(store.assignments().byTpid(Contoso.TPID)).containsExactly(Contoso.primaryFm());
         assertThat(store.assignments().get(ALEX_ON_FABRIKAM.id().toString())).contains(ALEX_ON_FABRIKAM);
-        assertThat(undone.applied().counts().get(Outcome.ADDED)).isEqualTo(1);
-        assertThat(undone.applied().counts().get(Outcome.REMOVED)).isEqualTo(1);
+        assertThat(undone.applied().counts().get(Outcome.REPLACED)).isEqualTo(1);
         // The undo is an edit like any other: it goes to the server too, so the server ends where it started.
         List<Mutation> both = new java.util.ArrayList<>(applied.mutations());
         both.addAll(undone.mutations());
@@ -98,6 +98,22 @@ class BatchAssignmentStoreTest {
 
         undone.undo(store);
         assertThat(store.assignments().byTpid(Contoso.TPID)).extracting(Assignment::userId).containsExactly("lynne.robbins");
+    }
+
+    @Test
+    void removedRowsComeBackOnUndo() {
+        AppliedBatch applied = BatchAssignment.apply(preview(new AssignmentEdit.Unassign(AssignmentArea.CUSTOMER_HEALTH,
+                Role.FTA, "alex.wilber")), store);
+        assertThat(applied.mutations()).extracting(Mutation::op).containsExactly(Mutation.Op.DELETE);
+        assertThat(store.assignments().byTpid(Contoso.FABRIKAM_TPID)).isEmpty();
+
+        applied.undo(store);
+
+        assertThat(store.assignments().byTpid(Contoso.FABRIKAM_TPID)).singleElement().satisfies(a -> {
+            assertThat(a.userId()).isEqualTo("alex.wilber");
+            assertThat(a.primary()).isTrue();
+            assertThat(a.tenantIds()).containsExactly(Contoso.FABRIKAM_TENANT_ID);
+        });
     }
 
     @Test
@@ -167,6 +183,18 @@ class BatchAssignmentStoreTest {
                 .hasMessageContaining("Contoso");
         assertThat(store.assignments().get(added.id().toString())).contains(edited);
         assertThat(store.assignments().byTpid(Contoso.FABRIKAM_TPID)).hasSize(2);
+    }
+
+    @Test
+    void theStoreReaderGivesTheAssignmentsOfASmallOrALargeSelection() {
+        AssignmentReader reader = AssignmentReader.of(store, Contoso.TODAY);
+
+        // One customer of two is read customer by customer, both by one pass over all assignments.
+        assertThat(reader.assignmentsOf(List.of(Contoso.FABRIKAM_TPID))).containsExactly(ALEX_ON_FABRIKAM);
+        assertThat(reader.assignmentsOf(List.of(Contoso.TPID, Contoso.FABRIKAM_TPID)))
+                .containsExactlyInAnyOrder(Contoso.primaryFm(), ALEX_ON_FABRIKAM);
+        assertThat(reader.assignmentsOf(List.of(Contoso.TPID, 4242L))).containsExactly(Contoso.primaryFm());
+        assertThat(reader.context().customer(Contoso.TPID)).contains(Contoso.CUSTOMER);
     }
 
     @Test

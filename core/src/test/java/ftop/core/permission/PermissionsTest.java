@@ -61,6 +61,17 @@ class PermissionsTest {
     }
 
     @Test
+    void onlyAdminsTheAssignmentTeamAndLeadsSeeUnassignedCustomers() {
+        for (User user : List.of(ADMIN, ASSIGNMENT_TEAM, US_LEAD)) {
+            assertThat(Permissions.seesUnassignedCustomers(user)).as(user.userId()).isTrue();
+        }
+        for (User user : List.of(FM, FE, PARTNER, GATEWAY, SLT_MEMBER)) {
+            assertThat(Permissions.seesUnassignedCustomers(user)).as(user.userId()).isFalse();
+            assertThat(Permissions.canSee(user, CustomerAccess.of(Contoso.FABRIKAM, List.of())).allowed()).isFalse();
+        }
+    }
+
+    @Test
     void partnersSeeOnlyTheTenantsTheyAreAssignedTo() {
         assertThat(Permissions.canSeeTenant(PARTNER, CONTOSO, Contoso.SECOND_TENANT_ID).allowed()).isTrue();
         Decision winner = Permissions.canSeeTenant(PARTNER, CONTOSO, Contoso.WINNER_TENANT_ID);

@@ -178,6 +178,19 @@ class CustomerBriefsTest {
     }
 
     @Test
+    void writingTheAsksTakesThemOffTheMissingListAndClearingThemPutsThemBack() {
+        CustomerBrief brief = briefs.of(Contoso.FABRIKAM_TPID, contoso().source(), TODAY);
+        assertThat(brief.missing()).contains(CustomerBrief.ASKS_MISSING);
+
+        CustomerBrief written = brief.with(BriefSection.ASKS, "Help with the licence true-up.");
+        CustomerBrief cleared = written.with(BriefSection.ASKS, "   ");
+
+        assertThat(written.missing()).doesNotContain(CustomerBrief.ASKS_MISSING).hasSize(brief.missing().size() - 1);
+        assertThat(cleared.missing()).containsExactlyInAnyOrderElementsOf(brief.missing());
+        assertThat(brief.with(BriefSection.HIGHLIGHTS, "x").missing()).isEqualTo(brief.missing());
+    }
+
+    @Test
     void briefsOfSeveralCustomersKeepTheOrderAskedFor() {
         List<CustomerBrief> list = briefs.of(List.of(Contoso.FABRIKAM_TPID, Contoso.TPID), contoso().source(), TODAY);
 

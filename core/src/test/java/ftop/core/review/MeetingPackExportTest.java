@@ -37,7 +37,7 @@ class MeetingPackExportTest {
                 .reviews(3003, MEETING.minusDays(3), null)
                 .add(new EnterpriseStatusNote(UUID.randomUUID(), 3003, new UUID(0, 3003),
                         "Won the **Intune** rollout <b>early</b> | ahead of plan.",
-                        "<script>alert('x')</script> licences renew late; Zürich office blocked; 東京 pilot paused.",
+                        "<script>alert('x')</script> licences renew late; Zürich office blocked; 東京 pilot paused \uD83D\uDE80\tnow.",
                         "", "alex.wilber", Instant.parse("2021-04-30T10:00:00Z")));
         CustomerBriefs briefs = new CustomerBriefs(HealthRules.defaults(), ZoneOffset.UTC);
         List<CustomerBrief> list = new ArrayList<>(
@@ -73,7 +73,8 @@ class MeetingPackExportTest {
                     + "to Yellow by the end of June 2021.");
             assertThat(all).contains("Customer Fabrikam's overall health is not yet measured", "No forecast has been set.");
             assertThat(all).contains("Executive sponsor call with the new CIO.", "Missing data:", "Asks of leadership");
-            assertThat(all).contains("Zürich office blocked; ?? pilot paused.");
+            assertThat(all).doesNotContain("Missing data: Asks of leadership."); // Contoso's asks are written
+            assertThat(all).contains("Zürich office blocked; ?? pilot paused ? now.");
             assertThat(all).contains("Page 1 of " + doc.getNumberOfPages(),
                     "Page " + doc.getNumberOfPages() + " of " + doc.getNumberOfPages());
 
@@ -130,6 +131,22 @@ class MeetingPackExportTest {
     }
 
     @Test
+    void aLongTitleWrapsAndAVeryLongOneIsShortened() throws IOException {
+        String title = "Americas, Canada, Latin America and the Caribbean Regional Customer Health Review for the "
+                + "second half of the fiscal year with every nominated customer and a few more words to overflow";
+        Path file = dir.resolve("title.pdf");
+        new PdfExporter().write(MeetingPack.of(title, MEETING, List.of()), file);
+        keepForInspection(file);
+
+        try (PDDocument doc = Loader.loadPDF(file.toFile())) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text.lines().takeWhile(line -> !line.startsWith("Customer Health Review meeting")))
+                    .hasSize(3).last().asString().endsWith("\u2026");
+            assertThat(flat(text)).startsWith("Americas, Canada, Latin America").contains("Overview");
+        }
+    }
+
+    @Test
     void anEmptyPackStillExportsATitlePage() throws IOException {
         Path file = dir.resolve("empty.pdf");
         new PdfExporter().write(MeetingPack.of("", MEETING, List.of()), file);
@@ -142,8 +159,9 @@ class MeetingPackExportTest {
     }
 
     @Test
-    void htmlEscapesEverythingThePresenterOrTheDataWrote() {
+    void htmlEscapesEverythingThePresenterOrTheDataWrote() throws IOException {
         String html = new HtmlExporter().render(pack());
+        keepForInspection(Files.writeString(dir.resolve("pack.html"), html));
 
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<style>").doesNotContain("<script", "<link", "src=");
         assertThat(html).contains("Tailspin &lt;Toys&gt; &amp; &quot;Sons&quot; | Ltd");
@@ -153,17 +171,19 @@ class MeetingPackExportTest {
         assertThat(html).contains("Customer Contoso&#39;s overall health is Red, with groups 1, 2 &amp; 3 being Red, "
                 + "Yellow and Red, respectively.");
         assertThat(html).contains("<td class=\"c RED\">Red</td>", "<td class=\"c NONE\">No data</td>");
-        assertThat(html).contains("東京 pilot paused");
+        assertThat(html).contains("東京 pilot paused \uD83D\uDE80\tnow.");
     }
 
     @Test
-    void markdownEscapesFormattingAndTableColumns() {
+    void markdownEscapesFormattingAndTableColumns() throws IOException {
         String md = new MarkdownExporter().render(pack());
+        keepForInspection(Files.writeString(dir.resolve("pack.md"), md));
 
         assertThat(md).startsWith("# Americas Customer Health Review\n");
         assertThat(md).contains("| Tailspin \\<Toys\\> & \"Sons\" \\| Ltd | 3003 | Green |");
         assertThat(md).contains("Won the \\*\\*Intune\\*\\* rollout \\<b\\>early\\</b\\> \\| ahead of plan.");
         assertThat(md).contains("### Asks of FastTrack leadership\n\n- Executive sponsor call with the new CIO.\n");
+        assertThat(md).doesNotContain("\n\n\n");
         assertThat(md).contains("| Contoso | 1001 | Red | Red | Yellow | Red | In Progress | 17 May 2021 |");
         assertThat(md).contains("| Fabrikam | 2002 | No data | No data | No data | No data | Not set | **Not set** |");
     }
@@ -206,7 +226,7 @@ class MeetingPackExportTest {
                 List.of()))).hasMessageContaining("not in this meeting pack");
     }
 
-    /** Set -Dftop.review.keep=DIR to look at the exported PDF. */
+    /** Set -Dftop.review.keep=DIR to look at the exported documents. */
     private static void keepForInspection(Path file) throws IOException {
         String keep = System.getProperty("ftop.review.keep");
         if (keep != null) {

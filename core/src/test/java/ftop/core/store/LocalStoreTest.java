@@ -13,6 +13,7 @@ import ftop.core.change.Mutation;
 import ftop.core.contact.Contact;
 import ftop.core.contact.ContactKind;
 import ftop.core.customer.Customer;
+import ftop.core.dataset.Dataset;
 import ftop.core.tenant.Tenant;
 import ftop.core.validation.Contoso;
 import java.nio.file.Files;
@@ -25,6 +26,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -102,6 +106,10 @@ class LocalStoreTest {
             assertThat(store.revisionOf(EntityKind.CUSTOMER, "1001")).isEqualTo(42);
             assertThat(store.setting("server.url")).contains("https://ftop.example.com");
             assertThat(store.setting("missing")).isEmpty();
+            store.putSetting("server.url", "https://other.example.com");
+            assertThat(store.setting("server.url")).contains("https://other.example.com");
+            store.removeSetting("server.url");
+            assertThat(store.setting("server.url")).isEmpty();
             List<OutboxEntry> pending = store.outbox().pending(10);
             assertThat(pending).hasSize(1);
             assertThat(pending.get(0).mutation().id()).isEqualTo(mutationId);
@@ -354,6 +362,51 @@ class LocalStoreTest {
             assertThat(store.repository(Customer.class).count()).isZero();
             assertThatThrownBy(() -> store.repository(String.class))
                     .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void concurrentEditsFromSeveralThreadsAreAllKept() throws Exception {
+        try (LocalStore store = LocalStore.open(dir, CLOCK)) {
+            store.bulkLoad(contoso(), 1);
+            int threads = 4;
+            int perThread = 25;
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (int t = 0; t < threads; t++) {
+                    int thread = t;
+                    done.add(pool.submit(() -> {
+                        for (int i = 0; i < perThread; i++) {
+                            store.save(new Contact(new UUID(thread, i), Contoso.TPID, ContactKind.CUSTOMER,
+                                    "Contact " + thread + "." + i, "", "", ""));
+                            store.contacts().byTpid(Contoso.TPID);
+                        }
+                    }));
+                }
+                for (Future<?> future : done) {
+                    future.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            assertThat(store.contacts().byTpid(Contoso.TPID)).hasSize(2 + threads * perThread);
+            assertThat(store.outbox().pendingCount()).isEqualTo(threads * perThread);
+        }
+    }
+
+    @Test
+    void aBulkLoadWithTwoRowsUnderOneIdChangesNothing() {
+        try (LocalStore store = LocalStore.open(dir, CLOCK)) {
+            store.bulkLoad(contoso(), 4);
+            Dataset twice = new Dataset(List.of(), List.of(Contoso.CUSTOMER, renamed(Contoso.CUSTOMER, "Again")),
+                    List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+
+            assertThatThrownBy(() -> store.bulkLoad(twice, 9)).isInstanceOf(StoreException.class);
+
+            assertThat(store.customers().all()).containsExactly(Contoso.CUSTOMER, Contoso.FABRIKAM);
+            assertThat(store.tenants().count()).isEqualTo(3);
+            assertThat(store.cursor()).isEqualTo(4);
         }
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import ftop.core.Json;
@@ -18,6 +19,7 @@ import ftop.core.customer.Customer;
 import ftop.core.validation.Contoso;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -389,6 +391,80 @@ class StoreSyncTest {
 
             assertThat(store.customers().get("3003")).isEmpty();
             assertThat(store.customers().count()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void editingAConflictingFieldAgainSettlesThatConflict() {
+        try (LocalStore store = loaded()) {
+            Mutation mutation = conflictOnName(store);
+            Customer seen = store.customers().get("1001").orElseThrow();
+
+            // The user sees "Contoso (theirs)" and types a third name.
+            Mutation again = store.save(renamed(seen, "Contoso Corporation"));
+
+            assertThat(again.fields()).containsOnlyKeys("name");
+            assertThat(again.baseRevision()).isEqualTo(30);
+            // The old edit keeps only its area, still waiting for the user's choice; no conflict is left.
+            assertThat(store.outbox().problems()).singleElement().satisfies(e -> {
+                assertThat(e.mutation().id()).isEqualTo(mutation.id());
+                assertThat(e.mutation().fields()).containsOnlyKeys("area");
+                assertThat(e.conflicts()).isEmpty();
+            });
+            store.outbox().keepMine(mutation.id());
+            Customer now = store.customers().get("1001").orElseThrow();
+            assertThat(now.name()).isEqualTo("Contoso Corporation");
+            assertThat(now.area()).isEqualTo("US West");
+            assertThat(store.outbox().pending(10)).extracting(e -> e.mutation().fields().keySet())
+                    .containsExactly(Set.of("area"), Set.of("name"));
+        }
+    }
+
+    @Test
+    void aRefusedEditWhollyRedoneLeavesTheOutbox() {
+        try (LocalStore store = loaded()) {
+            Mutation refused = store.save(withArea(Contoso.CUSTOMER, "US West"));
+            store.outbox().markRejected(refused.id(), "Area is managed by the commerce feed.");
+
+            store.save(withArea(Contoso.CUSTOMER, "US Central"));
+
+            assertThat(store.outbox().problems()).isEmpty();
+            assertThat(store.outbox().pending(10)).singleElement()
+                    .satisfies(e -> assertThat(e.mutation().fields().get("area")).isEqualTo(TextNode.valueOf("US Central")));
+        }
+    }
+
+    @Test
+    void editingARefusedNewRowKeepsTheRowAndTheWholeCreation() {
+        try (LocalStore store = loaded()) {
+            Customer northwind = new Customer(3003, "Northwind", Contoso.FABRIKAM.segment(), Contoso.FABRIKAM.region(),
+                    Contoso.FABRIKAM.vertical(), "", Contoso.FABRIKAM.phase(), List.of());
+            Mutation create = store.save(northwind);
+            store.outbox().markRejected(create.id(), "Only the assignment team creates customers.");
+
+            store.save(renamed(northwind, "Northwind Traders"));
+
+            assertThat(store.customers().get("3003")).contains(renamed(northwind, "Northwind Traders"));
+            assertThat(store.outbox().problems()).singleElement()
+                    .satisfies(e -> assertThat(e.mutation().fields()).isEqualTo(create.fields()));
+        }
+    }
+
+    @Test
+    void listenersHearOfPullsAndOutboxAnswers() {
+        try (LocalStore store = loaded()) {
+            List<Set<EntityKind>> heard = new ArrayList<>();
+            store.addListener(heard::add);
+
+            store.applyPull(List.of(row(renamed(Contoso.FABRIKAM, "Fabrikam Group"), 11),
+                    new RemoteRow(EntityKind.CONTACT, Contoso.FABRIKAM_CONTACT_ID.toString(), 2002, 12,
+                            NullNode.getInstance())), Set.of(), 12);
+            Mutation mutation = store.save(withArea(Contoso.CUSTOMER, "US West"));
+            store.outbox().markApplied(mutation.id(), 13, nested(withArea(Contoso.CUSTOMER, "US West")));
+
+            assertThat(heard).containsExactly(Set.of(EntityKind.CUSTOMER, EntityKind.CONTACT), Set.of(EntityKind.CUSTOMER),
+                    Set.of(EntityKind.CUSTOMER));
+            assertThat(store.contacts().get(Contoso.FABRIKAM_CONTACT_ID.toString())).isEmpty();
         }
     }
 }

@@ -3,7 +3,6 @@ package ftop.sync.cli;
 import ftop.core.assignment.AppliedBatch;
 import ftop.core.assignment.AssignmentCsv;
 import ftop.core.assignment.AssignmentReader;
-import ftop.core.assignment.BatchAssignment;
 import ftop.core.assignment.CsvImport;
 import ftop.core.assignment.EditPermission;
 import ftop.core.assignment.StaleBatchException;
@@ -20,16 +19,19 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ftop assignments ...}: CSV export and import of assignments. */
+/** {@code ftop assignments ...}: CSV export and import of assignments, and batch edits. */
 @Command(name = "assignments", mixinStandardHelpOptions = true,
-        description = "Export assignments to CSV, or import them from CSV (with a dry run).",
-        subcommands = {AssignmentsCommand.Export.class, AssignmentsCommand.Import.class})
+        description = "Export assignments to CSV, import them from CSV, or assign, unassign or replace a person "
+                + "on many customers at once (each with a dry run).",
+        subcommands = {AssignmentsCommand.Export.class, AssignmentsCommand.Import.class, BatchCommands.Assign.class,
+                BatchCommands.Unassign.class, BatchCommands.Replace.class})
 final class AssignmentsCommand implements Runnable {
 
     @CommandLine.Spec
@@ -37,7 +39,8 @@ final class AssignmentsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Say \"export\" or \"import\".");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Say \"export\", \"import\", \"assign\", \"unassign\" or \"replace\".");
     }
 
     /** Where the workspace is, shared by the subcommands; the same options as the desktop app. */
@@ -136,6 +139,9 @@ final class AssignmentsCommand implements Runnable {
         @Option(names = "--apply-valid", description = "Import the good lines even when some lines are bad.")
         boolean applyValid;
 
+        @CommandLine.Mixin
+        SignedInUser user;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -151,11 +157,13 @@ final class AssignmentsCommand implements Runnable {
                 if (store == null) {
                     return FtopCli.CANNOT_OPEN;
                 }
+                Optional<EditPermission> permission = user.permission(store, out, err);
+                if (permission.isEmpty()) {
+                    return FtopCli.BAD_INPUT;
+                }
                 CsvImport result;
                 try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                    // The local copy is the user's own; the server checks permissions again when it syncs.
-                    result = AssignmentCsv.read(reader, AssignmentReader.of(store, LocalDate.now()),
-                            EditPermission.anything());
+                    result = AssignmentCsv.read(reader, AssignmentReader.of(store, LocalDate.now()), permission.get());
                 }
                 result.lines().forEach(line -> out.println(line.describe()));
                 out.println(file.getFileName() + ": " + result.summary() + ".");
@@ -164,12 +172,15 @@ final class AssignmentsCommand implements Runnable {
                     return result.hasBadLines() ? FtopCli.BAD_INPUT : 0;
                 }
                 int bad = result.badLines().size();
-                if (bad > 0 && !applyValid) {
+                AppliedBatch applied;
+                try {
+                    applied = result.apply(store, applyValid);
+                } catch (CsvImport.BadLinesException e) {
+                    // The lines were listed above; say what to do about them.
                     err.println(bad + " bad line" + (bad == 1 ? "" : "s") + ": nothing was written. Fix "
                             + (bad == 1 ? "it" : "them") + ", or use --apply-valid to import the good lines only.");
                     return FtopCli.BAD_INPUT;
                 }
-                AppliedBatch applied = BatchAssignment.apply(result.changes(), store);
                 int edits = applied.mutations().size();
                 out.println("Imported: " + applied.applied().summary() + "; " + edits + " edit" + (edits == 1 ? "" : "s")
                         + " queued for the server." + (bad > 0 ? " " + bad + " bad line" + (bad == 1 ? " was" : "s were")

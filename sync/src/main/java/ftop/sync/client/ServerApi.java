@@ -21,8 +21,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -30,6 +28,8 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The central server's HTTP API as typed calls, with every way a call can go wrong turned into a
@@ -40,7 +40,7 @@ import okhttp3.ResponseBody;
  */
 public final class ServerApi {
 
-    private static final Logger LOG = Logger.getLogger(ServerApi.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ServerApi.class);
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
     private static final ObjectMapper MAPPER = ProtocolJson.mapper();
 
@@ -68,9 +68,14 @@ public final class ServerApi {
                 .build();
     }
 
-    /** The server's base URL under which {@code /api/v1} lives. */
+    /** The URL of the API, {@code /api/v1} below the server's base URL. */
     public HttpUrl apiUrl() {
         return api;
+    }
+
+    /** The server as a person would name it: scheme, host and port. */
+    private String serverAddress() {
+        return api.scheme() + "://" + api.host() + ":" + api.port();
     }
 
     /**
@@ -152,10 +157,9 @@ public final class ServerApi {
         try {
             response = http.newCall(request).execute();
         } catch (IOException e) {
-            LOG.log(Level.FINE, "Cannot " + what + " at " + request.url(), e);
-            throw new SyncException(SyncFailure.UNREACHABLE,
-                    "The server at " + api.host() + ":" + api.port() + " cannot be reached (" + describe(e)
-                            + "); your changes are kept and will be sent when it is back.", e);
+            LOG.debug("Cannot {} at {}: {}", what, request.url(), describe(e), e);
+            throw new SyncException(SyncFailure.UNREACHABLE, "Cannot reach the server at " + serverAddress()
+                    + ". Your changes are kept and will be sent when it is back.", e);
         }
         try (response) {
             ResponseBody body = response.body();
@@ -172,10 +176,12 @@ public final class ServerApi {
                 }
                 return value;
             } catch (JsonProcessingException e) {
-                throw badAnswer(what, "the answer is not what was expected: " + e.getOriginalMessage(), e);
+                LOG.warn("Answer to {} does not parse: {}", what, e.getOriginalMessage());
+                throw badAnswer(what, "the answer is not what was expected", e);
             } catch (IOException e) {
                 // The headers arrived but the body did not: a cut-off answer is never half-used.
-                throw badAnswer(what, "the answer was cut off (" + describe(e) + ")", e);
+                LOG.warn("Answer to {} cut off: {}", what, describe(e));
+                throw badAnswer(what, "the answer was cut off", e);
             }
         }
     }
@@ -197,16 +203,16 @@ public final class ServerApi {
         String serverMessage = error == null || error.message() == null || error.message().isBlank()
                 ? null : error.message();
         if (status == 401) {
-            return new SyncException(SyncFailure.LOGIN_NEEDED,
-                    serverMessage != null ? serverMessage : SyncFailure.LOGIN_NEEDED.advice());
+            return new SyncException(SyncFailure.LOGIN_NEEDED, status,
+                    serverMessage != null ? serverMessage : SyncFailure.LOGIN_NEEDED.advice(), null);
         }
         String message = "The server could not " + what + " (HTTP " + status + ")"
                 + (serverMessage != null ? ": " + serverMessage : ".");
-        return new SyncException(SyncFailure.SERVER_ERROR, message);
+        return new SyncException(SyncFailure.SERVER_ERROR, status, message, null);
     }
 
     private static SyncException badAnswer(String what, String detail, Throwable cause) {
-        LOG.log(Level.WARNING, "Unreadable answer to " + what + ": " + detail, cause);
+        LOG.warn("Unusable answer to {}: {}", what, detail);
         return new SyncException(SyncFailure.BAD_ANSWER,
                 "The server's answer to \"" + what + "\" could not be used: " + detail
                         + ". Nothing was changed locally.", cause);

@@ -26,6 +26,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.DoubleConsumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -44,7 +48,7 @@ public final class SyncClient implements SyncTarget {
 
     /** Setting: the server's base URL. */
     public static final String SERVER_URL = "sync.serverUrl";
-    /** Setting: the bearer token of the current session; blank when signed out. */
+    /** Setting: the bearer token of the current session; absent when signed out. */
     public static final String TOKEN = "sync.token";
     /** Setting: when the token expires (ISO instant). */
     public static final String TOKEN_EXPIRES_AT = "sync.tokenExpiresAt";
@@ -57,8 +61,12 @@ public final class SyncClient implements SyncTarget {
     /** Setting: when a sync last completed (ISO instant). */
     public static final String LAST_SUCCESS = "sync.lastSuccess";
 
-    /** Rows per pulled page: big enough to keep round trips few, small enough to keep memory flat. */
-    public static final int DEFAULT_PAGE_SIZE = 2000;
+    /**
+     * Rows per pulled page: the server's largest. Each page costs the server a query over
+     * everything after the cursor, so few big pages beat many small ones; 5,000 rows are a few
+     * megabytes of JSON, which keeps memory flat.
+     */
+    public static final int DEFAULT_PAGE_SIZE = 5000;
 
     private final HttpUrl server;
     private final ServerApi api;
@@ -147,7 +155,11 @@ public final class SyncClient implements SyncTarget {
         }
         store.putSetting(SERVER_URL, server.toString());
         store.putSetting(TOKEN, response.token());
-        store.putSetting(TOKEN_EXPIRES_AT, response.expiresAt() == null ? "" : response.expiresAt().toString());
+        if (response.expiresAt() == null) {
+            store.removeSetting(TOKEN_EXPIRES_AT);
+        } else {
+            store.putSetting(TOKEN_EXPIRES_AT, response.expiresAt().toString());
+        }
         store.putSetting(USER_ID, response.userId());
         store.putSetting(DISPLAY_NAME, response.displayName() == null ? response.userId() : response.displayName());
         store.putSetting(ROLES, String.join(",", response.roles().stream().map(Enum::name).toList()));
@@ -160,8 +172,8 @@ public final class SyncClient implements SyncTarget {
      */
     public void logout() {
         Optional<String> token = currentToken();
-        store.putSetting(TOKEN, "");
-        store.putSetting(TOKEN_EXPIRES_AT, "");
+        store.removeSetting(TOKEN);
+        store.removeSetting(TOKEN_EXPIRES_AT);
         if (token.isPresent()) {
             try {
                 api.logout(token.get());
@@ -189,16 +201,17 @@ public final class SyncClient implements SyncTarget {
 
     /**
      * Sends pending edits in batches of at most {@value MutationBatch#MAX_SIZE}, oldest first,
-     * recording each answer in the outbox as soon as its batch is answered.
+     * recording each answer in the outbox as soon as its batch is answered. When the server
+     * refuses a whole batch as malformed, the edits go again one by one, so that only the edit
+     * at fault is marked rejected (with the server's message, for the user to see) and the others
+     * still reach the server.
      */
     public PushSummary push() throws SyncException {
         return runAsSync(() -> {
             String token = token();
             Outbox outbox = store.outbox();
             Set<UUID> sent = new HashSet<>();
-            int applied = 0;
-            int conflicts = 0;
-            int rejected = 0;
+            int[] counts = new int[3];
             while (true) {
                 List<OutboxEntry> batch = outbox.pending(MutationBatch.MAX_SIZE);
                 if (batch.isEmpty() || batch.stream().allMatch(e -> sent.contains(e.mutation().id()))) {
@@ -206,35 +219,67 @@ public final class SyncClient implements SyncTarget {
                     // the store not take an answer; they go again on the next sync.
                     break;
                 }
-                List<MutationRequest> requests = new ArrayList<>(batch.size());
-                for (OutboxEntry entry : batch) {
-                    requests.add(MutationRequest.of(entry.mutation()));
-                    sent.add(entry.mutation().id());
-                }
-                for (MutationResult result : api.mutations(token, new MutationBatch(requests)).results()) {
-                    switch (result.outcome()) {
-                        case APPLIED -> {
-                            outbox.markApplied(result.id(), result.revision(), body(result.row()));
-                            applied++;
-                        }
-                        case CONFLICT -> {
-                            if (result.row() == null) {
-                                throw new SyncException(SyncFailure.BAD_ANSWER, "The server reported a conflict on change "
-                                        + result.id() + " without the current row; it will be sent again.");
+                batch.forEach(e -> sent.add(e.mutation().id()));
+                try {
+                    record(outbox, api.mutations(token, batchOf(batch)).results(), counts);
+                } catch (SyncException e) {
+                    if (!refusedAsMalformed(e)) {
+                        throw e;
+                    }
+                    for (OutboxEntry entry : batch) {
+                        try {
+                            record(outbox, api.mutations(token, batchOf(List.of(entry))).results(), counts);
+                        } catch (SyncException single) {
+                            if (!refusedAsMalformed(single)) {
+                                throw single;
                             }
-                            outbox.markConflict(result.id(), conflictFields(result), result.row().revision(),
-                                    result.row().body());
-                            conflicts++;
-                        }
-                        case REJECTED -> {
-                            outbox.markRejected(result.id(), rejection(result));
-                            rejected++;
+                            outbox.markRejected(entry.mutation().id(), single.getMessage());
+                            counts[2]++;
                         }
                     }
                 }
             }
-            return new PushSummary(applied, conflicts, rejected);
+            return new PushSummary(counts[0], counts[1], counts[2]);
         });
+    }
+
+    private static MutationBatch batchOf(List<OutboxEntry> entries) {
+        List<MutationRequest> requests = new ArrayList<>(entries.size());
+        for (OutboxEntry entry : entries) {
+            requests.add(MutationRequest.of(entry.mutation()));
+        }
+        return new MutationBatch(requests);
+    }
+
+    /** A 400-like answer: the server will never take this batch as it is, so retrying is futile. */
+    private static boolean refusedAsMalformed(SyncException e) {
+        int status = e.httpStatus().orElse(0);
+        return e.failure() == SyncFailure.SERVER_ERROR && (status == 400 || status == 413 || status == 422);
+    }
+
+    /** Records the answers in the outbox; {@code counts} are applied, conflicts, rejected. */
+    private static void record(Outbox outbox, List<MutationResult> results, int[] counts) throws SyncException {
+        for (MutationResult result : results) {
+            switch (result.outcome()) {
+                case APPLIED -> {
+                    outbox.markApplied(result.id(), result.revision(), body(result.row()));
+                    counts[0]++;
+                }
+                case CONFLICT -> {
+                    if (result.row() == null) {
+                        throw new SyncException(SyncFailure.BAD_ANSWER, "The server reported a conflict on change "
+                                + result.id() + " without the current row; it will be sent again.");
+                    }
+                    outbox.markConflict(result.id(), conflictFields(result), result.row().revision(),
+                            result.row().body());
+                    counts[1]++;
+                }
+                case REJECTED -> {
+                    outbox.markRejected(result.id(), rejection(result));
+                    counts[2]++;
+                }
+            }
+        }
     }
 
     /**
@@ -253,32 +298,73 @@ public final class SyncClient implements SyncTarget {
             int pages = 0;
             int rows = 0;
             Set<Long> dropped = new LinkedHashSet<>();
-            ChangesPage page;
-            do {
-                page = api.changes(token, cursor, pageSize);
-                List<RemoteRow> remote = new ArrayList<>(page.changes().size());
-                for (RowChange change : page.changes()) {
-                    remote.add(remoteRow(change));
-                }
-                Set<Long> droppedHere = Set.copyOf(page.droppedCustomers());
-                try {
-                    store.applyPull(remote, droppedHere, page.next());
-                } catch (StoreException e) {
-                    if (causedBySql(e)) {
-                        throw e;
+            // The next page is fetched while this one is written to the workspace, so the server's
+            // work and the local database's overlap; pages are still applied strictly in order.
+            ExecutorService fetcher = Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "ftop-sync-fetch");
+                thread.setDaemon(true);
+                return thread;
+            });
+            try {
+                Future<ChangesPage> ahead = fetch(fetcher, token, cursor);
+                ChangesPage page;
+                do {
+                    page = await(ahead);
+                    if (page.more()) {
+                        ahead = fetch(fetcher, token, page.next());
                     }
-                    throw new SyncException(SyncFailure.BAD_ANSWER, e.getMessage()
-                            + " Nothing of that page was applied; sync will try again.", e);
-                }
-                cursor = page.next();
-                pages++;
-                rows += remote.size();
-                dropped.addAll(droppedHere);
-                long total = Math.max(1, page.serverRevision() - start);
-                report.accept(page.more() ? Math.min(1.0, (double) (cursor - start) / total) : 1.0);
-            } while (page.more());
+                    List<RemoteRow> remote = new ArrayList<>(page.changes().size());
+                    for (RowChange change : page.changes()) {
+                        remote.add(remoteRow(change));
+                    }
+                    Set<Long> droppedHere = Set.copyOf(page.droppedCustomers());
+                    try {
+                        store.applyPull(remote, droppedHere, page.next());
+                    } catch (StoreException e) {
+                        if (causedBySql(e)) {
+                            throw e;
+                        }
+                        throw new SyncException(SyncFailure.BAD_ANSWER, e.getMessage()
+                                + " Nothing of that page was applied; sync will try again.", e);
+                    }
+                    cursor = page.next();
+                    pages++;
+                    rows += remote.size();
+                    dropped.addAll(droppedHere);
+                    long total = Math.max(1, page.serverRevision() - start);
+                    report.accept(page.more() ? Math.min(1.0, (double) (cursor - start) / total) : 1.0);
+                } while (page.more());
+            } finally {
+                fetcher.shutdownNow();
+            }
             return new PullSummary(pages, rows, dropped.size(), cursor);
         });
+    }
+
+    private Future<ChangesPage> fetch(ExecutorService fetcher, String token, long since) {
+        return fetcher.submit(() -> api.changes(token, since, pageSize));
+    }
+
+    /** The fetched page, or the fetch's own failure as if it had been made on this thread. */
+    private static ChangesPage await(Future<ChangesPage> page) throws SyncException {
+        try {
+            return page.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SyncException(SyncFailure.UNREACHABLE, "Sync was interrupted; it will continue where it stopped.", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SyncException sync) {
+                throw new SyncException(sync.failure(), sync.httpStatus().orElse(0), sync.getMessage(), sync);
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     @Override
@@ -288,13 +374,22 @@ public final class SyncClient implements SyncTarget {
     }
 
     @Override
+    public int problemCount() {
+        return store.outbox().problems().size();
+    }
+
+    @Override
     public Optional<Instant> lastSuccess() {
         return store.setting(LAST_SUCCESS).filter(s -> !s.isBlank()).flatMap(SyncClient::instant);
     }
 
+    /**
+     * True until a sync of this workspace has completed, so that a first sync cut short (the
+     * laptop closed halfway) still shows its progress when it resumes.
+     */
     @Override
     public boolean firstSync() {
-        return store.cursor() == 0;
+        return lastSuccess().isEmpty();
     }
 
     /** Tells {@code onEdit} of changes to the workspace made outside sync: the user's edits and decisions. */

@@ -7,13 +7,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs sync in the background on one thread of its own: at start, every few minutes, shortly
@@ -26,7 +26,7 @@ import java.util.logging.Logger;
  */
 public final class SyncEngine implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(SyncEngine.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SyncEngine.class);
 
     /**
      * How often and how patiently the engine syncs.
@@ -90,12 +90,16 @@ public final class SyncEngine implements AutoCloseable {
         this.target = Objects.requireNonNull(target, "target");
         this.options = Objects.requireNonNull(options, "options");
         this.backoff = new Backoff(options.backoffBase(), options.backoffMax(), jitter);
-        this.executor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "ftop-sync");
             thread.setDaemon(true);
             return thread;
         });
-        this.status = SyncStatus.initial(0, Optional.empty());
+        // Planned syncs die with the engine; they must not hold up close().
+        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        pool.setRemoveOnCancelPolicy(true);
+        this.executor = pool;
+        this.status = SyncStatus.initial(0, 0, Optional.empty());
     }
 
     /** Subscribes to status changes; the listener is called at once with the current status. */
@@ -104,6 +108,7 @@ public final class SyncEngine implements AutoCloseable {
         tell(listener, status);
     }
 
+    /** Unsubscribes a listener added before. */
     public void removeListener(SyncStatusListener listener) {
         listeners.remove(listener);
     }
@@ -113,18 +118,19 @@ public final class SyncEngine implements AutoCloseable {
         return status;
     }
 
-    /** Starts the schedule with a sync right away. Calling it again does nothing. */
+    /** Starts the schedule with a sync right away. Calling it again, or after {@link #close()}, does nothing. */
     public void start() {
-        executor.execute(() -> {
+        submit(() -> {
             if (started) {
                 return;
             }
             started = true;
-            target.onLocalEdit(() -> {
-                submit(this::localEdit);
-            });
-            publish(status.withPending(target.pendingCount()).withState(SyncState.OFFLINE));
-            publishLastSuccess();
+            target.onLocalEdit(() -> submit(this::localEdit));
+            try {
+                publish(counted(status).withLastSuccess(target.lastSuccess()));
+            } catch (RuntimeException e) {
+                LOG.warn("Cannot read the time of the last sync", e);
+            }
             scheduleIn(Duration.ZERO);
         });
     }
@@ -138,16 +144,24 @@ public final class SyncEngine implements AutoCloseable {
         });
     }
 
-    /** Stops the engine; a sync under way is interrupted between HTTP calls. */
+    /**
+     * Stops the engine. A sync under way may finish its current step for a few seconds (every
+     * step is safe to cut short, but letting a database write end on its own is kinder to the
+     * workspace); after that it is interrupted.
+     */
     @Override
     public void close() {
         closed = true;
-        executor.shutdownNow();
+        executor.shutdown();
         try {
-            if (!executor.awaitTermination(10, TimeUnit.SECONDS)) {
-                LOG.warning("The sync thread did not stop within 10 s");
+            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                executor.shutdownNow();
+                if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
+                    LOG.warn("The sync thread did not stop within 10 s");
+                }
             }
         } catch (InterruptedException e) {
+            executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }
@@ -164,7 +178,7 @@ public final class SyncEngine implements AutoCloseable {
     }
 
     private void localEdit() {
-        publish(status.withPending(target.pendingCount()));
+        publish(counted(status));
         if (waitingForLogin || backoff.failures() > 0) {
             // Offline or failing: the back-off (or the next login) decides when to try again.
             return;
@@ -189,7 +203,12 @@ public final class SyncEngine implements AutoCloseable {
             next.cancel(false);
         }
         Duration wait = delay.isNegative() ? Duration.ZERO : delay;
-        next = executor.schedule(this::runSync, wait.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            next = executor.schedule(this::runSync, wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // Closed meanwhile: no more syncs.
+            next = null;
+        }
     }
 
     private void runSync() {
@@ -198,9 +217,9 @@ public final class SyncEngine implements AutoCloseable {
         }
         next = null;
         firstUnsyncedEdit = null;
-        boolean first = target.firstSync();
-        publish(status.withState(SyncState.SYNCING).withProgress(first ? Optional.of(0.0) : Optional.empty()));
         try {
+            boolean first = target.firstSync();
+            publish(status.withState(SyncState.SYNCING).withProgress(first ? Optional.of(0.0) : Optional.empty()));
             target.sync(progress -> {
                 if (first) {
                     publish(status.withProgress(Optional.of(progress)));
@@ -209,11 +228,11 @@ public final class SyncEngine implements AutoCloseable {
             backoff.reset();
             waitingForLogin = false;
             Instant when = target.lastSuccess().orElseGet(Instant::now);
-            publish(status.withPending(target.pendingCount()).succeeded(when));
+            publish(counted(status).succeeded(when));
             scheduleIn(options.interval());
         } catch (SyncException e) {
-            LOG.log(Level.INFO, "Sync failed (" + e.failure() + "): " + e.getMessage());
-            publish(status.withPending(safePendingCount()).failed(e));
+            LOG.info("Sync failed ({}): {}", e.failure(), e.getMessage());
+            publish(counted(status).failed(e));
             if (e.failure() == SyncFailure.LOGIN_NEEDED) {
                 waitingForLogin = true;
             } else {
@@ -221,25 +240,21 @@ public final class SyncEngine implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // A bug or a local store problem: report it, keep the engine alive, retry later.
-            LOG.log(Level.SEVERE, "Sync failed unexpectedly", e);
-            publish(status.withPending(safePendingCount())
+            LOG.error("Sync failed unexpectedly", e);
+            publish(counted(status)
                     .failed(new SyncException(SyncFailure.SERVER_ERROR, "Sync failed: " + e.getMessage(), e)));
             scheduleIn(backoff.nextDelay());
         }
     }
 
-    private int safePendingCount() {
+    /** {@code base} with the outbox counts of now; the old counts when the workspace cannot say. */
+    private SyncStatus counted(SyncStatus base) {
         try {
-            return target.pendingCount();
+            return base.withCounts(target.pendingCount(), target.problemCount());
         } catch (RuntimeException e) {
-            return status.pendingCount();
+            LOG.warn("Cannot count the pending changes", e);
+            return base;
         }
-    }
-
-    private void publishLastSuccess() {
-        Optional<Instant> last = target.lastSuccess();
-        SyncStatus s = status;
-        publish(new SyncStatus(s.state(), s.failure(), s.message(), s.pendingCount(), last, s.firstSyncProgress()));
     }
 
     private void publish(SyncStatus next) {
@@ -257,7 +272,7 @@ public final class SyncEngine implements AutoCloseable {
             listener.onStatus(status);
         } catch (RuntimeException e) {
             // One broken view must not stop sync for the whole workspace.
-            LOG.log(Level.WARNING, "A sync status listener failed", e);
+            LOG.warn("A sync status listener failed", e);
         }
     }
 }

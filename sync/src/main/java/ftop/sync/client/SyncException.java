@@ -1,6 +1,7 @@
 package ftop.sync.client;
 
 import java.util.Objects;
+import java.util.OptionalInt;
 
 /**
  * A sync step that failed. The {@link #failure() kind} decides what the engine does next
@@ -9,14 +10,26 @@ import java.util.Objects;
 public class SyncException extends Exception {
 
     private final SyncFailure failure;
+    private final int httpStatus;
 
     public SyncException(SyncFailure failure, String message) {
         this(failure, message, null);
     }
 
     public SyncException(SyncFailure failure, String message, Throwable cause) {
+        this(failure, 0, message, cause);
+    }
+
+    /** A failure the server answered with an HTTP error status. */
+    public SyncException(SyncFailure failure, int httpStatus, String message, Throwable cause) {
         super(message == null || message.isBlank() ? failure.advice() : message, cause);
         this.failure = Objects.requireNonNull(failure, "failure");
+        this.httpStatus = httpStatus;
+    }
+
+    /** The HTTP status the server answered with, when the failure is an error answer. */
+    public OptionalInt httpStatus() {
+        return httpStatus == 0 ? OptionalInt.empty() : OptionalInt.of(httpStatus);
     }
 
     /** What kind of failure this is. */

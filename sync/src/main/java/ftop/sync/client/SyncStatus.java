@@ -7,20 +7,23 @@ import java.util.Optional;
 /**
  * A snapshot of the background sync, published to {@link SyncStatusListener}s after every change.
  *
- * @param state          online, offline, failing or syncing
- * @param failure        why the last sync failed; empty after a success
- * @param message        a sentence for the user about the failure; empty after a success
- * @param pendingCount   local edits not yet accepted by the server (includes conflicts and rejections
- *                       waiting for the user)
- * @param lastSuccess    when a sync last completed; empty if never
- * @param firstSyncProgress progress 0..1 of the first sync of a workspace, empty when it is not a
- *                       first sync (or once the cursor is known)
+ * @param state             online, offline, failing or syncing
+ * @param failure           why the last sync failed; empty after a success
+ * @param message           a sentence for the user about the failure; empty after a success
+ * @param pendingCount      local edits not yet accepted by the server, including those in
+ *                          {@code problemCount}
+ * @param problemCount      edits the server answered with a conflict or a rejection, waiting for the
+ *                          user to keep theirs, take the server's or discard
+ * @param lastSuccess       when a sync last completed; empty if never
+ * @param firstSyncProgress progress 0..1 of the first sync of a workspace; empty when no first sync
+ *                          is running
  */
 public record SyncStatus(
         SyncState state,
         Optional<SyncFailure> failure,
         Optional<String> message,
         int pendingCount,
+        int problemCount,
         Optional<Instant> lastSuccess,
         Optional<Double> firstSyncProgress) {
 
@@ -30,45 +33,51 @@ public record SyncStatus(
         Objects.requireNonNull(message, "message");
         Objects.requireNonNull(lastSuccess, "lastSuccess");
         Objects.requireNonNull(firstSyncProgress, "firstSyncProgress");
-        if (pendingCount < 0) {
-            throw new IllegalArgumentException("pendingCount must not be negative: " + pendingCount);
+        if (pendingCount < 0 || problemCount < 0) {
+            throw new IllegalArgumentException("Counts must not be negative: " + pendingCount + ", " + problemCount);
         }
         firstSyncProgress = firstSyncProgress.map(p -> Math.max(0.0, Math.min(1.0, p)));
     }
 
-    /** The status before the first sync attempt. */
-    public static SyncStatus initial(int pendingCount, Optional<Instant> lastSuccess) {
-        return new SyncStatus(SyncState.OFFLINE, Optional.empty(), Optional.empty(), pendingCount, lastSuccess,
-                Optional.empty());
+    /** The status before the first sync attempt: offline until the server has answered. */
+    public static SyncStatus initial(int pendingCount, int problemCount, Optional<Instant> lastSuccess) {
+        return new SyncStatus(SyncState.OFFLINE, Optional.empty(), Optional.empty(), pendingCount, problemCount,
+                lastSuccess, Optional.empty());
     }
 
     /** This status with another state; a failure is kept unless the new state is ONLINE. */
     public SyncStatus withState(SyncState next) {
         return next == SyncState.ONLINE
-                ? new SyncStatus(next, Optional.empty(), Optional.empty(), pendingCount, lastSuccess, Optional.empty())
-                : new SyncStatus(next, failure, message, pendingCount, lastSuccess, firstSyncProgress);
+                ? new SyncStatus(next, Optional.empty(), Optional.empty(), pendingCount, problemCount, lastSuccess,
+                        Optional.empty())
+                : new SyncStatus(next, failure, message, pendingCount, problemCount, lastSuccess, firstSyncProgress);
     }
 
-    /** This status after a failed sync. */
+    /** This status after a failed sync: offline when the server cannot be reached, else failing. */
     public SyncStatus failed(SyncException e) {
         SyncState next = e.failure() == SyncFailure.UNREACHABLE ? SyncState.OFFLINE : SyncState.FAILING;
         return new SyncStatus(next, Optional.of(e.failure()), Optional.ofNullable(e.getMessage()), pendingCount,
-                lastSuccess, Optional.empty());
+                problemCount, lastSuccess, Optional.empty());
     }
 
     /** This status after a successful sync at {@code when}. */
     public SyncStatus succeeded(Instant when) {
-        return new SyncStatus(SyncState.ONLINE, Optional.empty(), Optional.empty(), pendingCount, Optional.of(when),
-                Optional.empty());
+        return new SyncStatus(SyncState.ONLINE, Optional.empty(), Optional.empty(), pendingCount, problemCount,
+                Optional.of(when), Optional.empty());
     }
 
-    /** This status with another pending count. */
-    public SyncStatus withPending(int count) {
-        return new SyncStatus(state, failure, message, count, lastSuccess, firstSyncProgress);
+    /** This status with other counts of pending edits and of problems among them. */
+    public SyncStatus withCounts(int pending, int problems) {
+        return new SyncStatus(state, failure, message, pending, problems, lastSuccess, firstSyncProgress);
+    }
+
+    /** This status with another time of the last successful sync. */
+    public SyncStatus withLastSuccess(Optional<Instant> when) {
+        return new SyncStatus(state, failure, message, pendingCount, problemCount, when, firstSyncProgress);
     }
 
     /** This status with first-sync progress (empty when not a first sync). */
     public SyncStatus withProgress(Optional<Double> progress) {
-        return new SyncStatus(state, failure, message, pendingCount, lastSuccess, progress);
+        return new SyncStatus(state, failure, message, pendingCount, problemCount, lastSuccess, progress);
     }
 }

@@ -20,10 +20,13 @@ public interface SyncTarget {
     /** Local edits not yet accepted by the server, including those waiting for the user. */
     int pendingCount();
 
+    /** Edits the server answered with a conflict or a rejection, waiting for the user to decide. */
+    int problemCount();
+
     /** When a sync last completed, as recorded by the workspace. */
     Optional<Instant> lastSuccess();
 
-    /** True while the workspace has never completed a pull, so the next sync brings everything. */
+    /** True while the workspace has never completed a sync, so the next one brings (almost) everything. */
     boolean firstSync();
 
     /** Calls {@code onEdit} after every local edit is committed, on the editing thread. */

@@ -1,6 +1,7 @@
 package ftop.sync.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import java.time.Instant;
 
 /**
@@ -13,4 +14,10 @@ import java.time.Instant;
  * @param changedAt when they changed it
  */
 public record FieldConflict(String field, JsonNode mine, JsonNode theirs, String changedBy, Instant changedAt) {
+
+    public FieldConflict {
+        // JSON null always reads back as NullNode; one form keeps equality across the wire.
+        mine = mine == null ? NullNode.getInstance() : mine;
+        theirs = theirs == null ? NullNode.getInstance() : theirs;
+    }
 }

@@ -1,6 +1,7 @@
 package ftop.sync.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import java.time.Instant;
 
 /**
@@ -12,9 +13,15 @@ import java.time.Instant;
  * @param kind     the kind of row ({@link ftop.core.change.EntityKind#wireName()})
  * @param entityId the row
  * @param field    the dotted field name
- * @param from     the value before (JSON null for a new row)
- * @param to       the value after (JSON null when the row was deleted)
+ * @param from     the value before (JSON null for a new row); for a deletion (field "") the whole row
+ * @param to       the value after (JSON null when cleared, or when the row was deleted)
  */
 public record HistoryEntry(long revision, Instant at, String userId, String kind, String entityId, String field,
                            JsonNode from, JsonNode to) {
+
+    public HistoryEntry {
+        // JSON null always reads back as NullNode; one form keeps equality across the wire.
+        from = from == null ? NullNode.getInstance() : from;
+        to = to == null ? NullNode.getInstance() : to;
+    }
 }

@@ -139,11 +139,16 @@ final class Accounts {
             ps.setString(1, sha256(token));
             removed = ps.executeUpdate();
         }
+        sweepExpired(c, now);
+        return removed > 0;
+    }
+
+    /** Forgets expired tokens, so the table holds only live sessions. */
+    static void sweepExpired(Connection c, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM session_token WHERE expires_at <= ?")) {
             ps.setObject(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
             ps.executeUpdate();
         }
-        return removed > 0;
     }
 
     private static Optional<User> user(Connection c, String userId) throws SQLException {

@@ -130,13 +130,19 @@ final class ChangesApi {
         return new ChangesPage(since, next, more, upTo, changes, dropped(c, userId, since, next));
     }
 
-    /** All live rows of a customer up to {@code upTo}, and its tombstones after {@code since}. */
+    /**
+     * All live rows of a customer up to {@code upTo}, and its tombstones after {@code since} (none on
+     * a first sync, when the client holds nothing to delete).
+     */
     private static List<StoredRow> wholeCustomer(Connection c, long tpid, long upTo, long since) throws SQLException {
+        String tombstones = since == 0 ? "" : " OR revision > ?";
         try (PreparedStatement ps = c.prepareStatement("SELECT " + RowStore.COLUMNS + " FROM sync_row "
-                + "WHERE tpid = ? AND revision <= ? AND (deleted = FALSE OR revision > ?) ORDER BY revision")) {
+                + "WHERE tpid = ? AND revision <= ? AND (deleted = FALSE" + tombstones + ") ORDER BY revision")) {
             ps.setLong(1, tpid);
             ps.setLong(2, upTo);
-            ps.setLong(3, since);
+            if (since > 0) {
+                ps.setLong(3, since);
+            }
             return RowStore.readAll(ps);
         }
     }

@@ -6,12 +6,22 @@ import ftop.core.change.EntityKind;
 import ftop.core.customer.Customer;
 import ftop.core.dataset.Dataset;
 import ftop.core.user.User;
+import ftop.core.user.UserRole;
+import ftop.core.validation.Problem;
+import ftop.core.validation.Validator;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Loads a whole {@link Dataset} (the demo workspace, a generated scale set) into an empty server
@@ -22,6 +32,7 @@ import java.util.Map;
 public final class DatasetLoader {
 
     private static final int BATCH = 1000;
+    private static final int BATCH_ROWS = 5000;
 
     private DatasetLoader() {
     }
@@ -45,45 +56,157 @@ public final class DatasetLoader {
      * @throws IllegalStateException when the database already holds rows
      */
     public static long load(Database db, Dataset data, String password) throws SQLException {
-        if (!isEmpty(db)) {
-            throw new IllegalStateException("The server database already holds data; load a data set only into an empty one");
+        Chunks chunks = new Chunks(db, password);
+        chunks.accept(data);
+        return chunks.lastRevision();
+    }
+
+    /**
+     * Loads a large set chunk by chunk, as {@link ftop.core.dataset.DatasetGenerator} hands it over,
+     * one transaction per chunk so that memory and transaction size stay bounded. The users must
+     * come with the first chunk and no chunk may refer to a customer of a later one.
+     *
+     * @param producer hands each chunk to the consumer it is given
+     * @return the revision of the last row loaded
+     */
+    public static long loadChunks(Database db, Consumer<Consumer<Dataset>> producer, String password) throws SQLException {
+        Chunks chunks = new Chunks(db, password);
+        try {
+            producer.accept(chunk -> {
+                try {
+                    chunks.accept(chunk);
+                } catch (SQLException e) {
+                    throw new UncheckedSqlException(e);
+                }
+            });
+        } catch (UncheckedSqlException e) {
+            throw e.sql;
         }
-        return db.inRevisionTransaction(c -> {
-            long first = RowStore.takeRevisions(c, Math.max(1, data.size()));
-            long revision = first;
+        return chunks.lastRevision();
+    }
+
+    /** Carries a SQL failure out of a chunk consumer. */
+    private static final class UncheckedSqlException extends RuntimeException {
+        final SQLException sql;
+
+        UncheckedSqlException(SQLException sql) {
+            super(sql);
+            this.sql = sql;
+        }
+    }
+
+    private static final class Chunks {
+        private final Database db;
+        private final String password;
+        private final List<User> users = new ArrayList<>();
+        private long lastRevision;
+        private boolean first = true;
+
+        Chunks(Database db, String password) {
+            this.db = db;
+            this.password = password;
+        }
+
+        long lastRevision() {
+            return lastRevision;
+        }
+
+        void accept(Dataset data) throws SQLException {
+            if (first && !isEmpty(db)) {
+                throw new IllegalStateException("The server database already holds data; load a data set only into an empty one");
+            }
+            boolean withUsers = first;
+            first = false;
+            users.addAll(data.users());
+            // H2 slows down sharply with very large transactions, so rows go in slices of BATCH_ROWS,
+            // each its own transaction; the database was empty, so a failure leaves it to be recreated.
+            List<Object[]> rows = new ArrayList<>(data.size());
+            data.byKind().forEach((kind, list) -> list.forEach(row -> rows.add(new Object[] {kind, row})));
+            long firstRevision = db.inRevisionTransaction(c -> RowStore.takeRevisions(c, Math.max(1, rows.size())));
+            for (int from = 0; from < rows.size(); from += BATCH_ROWS) {
+                List<Object[]> slice = rows.subList(from, Math.min(rows.size(), from + BATCH_ROWS));
+                long sliceRevision = firstRevision + from;
+                db.inTransaction(c -> {
+                    insert(c, slice, sliceRevision);
+                    return null;
+                });
+            }
+            db.inTransaction(c -> {
+                ScopeIndex.load(c, users, data.customers(), data.assignments(), withUsers);
+                if (withUsers) {
+                    Accounts.setSharedPassword(c, users.stream().map(User::userId).toList(), password);
+                }
+                return null;
+            });
+            lastRevision = firstRevision + Math.max(1, rows.size()) - 1;
+        }
+
+        private static void insert(Connection c, List<Object[]> rows, long firstRevision) throws SQLException {
+            long revision = firstRevision;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO sync_row "
                     + "(kind, id, tpid, revision, body, deleted, ref_user, region) VALUES (?, ?, ?, ?, ?, FALSE, ?, ?)")) {
                 int pending = 0;
-                for (Map.Entry<EntityKind, List<?>> e : data.byKind().entrySet()) {
-                    EntityKind kind = e.getKey();
-                    for (Object row : e.getValue()) {
-                        ps.setString(1, kind.wireName());
-                        ps.setString(2, kind.idOf(row));
-                        ps.setLong(3, kind.tpidOf(row));
-                        ps.setLong(4, revision++);
-                        ps.setString(5, EntityCodec.toJson(row));
-                        setNullable(ps, 6, row instanceof Assignment a ? a.userId() : null);
-                        setNullable(ps, 7, row instanceof Customer customer ? customer.region().name() : null);
-                        ps.addBatch();
-                        if (++pending >= BATCH) {
-                            ps.executeBatch();
-                            pending = 0;
-                        }
+                for (Object[] entry : rows) {
+                    EntityKind kind = (EntityKind) entry[0];
+                    Object row = entry[1];
+                    ps.setString(1, kind.wireName());
+                    ps.setString(2, kind.idOf(row));
+                    ps.setLong(3, kind.tpidOf(row));
+                    ps.setLong(4, revision++);
+                    ps.setString(5, EntityCodec.toJson(row));
+                    setNullable(ps, 6, row instanceof Assignment a ? a.userId() : null);
+                    setNullable(ps, 7, row instanceof Customer customer ? customer.region().name() : null);
+                    ps.addBatch();
+                    if (++pending >= BATCH) {
+                        ps.executeBatch();
+                        pending = 0;
                     }
                 }
                 if (pending > 0) {
                     ps.executeBatch();
                 }
             }
-            ScopeIndex.load(c, data.users(), data.customers(), data.assignments());
-            Accounts.setSharedPassword(c, data.users().stream().map(User::userId).toList(), password);
-            return revision - 1;
-        });
+        }
     }
 
     /** Creates or replaces the account of {@code userId}, who must be in the directory. */
     public static void setPassword(Database db, String userId, String password) throws SQLException {
         db.inTransaction(c -> {
+            Accounts.setPassword(c, userId, password);
+            return null;
+        });
+    }
+
+    /**
+     * Makes sure {@code userId} is in the directory as an administrator and signs in with
+     * {@code password}: how the first person gets into a fresh production database, and how a
+     * forgotten administrator password is reset. The change takes a revision like any other, so
+     * clients pull it.
+     *
+     * @throws IllegalArgumentException when the user id is not a valid one or the password is shorter than 8 characters
+     */
+    public static void ensureAdministrator(Database db, String userId, String password) throws SQLException {
+        if (password == null || password.length() < 8) {
+            throw new IllegalArgumentException("The administrator's password must have at least 8 characters");
+        }
+        db.inRevisionTransaction(c -> {
+            Optional<User> existing = RowStore.find(c, EntityKind.USER, userId, true)
+                    .filter(r -> !r.deleted()).map(StoredRow::entity);
+            if (existing.isEmpty() || !existing.get().has(UserRole.ADMIN)) {
+                Set<UserRole> roles = new HashSet<>();
+                existing.ifPresent(u -> roles.addAll(u.roles()));
+                roles.add(UserRole.ADMIN);
+                User admin = existing.map(u -> new User(u.userId(), u.displayName(), u.email(), roles, u.region(),
+                                u.sltWatchlistGroup()))
+                        .orElseGet(() -> new User(userId, userId, "", roles, Optional.empty(), false));
+                Instant now = Instant.now();
+                List<Problem> problems = Validator.validate(admin,
+                        new ServerValidationContext(c, LocalDate.now(ServerValidationContext.EARLIEST_ZONE)));
+                if (!problems.isEmpty()) {
+                    throw new IllegalArgumentException(problems.get(0).message());
+                }
+                RowWrites.write(c, "ftop-server", now, EntityKind.USER, userId, existing.orElse(null), admin);
+            }
             Accounts.setPassword(c, userId, password);
             return null;
         });

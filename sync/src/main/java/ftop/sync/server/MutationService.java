@@ -24,7 +24,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,7 +31,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -191,39 +189,9 @@ final class MutationService {
             }
         }
 
-        long revision = RowStore.takeRevisions(c, 1);
-        RowStore.write(c, m.kind(), m.entityId(), tpid, revision, after);
-        recordHistory(c, caller.userId(), now, revision, m.kind(), m.entityId(), tpid, before, after);
-        updateScope(c, m.kind(), before, after, revision);
+        long revision = RowWrites.write(c, caller.userId(), now, m.kind(), m.entityId(), before, after);
         StoredRow written = RowStore.find(c, m.kind(), m.entityId(), false).orElseThrow();
         return new MutationResult(m.id(), Outcome.APPLIED, revision, written.toChange(), List.of(), null, null);
-    }
-
-    private static void updateScope(Connection c, EntityKind kind, Object before, Object after, long revision)
-            throws SQLException {
-        switch (kind) {
-            case ASSIGNMENT -> {
-                Assignment b = (Assignment) before;
-                Assignment a = (Assignment) after;
-                if (b != null) {
-                    ScopeIndex.refresh(c, b.userId(), b.tpid(), revision);
-                }
-                if (a != null && (b == null || !a.userId().equals(b.userId()) || a.tpid() != b.tpid())) {
-                    ScopeIndex.refresh(c, a.userId(), a.tpid(), revision);
-                }
-            }
-            case CUSTOMER -> {
-                Customer b = (Customer) before;
-                Customer a = (Customer) after;
-                if (b == null || a == null || b.region() != a.region()) {
-                    ScopeIndex.refreshCustomer(c, (a != null ? a : b).tpid(), revision);
-                }
-            }
-            case USER -> ScopeIndex.recomputeUser(c, EntityKind.USER.idOf(after != null ? after : before));
-            default -> {
-                // Other rows do not change who sees what.
-            }
-        }
     }
 
     /**
@@ -262,48 +230,6 @@ final class MutationService {
             }
         }
         return out;
-    }
-
-    /** One history entry per changed field; a deletion is one entry for the whole row (field ""). */
-    private static void recordHistory(Connection c, String userId, Instant now, long revision, EntityKind kind,
-                                      String entityId, long tpid, Object before, Object after) throws SQLException {
-        Map<String, JsonNode[]> changes = new LinkedHashMap<>();
-        if (after == null) {
-            changes.put("", new JsonNode[] {ProtocolJson.mapper().valueToTree(before), null});
-        } else {
-            Map<String, JsonNode> old = before == null ? Map.of() : EntityCodec.fields(before);
-            EntityCodec.diff(before, after).forEach((field, value) -> {
-                JsonNode from = old.get(field);
-                if (before == null && value.isNull()) {
-                    return;
-                }
-                changes.put(field, new JsonNode[] {from, value});
-            });
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO field_change (revision, changed_at, user_id, kind, "
-                + "entity_id, tpid, field, from_value, to_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Map.Entry<String, JsonNode[]> e : changes.entrySet()) {
-                ps.setLong(1, revision);
-                ps.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-                ps.setString(3, userId);
-                ps.setString(4, kind.wireName());
-                ps.setString(5, entityId);
-                ps.setLong(6, tpid);
-                ps.setString(7, e.getKey());
-                setJson(ps, 8, e.getValue()[0]);
-                setJson(ps, 9, e.getValue()[1]);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    private static void setJson(PreparedStatement ps, int index, JsonNode value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.VARCHAR);
-        } else {
-            ps.setString(index, value.toString());
-        }
     }
 
     private static String deletedBy(Connection c, Mutation m) throws SQLException {

@@ -107,7 +107,8 @@ final class ScopeIndex {
         }
         for (StoredRow row : RowStore.all(c, EntityKind.USER)) {
             User user = row.entity();
-            if (!user.roles().isEmpty()) {
+            // Everyone else sees only assigned customers, and those are listed above.
+            if (Permissions.seesUnassignedCustomers(user)) {
                 users.add(user.userId());
             }
         }
@@ -130,8 +131,18 @@ final class ScopeIndex {
             for (Assignment a : RowStore.assignmentsOf(c, userId)) {
                 own.computeIfAbsent(a.tpid(), t -> new ArrayList<>()).add(a);
             }
-            for (StoredRow row : RowStore.all(c, EntityKind.CUSTOMER)) {
-                Customer customer = row.entity();
+            List<Customer> candidates = new ArrayList<>();
+            if (Permissions.seesUnassignedCustomers(user.get())) {
+                for (StoredRow row : RowStore.all(c, EntityKind.CUSTOMER)) {
+                    candidates.add(row.entity());
+                }
+            } else {
+                for (long tpid : own.keySet()) {
+                    RowStore.find(c, EntityKind.CUSTOMER, Long.toString(tpid), false).filter(r -> !r.deleted())
+                            .ifPresent(r -> candidates.add(r.entity()));
+                }
+            }
+            for (Customer customer : candidates) {
                 Visibility v = visibility(user.get(), customer, own.getOrDefault(customer.tpid(), List.of()));
                 if (v != null) {
                     wanted.put(customer.tpid(), v);
@@ -176,11 +187,14 @@ final class ScopeIndex {
     }
 
     /**
-     * Writes the scope of every user at once, for a fresh database being loaded: customers count as
-     * in scope from revision 0, so the first pull brings them as ordinary changes.
+     * Writes the scope of {@code users} over {@code customers} at once, for a fresh database being
+     * loaded (possibly chunk by chunk): customers count as in scope from revision 0, so the first
+     * pull brings them as ordinary changes. {@code withDirectory} adds everyone's view of the people.
      */
-    static void load(Connection c, Collection<User> users, Collection<Customer> customers, Collection<Assignment> assignments)
-            throws SQLException {
+    static void load(Connection c, Collection<User> users, Collection<Customer> customers, Collection<Assignment> assignments,
+                     boolean withDirectory) throws SQLException {
+        Map<Long, Customer> byTpid = new HashMap<>();
+        customers.forEach(customer -> byTpid.put(customer.tpid(), customer));
         Map<String, Map<Long, List<Assignment>>> byUser = new HashMap<>();
         for (Assignment a : assignments) {
             byUser.computeIfAbsent(a.userId(), u -> new HashMap<>()).computeIfAbsent(a.tpid(), t -> new ArrayList<>()).add(a);
@@ -190,12 +204,17 @@ final class ScopeIndex {
             int pending = 0;
             for (User user : users) {
                 Map<Long, List<Assignment>> own = byUser.getOrDefault(user.userId(), Map.of());
-                ps.setString(1, user.userId());
-                ps.setLong(2, DIRECTORY_TPID);
-                ps.setString(3, null);
-                ps.addBatch();
-                pending++;
-                for (Customer customer : customers) {
+                if (withDirectory) {
+                    ps.setString(1, user.userId());
+                    ps.setLong(2, DIRECTORY_TPID);
+                    ps.setString(3, null);
+                    ps.addBatch();
+                    pending++;
+                }
+                // Most people see only their assigned customers: skip the rest instead of asking for each.
+                Collection<Customer> candidates = Permissions.seesUnassignedCustomers(user) ? customers
+                        : own.keySet().stream().map(byTpid::get).filter(Objects::nonNull).toList();
+                for (Customer customer : candidates) {
                     Visibility v = visibility(user, customer, own.getOrDefault(customer.tpid(), List.of()));
                     if (v != null) {
                         ps.setString(1, user.userId());

@@ -45,7 +45,10 @@ final class SessionApi {
         }
         Instant now = clock.instant();
         Instant expires = now.plus(tokenLifetime);
-        String token = db.inTransaction(c -> Accounts.issueToken(c, userName, now, expires));
+        String token = db.inTransaction(c -> {
+            Accounts.sweepExpired(c, now);
+            return Accounts.issueToken(c, userName, now, expires);
+        });
         User u = user.get();
         Http.json(ctx, 200, new LoginResponse(token, expires, u.userId(), u.displayName(),
                 List.copyOf(new java.util.TreeSet<>(u.roles()))));

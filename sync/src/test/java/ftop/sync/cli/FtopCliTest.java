@@ -147,6 +147,38 @@ class FtopCliTest {
     }
 
     @Test
+    void checksPermissionsAsTheGivenUser() throws IOException {
+        Path csv = file("in.csv", HEADER
+                + "1001,Contoso,Onboarding,FastTrack Engineer,lynne.robbins,Customer,no\n"
+                + "2002,Fabrikam,Onboarding,FastTrack Engineer,lynne.robbins,Customer,no\n");
+
+        // Megan owns Contoso's health, not Fabrikam's.
+        int code = run("assignments", "import", csv.toString(), "--home", home.toString(), "--as", "megan.bowen");
+
+        assertThat(code).isEqualTo(FtopCli.BAD_INPUT);
+        assertThat(out.toString()).contains("Checking permissions as Megan Bowen (megan.bowen).")
+                .contains("line 2: added").contains("line 3: bad: Not allowed: Only the assignment team");
+        assertThat(assignmentCount()).isEqualTo(1);
+
+        assertThat(run("assignments", "import", csv.toString(), "--home", home.toString(), "--as", "nobody"))
+                .isEqualTo(FtopCli.BAD_INPUT);
+        assertThat(err.toString()).contains("There is no user \"nobody\" in this workspace");
+    }
+
+    @Test
+    void checksPermissionsAsTheUserTheWorkspaceSignedInAs() throws IOException {
+        try (LocalStore store = LocalStore.open(home)) {
+            store.putSetting(ftop.sync.client.SyncClient.USER_ID, "alex.wilber");
+        }
+        Path csv = file("in.csv", HEADER + "1001,Contoso,Onboarding,FastTrack Engineer,lynne.robbins,Customer,no\n");
+
+        int code = run("assignments", "import", csv.toString(), "--home", home.toString(), "--dry-run");
+
+        assertThat(code).isEqualTo(FtopCli.BAD_INPUT);
+        assertThat(out.toString()).contains("Checking permissions as Alex Wilber").contains("line 2: bad: Not allowed");
+    }
+
+    @Test
     void saysWhenTheWorkspaceOrFileIsMissingOrTheWorkspaceIsInUse() throws IOException {
         Path csv = file("in.csv", HEADER);
 
@@ -157,11 +189,90 @@ class FtopCliTest {
                 .isEqualTo(FtopCli.CANNOT_OPEN);
         assertThat(err.toString()).contains("There is no file");
         try (LocalStore open = LocalStore.open(home)) {
+            // The desktop app has the workspace open.
+            assertThat(open.directory()).isEqualTo(home.toAbsolutePath());
             assertThat(run("assignments", "export", "--home", home.toString(), "--out", dir.resolve("x.csv").toString()))
                     .isEqualTo(FtopCli.CANNOT_OPEN);
             assertThat(err.toString()).contains("Cannot open the workspace");
         }
         assertThat(dir.resolve("x.csv")).doesNotExist();
+    }
+
+    @Test
+    void replacesAPersonOnEveryCustomerWithADryRunFirst() {
+        String[] replace = {"assignments", "replace", "--home", home.toString(), "--all", "--area", "Customer Health",
+            "--role", "FM", "--from", "megan.bowen", "--to", "lynne.robbins"};
+
+        int dry = run(concat(replace, "--dry-run"));
+
+        assertThat(dry).isZero();
+        assertThat(out.toString()).contains("Contoso (1001): replaced: lynne.robbins replaces megan.bowen as primary "
+                + "FastTrack Manager on the customer, contoso.onmicrosoft.com.")
+                .doesNotContain("Fabrikam (2002)")
+                .contains("Replace megan.bowen with lynne.robbins as FastTrack Manager (Customer Health): 1 replaced, "
+                        + "1 unchanged.")
+                .contains("Dry run: nothing was written.");
+        assertThat(assignmentsOf(Contoso.TPID)).extracting(Assignment::userId).containsExactly("megan.bowen");
+
+        int code = run(replace);
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("Done: 1 replaced; 1 edit queued for the server.");
+        assertThat(assignmentsOf(Contoso.TPID)).singleElement().satisfies(a -> {
+            assertThat(a.userId()).isEqualTo("lynne.robbins");
+            assertThat(a.primary()).isTrue();
+        });
+        assertThat(pendingCount()).isEqualTo(1);
+    }
+
+    @Test
+    void assignsOnTheNamedCustomersWithTheScopeAsked() {
+        int code = run("assignments", "assign", "--home", home.toString(), "--tpid", "1001,2002", "--area", "onboarding",
+                "--role", "FastTrack Engineer", "--user", "lynne.robbins", "--scope", "customer+all", "--verbose");
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).contains("Contoso (1001): added").contains("Fabrikam (2002): added")
+                .contains("Done: 2 added; 2 edits queued for the server.");
+        assertThat(assignmentsOf(Contoso.TPID)).filteredOn(a -> a.userId().equals("lynne.robbins")).singleElement()
+                .satisfies(a -> assertThat(a.tenantIds())
+                        .containsExactlyInAnyOrder(Contoso.WINNER_TENANT_ID, Contoso.SECOND_TENANT_ID));
+    }
+
+    @Test
+    void aRefusedCustomerStopsTheBatchUnlessAskedOtherwise() {
+        String[] unassign = {"assignments", "unassign", "--home", home.toString(), "--tpid", "1001", "--tpid", "2002",
+            "--area", "Customer Health", "--role", "FM", "--user", "megan.bowen", "--as", "alex.wilber"};
+
+        assertThat(run(unassign)).isEqualTo(FtopCli.BAD_INPUT);
+        assertThat(out.toString()).contains("Contoso (1001): refused (permission): Only the assignment team");
+        assertThat(err.toString()).contains("2 refused: nothing was written");
+        assertThat(assignmentCount()).isEqualTo(1);
+
+        assertThat(run(concat(unassign, "--apply-valid"))).isZero();
+        assertThat(assignmentCount()).isEqualTo(1);
+        assertThat(pendingCount()).isZero();
+    }
+
+    @Test
+    void unknownChoicesAreUsageErrorsNamingTheChoices() {
+        assertThat(run("assignments", "assign", "--home", home.toString(), "--all", "--area", "Sales", "--role", "FM",
+                "--user", "lynne.robbins")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown area \"Sales\"; choose one of Customer Health, Onboarding");
+        assertThat(run("assignments", "assign", "--home", home.toString(), "--all", "--area", "Onboarding", "--role", "FE",
+                "--user", "lynne.robbins", "--scope", "everywhere")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unknown scope \"everywhere\"");
+        assertThat(run("assignments", "replace", "--home", home.toString(), "--all", "--area", "Onboarding", "--role",
+                "FE", "--from", "lynne.robbins", "--to", "lynne.robbins")).isEqualTo(2);
+        assertThat(err.toString()).contains("themselves");
+        assertThat(run("assignments", "unassign", "--home", home.toString(), "--area", "Onboarding", "--role", "FE",
+                "--user", "lynne.robbins")).isEqualTo(2);
+        assertThat(pendingCount()).isZero();
+    }
+
+    private static String[] concat(String[] args, String... more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
     }
 
     @Test

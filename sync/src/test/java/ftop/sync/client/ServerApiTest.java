@@ -87,7 +87,8 @@ class ServerApiTest {
         }
         ServerApi nowhere = new ServerApi(HttpUrl.get("http://127.0.0.1:" + port + "/"), ServerApi.defaultHttpClient());
 
-        assertFailure(() -> nowhere.changes("tok", 0, 10), SyncFailure.UNREACHABLE, "cannot be reached");
+        assertFailure(() -> nowhere.changes("tok", 0, 10), SyncFailure.UNREACHABLE,
+                "Cannot reach the server at http://127.0.0.1:" + port);
     }
 
     @Test

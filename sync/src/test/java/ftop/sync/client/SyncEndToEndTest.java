@@ -73,9 +73,11 @@ class SyncEndToEndTest {
     void firstSyncBringsTheUsersPortfolioAndASecondSyncNothingNew() throws Exception {
         SyncClient megan = signedIn(MEGAN, "megan", server.url(), SyncClient.DEFAULT_PAGE_SIZE);
         List<Double> progress = new ArrayList<>();
+        assertThat(megan.firstSync()).isTrue();
 
         megan.sync(progress::add);
 
+        assertThat(megan.firstSync()).isFalse();
         LocalStore store = megan.store();
         assertThat(store.customers().count()).isGreaterThanOrEqualTo(20);
         assertThat(store.health().count()).isEqualTo(store.customers().count());
@@ -269,9 +271,13 @@ class SyncEndToEndTest {
             int before = proxy.requests().size();
             resumed.sync(p -> { });
 
-            assertThat(proxy.requests().subList(before, proxy.requests().size()))
-                    .filteredOn(r -> r.startsWith("GET /api/v1/changes")).first()
-                    .isEqualTo("GET /api/v1/changes?since=" + cursor + "&limit=50");
+            // Nothing before the cursor is fetched again (a page fetched ahead before the kill may
+            // arrive late, but it too starts at the cursor).
+            List<Long> since = proxy.requests().subList(before, proxy.requests().size()).stream()
+                    .filter(r -> r.startsWith("GET /api/v1/changes?since="))
+                    .map(r -> Long.parseLong(r.substring("GET /api/v1/changes?since=".length(), r.indexOf('&'))))
+                    .toList();
+            assertThat(since).contains(cursor).allSatisfy(s -> assertThat(s).isGreaterThanOrEqualTo(cursor));
             SyncClient whole = signedIn(MEGAN, "megan-whole", server.url(), SyncClient.DEFAULT_PAGE_SIZE);
             whole.sync(p -> { });
             assertSameRows(reopened, whole.store());
@@ -333,6 +339,43 @@ class SyncEndToEndTest {
             assertThat(h.field()).isEqualTo("perspective.mindset");
             assertThat(h.to().asText()).isEqualTo(mindset.name());
         });
+    }
+
+    @Test
+    void aCustomerThatLeavesTheUsersScopeLeavesTheWorkspaceButNewOnesArriveWhole() throws Exception {
+        SyncClient megan = signedIn(MEGAN, "megan", server.url(), SyncClient.DEFAULT_PAGE_SIZE);
+        SyncClient team = signedIn(DemoUsers.LEE_GU, "assignment-team", server.url(), SyncClient.DEFAULT_PAGE_SIZE);
+        megan.sync(p -> { });
+        team.sync(p -> { });
+        long tpid = megan.store().customers().all().get(0).tpid();
+        List<ftop.core.assignment.Assignment> hers = team.store().assignments().byTpid(tpid).stream()
+                .filter(a -> a.userId().equals(MEGAN)).toList();
+        assertThat(hers).isNotEmpty();
+
+        // The assignment team takes the customer away from Megan.
+        team.store().saveAll(List.of(), hers.stream()
+                .map(a -> new ftop.core.store.RowRef(ftop.core.change.EntityKind.ASSIGNMENT, a.id().toString())).toList());
+        PushSummary removed = team.push();
+        assertThat(removed.applied()).isEqualTo(hers.size());
+        PullSummary pulled = megan.pull(p -> { });
+
+        assertThat(pulled.droppedCustomers()).isEqualTo(1);
+        assertThat(megan.store().customers().get(Long.toString(tpid))).isEmpty();
+        assertThat(megan.store().health().get(Long.toString(tpid))).isEmpty();
+        assertThat(megan.store().tenants().byTpid(tpid)).isEmpty();
+        assertThat(megan.store().notes().byTpid(tpid)).isEmpty();
+
+        // And gives it back: it arrives whole on the next pull.
+        for (ftop.core.assignment.Assignment a : hers) {
+            team.store().save(a);
+        }
+        team.push();
+        megan.pull(p -> { });
+
+        assertThat(megan.store().customers().get(Long.toString(tpid))).isPresent();
+        assertThat(megan.store().health().get(Long.toString(tpid))).isPresent();
+        assertThat(megan.store().tenants().byTpid(tpid)).hasSameSizeAs(team.store().tenants().byTpid(tpid));
+        assertThat(megan.store().notes().byTpid(tpid)).hasSameSizeAs(team.store().notes().byTpid(tpid));
     }
 
     @Test

@@ -33,12 +33,14 @@ class SyncEngineTest {
     @Test
     void syncsAtStartAndReportsOnline() throws Exception {
         target.pending.set(2);
+        target.problems.set(1);
         start(options(Duration.ofHours(1)));
 
         await(() -> engine.status().state() == SyncState.ONLINE);
         assertThat(target.calls).hasSize(1);
         assertThat(engine.status().lastSuccess()).isPresent();
         assertThat(engine.status().pendingCount()).isEqualTo(2);
+        assertThat(engine.status().problemCount()).isEqualTo(1);
         assertThat(statuses).extracting(SyncStatus::state).contains(SyncState.SYNCING, SyncState.ONLINE);
     }
 
@@ -173,6 +175,24 @@ class SyncEngineTest {
                 m -> assertThat(m).contains("store exploded")));
     }
 
+    @Test
+    void closeLetsASyncUnderWayFinishAndStopsTheSchedule() throws Exception {
+        target.slow = Duration.ofMillis(700);
+        start(options(Duration.ofMillis(50)));
+        await(() -> target.calls.size() == 1);
+
+        engine.close();
+
+        assertThat(target.finished).hasValue(1);
+        assertThat(target.interrupted).isFalse();
+        Thread.sleep(300);
+        assertThat(target.calls).hasSize(1);
+        engine.start();
+        engine.syncNow();
+        Thread.sleep(200);
+        assertThat(target.calls).hasSize(1);
+    }
+
     private static SyncEngine.Options options(Duration interval) {
         return new SyncEngine.Options(interval, Duration.ofMillis(100), Duration.ofMillis(500),
                 Duration.ofMillis(50), Duration.ofSeconds(1));
@@ -199,14 +219,27 @@ class SyncEngineTest {
         final List<Instant> calls = new CopyOnWriteArrayList<>();
         final BlockingQueue<SyncException> failures = new LinkedBlockingQueue<>();
         final AtomicInteger pending = new AtomicInteger();
+        final AtomicInteger problems = new AtomicInteger();
         final List<Runnable> editListeners = new CopyOnWriteArrayList<>();
         volatile Instant lastSuccess;
         volatile boolean first;
         volatile RuntimeException bug;
+        volatile Duration slow = Duration.ZERO;
+        final AtomicInteger finished = new AtomicInteger();
+        volatile boolean interrupted;
 
         @Override
         public void sync(DoubleConsumer progress) throws SyncException {
             calls.add(Instant.now());
+            if (!slow.isZero()) {
+                try {
+                    Thread.sleep(slow.toMillis());
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    Thread.currentThread().interrupt();
+                    throw new SyncException(SyncFailure.UNREACHABLE, "interrupted");
+                }
+            }
             RuntimeException crash = bug;
             if (crash != null) {
                 bug = null;
@@ -222,11 +255,17 @@ class SyncEngineTest {
                 first = false;
             }
             lastSuccess = Instant.now();
+            finished.incrementAndGet();
         }
 
         @Override
         public int pendingCount() {
             return pending.get();
+        }
+
+        @Override
+        public int problemCount() {
+            return problems.get();
         }
 
         @Override

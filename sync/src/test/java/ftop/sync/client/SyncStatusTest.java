@@ -10,7 +10,7 @@ class SyncStatusTest {
 
     @Test
     void unreachableMeansOfflineOtherFailuresMeanFailing() {
-        SyncStatus start = SyncStatus.initial(3, Optional.empty());
+        SyncStatus start = SyncStatus.initial(3, 1, Optional.empty());
         SyncStatus offline = start.failed(new SyncException(SyncFailure.UNREACHABLE, "no route"));
         SyncStatus login = start.failed(new SyncException(SyncFailure.LOGIN_NEEDED, null));
 
@@ -20,12 +20,13 @@ class SyncStatusTest {
         assertThat(login.state()).isEqualTo(SyncState.FAILING);
         assertThat(login.message()).contains(SyncFailure.LOGIN_NEEDED.advice());
         assertThat(login.pendingCount()).isEqualTo(3);
+        assertThat(login.problemCount()).isEqualTo(1);
     }
 
     @Test
     void successClearsTheFailureAndRecordsTheTime() {
         Instant now = Instant.parse("2026-11-27T10:00:00Z");
-        SyncStatus status = SyncStatus.initial(0, Optional.empty())
+        SyncStatus status = SyncStatus.initial(0, 0, Optional.empty())
                 .failed(new SyncException(SyncFailure.SERVER_ERROR, "boom"))
                 .withState(SyncState.SYNCING)
                 .withProgress(Optional.of(0.4));
@@ -41,7 +42,7 @@ class SyncStatusTest {
 
     @Test
     void progressIsClampedToZeroToOne() {
-        SyncStatus status = SyncStatus.initial(0, Optional.empty());
+        SyncStatus status = SyncStatus.initial(0, 0, Optional.empty());
         assertThat(status.withProgress(Optional.of(1.7)).firstSyncProgress()).contains(1.0);
         assertThat(status.withProgress(Optional.of(-0.2)).firstSyncProgress()).contains(0.0);
     }

@@ -124,6 +124,17 @@ class ChangesApiTest extends ServerTestBase {
         assertThat(changes(shrink)).noneMatch(r -> r.tpid() == Contoso.FABRIKAM_TPID && !r.deleted());
         // A fresh device of the same user sees neither.
         assertThat(changes(pullAll(World.OTHER_FM, 0, 500))).allMatch(r -> r.kind().equals("user"));
+
+        // Back in scope: a fresh device gets the customer whole, without tombstones; the old device
+        // gets it whole again, with the tombstone of the assignment that was removed meanwhile.
+        Assignment again = new Assignment(UUID.randomUUID(), Contoso.FABRIKAM_TPID, AssignmentArea.GATEWAY,
+                Role.GATEWAY, World.OTHER_FM.userId(), true, Set.of(), false);
+        assertThat(pushOne(World.ASSIGNMENT_TEAM, Mutation.upsert(EntityKind.ASSIGNMENT, again.id().toString(), 0,
+                EntityCodec.fields(again))).outcome()).isEqualTo(Outcome.APPLIED);
+        List<String> fresh = keys(changes(pullAll(World.OTHER_FM, 0, 500)));
+        assertThat(fresh).contains("customer:" + FABRIKAM, "assignment:" + again.id()).noneMatch(k -> k.endsWith(":deleted"));
+        List<String> old = keys(changes(pullAll(World.OTHER_FM, since, 500)));
+        assertThat(old).contains("customer:" + FABRIKAM, "assignment:" + again.id() , "assignment:" + assignment.id() + ":deleted");
     }
 
     @Test
@@ -147,6 +158,25 @@ class ChangesApiTest extends ServerTestBase {
         List<ChangesPage> pages = pullAll(World.US_LEAD, since, 1);
         assertThat(pages.stream().flatMap(p -> p.droppedCustomers().stream())).containsExactly(Contoso.TPID);
         assertThat(keys(changes(pages))).contains("customer:" + FABRIKAM, "user:" + World.US_LEAD.userId());
+    }
+
+    @Test
+    void aCustomerMovedIntoALeadsRegionOrCreatedThereReachesTheLead() throws Exception {
+        long since = pullAll(World.US_LEAD, 0, 500).get(0).next();
+        var moved = pushOne(World.ASSIGNMENT_TEAM, Mutation.upsert(EntityKind.CUSTOMER, FABRIKAM, loadedRevision,
+                Map.of("region", TextNode.valueOf("UNITED_STATES"))));
+        assertThat(moved.outcome()).as(moved.message()).isEqualTo(Outcome.APPLIED);
+        ftop.core.customer.Customer northwind = new ftop.core.customer.Customer(3003, "Northwind Traders",
+                ftop.core.customer.Segment.S1500, ftop.core.customer.Region.UNITED_STATES,
+                ftop.core.customer.Vertical.RETAIL_CONSUMER_GOODS, "", ftop.core.customer.LifecyclePhase.INITIATE, List.of());
+        var created = pushOne(World.ASSIGNMENT_TEAM, Mutation.upsert(EntityKind.CUSTOMER, "3003", 0,
+                EntityCodec.fields(northwind)));
+        assertThat(created.outcome()).as(created.message()).isEqualTo(Outcome.APPLIED);
+
+        List<String> keys = keys(changes(pullAll(World.US_LEAD, since, 2)));
+        assertThat(keys).contains("customer:" + FABRIKAM, "tenant:" + Contoso.FABRIKAM_TENANT_ID,
+                "contact:" + Contoso.FABRIKAM_CONTACT_ID, "customer:3003");
+        assertThat(changes(pullAll(World.FM, 0, 500))).noneMatch(r -> r.tpid() == 3003 || r.tpid() == Contoso.FABRIKAM_TPID);
     }
 
     @Test

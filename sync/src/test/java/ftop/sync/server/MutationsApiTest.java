@@ -199,6 +199,45 @@ class MutationsApiTest extends ServerTestBase {
         assertThat(missing.message()).startsWith("There is no contact");
     }
 
+    @Test
+    void concurrentPushesEachGetTheirOwnRevisionAndAllArrive() throws Exception {
+        int threads = 6;
+        int perThread = 5;
+        long since = serverRevision();
+        for (User user : List.of(World.FM, World.US_LEAD, World.ADMIN)) {
+            token(user);
+        }
+        List<java.util.concurrent.Future<List<Long>>> futures = new ArrayList<>();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            for (int t = 0; t < threads; t++) {
+                User user = List.of(World.FM, World.US_LEAD, World.ADMIN).get(t % 3);
+                futures.add(pool.submit(() -> {
+                    List<Long> revisions = new ArrayList<>();
+                    for (int i = 0; i < perThread; i++) {
+                        Contact contact = new Contact(UUID.randomUUID(), Contoso.TPID, ContactKind.MICROSOFT,
+                                "Person " + i, "", "", "");
+                        MutationResult r = pushOne(user, Mutation.upsert(EntityKind.CONTACT, contact.id().toString(), 0,
+                                EntityCodec.fields(contact)));
+                        assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.APPLIED);
+                        revisions.add(r.revision());
+                    }
+                    return revisions;
+                }));
+            }
+            List<Long> all = new ArrayList<>();
+            for (var f : futures) {
+                all.addAll(f.get());
+            }
+            assertThat(all).hasSize(threads * perThread).doesNotHaveDuplicates();
+            List<Long> pulled = changes(pullAll(World.FM, since, 4)).stream()
+                    .filter(c -> c.kind().equals("contact")).map(c -> c.revision()).toList();
+            assertThat(pulled).containsExactlyInAnyOrderElementsOf(all).isSorted();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // ---- bad input: 4xx, nothing changes ---------------------------------------------------
 
     private ApiError badBatch(int status, String body) throws Exception {
@@ -272,5 +311,29 @@ class MutationsApiTest extends ServerTestBase {
                 + "\"baseRevision\":0,\"op\":\"UPSERT\",\"fields\":{\"name\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}}]}";
         ApiError body = badBatch(413, huge);
         assertThat(body.error()).isEqualTo("body_too_large");
+
+        // Without a Content-Length (chunked), the limit holds while reading.
+        okhttp3.RequestBody chunked = new okhttp3.RequestBody() {
+            @Override
+            public okhttp3.MediaType contentType() {
+                return JSON;
+            }
+
+            @Override
+            public long contentLength() {
+                return -1;
+            }
+
+            @Override
+            public void writeTo(okio.BufferedSink sink) throws java.io.IOException {
+                sink.writeUtf8(huge);
+            }
+        };
+        long before = serverRevision();
+        Answer streamed = call(new okhttp3.Request.Builder().url(url("/mutations"))
+                .header("Authorization", "Bearer " + token(World.FM)).post(chunked).build());
+        assertThat(streamed.status()).isEqualTo(413);
+        assertThat(streamed.error().error()).isEqualTo("body_too_large");
+        assertThat(serverRevision()).isEqualTo(before);
     }
 }

@@ -61,6 +61,8 @@ abstract class ServerTestBase {
 
     FtopServer server;
     OkHttpClient http;
+    /** The server's clock: tests move it to expire tokens. */
+    final MutableClock clock = new MutableClock();
     long loadedRevision;
     private String schema;
     private final Map<String, String> tokens = new HashMap<>();
@@ -70,7 +72,7 @@ abstract class ServerTestBase {
         String url = jdbcUrl();
         Database db = Database.open(url);
         loadedRevision = DatasetLoader.load(db, World.dataset(), World.PASSWORD);
-        server = new FtopServer(ServerConfig.of(0, "127.0.0.1", url), db, Clock.systemUTC()).start();
+        server = new FtopServer(ServerConfig.of(0, "127.0.0.1", url), db, clock).start();
         http = new OkHttpClient();
     }
 
@@ -101,6 +103,30 @@ abstract class ServerTestBase {
             s.execute("CREATE SCHEMA " + schema);
         }
         return pg + (pg.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    /** The system clock, plus an offset a test can add to. */
+    static final class MutableClock extends Clock {
+        private volatile java.time.Duration offset = java.time.Duration.ZERO;
+
+        void advance(java.time.Duration by) {
+            offset = offset.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return Clock.systemUTC().instant().plus(offset);
+        }
     }
 
     // ---- HTTP -----------------------------------------------------------------------------

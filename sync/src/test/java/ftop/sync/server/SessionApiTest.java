@@ -67,6 +67,15 @@ class SessionApiTest extends ServerTestBase {
     }
 
     @Test
+    void tokensExpire() throws Exception {
+        LoginResponse login = login(World.FM);
+        clock.advance(java.time.Duration.between(Instant.now(), login.expiresAt()).plusMinutes(1));
+        Answer expired = get("/rules", login.token());
+        assertThat(expired.status()).isEqualTo(401);
+        assertThat(expired.error().message()).contains("expired");
+    }
+
+    @Test
     void livenessNeedsNoSignIn() throws Exception {
         Answer health = get("/health", null);
         assertThat(health.status()).isEqualTo(200);

@@ -2,11 +2,13 @@ package ftop.core.assignment.bench;
 
 import ftop.core.assignment.AppliedBatch;
 import ftop.core.assignment.AssignmentArea;
+import ftop.core.assignment.AssignmentCsv;
 import ftop.core.assignment.AssignmentEdit;
 import ftop.core.assignment.AssignmentReader;
 import ftop.core.assignment.AssignmentScope;
 import ftop.core.assignment.BatchAssignment;
 import ftop.core.assignment.BatchPreview;
+import ftop.core.assignment.CsvImport;
 import ftop.core.assignment.EditPermission;
 import ftop.core.assignment.Role;
 import ftop.core.customer.Customer;
@@ -17,6 +19,8 @@ import ftop.core.store.LocalStore;
 import ftop.core.user.User;
 import ftop.core.user.UserRole;
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,7 +34,8 @@ import java.util.stream.Stream;
  * Batch assignment over 500 customers of the S1500 set in a local store on disk: an FTA is
  * assigned to 500 customers, then replaced by another FTA on all of them (500 removed, 500 added:
  * 1,000 outbox entries in one transaction), then the replace is undone. Prints preview and apply
- * milliseconds for each, cold and best of 3 (target: preview and apply under 300 ms).
+ * milliseconds for each, cold and best of 3 (target: preview and apply under 300 ms). Before that,
+ * all 10,000 assignments are exported to CSV and read back as a dry-run import.
  *
  * <pre>
  * ./mvnw -q -pl core test-compile exec:java -Dexec.skip=false -Dexec.classpathScope=test \
@@ -65,6 +70,7 @@ public final class BatchAssignmentBenchmark {
             String to = ftas.get(1);
             AssignmentReader reader = AssignmentReader.of(store, TODAY);
 
+            csv(store);
             if (Boolean.getBoolean("bench.parts")) {
                 parts(tpids, reader, store);
             }
@@ -89,6 +95,23 @@ public final class BatchAssignmentBenchmark {
             try (Stream<Path> files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /** Exports every assignment of the workspace to CSV and reads the file back, as a dry run would. */
+    private static void csv(LocalStore store) throws IOException {
+        for (int run = 0; run < 2; run++) {
+            long start = System.nanoTime();
+            StringWriter out = new StringWriter();
+            int count = AssignmentCsv.export(store.assignments().all(), store.validationContext(TODAY), out);
+            long exportMillis = millisSince(start);
+            start = System.nanoTime();
+            CsvImport read = AssignmentCsv.read(new StringReader(out.toString()), AssignmentReader.of(store, TODAY),
+                    EditPermission.anything());
+            long readMillis = millisSince(start);
+            System.out.printf("CSV%s: export %,d assignments %d ms (%,d KB), dry-run import %d ms (%s)%n",
+                    run == 0 ? " (cold)" : "", count, exportMillis, out.getBuffer().length() / 1024, readMillis,
+                    read.summary());
         }
     }
 

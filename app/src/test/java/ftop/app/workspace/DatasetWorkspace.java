@@ -23,7 +23,7 @@ import ftop.core.user.User;
  * that is not (yet) in a local store, e.g. in tests of views and view models. It never changes, so
  * nothing is ever pending. Settings live in memory for as long as the workspace.
  */
-public final class DatasetWorkspace implements Workspace {
+public class DatasetWorkspace implements Workspace {
 
     private final String profile;
     private final String userId;
@@ -143,7 +143,7 @@ public final class DatasetWorkspace implements Workspace {
     }
 
     @Override
-    public void addChangeListener(Runnable listener) {
+    public void addChangeListener(java.util.function.Consumer<java.util.Set<ftop.core.change.EntityKind>> listener) {
         // an in-memory data set never changes
     }
 

@@ -1,0 +1,332 @@
+package ftop.app.customer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import atlantafx.base.theme.Styles;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+import ftop.app.widgets.DialogService;
+import ftop.core.contact.Contact;
+import ftop.core.contact.ContactKind;
+import ftop.core.health.CustomerPerspective;
+import ftop.core.store.RowRef;
+import ftop.core.validation.Limits;
+import ftop.core.validation.Problem;
+
+/**
+ * The Contacts card: customer and Microsoft contacts, each with a free-text Title ("Intune CAT",
+ * "GTP"); add, edit and remove in an inline editor. Removing the Success Owner clears that field
+ * of the health form in the same edit, so the form never points at a contact that is gone.
+ */
+final class ContactsWidget extends VBox {
+
+    private final CustomerViewModel model;
+    private final DialogService dialogs;
+    private final Button add = new Button("Add contact", new FontIcon(Material2AL.ADD));
+    private final VBox list = new VBox(12);
+    private final VBox editor = new VBox(8);
+    private final Label editorTitle = new Label();
+    private final ComboBox<ContactKind> kind = new ComboBox<>();
+    private final TextField name = field("contactNameField", "Full name");
+    private final TextField title = field("contactTitleField", "e.g. CIO, Intune CAT, GTP");
+    private final TextField email = field("contactEmailField", "name@contoso.com");
+    private final TextField phone = field("contactPhoneField", "+1 425 555 0100");
+    private final Map<String, Label> errors = Map.of(
+            "name", StatusWidget.errorLabel("contactNameError"),
+            "title", StatusWidget.errorLabel("contactTitleError"),
+            "email", StatusWidget.errorLabel("contactEmailError"),
+            "phone", StatusWidget.errorLabel("contactPhoneError"));
+    private final Label message = StatusWidget.errorLabel("contactMessage");
+    private final Button save = new Button("Save contact", new FontIcon(Material2MZ.SAVE));
+    private final Button cancel = new Button("Cancel");
+    private CustomerDetails details;
+    /** The contact being edited; null while adding a new one. */
+    private Contact editing;
+
+    ContactsWidget(CustomerViewModel model, DialogService dialogs) {
+        this.model = model;
+        this.dialogs = dialogs;
+        add.setId("addContactButton");
+        add.getStyleClass().add(Styles.SMALL);
+        add.managedProperty().bind(add.visibleProperty());
+        add.setOnAction(e -> open(null));
+        Cards.dress(this, "contactsSection", "Contacts", Material2AL.CONTACTS, add);
+        list.setId("contactList");
+
+        kind.setId("contactKindField");
+        kind.getItems().setAll(ContactKind.values());
+        kind.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ContactKind k) {
+                return k == null ? "" : k.label();
+            }
+
+            @Override
+            public ContactKind fromString(String s) {
+                return null;
+            }
+        });
+        kind.setMaxWidth(Double.MAX_VALUE);
+
+        GridPane form = new GridPane();
+        form.setHgap(12);
+        form.setVgap(6);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints inputs = new ColumnConstraints();
+        inputs.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().addAll(labels, inputs);
+        int r = 0;
+        form.addRow(r++, formLabel("Contact for", kind), kind);
+        form.addRow(r++, formLabel("Name", name), withError(name, Cards.limit(name, Limits.CONTACT_NAME_MAX), errors.get("name")));
+        form.addRow(r++, formLabel("Title", title), withError(title, Cards.limit(title, Limits.CONTACT_TITLE_MAX), errors.get("title")));
+        form.addRow(r++, formLabel("E-mail", email), withError(email, Cards.limit(email, Limits.EMAIL_MAX), errors.get("email")));
+        form.addRow(r++, formLabel("Phone", phone), withError(phone, Cards.limit(phone, Limits.PHONE_MAX), errors.get("phone")));
+
+        save.setId("contactSave");
+        save.getStyleClass().add(Styles.ACCENT);
+        save.setOnAction(e -> saveContact());
+        cancel.setId("contactCancel");
+        cancel.setOnAction(e -> close());
+        HBox buttons = new HBox(8, cancel, save);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        editorTitle.getStyleClass().add(Styles.TEXT_BOLD);
+        editor.setId("contactEditor");
+        editor.getStyleClass().add("inline-editor");
+        editor.getChildren().addAll(editorTitle, form, buttons);
+        editor.setVisible(false);
+        editor.managedProperty().bind(editor.visibleProperty());
+        getChildren().addAll(editor, message, list);
+    }
+
+    void show(CustomerDetails fresh) {
+        if (details != null && details.customer().tpid() != fresh.customer().tpid()) {
+            close();
+        }
+        details = fresh;
+        boolean canEdit = fresh.editHealth().allowed();
+        add.setVisible(canEdit);
+        list.getChildren().clear();
+        Optional<UUID> owner = fresh.health().perspective().successOwner();
+        int index = 0;
+        for (ContactKind k : ContactKind.values()) {
+            List<Contact> ofKind = fresh.contacts().stream().filter(c -> c.kind() == k).toList();
+            Label heading = new Label(k.label() + " contacts");
+            heading.getStyleClass().addAll(Styles.TEXT_BOLD, Styles.TEXT_SMALL);
+            VBox group = new VBox(6, heading);
+            if (ofKind.isEmpty()) {
+                group.getChildren().add(Cards.muted("None yet."));
+            }
+            for (Contact c : ofKind) {
+                group.getChildren().add(row(c, index++, canEdit, owner.filter(c.id()::equals).isPresent()));
+            }
+            list.getChildren().add(group);
+        }
+    }
+
+    private HBox row(Contact c, int index, boolean canEdit, boolean successOwner) {
+        Label who = new Label(c.name());
+        who.getStyleClass().add(Styles.TEXT_BOLD);
+        Label role = new Label(c.title());
+        role.getStyleClass().add("contact-title");
+        role.setVisible(!c.title().isBlank());
+        role.managedProperty().bind(role.visibleProperty());
+        HBox top = new HBox(8, who, role);
+        top.setAlignment(Pos.CENTER_LEFT);
+        if (successOwner) {
+            Label badge = new Label("Success Owner", new FontIcon(Material2MZ.STAR));
+            badge.getStyleClass().addAll(Styles.TEXT_SMALL, "success-owner-badge");
+            top.getChildren().add(badge);
+        }
+        List<String> reach = new ArrayList<>();
+        if (!c.email().isBlank()) {
+            reach.add(c.email());
+        }
+        if (!c.phone().isBlank()) {
+            reach.add(c.phone());
+        }
+        VBox text = new VBox(2, top);
+        if (!reach.isEmpty()) {
+            Label how = new Label(String.join("  ·  ", reach));
+            how.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            text.getChildren().add(how);
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox row = new HBox(8, text, spacer);
+        row.setId("contactRow" + index);
+        row.getStyleClass().add("contact-row");
+        row.setAlignment(Pos.CENTER_LEFT);
+        if (canEdit) {
+            Button edit = new Button(null, new FontIcon(Material2AL.EDIT));
+            edit.setId("editContact" + index);
+            edit.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+            edit.setTooltip(new Tooltip("Edit " + c.name()));
+            edit.setOnAction(e -> open(c));
+            Button remove = new Button(null, new FontIcon(Material2AL.DELETE_OUTLINE));
+            remove.setId("removeContact" + index);
+            remove.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.DANGER);
+            remove.setTooltip(new Tooltip("Remove " + c.name()));
+            remove.setOnAction(e -> remove(c, successOwner));
+            row.getChildren().addAll(edit, remove);
+        }
+        return row;
+    }
+
+    /** Opens the editor for {@code contact}, or for a new contact when it is null. */
+    void open(Contact contact) {
+        editing = contact;
+        clearErrors();
+        editorTitle.setText(contact == null ? "New contact" : "Edit " + contact.name());
+        kind.setValue(contact == null ? ContactKind.CUSTOMER : contact.kind());
+        name.setText(contact == null ? "" : contact.name());
+        title.setText(contact == null ? "" : contact.title());
+        email.setText(contact == null ? "" : contact.email());
+        phone.setText(contact == null ? "" : contact.phone());
+        editor.setVisible(true);
+        Platform.runLater(name::requestFocus);
+    }
+
+    void close() {
+        editor.setVisible(false);
+        editing = null;
+        clearErrors();
+    }
+
+    boolean hasUnsavedChanges() {
+        if (!editor.isVisible()) {
+            return false;
+        }
+        Contact typed = typed();
+        if (editing == null) {
+            return !(typed.name().isBlank() && typed.title().isBlank() && typed.email().isBlank() && typed.phone().isBlank());
+        }
+        return !typed.equals(editing);
+    }
+
+    void discard() {
+        close();
+    }
+
+    private Contact typed() {
+        UUID id = editing == null ? UUID.randomUUID() : editing.id();
+        long tpid = details.customer().tpid();
+        return new Contact(id, tpid, kind.getValue() == null ? ContactKind.CUSTOMER : kind.getValue(),
+                name.getText().strip(), title.getText().strip(), email.getText().strip(), phone.getText().strip());
+    }
+
+    private void saveContact() {
+        clearErrors();
+        Contact contact = typed();
+        List<Object> saves = new ArrayList<>();
+        saves.add(contact);
+        // a Success Owner turned into a Microsoft contact can no longer own the customer's success
+        CustomerPerspective p = details.health().perspective();
+        if (contact.kind() != ContactKind.CUSTOMER && p.successOwner().filter(contact.id()::equals).isPresent()) {
+            message.setText(contact.name() + " is the Success Owner, who must be a customer contact; pick another "
+                    + "Success Owner in Customer Perspective first.");
+            return;
+        }
+        save.setDisable(true);
+        model.save(saves, List.of(), () -> {
+            save.setDisable(false);
+            close();
+        }, problems -> {
+            save.setDisable(false);
+            showProblems(problems);
+        });
+    }
+
+    private void remove(Contact c, boolean successOwner) {
+        String question = successOwner
+                ? c.name() + " is the Success Owner; removing them also clears the Success Owner of the health form."
+                : "Remove " + c.name() + " from the contacts of " + details.customer().name() + "?";
+        if (!dialogs.confirm(this, "Remove " + c.name() + "?", question, "Remove")) {
+            return;
+        }
+        List<Object> saves = new ArrayList<>();
+        if (successOwner) {
+            CustomerPerspective p = details.health().perspective();
+            saves.add(details.health().withPerspective(new CustomerPerspective(p.mindset(), p.completionDate(),
+                    p.businessReason(), Optional.empty())));
+        }
+        model.save(saves, List.of(RowRef.of(c)), () -> { }, problems -> {
+            editor.setVisible(false);
+            showProblems(problems);
+        });
+    }
+
+    private void showProblems(List<Problem> problems) {
+        List<String> rest = new ArrayList<>();
+        for (Problem p : problems) {
+            Label at = errors.get(p.field());
+            if (at != null && editor.isVisible()) {
+                at.setText(p.message());
+                invalid(p.field(), true);
+            } else {
+                rest.add(p.message());
+            }
+        }
+        message.setText(rest.isEmpty() ? "Fix the fields marked in red, then Save again." : String.join(" ", rest));
+    }
+
+    private void invalid(String field, boolean bad) {
+        TextField input = switch (field) {
+            case "name" -> name;
+            case "title" -> title;
+            case "email" -> email;
+            default -> phone;
+        };
+        input.pseudoClassStateChanged(Styles.STATE_DANGER, bad);
+        input.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), bad);
+    }
+
+    private void clearErrors() {
+        errors.forEach((field, label) -> {
+            label.setText("");
+            invalid(field, false);
+        });
+        message.setText("");
+    }
+
+    private static TextField field(String id, String prompt) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        return f;
+    }
+
+    private static Label formLabel(String text, javafx.scene.Node input) {
+        Label l = new Label(text);
+        l.setLabelFor(input);
+        l.getStyleClass().add("field-label");
+        return l;
+    }
+
+    private static VBox withError(TextField input, Label counter, Label error) {
+        HBox line = new HBox(8, input, counter);
+        line.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(input, Priority.ALWAYS);
+        return new VBox(2, line, error);
+    }
+}

@@ -1,0 +1,85 @@
+package ftop.app.customer;
+
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import atlantafx.base.theme.Styles;
+
+/**
+ * One field of an editable form: its label, its value as read-only text ({@code #<id>}), the
+ * control that edits it ({@code #<id>Field}) and the problem with it ({@code #<id>Error}, red
+ * border on the control and the message under it).
+ */
+final class FieldRow {
+
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+
+    final String id;
+    final Label label;
+    final Label value = new Label();
+    final Control editor;
+    final Label error = new Label();
+
+    FieldRow(String id, String labelText, Control editor, ObservableBooleanValue editing) {
+        this.id = id;
+        this.editor = editor;
+        label = new Label(labelText);
+        label.getStyleClass().add("field-label");
+        label.setLabelFor(editor);
+        label.setMinWidth(Label.USE_PREF_SIZE);
+        value.setId(id);
+        value.getStyleClass().add("field-value");
+        value.setWrapText(true);
+        editor.setId(id + "Field");
+        editor.setMaxWidth(Double.MAX_VALUE);
+        editor.getStyleClass().add("field-editor");
+        error.setId(id + "Error");
+        error.getStyleClass().addAll("field-error", Styles.DANGER, Styles.TEXT_SMALL);
+        error.setWrapText(true);
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        value.visibleProperty().bind(javafx.beans.binding.Bindings.not(editing));
+        value.managedProperty().bind(value.visibleProperty());
+        editor.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(editing::get, editing));
+        editor.managedProperty().bind(editor.visibleProperty());
+    }
+
+    /** Places the row in {@code grid} at {@code row}: label left, value or editor and the problem right. */
+    void addTo(GridPane grid, int row) {
+        StackPane slot = new StackPane(value, editor);
+        slot.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox right = new VBox(3, slot, error);
+        GridPane.setHgrow(right, Priority.ALWAYS);
+        grid.add(label, 0, row);
+        grid.add(right, 1, row);
+    }
+
+    void showValue(String text) {
+        boolean notSet = text == null || text.isEmpty();
+        value.setText(notSet ? Choice.NOT_SET : text);
+        if (notSet) {
+            if (!value.getStyleClass().contains("not-set")) {
+                value.getStyleClass().add("not-set");
+            }
+        } else {
+            value.getStyleClass().remove("not-set");
+        }
+    }
+
+    void setError(String message) {
+        boolean bad = message != null && !message.isEmpty();
+        error.setText(bad ? message : "");
+        editor.pseudoClassStateChanged(INVALID, bad);
+        editor.pseudoClassStateChanged(Styles.STATE_DANGER, bad);
+    }
+
+    boolean hasError() {
+        return !error.getText().isEmpty();
+    }
+}

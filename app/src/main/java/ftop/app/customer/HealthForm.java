@@ -1,0 +1,273 @@
+package ftop.app.customer;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+import ftop.app.widgets.DateInput;
+import ftop.app.widgets.PencilSection;
+import ftop.core.contact.Contact;
+import ftop.core.contact.ContactKind;
+import ftop.core.customer.Region;
+import ftop.core.customer.Vertical;
+import ftop.core.health.BusinessReason;
+import ftop.core.health.CustomerHealth;
+import ftop.core.health.CustomerPerspective;
+import ftop.core.health.CustomerProgress;
+import ftop.core.health.CustomerStatus;
+import ftop.core.health.CxpWatchlist;
+import ftop.core.health.HealthColour;
+import ftop.core.health.OverallMindset;
+import ftop.core.validation.Problem;
+
+/**
+ * The Customer Health widget: the Customer Progress and Customer Perspective sections, each
+ * read-only until its pencil is clicked. Save checks the section with core validation, shows each
+ * problem at its field and writes the health record through the store; Cancel restores the values
+ * from before the edit.
+ */
+final class HealthForm {
+
+    private final CustomerViewModel model;
+    final PencilSection progressSection;
+    final PencilSection perspectiveSection;
+    private CustomerDetails details;
+
+    private final ComboBox<Choice<CustomerStatus>> status = Choice.box(Choice.of(CustomerStatus.class));
+    private final DatePicker expectedDue = DateInput.picker();
+    private final ComboBox<Choice<HealthColour>> expectedHealth = Choice.box(Choice.of(HealthColour.class));
+    private final DatePicker nextReview = DateInput.picker();
+    private final DatePicker previousReview = DateInput.picker();
+    private final ComboBox<Choice<CxpWatchlist>> cxp = Choice.box(Choice.of(CxpWatchlist.class));
+    private final ComboBox<Choice<Region>> region = Choice.box(Choice.of(Region.class));
+    private final ComboBox<Choice<Vertical>> vertical = Choice.box(Choice.of(Vertical.class));
+
+    private final ComboBox<Choice<OverallMindset>> mindset = Choice.box(Choice.of(OverallMindset.class));
+    private final DatePicker completion = DateInput.picker();
+    private final ComboBox<Choice<BusinessReason>> reason = Choice.box(Choice.of(BusinessReason.class));
+    private final ComboBox<Choice<UUID>> owner = Choice.box(List.of(Choice.none()));
+
+    /** Rows by the field name validation uses ("progress.nextReviewDate"). */
+    private final Map<String, FieldRow> progressRows = new LinkedHashMap<>();
+    private final Map<String, FieldRow> perspectiveRows = new LinkedHashMap<>();
+
+    HealthForm(CustomerViewModel model) {
+        this.model = model;
+        GridPane progressGrid = grid("progressFields");
+        GridPane perspectiveGrid = grid("perspectiveFields");
+        progressSection = new PencilSection("customerProgress", "Customer Progress", Material2AL.ASSIGNMENT, progressGrid);
+        perspectiveSection = new PencilSection("customerPerspective", "Customer Perspective", Material2MZ.VISIBILITY,
+                perspectiveGrid);
+
+        var pe = progressSection.editingProperty();
+        progressRows.put("progress.status", new FieldRow("customerStatus", "Customer Status", status, pe));
+        progressRows.put("progress.expectedProgressDue", new FieldRow("expectedProgressDue", "Expected Progress Due", expectedDue, pe));
+        progressRows.put("progress.expectedHealth", new FieldRow("expectedHealth", "Expected Health", expectedHealth, pe));
+        progressRows.put("progress.nextReviewDate", new FieldRow("nextReviewDate", "Next Review Date", nextReview, pe));
+        progressRows.put("progress.previousReviewDate", new FieldRow("previousReviewDate", "Previous Review Date", previousReview, pe));
+        progressRows.put("progress.cxpWatchlist", new FieldRow("cxpWatchlist", "CXP Watchlist", cxp, pe));
+        progressRows.put("progress.region", new FieldRow("healthRegion", "Region", region, pe));
+        progressRows.put("progress.vertical", new FieldRow("healthVertical", "Vertical", vertical, pe));
+        var ve = perspectiveSection.editingProperty();
+        perspectiveRows.put("perspective.mindset", new FieldRow("overallMindset", "Overall Mindset", mindset, ve));
+        perspectiveRows.put("perspective.completionDate", new FieldRow("completionDate", "Completion Date", completion, ve));
+        perspectiveRows.put("perspective.businessReason", new FieldRow("businessReason", "Business Reason", reason, ve));
+        perspectiveRows.put("perspective.successOwner", new FieldRow("successOwner", "Success Owner", owner, ve));
+        int r = 0;
+        for (FieldRow row : progressRows.values()) {
+            row.addTo(progressGrid, r++);
+        }
+        r = 0;
+        for (FieldRow row : perspectiveRows.values()) {
+            row.addTo(perspectiveGrid, r++);
+        }
+        owner.setPromptText("Pick a customer contact");
+
+        progressSection.setOnEdit(() -> { clear(progressRows); loadProgress(); });
+        perspectiveSection.setOnEdit(() -> { clear(perspectiveRows); loadPerspective(); });
+        progressSection.setOnCancel(() -> clear(progressRows));
+        perspectiveSection.setOnCancel(() -> clear(perspectiveRows));
+        progressSection.setOnSave(this::saveProgress);
+        perspectiveSection.setOnSave(this::savePerspective);
+    }
+
+    /** Shows {@code fresh}; a section being edited keeps what the person typed. */
+    void show(CustomerDetails fresh) {
+        boolean sameCustomer = details != null && details.customer().tpid() == fresh.customer().tpid();
+        if (!sameCustomer) {
+            progressSection.cancelEditing();
+            perspectiveSection.cancelEditing();
+        }
+        details = fresh;
+        showValues(progressRows, fresh.progress());
+        showValues(perspectiveRows, fresh.perspective());
+        boolean editable = fresh.editHealth().allowed();
+        progressSection.setEditable(editable);
+        perspectiveSection.setEditable(editable);
+    }
+
+    private static void showValues(Map<String, FieldRow> rows, List<FormField> fields) {
+        for (FieldRow row : rows.values()) {
+            fields.stream().filter(f -> f.id().equals(row.id)).findFirst()
+                    .ifPresent(f -> row.showValue(f.value().orElse("")));
+        }
+    }
+
+    /** True when a section is open with values that differ from the saved ones. */
+    boolean hasUnsavedChanges() {
+        return changed(progressSection, () -> !readProgress(new ArrayList<>()).equals(details.health().progress()))
+                || changed(perspectiveSection, () -> !readPerspective(new ArrayList<>()).equals(details.health().perspective()));
+    }
+
+    private static boolean changed(PencilSection section, java.util.function.BooleanSupplier differs) {
+        if (!section.isEditing()) {
+            return false;
+        }
+        try {
+            return differs.getAsBoolean();
+        } catch (RuntimeException e) {
+            return true;
+        }
+    }
+
+    /** Leaves both sections, dropping what was typed. */
+    void discard() {
+        progressSection.cancelEditing();
+        perspectiveSection.cancelEditing();
+    }
+
+    private void loadProgress() {
+        CustomerProgress p = details.health().progress();
+        Choice.select(status, p.status());
+        DateInput.show(expectedDue, p.expectedProgressDue());
+        Choice.select(expectedHealth, p.expectedHealth());
+        DateInput.show(nextReview, p.nextReviewDate());
+        DateInput.show(previousReview, p.previousReviewDate());
+        Choice.select(cxp, p.cxpWatchlist());
+        Choice.select(region, p.region());
+        Choice.select(vertical, p.vertical());
+    }
+
+    private void loadPerspective() {
+        CustomerPerspective p = details.health().perspective();
+        Choice.select(mindset, p.mindset());
+        DateInput.show(completion, p.completionDate());
+        Choice.select(reason, p.businessReason());
+        // the Success Owner is one of the customer's own contacts (the Contacts widget feeds this list)
+        List<Choice<UUID>> owners = new ArrayList<>();
+        owners.add(Choice.none());
+        for (Contact c : details.contacts()) {
+            if (c.kind() == ContactKind.CUSTOMER || p.successOwner().filter(c.id()::equals).isPresent()) {
+                owners.add(new Choice<>(c.id(), CustomerDetails.contactLabel(c)));
+            }
+        }
+        p.successOwner().filter(id -> owners.stream().noneMatch(o -> id.equals(o.value())))
+                .ifPresent(id -> owners.add(new Choice<>(id, "Unknown contact")));
+        owner.getItems().setAll(owners);
+        Choice.select(owner, p.successOwner());
+    }
+
+    /** The Progress section as typed; bad dates are added to {@code problems} (and read as unchanged). */
+    private CustomerProgress readProgress(List<Problem> problems) {
+        CustomerProgress was = details.health().progress();
+        return new CustomerProgress(Choice.picked(status),
+                date(expectedDue, "progress.expectedProgressDue", was.expectedProgressDue(), problems),
+                Choice.picked(expectedHealth),
+                date(nextReview, "progress.nextReviewDate", was.nextReviewDate(), problems),
+                date(previousReview, "progress.previousReviewDate", was.previousReviewDate(), problems),
+                Choice.picked(cxp), Choice.picked(region), Choice.picked(vertical));
+    }
+
+    private CustomerPerspective readPerspective(List<Problem> problems) {
+        CustomerPerspective was = details.health().perspective();
+        return new CustomerPerspective(Choice.picked(mindset),
+                date(completion, "perspective.completionDate", was.completionDate(), problems),
+                Choice.picked(reason), Choice.picked(owner));
+    }
+
+    private static Optional<LocalDate> date(DatePicker picker, String field, Optional<LocalDate> was,
+            List<Problem> problems) {
+        try {
+            return DateInput.read(picker);
+        } catch (IllegalArgumentException e) {
+            problems.add(new Problem(field, e.getMessage()));
+            // a marker value: the save is blocked anyway, and it never equals the saved one
+            return was.isPresent() ? Optional.empty() : Optional.of(LocalDate.MIN);
+        }
+    }
+
+    private void saveProgress() {
+        List<Problem> problems = new ArrayList<>();
+        CustomerProgress progress = readProgress(problems);
+        save(progressSection, progressRows, problems, () -> details.health().withProgress(progress));
+    }
+
+    private void savePerspective() {
+        List<Problem> problems = new ArrayList<>();
+        CustomerPerspective perspective = readPerspective(problems);
+        save(perspectiveSection, perspectiveRows, problems, () -> details.health().withPerspective(perspective));
+    }
+
+    private void save(PencilSection section, Map<String, FieldRow> rows, List<Problem> typing,
+            java.util.function.Supplier<CustomerHealth> edited) {
+        clear(rows);
+        if (!typing.isEmpty()) {
+            show(section, rows, typing);
+            return;
+        }
+        section.setBusy(true);
+        // the other section as stored now: saving this one never undoes an edit of that one
+        model.save(edited.get(), () -> {
+            section.setBusy(false);
+            section.finishEditing();
+        }, problems -> {
+            section.setBusy(false);
+            show(section, rows, problems);
+        });
+    }
+
+    private static void show(PencilSection section, Map<String, FieldRow> rows, List<Problem> problems) {
+        List<String> elsewhere = new ArrayList<>();
+        for (Problem p : problems) {
+            FieldRow row = rows.get(p.field());
+            if (row != null) {
+                row.setError(row.hasError() ? row.error.getText() + " " + p.message() : p.message());
+            } else {
+                elsewhere.add(p.message());
+            }
+        }
+        section.setMessage(elsewhere.isEmpty() ? "Fix the fields marked in red, then Save again."
+                : String.join(" ", elsewhere));
+    }
+
+    private static void clear(Map<String, FieldRow> rows) {
+        rows.values().forEach(r -> r.setError(""));
+    }
+
+    private static GridPane grid(String id) {
+        GridPane grid = new GridPane();
+        grid.setId(id);
+        grid.setHgap(16);
+        grid.setVgap(8);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setMinWidth(180);
+        grid.getColumnConstraints().addAll(labels, values);
+        return grid;
+    }
+}

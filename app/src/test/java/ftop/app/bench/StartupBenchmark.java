@@ -1,0 +1,184 @@
+package ftop.app.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.stage.Stage;
+
+import ftop.app.AppOptions;
+import ftop.app.FtopApplication;
+import ftop.app.customer.CustomerDetails;
+import ftop.app.portfolio.PortfolioRows;
+import ftop.app.shell.ShellModel;
+import ftop.app.workspace.StoreWorkspace;
+import ftop.core.customer.Customer;
+import ftop.core.dataset.Dataset;
+import ftop.core.dataset.DatasetGenerator;
+import ftop.core.store.LocalStore;
+
+/**
+ * How fast the window fills with the S1500 data set (1,500 customers, 6,000 tenants...) in the
+ * local store: the time from starting the app to a populated Portfolio, and the time to switch
+ * the Customer tab to another customer (store read + assessment + drawing). Runs headless (Monocle).
+ *
+ * <pre>
+ * ./mvnw -q -pl app -am test-compile exec:java -Dexec.skip=true -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=ftop.app.bench.StartupBenchmark
+ * </pre>
+ * ({@code -Dexec.skip=true} keeps core and sync, built by {@code -am}, from running it; the app
+ * module runs it regardless.)
+ */
+public final class StartupBenchmark {
+
+    private static final int SWITCHES = 30;
+
+    private StartupBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("glass.platform", "Monocle");
+        System.setProperty("monocle.platform", "Headless");
+        System.setProperty("prism.order", "sw");
+        System.setProperty("java.awt.headless", "true");
+
+        LocalDate today = LocalDate.now();
+        Path home = Files.createTempDirectory("ftop-startup-bench");
+        try {
+            Dataset data = DatasetGenerator.generate(DatasetGenerator.Scale.S1500, 42, today);
+            long loadStart = System.nanoTime();
+            try (LocalStore store = LocalStore.open(home)) {
+                store.bulkLoad(data, 1);
+                store.putSetting(StoreWorkspace.USER_SETTING, "megan.bowen");
+            }
+            System.out.printf(Locale.US, "S1500 set: %,d customers, %,d tenants, %,d rows in all; bulk load %,d ms%n",
+                    data.customers().size(), data.tenants().size(), data.size(), ms(System.nanoTime() - loadStart));
+
+            // where the time goes: reading the rows from the store, and turning them into table rows
+            try (StoreWorkspace workspace = StoreWorkspace.open("s1500", Optional.of(home), today)) {
+                for (int round = 1; round <= 2; round++) {
+                    long readStart = System.nanoTime();
+                    var customers = workspace.customers();
+                    var tenants = workspace.tenants();
+                    var health = workspace.health();
+                    var usage = workspace.usage();
+                    var assignments = workspace.assignments();
+                    var users = workspace.users();
+                    long read = System.nanoTime() - readStart;
+                    long buildStart = System.nanoTime();
+                    var rows = PortfolioRows.build(new PortfolioRows.Source(customers, tenants, health, usage,
+                            assignments, users, workspace.rules(), workspace.userId()), today).customers();
+                    long build = System.nanoTime() - buildStart;
+                    System.out.printf(Locale.US, "Round %d: read %,d customers, %,d tenants, %,d health, %,d usage rows "
+                            + "from the store %,d ms; build %,d Portfolio rows %,d ms%n", round, customers.size(),
+                            tenants.size(), health.size(), usage.size(), ms(read), rows.size(), ms(build));
+                }
+                long tpid = data.customers().get(data.customers().size() / 2).tpid();
+                long oneStart = System.nanoTime();
+                int reads = 20;
+                for (int i = 0; i < reads; i++) {
+                    workspace.customer(tpid);
+                    workspace.health(tpid);
+                    workspace.contactsOf(tpid);
+                    workspace.tenantsOf(tpid);
+                    workspace.usageOf(tpid);
+                }
+                System.out.printf(Locale.US, "Reading one customer's rows from the store: %.1f ms%n",
+                        (System.nanoTime() - oneStart) / 1e6 / reads);
+            }
+
+            CountDownLatch toolkit = new CountDownLatch(1);
+            long fxStart = System.nanoTime();
+            Platform.startup(toolkit::countDown);
+            toolkit.await();
+            Platform.setImplicitExit(false);
+            System.out.printf(Locale.US, "JavaFX toolkit start: %,d ms%n", ms(System.nanoTime() - fxStart));
+
+            FtopApplication app = new FtopApplication(
+                    new AppOptions("s1500", Optional.of(home), Optional.empty(), false, Optional.empty()),
+                    StoreWorkspace::open, Clock.systemDefaultZone());
+            CompletableFuture<Long> populated = new CompletableFuture<>();
+            long launch = System.nanoTime();
+            Platform.runLater(() -> {
+                app.init();
+                app.start(new Stage());
+                whenPortfolioFilled(app, () -> Platform.runLater(() -> populated.complete(System.nanoTime() - launch)));
+            });
+            long toPortfolio = populated.get(120, TimeUnit.SECONDS);
+            System.out.printf(Locale.US, "Launch to a populated Portfolio (open store, read, assess, draw): %,d ms%n",
+                    ms(toPortfolio));
+
+            List<Customer> customers = data.customers().stream().sorted(Comparator.comparing(Customer::name)).toList();
+            List<Long> switches = new ArrayList<>();
+            for (int i = 0; i < SWITCHES; i++) {
+                Customer next = customers.get((i * 97) % customers.size());
+                switches.add(switchTo(app.shell(), next.tpid()));
+            }
+            switches.sort(null);
+            System.out.printf(Locale.US, "Switch the Customer tab to another customer (%d switches): median %.1f ms, "
+                    + "max %.1f ms%n", SWITCHES, switches.get(SWITCHES / 2) / 1e6, switches.get(SWITCHES - 1) / 1e6);
+
+            System.out.printf(Locale.US, "(system load average %.1f on %d processors)%n",
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    Runtime.getRuntime().availableProcessors());
+
+            CountDownLatch stopped = new CountDownLatch(1);
+            Platform.runLater(() -> {
+                app.stop();
+                stopped.countDown();
+            });
+            stopped.await(30, TimeUnit.SECONDS);
+            Platform.exit();
+        } finally {
+            try (Stream<Path> files = Files.walk(home)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void whenPortfolioFilled(FtopApplication app, Runnable action) {
+        // the shell exists once the store is open; poll for it on the FX thread
+        if (app.shell() == null || !app.shell().portfolio().loadedProperty().get()) {
+            Platform.runLater(() -> whenPortfolioFilled(app, action));
+            return;
+        }
+        action.run();
+    }
+
+    /** Time from asking for the customer to its details being shown and one more pulse drawn. */
+    private static long switchTo(ShellModel shell, long tpid) throws Exception {
+        CompletableFuture<Long> shown = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            long start = System.nanoTime();
+            shell.customer().detailsProperty().addListener(new ChangeListener<>() {
+                @Override
+                public void changed(ObservableValue<? extends CustomerDetails> obs, CustomerDetails old,
+                        CustomerDetails now) {
+                    if (now != null && now.customer().tpid() == tpid) {
+                        obs.removeListener(this);
+                        Platform.runLater(() -> shown.complete(System.nanoTime() - start));
+                    }
+                }
+            });
+            shell.openCustomer(tpid);
+        });
+        return shown.get(30, TimeUnit.SECONDS);
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+}

@@ -1,0 +1,423 @@
+package ftop.app.customer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.WaitForAsyncUtils;
+
+import ftop.app.AppFixtures;
+import ftop.app.shell.Theme;
+import ftop.app.tasks.BackgroundTasks;
+import ftop.app.widgets.DateText;
+import ftop.app.widgets.DialogService;
+import ftop.app.workspace.StoreWorkspace;
+import ftop.core.contact.Contact;
+import ftop.core.contact.ContactKind;
+import ftop.core.customer.Customer;
+import ftop.core.dataset.DatasetGenerator;
+import ftop.core.dataset.DemoUsers;
+import ftop.core.health.CustomerHealth;
+import ftop.core.health.CustomerStatus;
+import ftop.core.health.Workload;
+import ftop.core.status.EnterpriseStatusNote;
+import ftop.core.store.LocalStore;
+import ftop.core.usage.Forecast;
+import ftop.core.usage.Quarter;
+
+/**
+ * Drives the real Customer tab on a real local store in a temporary folder, loaded with the demo
+ * workspace: every edit path of the tab, as a person clicks and types it.
+ */
+class CustomerTabTest extends FxRobot {
+
+    @TempDir
+    Path home;
+
+    private final Clock clock = AppFixtures.clock();
+    private StoreWorkspace workspace;
+    private LocalStore store;
+    private BackgroundTasks tasks;
+    private CustomerViewModel model;
+    private CustomerView view;
+    /** The answers the confirmation dialog gives, in order; what it was asked. */
+    private final List<Boolean> answers = new ArrayList<>();
+    private final List<String> asked = new ArrayList<>();
+    private Customer contoso;
+
+    @BeforeEach
+    void start() throws Exception {
+        start(Optional.empty());
+    }
+
+    private void start(Optional<String> user) throws Exception {
+        if (user.isPresent()) {
+            try (LocalStore s = LocalStore.open(home, clock)) {
+                s.bulkLoad(DatasetGenerator.demo(AppFixtures.TODAY), 1);
+                s.putSetting(StoreWorkspace.USER_SETTING, user.get());
+            }
+        }
+        workspace = StoreWorkspace.open("demo", Optional.of(home), AppFixtures.TODAY, clock);
+        store = workspace.store();
+        contoso = store.customers().all().stream().filter(c -> c.name().equals("Contoso")).findFirst().orElseThrow();
+        tasks = BackgroundTasks.create();
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            Theme.apply(false);
+            model = new CustomerViewModel(workspace, tasks, clock);
+            view = new CustomerView(model, (owner, title, question, yes) -> {
+                asked.add(question);
+                return answers.isEmpty() ? false : answers.remove(0);
+            });
+            // no larger than the headless screen, which refuses windows that hang off it
+            var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            Scene scene = new Scene(view, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
+            Theme.style(scene);
+            stage.setScene(scene);
+            stage.show();
+        });
+        interact(() -> {
+            model.refresh();
+            model.select(contoso.tpid());
+        });
+        waitForLabel("#customerName", "Contoso");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupStages();
+        tasks.close();
+        workspace.close();
+    }
+
+    @Test
+    void pencilChangeSavePersistsTheSectionAndQueuesItForTheServer() {
+        CustomerStatus before = health().progress().status().orElseThrow();
+        CustomerStatus after = before == CustomerStatus.NO_INTENT ? CustomerStatus.IN_PROGRESS : CustomerStatus.NO_INTENT;
+        assertThat(shown("#customerStatusField")).isFalse();
+
+        click("#customerProgressEdit");
+        pick("#customerStatusField", after.label());
+        typeDate("#nextReviewDateField", "Jun 1, 2021");
+        click("#customerProgressSave");
+
+        waitForLabel("#customerStatus", after.label());
+        assertThat(label("#nextReviewDate")).isEqualTo("Jun 1, 2021");
+        assertThat(shown("#customerProgressSave")).isFalse();
+        assertThat(health().progress().status()).contains(after);
+        assertThat(health().progress().nextReviewDate()).contains(java.time.LocalDate.of(2021, 6, 1));
+        assertThat(store.outbox().pendingCount()).isEqualTo(1);
+        assertThat(store.outbox().pending(10).get(0).mutation().fields()).containsKeys("progress.status");
+    }
+
+    @Test
+    void cancelRestoresTheValuesFromBeforeTheEditAndWritesNothing() {
+        CustomerHealth before = health();
+        String status = label("#customerStatus");
+        String mindset = label("#overallMindset");
+
+        click("#customerPerspectiveEdit");
+        pick("#overallMindsetField", mindset.equals("Compete") ? "Averse" : "Compete");
+        click("#customerPerspectiveCancel");
+
+        assertThat(label("#overallMindset")).isEqualTo(mindset);
+        assertThat(label("#customerStatus")).isEqualTo(status);
+        click("#customerPerspectiveEdit");
+        assertThat(comboText("#overallMindsetField")).isEqualTo(mindset);
+        click("#customerPerspectiveCancel");
+        assertThat(health()).isEqualTo(before);
+        assertThat(store.outbox().pendingCount()).isZero();
+    }
+
+    @Test
+    void invalidInputBlocksSaveWithTheMessageAtItsField() {
+        CustomerHealth before = health();
+        click("#customerProgressEdit");
+        typeDate("#expectedProgressDueField", "sometime soon");
+        typeDate("#previousReviewDateField", "2099-01-01");
+        click("#customerProgressSave");
+
+        waitUntil("the date problem", () -> !label("#expectedProgressDueError").isEmpty());
+        assertThat(label("#expectedProgressDueError")).contains("\"sometime soon\" is not a date");
+        assertThat(shown("#customerProgressSave")).isTrue();
+        assertThat(health()).isEqualTo(before);
+
+        // the typing is fixed; core validation then refuses a review in the future
+        typeDate("#expectedProgressDueField", "2021-09-30");
+        click("#customerProgressSave");
+        waitUntil("the future review problem", () -> !label("#previousReviewDateError").isEmpty());
+        assertThat(label("#previousReviewDateError")).contains("in the future");
+        assertThat(label("#expectedProgressDueError")).isEmpty();
+        assertThat(lookup("#previousReviewDateField").query().getPseudoClassStates())
+                .extracting(Object::toString).contains("invalid");
+        assertThat(shown("#customerProgressSave")).isTrue();
+        assertThat(health()).isEqualTo(before);
+        assertThat(store.outbox().pendingCount()).isZero();
+    }
+
+    @Test
+    void addNewStatusLandsInTheWinnerTenantsEditorAndSavesANote() {
+        int notesBefore = store.notes().byTpid(contoso.tpid()).size();
+        click("#addStatusButton");
+
+        waitUntil("the editor to take the focus", () -> lookup("#newSummary").query().isFocused());
+        String winner = store.tenants().byTpid(contoso.tpid()).stream().filter(t -> t.winner()).findFirst()
+                .orElseThrow().name();
+        assertThat(shown("#statusEditor")).isTrue();
+        assertThat(lookup("#statusEditor").lookup(LabeledMatchers.hasText(
+                "New status on the winner tenant " + winner)).tryQuery()).isPresent();
+
+        write("Exchange migration finished; ODSP next.");
+        click("#newRisks").write("Network readiness in two sites.");
+        click("#statusSave");
+
+        waitForLabel("#latestSummary", "Exchange migration finished; ODSP next.");
+        assertThat(label("#latestRisks")).isEqualTo("Network readiness in two sites.");
+        assertThat(shown("#statusEditor")).isFalse();
+        List<EnterpriseStatusNote> notes = store.notes().byTpid(contoso.tpid());
+        assertThat(notes).hasSize(notesBefore + 1);
+        assertThat(notes).anySatisfy(n -> {
+            assertThat(n.executiveSummary()).isEqualTo("Exchange migration finished; ODSP next.");
+            assertThat(n.author()).isEqualTo(DemoUsers.DEMO_USER);
+        });
+        assertThat(label("#statusDue")).startsWith("Next update due");
+    }
+
+    @Test
+    void anEmptyStatusIsRefusedAtTheSummary() {
+        click("#addStatusButton");
+        click("#statusSave");
+        waitUntil("the problem", () -> !label("#newSummaryError").isEmpty());
+        assertThat(label("#newSummaryError")).contains("Write at least one");
+        assertThat(shown("#statusEditor")).isTrue();
+    }
+
+    @Test
+    void contactsAreAddedEditedAndRemoved() {
+        int before = store.contacts().byTpid(contoso.tpid()).size();
+        click("#addContactButton");
+        pick("#contactKindField", "Microsoft");
+        click("#contactNameField").write("Jordan Reyes");
+        click("#contactTitleField").write("Intune CAT");
+        click("#contactEmailField").write("jordan.reyes@microsoft.com");
+        click("#contactSave");
+
+        waitUntil("the new contact", () -> store.contacts().byTpid(contoso.tpid()).size() == before + 1);
+        Contact added = contact("Jordan Reyes");
+        assertThat(added.kind()).isEqualTo(ContactKind.MICROSOFT);
+        assertThat(added.title()).isEqualTo("Intune CAT");
+        waitUntil("the contact in the list", () -> lookup("#contactList").lookup(LabeledMatchers.hasText("Jordan Reyes"))
+                .tryQuery().isPresent());
+
+        reveal(editButtonOf("Jordan Reyes"));
+        clickOn(editButtonOf("Jordan Reyes"));
+        click("#contactTitleField").push(KeyCode.CONTROL, KeyCode.A).write("GTP");
+        click("#contactSave");
+        waitUntil("the new title", () -> contact("Jordan Reyes").title().equals("GTP"));
+
+        answers.add(true);
+        reveal(removeButtonOf("Jordan Reyes"));
+        clickOn(removeButtonOf("Jordan Reyes"));
+        waitUntil("the contact to go", () -> store.contacts().byTpid(contoso.tpid()).size() == before);
+        assertThat(asked).hasSize(1);
+        assertThat(store.outbox().pendingCount()).isEqualTo(3);
+    }
+
+    @Test
+    void aContactWithoutANameIsRefusedAtTheName() {
+        click("#addContactButton");
+        click("#contactEmailField").write("not-an-address");
+        click("#contactSave");
+        waitUntil("the problems", () -> !label("#contactNameError").isEmpty());
+        assertThat(label("#contactNameError")).contains("Name is required");
+        assertThat(label("#contactEmailError")).contains("not an e-mail address");
+        assertThat(store.outbox().pendingCount()).isZero();
+    }
+
+    @Test
+    void forecastEditsPersist() {
+        Quarter next = Quarter.of(AppFixtures.TODAY).next();
+        String cell = "#forecastField-EXCHANGE-" + next;
+        click("#forecastEdit");
+        click(cell).push(KeyCode.CONTROL, KeyCode.A).write("12,345");
+        click("#forecastSave");
+
+        waitUntil("the forecast", () -> forecast(Workload.EXCHANGE, next).filter(f -> f.projectedActive() == 12_345)
+                .isPresent());
+        waitForLabel("#forecast-EXCHANGE-" + next, "12,345");
+        assertThat(store.outbox().pendingCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aForecastThatIsNotANumberIsRefused() {
+        Quarter now = Quarter.of(AppFixtures.TODAY);
+        Optional<Forecast> before = forecast(Workload.INTUNE, now);
+        click("#forecastEdit");
+        click("#forecastField-INTUNE-" + now).push(KeyCode.CONTROL, KeyCode.A).write("lots");
+        click("#forecastSave");
+        assertThat(label("#forecastMessage")).contains("\"lots\" is not a whole number");
+        assertThat(shown("#forecastSave")).isTrue();
+        assertThat(forecast(Workload.INTUNE, now)).isEqualTo(before);
+    }
+
+    @Test
+    void switchingCustomerWithAnUnsavedEditAsksFirst() {
+        Customer other = store.customers().all().stream().filter(c -> c.tpid() != contoso.tpid()).findFirst().orElseThrow();
+        click("#customerProgressEdit");
+        pick("#cxpWatchlistField", label("#cxpWatchlist").equals("Critical") ? "Graduated" : "Critical");
+
+        answers.add(false);
+        interact(() -> model.open(other.tpid()));
+        assertThat(asked).hasSize(1);
+        assertThat(label("#customerName")).isEqualTo("Contoso");
+        assertThat(shown("#customerProgressSave")).isTrue();
+
+        answers.add(true);
+        interact(() -> model.open(other.tpid()));
+        waitForLabel("#customerName", other.name());
+        assertThat(asked).hasSize(2);
+        assertThat(shown("#customerProgressSave")).isFalse();
+        assertThat(store.outbox().pendingCount()).isZero();
+    }
+
+    @Test
+    void aUserWithoutPermissionSeesNoPencil() throws Exception {
+        stop();
+        home = home.resolveSibling(home.getFileName() + "-lee");
+        start(Optional.of(DemoUsers.LEE_GU));
+
+        for (String pencil : List.of("#customerProgressEdit", "#customerPerspectiveEdit", "#forecastEdit",
+                "#addStatusButton", "#addContactButton")) {
+            assertThat(lookup(pencil).query().isVisible()).as(pencil).isFalse();
+        }
+        assertThat(shown("#customerReadOnly")).isTrue();
+        assertThat(label("#customerReadOnly")).contains("Only the health FM or FTA");
+        assertThat(lookup("#contactList").lookup(".button").tryQuery()).isEmpty();
+    }
+
+    /** True when the node and every parent are visible: what a person could see, scrolled to it. */
+    private boolean shown(String id) {
+        for (Node n = lookup(id).query(); n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Scrolls the dashboard so {@code id} is on screen, then clicks it, as a person would. */
+    private org.testfx.api.FxRobotInterface click(String id) {
+        Node node = lookup(id).query();
+        reveal(node);
+        return clickOn(node);
+    }
+
+    private void reveal(Node node) {
+        interact(() -> {
+            ScrollPane scroll = lookup("#customerScroll").queryAs(ScrollPane.class);
+            Node content = scroll.getContent();
+            javafx.geometry.Bounds b = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+            double room = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+            scroll.setVvalue(room <= 0 ? 0 : Math.max(0, Math.min(1, (b.getMinY() - 40) / room)));
+            scroll.layout();
+        });
+    }
+
+    private CustomerHealth health() {
+        return store.health().get(Long.toString(contoso.tpid())).orElseThrow();
+    }
+
+    private Contact contact(String name) {
+        return store.contacts().byTpid(contoso.tpid()).stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow();
+    }
+
+    private Optional<Forecast> forecast(Workload w, Quarter q) {
+        return store.forecasts().byTpid(contoso.tpid()).stream().filter(f -> f.workload() == w && f.quarter().equals(q))
+                .findFirst();
+    }
+
+    private Node editButtonOf(String name) {
+        return buttonOf(name, "editContact");
+    }
+
+    private Node removeButtonOf(String name) {
+        return buttonOf(name, "removeContact");
+    }
+
+    private Node buttonOf(String name, String prefix) {
+        Node row = lookup(".contact-row").match(n -> !lookupFrom(n, name).isEmpty()).query();
+        return row.lookupAll(".button").stream().filter(b -> b.getId() != null && b.getId().startsWith(prefix))
+                .findFirst().orElseThrow();
+    }
+
+    private List<Node> lookupFrom(Node root, String text) {
+        return from(root).lookup(LabeledMatchers.hasText(text)).queryAll().stream().toList();
+    }
+
+    private void pick(String comboId, String text) {
+        click(comboId);
+        Node cell = lookup(".combo-box-popup .list-cell").match(LabeledMatchers.hasText(text)).query();
+        clickOn(cell);
+        @SuppressWarnings("unchecked")
+        ComboBox<Object> box = lookup(comboId).queryAs(ComboBox.class);
+        assertThat(String.valueOf(box.getValue() instanceof ftop.core.Labelled l ? l.label() : box.getValue()))
+                .isEqualTo(text);
+    }
+
+    private String comboText(String comboId) {
+        return String.valueOf(lookup(comboId).queryAs(ComboBox.class).getValue());
+    }
+
+    private void typeDate(String pickerId, String text) {
+        DatePicker picker = lookup(pickerId).queryAs(DatePicker.class);
+        reveal(picker);
+        clickOn(picker.getEditor()).push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE).write(text);
+    }
+
+    private String label(String id) {
+        return lookup(id).tryQuery().map(n -> n instanceof Labeled l ? l.getText()
+                : n instanceof TextField f ? f.getText() : n instanceof TextArea a ? a.getText() : "").orElse("");
+    }
+
+    private void waitForLabel(String id, String text) {
+        waitUntil(id + " to read \"" + text + "\" (it reads \"" + label(id) + "\")", () -> text.equals(label(id)));
+    }
+
+    private static void waitUntil(String what, Supplier<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::get);
+            WaitForAsyncUtils.waitForFxEvents();
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out waiting for " + what, e);
+        }
+    }
+
+    static String date(java.time.LocalDate d) {
+        return DateText.of(d);
+    }
+}

@@ -1,0 +1,115 @@
+package ftop.sync.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import ftop.core.assignment.Assignment;
+import ftop.core.change.EntityCodec;
+import ftop.core.change.EntityKind;
+import ftop.core.customer.Customer;
+import ftop.sync.protocol.ProtocolJson;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The one way a row changes on the server, whoever asks (a client's mutation, a feed import):
+ * a new revision, the server copy (or tombstone), one field-history entry per changed field and
+ * the scope effects (assignments, customers and people change who sees what). Permission and
+ * validation are the caller's job; this must run in a transaction of
+ * {@link Database#inRevisionTransaction}.
+ */
+final class RowWrites {
+
+    private RowWrites() {
+    }
+
+    /**
+     * Turns {@code before} into {@code after} ({@code before} null: create; {@code after} null:
+     * delete) on behalf of {@code userId}.
+     *
+     * @return the new revision of the row
+     */
+    static long write(Connection c, String userId, Instant now, EntityKind kind, String id, Object before, Object after)
+            throws SQLException {
+        Object row = after != null ? after : before;
+        long tpid = kind.tpidOf(row);
+        long revision = RowStore.takeRevisions(c, 1);
+        RowStore.write(c, kind, id, tpid, revision, after);
+        recordHistory(c, userId, now, revision, kind, id, tpid, before, after);
+        updateScope(c, kind, before, after, revision);
+        return revision;
+    }
+
+    private static void updateScope(Connection c, EntityKind kind, Object before, Object after, long revision)
+            throws SQLException {
+        switch (kind) {
+            case ASSIGNMENT -> {
+                Assignment b = (Assignment) before;
+                Assignment a = (Assignment) after;
+                if (b != null) {
+                    ScopeIndex.refresh(c, b.userId(), b.tpid(), revision);
+                }
+                if (a != null && (b == null || !a.userId().equals(b.userId()) || a.tpid() != b.tpid())) {
+                    ScopeIndex.refresh(c, a.userId(), a.tpid(), revision);
+                }
+            }
+            case CUSTOMER -> {
+                Customer b = (Customer) before;
+                Customer a = (Customer) after;
+                if (b == null || a == null || b.region() != a.region()) {
+                    ScopeIndex.refreshCustomer(c, (a != null ? a : b).tpid(), revision);
+                }
+            }
+            case USER -> ScopeIndex.recomputeUser(c, EntityKind.USER.idOf(after != null ? after : before));
+            default -> {
+                // Other rows do not change who sees what.
+            }
+        }
+    }
+
+    /** One history entry per changed field; a deletion is one entry for the whole row (field ""). */
+    private static void recordHistory(Connection c, String userId, Instant now, long revision, EntityKind kind,
+                                      String entityId, long tpid, Object before, Object after) throws SQLException {
+        Map<String, JsonNode[]> changes = new LinkedHashMap<>();
+        if (after == null) {
+            changes.put("", new JsonNode[] {ProtocolJson.mapper().valueToTree(before), null});
+        } else {
+            Map<String, JsonNode> old = before == null ? Map.of() : EntityCodec.fields(before);
+            EntityCodec.diff(before, after).forEach((field, value) -> {
+                if (before == null && value.isNull()) {
+                    return;
+                }
+                changes.put(field, new JsonNode[] {old.get(field), value});
+            });
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO field_change (revision, changed_at, user_id, kind, "
+                + "entity_id, tpid, field, from_value, to_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Map.Entry<String, JsonNode[]> e : changes.entrySet()) {
+                ps.setLong(1, revision);
+                ps.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
+                ps.setString(3, userId);
+                ps.setString(4, kind.wireName());
+                ps.setString(5, entityId);
+                ps.setLong(6, tpid);
+                ps.setString(7, e.getKey());
+                setJson(ps, 8, e.getValue()[0]);
+                setJson(ps, 9, e.getValue()[1]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private static void setJson(PreparedStatement ps, int index, JsonNode value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.VARCHAR);
+        } else {
+            ps.setString(index, value.toString());
+        }
+    }
+}

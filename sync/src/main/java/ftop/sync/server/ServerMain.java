@@ -1,0 +1,147 @@
+package ftop.sync.server;
+
+import ftop.core.dataset.DatasetGenerator;
+import ftop.core.dataset.DemoUsers;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The central server's command line: {@code java -jar sync/target/ftop-server.jar --help}.
+ * Options fall back to the environment ({@code FTOP_PORT}, {@code FTOP_BIND}, {@code FTOP_JDBC_URL}),
+ * then to a private server on 127.0.0.1:8470 over an H2 file in {@code ./ftop-server-data}.
+ * SIGTERM or Ctrl-C stops it gracefully: requests in flight finish and the database closes.
+ */
+@Command(name = "ftop-server", mixinStandardHelpOptions = true, version = "FTOP server 1.0",
+        description = "Runs the FTOP central server: the HTTP API the desktop clients sync with.",
+        sortOptions = false)
+public final class ServerMain implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
+
+    @Option(names = "--port", defaultValue = "${env:FTOP_PORT:-8470}",
+            description = "TCP port to listen on (env FTOP_PORT; default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--bind", defaultValue = "${env:FTOP_BIND:-127.0.0.1}",
+            description = "Address to listen on; 0.0.0.0 for every interface (env FTOP_BIND; default ${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--jdbc-url", defaultValue = "${env:FTOP_JDBC_URL}",
+            description = "Database: jdbc:postgresql://host:5432/ftop?user=...&password=... or jdbc:h2:file:... "
+                    + "(env FTOP_JDBC_URL; default an H2 file in ./ftop-server-data).")
+    String jdbcUrl;
+
+    @Option(names = "--demo",
+            description = "When the database is empty, load the demo workspace and demo users (password \"demo\").")
+    boolean demo;
+
+    @Option(names = "--dataset", paramLabel = "S1500|SERVER",
+            description = "When the database is empty, load a generated data set of that size (users' password \"demo\").")
+    DatasetGenerator.Scale dataset;
+
+    @Option(names = "--admin", paramLabel = "USER",
+            description = "Create the administrator USER (or reset their password) before starting; the password comes "
+                    + "from env FTOP_ADMIN_PASSWORD or is asked for on the console.")
+    String admin;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the generated data set (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /**
+     * Parses {@code args} and runs; returns the exit code: 0 after a clean stop, 1 when the server
+     * cannot start (the reason is printed), 2 for bad options.
+     */
+    static int run(String... args) {
+        CommandLine commandLine = new CommandLine(new ServerMain());
+        // An operator needs the reason (port taken, database unreachable), not a stack trace.
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            LOG.debug("Start failed", e);
+            cmd.getErr().println("ftop-server: " + e.getMessage());
+            return 1;
+        });
+        return commandLine.execute(args);
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        FtopServer server = launch();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            stopped.countDown();
+        }, "ftop-server-shutdown"));
+        System.out.println("FTOP server listening on " + server.baseUri() + FtopServer.API
+                + "; Ctrl-C or SIGTERM stops it.");
+        stopped.await();
+        return 0;
+    }
+
+    /** Opens the database, loads what the options ask for and starts the server. */
+    FtopServer launch() throws Exception {
+        if (demo && dataset != null) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "Use --demo or --dataset, not both");
+        }
+        String url = jdbcUrl == null || jdbcUrl.isBlank() ? ServerConfig.h2Url(Path.of("ftop-server-data")) : jdbcUrl;
+        ServerConfig config = ServerConfig.of(port, bind, url);
+        Database db = Database.open(url);
+        try {
+            loadIfAsked(db);
+            if (admin != null) {
+                DatasetLoader.ensureAdministrator(db, admin, adminPassword());
+                System.out.println("Administrator " + admin + " can sign in.");
+            }
+            LOG.info("Database {}", Database.redact(url));
+            return new FtopServer(config, db, java.time.Clock.systemUTC()).start();
+        } catch (Exception e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private static String adminPassword() {
+        String fromEnv = System.getenv("FTOP_ADMIN_PASSWORD");
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+            return fromEnv;
+        }
+        java.io.Console console = System.console();
+        if (console == null) {
+            throw new IllegalArgumentException("--admin needs a password: set FTOP_ADMIN_PASSWORD or run on a console");
+        }
+        char[] typed = console.readPassword("Password for the administrator: ");
+        return typed == null ? "" : new String(typed);
+    }
+
+    private void loadIfAsked(Database db) throws Exception {
+        if (!demo && dataset == null) {
+            return;
+        }
+        if (!DatasetLoader.isEmpty(db)) {
+            LOG.info("The database already holds data; nothing loaded");
+            return;
+        }
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        long started = System.nanoTime();
+        long revision;
+        if (demo) {
+            revision = DatasetLoader.load(db, DatasetGenerator.demo(today), DemoUsers.DEMO_PASSWORD);
+        } else {
+            revision = DatasetLoader.loadChunks(db,
+                    sink -> DatasetGenerator.generate(dataset, seed, today, 500, sink), DemoUsers.DEMO_PASSWORD);
+        }
+        System.out.printf("Loaded %s: %,d rows in %.1f s%n", demo ? "the demo workspace" : "data set " + dataset,
+                revision, (System.nanoTime() - started) / 1e9);
+    }
+}

@@ -1,0 +1,250 @@
+package ftop.sync.bench;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import ftop.core.change.EntityCodec;
+import ftop.core.change.EntityKind;
+import ftop.core.customer.Customer;
+import ftop.core.customer.Region;
+import ftop.core.dataset.Dataset;
+import ftop.core.dataset.DatasetGenerator;
+import ftop.core.dataset.DatasetGenerator.Scale;
+import ftop.core.health.CustomerHealth;
+import ftop.core.health.OverallMindset;
+import ftop.core.store.LocalStore;
+import ftop.core.store.RemoteRow;
+import ftop.core.user.User;
+import ftop.core.user.UserRole;
+import ftop.sync.client.ServerApi;
+import ftop.sync.client.SyncClient;
+import ftop.sync.protocol.ChangesPage;
+import ftop.sync.protocol.LoginRequest;
+import ftop.sync.protocol.LoginResponse;
+import ftop.sync.protocol.ProtocolJson;
+import ftop.sync.protocol.RowChange;
+import ftop.sync.server.Database;
+import ftop.sync.server.DatasetLoader;
+import ftop.sync.server.FtopServer;
+import ftop.sync.server.ServerConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * Sync of the S1500 data set (a regional lead's cache, ~60,000 rows) from a real server on
+ * loopback into a fresh H2 workspace, against the floor: decoding the very same JSON pages and
+ * applying the same rows to a fresh workspace with no HTTP at all. Also times an incremental sync
+ * with nothing new, a push of 10 edits and the pull of those 10 edits by another client. Prints
+ * every figure; the target is a first sync within 3x the floor.
+ *
+ * <pre>
+ * ./mvnw -q -pl sync -am test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=ftop.sync.bench.SyncBenchmark [-Dexec.args=ROUNDS]
+ * </pre>
+ */
+public final class SyncBenchmark {
+
+    private static final String PASSWORD = "bench-password";
+    private static final long SEED = 1500;
+
+    private SyncBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        LocalDate today = LocalDate.now();
+        Path root = Files.createTempDirectory("ftop-sync-bench");
+        try {
+            run(rounds, today, root);
+        } finally {
+            deleteRecursively(root);
+        }
+    }
+
+    private static void run(int rounds, LocalDate today, Path root) throws Exception {
+        long start = System.nanoTime();
+        Dataset data = DatasetGenerator.generate(Scale.S1500, SEED, today);
+        System.out.printf("S1500 data set: %,d rows, generated in %d ms%n", data.size(), millisSince(start));
+
+        start = System.nanoTime();
+        String jdbcUrl = ServerConfig.h2Url(root.resolve("server"));
+        Database db = Database.open(jdbcUrl);
+        DatasetLoader.load(db, data, PASSWORD);
+        FtopServer server = new FtopServer(ServerConfig.of(0, ServerConfig.DEFAULT_BIND, jdbcUrl), db, Clock.systemUTC())
+                .start();
+        System.out.printf("Server loaded and listening in %d ms at %s%n", millisSince(start), server.baseUri());
+        try {
+            HttpUrl url = HttpUrl.get(server.baseUri() + "/");
+            // The assignment team sees every customer: the whole S1500 comes down.
+            User reader = data.users().stream().filter(u -> u.roles().contains(UserRole.ASSIGNMENT_TEAM))
+                    .min(Comparator.comparing(User::userId)).orElseThrow();
+            int pageSize = SyncClient.DEFAULT_PAGE_SIZE;
+            start = System.nanoTime();
+            List<byte[]> pages = rawPages(url, reader.userId(), pageSize);
+            long fetchOnly = millisSince(start);
+            long pageBytes = pages.stream().mapToLong(p -> p.length).sum();
+            System.out.printf("Pull as %s: %d pages of up to %,d rows, %,d KB of JSON, fetched and decoded in %,d ms%n",
+                    reader.userId(), pages.size(), pageSize, pageBytes / 1024, fetchOnly);
+
+            long[] first = new long[rounds];
+            long[] floor = new long[rounds];
+            SyncClient last = null;
+            for (int round = 0; round < rounds; round++) {
+                if (last != null) {
+                    last.store().close();
+                }
+                LocalStore store = LocalStore.open(root.resolve("client-" + round));
+                SyncClient client = new SyncClient(url, store, ServerApi.defaultHttpClient(), pageSize, Clock.systemUTC());
+                client.login(reader.userId(), PASSWORD);
+                start = System.nanoTime();
+                client.sync(p -> { });
+                first[round] = millisSince(start);
+                last = client;
+
+                try (LocalStore floorStore = LocalStore.open(root.resolve("floor-" + round))) {
+                    start = System.nanoTime();
+                    applyPages(floorStore, pages);
+                    floor[round] = millisSince(start);
+                }
+                System.out.printf("Round %d: first sync %,d ms (%,d rows in the workspace), floor %,d ms%n", round + 1,
+                        first[round], rowCount(store), floor[round]);
+            }
+
+            long[] zero = new long[5];
+            for (int i = 0; i < zero.length; i++) {
+                start = System.nanoTime();
+                last.sync(p -> { });
+                zero[i] = millisSince(start);
+            }
+
+            // A regional lead edits 10 customers' health and pushes; the reader then pulls them.
+            Map<Region, Long> byRegion = data.customers().stream()
+                    .collect(Collectors.groupingBy(Customer::region, Collectors.counting()));
+            User lead = data.users().stream().filter(u -> u.roles().contains(UserRole.LEAD))
+                    .filter(u -> u.region().map(r -> byRegion.getOrDefault(r, 0L) >= 10).orElse(false))
+                    .min(Comparator.comparing(User::userId)).orElseThrow();
+            try (LocalStore leadStore = LocalStore.open(root.resolve("lead"))) {
+                SyncClient leadClient = new SyncClient(url, leadStore, ServerApi.defaultHttpClient(), pageSize,
+                        Clock.systemUTC());
+                leadClient.login(lead.userId(), PASSWORD);
+                leadClient.sync(p -> { });
+                List<CustomerHealth> health = leadStore.health().all().stream().limit(10).toList();
+                for (CustomerHealth h : health) {
+                    OverallMindset next = h.perspective().mindset().orElse(null) == OverallMindset.AVERSE
+                            ? OverallMindset.ALIGNED : OverallMindset.AVERSE;
+                    leadStore.save(EntityCodec.apply(h, Map.of("perspective.mindset", TextNode.valueOf(next.name()))));
+                }
+                start = System.nanoTime();
+                var pushed = leadClient.push();
+                long push10 = millisSince(start);
+                start = System.nanoTime();
+                var pulled = last.pull(p -> { });
+                long pull10 = millisSince(start);
+
+                System.out.println();
+                System.out.println("== SyncBenchmark, S1500 over loopback (" + Runtime.getRuntime().availableProcessors()
+                        + " cores) ==");
+                System.out.printf("first sync            : %s ms (best %,d)%n", list(first), min(first));
+                System.out.printf("floor (decode + apply): %s ms (best %,d)%n", list(floor), min(floor));
+                System.out.printf("first sync / floor    : %.2fx (target <= 3x)%n", (double) min(first) / min(floor));
+                System.out.printf("fetch + decode only   : %,d ms (server and HTTP, nothing written; cold)%n", fetchOnly);
+                System.out.printf("incremental, 0 changes: %s ms (median %,d)%n", list(zero), median(zero));
+                System.out.printf("push of 10 edits      : %,d ms (%d applied)%n", push10, pushed.applied());
+                System.out.printf("incremental, 10 changes pulled: %,d ms (%d rows)%n", pull10, pulled.rows());
+            }
+            last.store().close();
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** The pages a first pull of {@code user} fetches, as the raw JSON the server sends. */
+    private static List<byte[]> rawPages(HttpUrl url, String user, int pageSize) throws IOException {
+        OkHttpClient http = ServerApi.defaultHttpClient();
+        Request login = new Request.Builder().url(url.resolve("api/v1/session"))
+                .post(RequestBody.create(ProtocolJson.mapper().writeValueAsBytes(new LoginRequest(user, PASSWORD)),
+                        MediaType.get("application/json"))).build();
+        String token;
+        try (Response response = http.newCall(login).execute()) {
+            token = ProtocolJson.mapper().readValue(response.body().bytes(), LoginResponse.class).token();
+        }
+        List<byte[]> pages = new ArrayList<>();
+        long since = 0;
+        boolean more = true;
+        while (more) {
+            Request request = new Request.Builder()
+                    .url(url.resolve("api/v1/changes?since=" + since + "&limit=" + pageSize))
+                    .header("Authorization", "Bearer " + token).build();
+            try (Response response = http.newCall(request).execute()) {
+                byte[] body = response.body().bytes();
+                ChangesPage page = ProtocolJson.mapper().readValue(body, ChangesPage.class);
+                pages.add(body);
+                since = page.next();
+                more = page.more();
+            }
+        }
+        return pages;
+    }
+
+    /** The floor: what the client must do at the least with those pages, without the network. */
+    private static void applyPages(LocalStore store, List<byte[]> pages) throws IOException {
+        for (byte[] json : pages) {
+            ChangesPage page = ProtocolJson.mapper().readValue(json, ChangesPage.class);
+            List<RemoteRow> rows = new ArrayList<>(page.changes().size());
+            for (RowChange change : page.changes()) {
+                rows.add(new RemoteRow(EntityKind.fromWireName(change.kind()).orElseThrow(), change.id(), change.tpid(),
+                        change.revision(), change.body()));
+            }
+            store.applyPull(rows, Set.copyOf(page.droppedCustomers()), page.next());
+        }
+    }
+
+    private static int rowCount(LocalStore store) {
+        int count = 0;
+        for (EntityKind kind : EntityKind.values()) {
+            count += store.repository(kind.type()).count();
+        }
+        return count;
+    }
+
+    private static long millisSince(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    private static long min(long[] values) {
+        return Arrays.stream(values).min().orElse(0);
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static String list(long[] values) {
+        return Arrays.stream(values).mapToObj(v -> String.format("%,d", v)).collect(Collectors.joining(", "));
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package ftop.sync.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ftop.core.dataset.DemoUsers;
+import ftop.sync.protocol.ChangesPage;
+import ftop.sync.protocol.LoginResponse;
+import ftop.sync.protocol.ProtocolJson;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ServerMainTest {
+
+    @TempDir
+    Path dir;
+
+    private static ServerMain parse(String... args) {
+        ServerMain main = new ServerMain();
+        new CommandLine(main).parseArgs(args);
+        return main;
+    }
+
+    @Test
+    void helpListsEveryOption() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = ServerMain.run("--help");
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port", "--bind", "--jdbc-url", "--demo", "--dataset",
+                "FTOP_PORT", "FTOP_BIND", "FTOP_JDBC_URL");
+    }
+
+    @Test
+    void defaultsArePrivateOnPort8470() {
+        ServerMain main = parse();
+        if (System.getenv("FTOP_PORT") == null) {
+            assertThat(main.port).isEqualTo(8470);
+        }
+        if (System.getenv("FTOP_BIND") == null) {
+            assertThat(main.bind).isEqualTo("127.0.0.1");
+        }
+    }
+
+    @Test
+    void badOptionsAreRefusedWithExitCode2() {
+        assertThat(ServerMain.run("--port", "eighty")).isEqualTo(2);
+        assertThat(ServerMain.run("--dataset", "HUGE")).isEqualTo(2);
+    }
+
+    @Test
+    void aServerThatCannotStartSaysWhyWithExitCode1() {
+        PrintStream original = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = ServerMain.run("--jdbc-url", "jdbc:mysql://localhost/ftop", "--port", "0");
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Unsupported JDBC URL").doesNotContain("\tat ");
+    }
+
+    @Test
+    void theFirstAdministratorOfAnEmptyDatabaseCanSignInAndSeeThePeople() throws Exception {
+        String url = ServerConfig.h2Url(dir);
+        try (Database db = Database.open(url)) {
+            assertThatThrownBy(() -> DatasetLoader.ensureAdministrator(db, "it.admin", "short"))
+                    .hasMessageContaining("at least 8");
+            assertThatThrownBy(() -> DatasetLoader.ensureAdministrator(db, "IT Admin!", "long enough"))
+                    .hasMessageContaining("IT Admin!");
+            DatasetLoader.ensureAdministrator(db, "it.admin", "long enough");
+            DatasetLoader.ensureAdministrator(db, "it.admin", "even longer now");
+        }
+        FtopServer server = FtopServer.start(ServerConfig.of(0, "127.0.0.1", url));
+        try {
+            OkHttpClient http = new OkHttpClient();
+            String login = "{\"userName\":\"it.admin\",\"password\":\"even longer now\"}";
+            try (Response r = http.newCall(new Request.Builder().url(server.baseUri() + "/api/v1/session")
+                    .post(RequestBody.create(login, MediaType.get("application/json"))).build()).execute()) {
+                assertThat(r.code()).isEqualTo(200);
+                LoginResponse session = ProtocolJson.mapper().readValue(r.body().string(), LoginResponse.class);
+                assertThat(session.roles()).containsExactly(ftop.core.user.UserRole.ADMIN);
+                try (Response p = http.newCall(new Request.Builder().url(server.baseUri() + "/api/v1/changes?since=0")
+                        .header("Authorization", "Bearer " + session.token()).build()).execute()) {
+                    ChangesPage page = ProtocolJson.mapper().readValue(p.body().string(), ChangesPage.class);
+                    assertThat(page.changes()).singleElement().satisfies(c -> assertThat(c.id()).isEqualTo("it.admin"));
+                }
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void demoAndDatasetTogetherAreRefused() {
+        ServerMain main = parse("--demo", "--dataset", "S1500", "--jdbc-url", ServerConfig.h2Url(dir));
+        assertThatThrownBy(main::launch).hasMessageContaining("--demo or --dataset");
+    }
+
+    @Test
+    void demoModeServesTheDemoWorkspaceToTheDemoUser() throws Exception {
+        ServerMain main = parse("--demo", "--port", "0", "--jdbc-url", ServerConfig.h2Url(dir));
+        FtopServer server = main.launch();
+        try {
+            OkHttpClient http = new OkHttpClient();
+            String login = "{\"userName\":\"" + DemoUsers.DEMO_USER + "\",\"password\":\"" + DemoUsers.DEMO_PASSWORD + "\"}";
+            LoginResponse session;
+            try (Response r = http.newCall(new Request.Builder().url(server.baseUri() + "/api/v1/session")
+                    .post(RequestBody.create(login, MediaType.get("application/json"))).build()).execute()) {
+                assertThat(r.code()).isEqualTo(200);
+                session = ProtocolJson.mapper().readValue(r.body().string(), LoginResponse.class);
+            }
+            try (Response r = http.newCall(new Request.Builder().url(server.baseUri() + "/api/v1/changes?since=0&limit=5000")
+                    .header("Authorization", "Bearer " + session.token()).build()).execute()) {
+                ChangesPage page = ProtocolJson.mapper().readValue(r.body().string(), ChangesPage.class);
+                assertThat(page.changes().stream().filter(c -> c.kind().equals("customer")).count()).isEqualTo(25);
+            }
+        } finally {
+            server.stop();
+        }
+        // A second start over the same database keeps its data and loads nothing twice.
+        FtopServer again = parse("--demo", "--port", "0", "--jdbc-url", ServerConfig.h2Url(dir)).launch();
+        again.stop();
+    }
+}
