@@ -77,7 +77,9 @@ public final class StartupBenchmark {
                     var usage = workspace.usage();
                     long read = System.nanoTime() - readStart;
                     long buildStart = System.nanoTime();
-                    var rows = PortfolioRows.build(customers, tenants, health, usage, workspace.rules(), today);
+                    var rows = PortfolioRows.build(new PortfolioRows.Source(customers, tenants, health, usage,
+                            workspace.assignments(), workspace.users(), workspace.rules(), workspace.userId()), today)
+                            .customers();
                     long build = System.nanoTime() - buildStart;
                     System.out.printf(Locale.US, "Round %d: read %,d customers, %,d tenants, %,d health, %,d usage rows "
                             + "from the store %,d ms; build %,d Portfolio rows %,d ms%n", round, customers.size(),
