@@ -266,6 +266,11 @@ public final class FtopApplication extends Application {
         return exitCode;
     }
 
+    /** The workspace's sync once the window shows it; empty when it does not sync (e.g. tests' workspaces). */
+    public java.util.Optional<ftop.app.sync.SyncSession> syncSession() {
+        return java.util.Optional.ofNullable(syncSession);
+    }
+
     /** The main window's model once the workspace is open; for tests. */
     public ShellModel shell() {
         return shell;
