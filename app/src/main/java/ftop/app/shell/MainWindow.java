@@ -163,6 +163,17 @@ public final class MainWindow extends BorderPane {
         header.getChildren().add(header.getChildren().indexOf(refreshButton), action);
     }
 
+    /**
+     * Puts a sync feature's own status (online/offline, pending changes, Sync now) in the status
+     * bar, in place of the shell's "Local only" labels.
+     */
+    public void setSyncStatus(Node status) {
+        if (getBottom() instanceof HBox bar) {
+            bar.getChildren().removeIf(n -> "statusSync".equals(n.getId()) || "statusPending".equals(n.getId()));
+            bar.getChildren().add(status);
+        }
+    }
+
     private static Tab tab(Page page, String id, javafx.scene.Node content, FontIcon icon) {
         Tab tab = new Tab(page.title(), content);
         tab.setId(id);
