@@ -45,12 +45,14 @@ public final class MainWindow extends BorderPane {
     private Button refreshButton;
     private final Tab portfolioTab;
     private final Tab customerTab;
+    private final Tab tenantTab;
 
     public MainWindow(ShellModel model) {
         setId("mainWindow");
 
         PortfolioView portfolioView = new PortfolioView(model.portfolio());
         CustomerView customerView = new CustomerView(model.customer());
+        customerView.setOnOpenTenant(tenant -> model.openTenant(tenant.tenantId()));
         portfolioTab = tab(Page.PORTFOLIO, "portfolioTab", portfolioView, new FontIcon(Material2AL.DASHBOARD));
         customerTab = tab(Page.CUSTOMER, "customerTab", customerView, new FontIcon(Material2MZ.PERSON));
         portfolioTab.setTooltip(new Tooltip("All my customers (Ctrl+1)"));
@@ -60,7 +62,9 @@ public final class MainWindow extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         portfolioTab.setClosable(false);
         customerTab.setClosable(false);
-        tabs.getTabs().addAll(portfolioTab, customerTab);
+        tenantTab = tab(Page.TENANT, "tenantTab", new TenantView(model.tenant()), new FontIcon(Material2AL.CLOUD_QUEUE));
+        tenantTab.setClosable(false);
+        tabs.getTabs().addAll(portfolioTab, customerTab, tenantTab);
         ftop.app.review.ReviewView reviewView = new ftop.app.review.ReviewView(model.review(),
                 ftop.app.review.ExportFileChooser.system(), model::openCustomer);
         Tab reviewTab = new Tab("Review", reviewView);
@@ -74,11 +78,6 @@ public final class MainWindow extends BorderPane {
             }
         });
         tabs.getTabs().add(reviewTab);
-        // a tenant opened from the Portfolio shows in its own closable tab
-        model.portfolio().onOpenTenantProperty().set(tenantId -> {
-            model.tenant().select(tenantId);
-            openTab("tenantTab", "Tenant", Material2AL.CLOUD_QUEUE, () -> new TenantView(model.tenant()));
-        });
 
         // the model decides which page shows; clicking a tab is a request to the model
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -126,7 +125,11 @@ public final class MainWindow extends BorderPane {
 
     private void select(Page page) {
         if (page != null) {
-            tabs.getSelectionModel().select(page == Page.CUSTOMER ? customerTab : portfolioTab);
+            tabs.getSelectionModel().select(switch (page) {
+                case PORTFOLIO -> portfolioTab;
+                case CUSTOMER -> customerTab;
+                case TENANT -> tenantTab;
+            });
         }
     }
 

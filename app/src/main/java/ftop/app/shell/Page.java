@@ -3,7 +3,8 @@ package ftop.app.shell;
 /** The tabs of the main window. Later features add theirs here. */
 public enum Page {
     PORTFOLIO("Portfolio"),
-    CUSTOMER("Customer");
+    CUSTOMER("Customer"),
+    TENANT("Tenant");
 
     private final String title;
 

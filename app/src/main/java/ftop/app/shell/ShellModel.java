@@ -35,8 +35,8 @@ public final class ShellModel {
     private final BackgroundTasks tasks;
     private final PortfolioViewModel portfolio;
     private final CustomerViewModel customer;
-    private final TenantViewModel tenant;
     private final ftop.app.review.ReviewViewModel review;
+    private final TenantViewModel tenant;
 
     /** The kinds of rows the Portfolio shows. */
     private static final Set<EntityKind> PORTFOLIO_KINDS =
@@ -59,9 +59,10 @@ public final class ShellModel {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.customer = new CustomerViewModel(workspace, tasks, clock);
         this.portfolio = new PortfolioViewModel(workspace, tasks, clock, this::openCustomer);
-        this.tenant = new TenantViewModel(workspace, tasks, this::openCustomer);
         this.review = new ftop.app.review.ReviewViewModel(ftop.app.review.ReviewSources.of(workspace),
                 workspace.rules(), tasks, clock);
+        this.tenant = new TenantViewModel(workspace, tasks, this::openCustomer);
+        portfolio.onOpenTenantProperty().set(this::openTenant);
         // No sync client exists yet: say so rather than pretend to be online or offline.
         syncText.set("Local only · not synced");
         portfolio.rows().addListener((javafx.collections.ListChangeListener<Object>) c -> {
@@ -156,6 +157,12 @@ public final class ShellModel {
         show(Page.CUSTOMER);
     }
 
+    /** Shows the tenant with {@code tenantId} in the Tenant tab. */
+    public void openTenant(java.util.UUID tenantId) {
+        tenant.select(tenantId);
+        show(Page.TENANT);
+    }
+
     /** Switches the theme, and remembers the choice in the workspace for the next start. */
     public void setDark(boolean value) {
         if (dark.get() == value) {
@@ -179,16 +186,16 @@ public final class ShellModel {
         return customer;
     }
 
-    public TenantViewModel tenant() {
-        return tenant;
-    }
-
     /** The Review tab's model. */
     public ftop.app.review.ReviewViewModel review() {
         return review;
     }
 
     /** The page showing; {@code null} while a feature's own tab shows. */
+    public TenantViewModel tenant() {
+        return tenant;
+    }
+
     public ReadOnlyObjectProperty<Page> pageProperty() {
         return page.getReadOnlyProperty();
     }

@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import ftop.core.assignment.Assignment;
 import ftop.core.change.EntityKind;
+import ftop.core.assignment.Assignment;
 import ftop.core.contact.Contact;
 import ftop.core.customer.Customer;
 import ftop.core.health.CustomerHealth;
@@ -67,10 +67,10 @@ public interface Workspace extends AutoCloseable {
     /** The Enterprise Status notes of a customer, in no particular order. */
     List<EnterpriseStatusNote> notesOf(long tpid);
 
-    /** A setting kept in this workspace (e.g. the theme), if set. */
+    /** A setting kept with this workspace (e.g. the Portfolio's last filters). */
     Optional<String> setting(String key);
 
-    /** Keeps a setting in this workspace; it is not synced. */
+    /** Keeps a setting with this workspace; change listeners are not told. */
     void putSetting(String key, String value);
 
     /** Local edits not yet accepted by the server. */

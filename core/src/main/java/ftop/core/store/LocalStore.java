@@ -149,9 +149,11 @@ public final class LocalStore implements AutoCloseable {
             if (fileLock == null) {
                 throw new StoreException(ALREADY_OPEN_MESSAGE);
             }
+            // retry: the UI cancels background work by interrupting threads, and an interrupt during
+            // file I/O would otherwise close the database for good.
             // WRITE_DELAY=0: a commit reaches the file before save() returns, so an edit survives the
             // process being killed right after (H2 otherwise writes up to half a second later).
-            String url = "jdbc:h2:file:" + dir.resolve("ftop") + ";WRITE_DELAY=0";
+            String url = "jdbc:h2:retry:" + dir.resolve("ftop") + ";WRITE_DELAY=0";
             JdbcDataSource dataSource = new JdbcDataSource();
             dataSource.setURL(url);
             dataSource.setUser("sa");

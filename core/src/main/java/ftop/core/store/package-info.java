@@ -4,8 +4,14 @@
  *
  * <p>Each row is kept twice: the <em>server copy</em> (the row as the server last told us, with its
  * revision) and the <em>local view</em> (the server copy with every edit still in the outbox laid
- * over it). Screens read the local view; the sync client reads and feeds the server copy and the
- * outbox. An edit writes the local view and its outbox entry in one transaction, so an edit is
- * safe the moment {@link ftop.core.store.LocalStore#save(Object)} returns.
+ * over it, oldest first). Screens read the local view; the sync client reads and feeds the server
+ * copy and the outbox. An edit writes the local view and its outbox entry in one transaction, and
+ * the commit is on disk when {@link ftop.core.store.LocalStore#save(Object)} returns, so an edit
+ * survives the process being killed right after.
+ *
+ * <p>When the server reports a conflict, the local view shows the server's value for the
+ * conflicting fields and keeps the user's other changes; the user's values wait in the outbox
+ * entry until the user picks keep mine or take theirs. A refused edit stays visible, with the
+ * server's message, until the user keeps or discards it. A pull never loses a pending edit.
  */
 package ftop.core.store;

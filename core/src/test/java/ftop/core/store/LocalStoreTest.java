@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -407,6 +408,38 @@ class LocalStoreTest {
             assertThat(store.customers().all()).containsExactly(Contoso.CUSTOMER, Contoso.FABRIKAM);
             assertThat(store.tenants().count()).isEqualTo(3);
             assertThat(store.cursor()).isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aReaderInterruptedMidReadDoesNotBreakTheWorkspace() throws Exception {
+        try (LocalStore store = LocalStore.open(dir, CLOCK)) {
+            store.bulkLoad(contoso(), 1);
+            // A UI cancels background work by interrupting its thread; the database must survive it.
+            AtomicBoolean stop = new AtomicBoolean();
+            Thread reader = new Thread(() -> {
+                for (int i = 0; !stop.get(); i++) {
+                    try {
+                        store.customers().all();
+                        store.save(withArea(Contoso.CUSTOMER, "Area " + i));
+                    } catch (RuntimeException e) {
+                        // an interrupted call may fail; the workspace must not
+                    }
+                }
+            });
+            reader.start();
+            for (int i = 0; i < 100; i++) {
+                reader.interrupt();
+                Thread.sleep(5);
+            }
+            stop.set(true);
+            reader.join();
+
+            store.save(withArea(Contoso.CUSTOMER, "After the interrupts"));
+            assertThat(store.customers().get("1001")).map(Customer::area).contains("After the interrupts");
+        }
+        try (LocalStore store = LocalStore.open(dir, CLOCK)) {
+            assertThat(store.customers().get("1001")).map(Customer::area).contains("After the interrupts");
         }
     }
 }

@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -73,8 +74,8 @@ public final class SyncClient implements SyncTarget {
     private final LocalStore store;
     private final int pageSize;
     private final Clock clock;
-    // The thread running a sync, so the store changes it makes are not taken for user edits.
-    private volatile Thread syncThread;
+    // Threads running a sync, so the store changes they make are not taken for user edits.
+    private final Set<Thread> syncThreads = ConcurrentHashMap.newKeySet();
 
     /** A client for {@code server} with default timeouts and page size. */
     public SyncClient(HttpUrl server, LocalStore store) {
@@ -397,7 +398,7 @@ public final class SyncClient implements SyncTarget {
     public void onLocalEdit(Runnable onEdit) {
         Objects.requireNonNull(onEdit, "onEdit");
         store.addListener(kinds -> {
-            if (Thread.currentThread() != syncThread) {
+            if (!syncThreads.contains(Thread.currentThread())) {
                 onEdit.run();
             }
         });
@@ -473,12 +474,14 @@ public final class SyncClient implements SyncTarget {
     }
 
     private <T> T runAsSync(SyncStep<T> step) throws SyncException {
-        Thread previous = syncThread;
-        syncThread = Thread.currentThread();
+        // Nested steps (sync calls push and pull) must not unmark the thread on their way out.
+        boolean outermost = syncThreads.add(Thread.currentThread());
         try {
             return step.run();
         } finally {
-            syncThread = previous;
+            if (outermost) {
+                syncThreads.remove(Thread.currentThread());
+            }
         }
     }
 }

@@ -153,8 +153,14 @@ public final class SyncBenchmark {
                 var pushed = leadClient.push();
                 long push10 = millisSince(start);
                 start = System.nanoTime();
-                var pulled = last.pull(p -> { });
+                last.sync(p -> { });
                 long pull10 = millisSince(start);
+                for (CustomerHealth h : health) {
+                    var seen = last.store().health().get(Long.toString(h.tpid())).orElseThrow().perspective().mindset();
+                    if (seen.equals(h.perspective().mindset())) {
+                        throw new IllegalStateException("The reader did not receive the edit of customer " + h.tpid());
+                    }
+                }
 
                 System.out.println();
                 System.out.println("== SyncBenchmark, S1500 over loopback (" + Runtime.getRuntime().availableProcessors()
@@ -165,7 +171,7 @@ public final class SyncBenchmark {
                 System.out.printf("fetch + decode only   : %,d ms (server and HTTP, nothing written; cold)%n", fetchOnly);
                 System.out.printf("incremental, 0 changes: %s ms (median %,d)%n", list(zero), median(zero));
                 System.out.printf("push of 10 edits      : %,d ms (%d applied)%n", push10, pushed.applied());
-                System.out.printf("incremental, 10 changes pulled: %,d ms (%d rows)%n", pull10, pulled.rows());
+                System.out.printf("incremental, 10 changes: %,d ms (another user's 10 edits pulled)%n", pull10);
             }
             last.store().close();
         } finally {
