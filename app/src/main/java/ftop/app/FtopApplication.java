@@ -154,6 +154,23 @@ public final class FtopApplication extends Application {
         Theme.apply(result.dark());
         shell.darkProperty().addListener((obs, old, now) -> Theme.apply(now));
         MainWindow window = new MainWindow(shell);
+        if (opened instanceof ftop.app.workspace.StoreWorkspace stored) {
+            ShellModel current = shell;
+            ftop.app.assignment.AssignmentActions assignments = new ftop.app.assignment.AssignmentActions(stored, tasks,
+                    clock, ftop.app.assignment.AssignmentFiles.system(),
+                    () -> java.util.Optional.ofNullable(current.customer().selectedProperty().get())
+                            .map(ftop.app.customer.CustomerChoice::tpid),
+                    () -> current.portfolio().shownCustomers().stream().map(ftop.app.portfolio.PortfolioRow::tpid)
+                            .toList(),
+                    current::refresh);
+            assignments.setOwner(scene.getWindow());
+            window.addHeaderAction(assignments.menu());
+            // the Portfolio's action column and "Assignments (n)" button, and the Customer tab's card
+            current.portfolio().onOpenAssignmentsProperty()
+                    .set(tpids -> assignments.openAssignments(tpids, scene.getWindow()));
+            window.customerView().setOnOpenAssignments(
+                    tpid -> assignments.openAssignments(java.util.List.of(tpid), scene.getWindow()));
+        }
         scene.setRoot(window);
         sync.ifPresent(session -> {
             syncSession = session;

@@ -80,24 +80,36 @@ final class Accounts {
 
     /** The user whose name and password these are, if they are right and the person still exists. */
     static Optional<User> verify(Connection c, String userId, String password) throws SQLException {
-        String hash = null;
-        byte[] salt = DUMMY_SALT;
-        int iterations = ITERATIONS;
+        return matches(credential(c, userId), password) ? user(c, userId) : Optional.empty();
+    }
+
+    /**
+     * The stored hash of {@code userId}, or a dummy one for an unknown user so that checking it
+     * costs the same time (no user-name probing by timing).
+     */
+    static Credential credential(Connection c, String userId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT password_hash, salt, iterations FROM account WHERE user_id = ?")) {
             ps.setString(1, userId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
-                    hash = rs.getString(1);
-                    salt = HexFormat.of().parseHex(rs.getString(2));
-                    iterations = rs.getInt(3);
+                    return new Credential(rs.getString(1), HexFormat.of().parseHex(rs.getString(2)), rs.getInt(3));
                 }
             }
         }
-        byte[] computed = pbkdf2(password, salt, iterations);
-        if (hash == null || !MessageDigest.isEqual(computed, HexFormat.of().parseHex(hash))) {
-            return Optional.empty();
-        }
-        return user(c, userId);
+        return new Credential(null, DUMMY_SALT, ITERATIONS);
+    }
+
+    /**
+     * True when {@code password} matches {@code credential}. The slow hash runs here, with no
+     * database connection held, so many people signing in at once do not starve the pool.
+     */
+    static boolean matches(Credential credential, String password) {
+        byte[] computed = pbkdf2(password, credential.salt(), credential.iterations());
+        return credential.hash() != null && MessageDigest.isEqual(computed, HexFormat.of().parseHex(credential.hash()));
+    }
+
+    /** A stored password hash; {@code hash} null for an unknown user. */
+    record Credential(String hash, byte[] salt, int iterations) {
     }
 
     /** A new token for {@code userId}, valid until {@code expiresAt}. Only its hash is stored. */
@@ -151,7 +163,7 @@ final class Accounts {
         }
     }
 
-    private static Optional<User> user(Connection c, String userId) throws SQLException {
+    static Optional<User> user(Connection c, String userId) throws SQLException {
         return RowStore.find(c, EntityKind.USER, userId, false).filter(r -> !r.deleted()).map(StoredRow::entity);
     }
 

@@ -12,6 +12,8 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -20,8 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The central FTOP server: JSON over HTTP under {@value #API}, over a JDBC {@link Database}.
  * Each group of endpoints is its own class ({@code SessionApi}, {@code ChangesApi},
- * {@code MutationsApi}, {@code HistoryApi}, {@code RulesApi}) registered here, so new endpoints
- * (feeds, OpenAPI) are added the same way.
+ * {@code MutationsApi}, {@code HistoryApi}, {@code RulesApi}, {@code FeedsApi},
+ * {@code OpenApiDocument}) registered here, so new endpoints are added the same way.
  *
  * <p>Every answer other than 2xx is an {@link ApiError} with a message a person can act on; no
  * stack trace ever reaches a client. {@link #stop()} is graceful: new requests are refused with
@@ -41,6 +43,7 @@ public final class FtopServer implements AutoCloseable {
     private final Clock clock;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final Set<String> endpoints = new ConcurrentSkipListSet<>();
     private Javalin app;
 
     /** A server over an open database; {@link #start()} makes it listen. */
@@ -76,6 +79,11 @@ public final class FtopServer implements AutoCloseable {
             cfg.http.maxRequestSize = config.maxBodyBytes();
             cfg.jetty.host = config.bind();
             cfg.jetty.port = config.port();
+            cfg.events.handlerAdded(info -> {
+                if (info.getHttpMethod().isHttpMethod()) {
+                    endpoints.add(info.getHttpMethod().name() + " " + info.getPath());
+                }
+            });
             RoutesConfig routes = cfg.routes;
             routes.before(this::admit);
             routes.beforeMatched(this::authenticate);
@@ -85,6 +93,8 @@ public final class FtopServer implements AutoCloseable {
             new MutationsApi(mutations).register(routes);
             new HistoryApi(db).register(routes);
             new RulesApi().register(routes);
+            new FeedsApi(db, clock).register(routes);
+            new OpenApiDocument().register(routes);
             registerErrors(routes);
         });
         try {
@@ -96,6 +106,14 @@ public final class FtopServer implements AutoCloseable {
         app = created;
         LOG.info("FTOP server listening on {}", baseUri());
         return this;
+    }
+
+    /**
+     * The endpoints registered, as {@code "METHOD /api/v1/path"} (path parameters as {@code {name}}),
+     * so a test can hold the OpenAPI document to what the server really answers.
+     */
+    public Set<String> endpoints() {
+        return Set.copyOf(endpoints);
     }
 
     /** The port listened on (the real one when the configuration asked for 0). */
@@ -195,6 +213,12 @@ public final class FtopServer implements AutoCloseable {
             }
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            if (e instanceof SQLException sql && poolExhausted(sql)) {
+                // Every connection busy for the pool's whole wait: an overload, not a fault; clients retry.
+                LOG.warn("Request {} {} found no free database connection", ctx.method(), ctx.path());
+                Http.json(ctx, 503, new ApiError(503, "busy", "The server is busy; try again shortly.", null));
+                return;
+            }
             LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
             Http.json(ctx, 500, new ApiError(500, "internal_error",
                     "The server could not complete the request; the details are in its log.", null));
@@ -210,6 +234,12 @@ public final class FtopServer implements AutoCloseable {
                         ctx.method() + " is not allowed on " + ctx.path(), null));
             }
         });
+    }
+
+    /** True for the "no connection free in time" failure of the H2 pool and of {@link ConnectionPool}. */
+    private static boolean poolExhausted(SQLException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return message.startsWith("Login timeout") || message.startsWith("No database connection free");
     }
 
     private static String code(int status) {

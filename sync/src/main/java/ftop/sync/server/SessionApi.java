@@ -39,7 +39,10 @@ final class SessionApi {
             throw ApiException.badRequest("\"password\" is required", "password");
         }
         String userName = request.userName().trim();
-        Optional<User> user = db.read(c -> Accounts.verify(c, userName, request.password()));
+        // The slow hash runs between two short reads, never while holding a pooled connection.
+        Accounts.Credential credential = db.read(c -> Accounts.credential(c, userName));
+        Optional<User> user = Accounts.matches(credential, request.password())
+                ? db.read(c -> Accounts.user(c, userName)) : Optional.empty();
         if (user.isEmpty()) {
             throw ApiException.unauthorized("Wrong user name or password");
         }

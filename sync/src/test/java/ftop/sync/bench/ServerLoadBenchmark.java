@@ -1,0 +1,343 @@
+package ftop.sync.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import ftop.core.assignment.Assignment;
+import ftop.core.assignment.AssignmentArea;
+import ftop.core.change.EntityKind;
+import ftop.core.dataset.DatasetGenerator;
+import ftop.core.dataset.DatasetGenerator.Scale;
+import ftop.sync.protocol.ChangesPage;
+import ftop.sync.protocol.LoginRequest;
+import ftop.sync.protocol.LoginResponse;
+import ftop.sync.protocol.MutationBatch;
+import ftop.sync.protocol.MutationRequest;
+import ftop.sync.protocol.MutationResult;
+import ftop.sync.protocol.MutationResults;
+import ftop.sync.protocol.ProtocolJson;
+import ftop.sync.protocol.RowChange;
+import ftop.sync.server.Database;
+import ftop.sync.server.DatasetLoader;
+import ftop.sync.server.FtopServer;
+import ftop.sync.server.ServerConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+
+/**
+ * The central server under load: a server on loopback loaded with a generated data set (S1500,
+ * then SERVER of DESIGN.md), and N concurrent clients (default 200), each a health FM or FTA of the
+ * set, that sign in, make a first pull of their portfolio, then for a fixed time pull what changed
+ * and now and then push a small edit (the Overall Mindset of one of their customers). Prints, per
+ * set, requests/s and p50/p99 latency per endpoint, and the outcomes of the pushes.
+ *
+ * <pre>
+ * ./mvnw -o -q -pl sync -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
+ * java -Xmx6g -cp sync/target/test-classes:sync/target/classes:$(cat /tmp/cp.txt) ftop.sync.bench.ServerLoadBenchmark \
+ *     [--sets=S1500,SERVER] [--clients=200] [--seconds=30] [--push-every=5] [--jdbc=URL-of-an-empty-database]
+ * </pre>
+ * By default each set loads into a fresh H2 file in a temporary directory (deleted afterwards); with
+ * {@code --jdbc} (one set only) into that database, e.g. PostgreSQL.
+ */
+public final class ServerLoadBenchmark {
+
+    private static final String PASSWORD = "bench-password";
+    private static final long SEED = 42;
+    private static final MediaType JSON = MediaType.get("application/json");
+    private static final String SESSION = "POST /session";
+    private static final String FIRST_PULL = "GET /changes (first pull)";
+    private static final String PULL = "GET /changes (incremental)";
+    private static final String PUSH = "POST /mutations";
+
+    private ServerLoadBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("Options are --name=value, not \"" + arg + "\"");
+            }
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        List<Scale> sets = Stream.of(options.getOrDefault("sets", "S1500,SERVER").split(","))
+                .map(String::trim).map(Scale::valueOf).toList();
+        int clients = Integer.parseInt(options.getOrDefault("clients", "200"));
+        int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
+        int pushEvery = Integer.parseInt(options.getOrDefault("push-every", "5"));
+        String jdbc = options.get("jdbc");
+        if (jdbc != null && sets.size() != 1) {
+            throw new IllegalArgumentException("--jdbc takes one set (--sets=S1500 or --sets=SERVER): the database must be empty");
+        }
+        for (Scale scale : sets) {
+            run(scale, clients, seconds, pushEvery, jdbc);
+        }
+    }
+
+    /** One client's plan: who it is and which customers' health it owns. */
+    private record Plan(String userId, List<Long> ownedTpids) {
+    }
+
+    private static void run(Scale scale, int clients, int seconds, int pushEvery, String jdbc) throws Exception {
+        Path dir = Files.createTempDirectory("ftop-load-bench");
+        String url = jdbc != null ? jdbc : ServerConfig.h2Url(dir);
+        LocalDate today = LocalDate.now();
+        Map<String, List<Long>> owned = new TreeMap<>();
+        AtomicLong rows = new AtomicLong();
+        long t0 = System.nanoTime();
+        Database db = Database.open(url);
+        DatasetLoader.loadChunks(db, sink -> DatasetGenerator.generate(scale, SEED, today, 500, chunk -> {
+            rows.addAndGet(chunk.size());
+            for (Assignment a : chunk.assignments()) {
+                if (a.area() == AssignmentArea.CUSTOMER_HEALTH) {
+                    owned.computeIfAbsent(a.userId(), k -> new ArrayList<>()).add(a.tpid());
+                }
+            }
+            sink.accept(chunk);
+        }), PASSWORD);
+        System.out.printf("%n== ServerLoadBenchmark %s: %,d rows generated and loaded in %.1f s (%s) ==%n", scale,
+                rows.get(), (System.nanoTime() - t0) / 1e9, jdbc != null ? Database.class.getSimpleName() + " " + jdbc : "H2 file");
+
+        List<Plan> people = owned.entrySet().stream().map(e -> new Plan(e.getKey(), List.copyOf(new TreeSet<>(e.getValue()))))
+                .sorted(Comparator.comparing(Plan::userId)).toList();
+        if (people.isEmpty()) {
+            throw new IllegalStateException("The " + scale + " set has no health FMs or FTAs to act as clients");
+        }
+        FtopServer server = new FtopServer(ServerConfig.of(0, "127.0.0.1", url), db, Clock.systemUTC()).start();
+        try {
+            OkHttpClient http = new OkHttpClient.Builder()
+                    .connectionPool(new ConnectionPool(clients + 8, 1, TimeUnit.MINUTES))
+                    .dispatcher(dispatcher(clients))
+                    // 200 clients signing in (a deliberately slow hash) and pulling at once on a small
+                    // machine queue for minutes: wait rather than count a slow answer as a failure.
+                    .connectTimeout(Duration.ofMinutes(10)).readTimeout(Duration.ofMinutes(10))
+                    .writeTimeout(Duration.ofMinutes(10)).build();
+            Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
+            Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
+            AtomicLong errors = new AtomicLong();
+            CountDownLatch ready = new CountDownLatch(clients);
+            CountDownLatch go = new CountDownLatch(1);
+            long[] window = new long[2];
+            List<Thread> threads = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                Plan plan = people.get(i % people.size());
+                Client client = new Client(http, server.baseUri() + FtopServer.API, plan, pushEvery, i);
+                Thread t = new Thread(() -> {
+                    try {
+                        client.setUp();
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                        System.err.println("Client " + plan.userId() + " could not start: " + e.getMessage());
+                    } finally {
+                        ready.countDown();
+                    }
+                    try {
+                        go.await();
+                        if (client.token != null) {
+                            client.steady(window);
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                        System.err.println("Client " + plan.userId() + " failed: " + e.getMessage());
+                    }
+                    client.latencies.forEach((k, v) -> latencies.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+                    client.outcomes.forEach((k, v) -> outcomes.computeIfAbsent(k, x -> new AtomicLong()).addAndGet(v));
+                    errors.addAndGet(client.errors);
+                }, "client-" + i);
+                threads.add(t);
+            }
+            long setUpStart = System.nanoTime();
+            threads.forEach(Thread::start);
+            ready.await();
+            double setUpSeconds = (System.nanoTime() - setUpStart) / 1e9;
+            window[0] = System.nanoTime();
+            window[1] = window[0] + TimeUnit.SECONDS.toNanos(seconds);
+            go.countDown();
+            for (Thread t : threads) {
+                t.join();
+            }
+            double steadySeconds = (System.nanoTime() - window[0]) / 1e9;
+            report(scale, clients, people.size(), setUpSeconds, steadySeconds, new TreeMap<>(latencies), outcomes, errors.get());
+        } finally {
+            server.stop();
+            if (jdbc == null) {
+                deleteRecursively(dir);
+            }
+        }
+    }
+
+    private static Dispatcher dispatcher(int clients) {
+        Dispatcher d = new Dispatcher();
+        d.setMaxRequests(clients + 8);
+        d.setMaxRequestsPerHost(clients + 8);
+        return d;
+    }
+
+    /** One simulated desktop: its token, its cursor and the health rows it may edit. */
+    private static final class Client {
+        final OkHttpClient http;
+        final String api;
+        final Plan plan;
+        final int pushEvery;
+        final int index;
+        final Map<String, List<Long>> latencies = new HashMap<>();
+        final Map<String, Long> outcomes = new HashMap<>();
+        final Map<Long, RowChange> health = new HashMap<>();
+        long errors;
+        String token;
+        long cursor;
+
+        Client(OkHttpClient http, String api, Plan plan, int pushEvery, int index) {
+            this.http = http;
+            this.api = api;
+            this.plan = plan;
+            this.pushEvery = pushEvery;
+            this.index = index;
+        }
+
+        void setUp() throws IOException {
+            byte[] login = ProtocolJson.mapper().writeValueAsBytes(new LoginRequest(plan.userId(), PASSWORD));
+            JsonNode session = call(SESSION, new Request.Builder().url(api + "/session").post(RequestBody.create(login, JSON)).build());
+            token = ProtocolJson.mapper().treeToValue(session, LoginResponse.class).token();
+            boolean more = true;
+            while (more) {
+                more = pull(FIRST_PULL);
+            }
+        }
+
+        void steady(long[] window) throws IOException {
+            int round = 0;
+            while (System.nanoTime() < window[1]) {
+                round++;
+                if (pushEvery > 0 && (round + index) % pushEvery == 0 && !health.isEmpty()) {
+                    push(round);
+                } else {
+                    pull(PULL);
+                }
+            }
+        }
+
+        /** One page from the cursor; true when more are waiting. */
+        private boolean pull(String endpoint) throws IOException {
+            JsonNode json = call(endpoint, new Request.Builder().url(api + "/changes?since=" + cursor + "&limit=500")
+                    .header("Authorization", "Bearer " + token).get().build());
+            ChangesPage page = ProtocolJson.mapper().treeToValue(json, ChangesPage.class);
+            for (RowChange change : page.changes()) {
+                if (change.kind().equals(EntityKind.HEALTH.wireName()) && plan.ownedTpids().contains(change.tpid())) {
+                    health.put(change.tpid(), change);
+                }
+            }
+            cursor = page.next();
+            return page.more();
+        }
+
+        /** Flips the Overall Mindset of one owned customer, on the revision this client last pulled. */
+        private void push(int round) throws IOException {
+            List<Long> tpids = new ArrayList<>(health.keySet());
+            tpids.sort(null);
+            RowChange row = health.get(tpids.get(round % tpids.size()));
+            if (row.body() == null) {
+                pull(PULL);
+                return;
+            }
+            String mindset = row.body().path("perspective").path("mindset").asText("");
+            String next = "AVERSE".equals(mindset) ? "ALIGNED" : "AVERSE";
+            MutationRequest m = new MutationRequest(UUID.randomUUID(), EntityKind.HEALTH.wireName(), row.id(), row.revision(),
+                    "UPSERT", Map.of("perspective.mindset", TextNode.valueOf(next)));
+            byte[] body = ProtocolJson.mapper().writeValueAsBytes(new MutationBatch(List.of(m)));
+            JsonNode json = call(PUSH, new Request.Builder().url(api + "/mutations").header("Authorization", "Bearer " + token)
+                    .post(RequestBody.create(body, JSON)).build());
+            for (MutationResult result : ProtocolJson.mapper().treeToValue(json, MutationResults.class).results()) {
+                outcomes.merge(result.outcome().name(), 1L, Long::sum);
+                if (result.row() != null) {
+                    health.put(result.row().tpid(), result.row());
+                }
+            }
+        }
+
+        private JsonNode call(String endpoint, Request request) throws IOException {
+            long start = System.nanoTime();
+            try (Response response = http.newCall(request).execute()) {
+                byte[] body = response.body().bytes();
+                latencies.computeIfAbsent(endpoint, k -> new ArrayList<>()).add(System.nanoTime() - start);
+                if (response.code() != 200) {
+                    errors++;
+                    throw new IOException(endpoint + " answered " + response.code() + ": " + new String(body));
+                }
+                return ProtocolJson.mapper().readTree(body);
+            }
+        }
+    }
+
+    private static void report(Scale scale, int clients, int people, double setUpSeconds, double steadySeconds,
+                               Map<String, List<Long>> latencies, Map<String, AtomicLong> outcomes, long errors) {
+        System.out.printf("%d clients (%d distinct health FMs/FTAs), %d cores; set-up (sign-in + first pull) %.1f s, "
+                + "steady window %.1f s%n", clients, Math.min(clients, people), Runtime.getRuntime().availableProcessors(),
+                setUpSeconds, steadySeconds);
+        System.out.printf("%-28s %9s %10s %9s %9s %9s%n", "endpoint", "requests", "req/s", "p50 ms", "p99 ms", "max ms");
+        long steadyRequests = 0;
+        Map<String, Double> durations = new LinkedHashMap<>();
+        durations.put(SESSION, setUpSeconds);
+        durations.put(FIRST_PULL, setUpSeconds);
+        durations.put(PULL, steadySeconds);
+        durations.put(PUSH, steadySeconds);
+        for (Map.Entry<String, List<Long>> e : latencies.entrySet()) {
+            long[] sorted = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
+            double secs = durations.getOrDefault(e.getKey(), steadySeconds);
+            if (e.getKey().equals(PULL) || e.getKey().equals(PUSH)) {
+                steadyRequests += sorted.length;
+            }
+            System.out.printf("%-28s %,9d %,10.1f %9.1f %9.1f %9.1f%n", e.getKey(), sorted.length, sorted.length / secs,
+                    percentile(sorted, 50), percentile(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+        }
+        System.out.printf("steady total: %,d requests, %,.1f req/s%n", steadyRequests, steadyRequests / steadySeconds);
+        Map<String, Long> byOutcome = new TreeMap<>();
+        outcomes.forEach((k, v) -> byOutcome.put(k, v.get()));
+        System.out.printf("pushes: %s; failed requests: %d%n", byOutcome, errors);
+    }
+
+    private static double percentile(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+
+    private static void deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
