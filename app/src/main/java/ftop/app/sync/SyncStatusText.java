@@ -23,7 +23,8 @@ public final class SyncStatusText {
         return switch (status.state()) {
             case ONLINE -> "Online";
             case SYNCING -> "Syncing…";
-            case OFFLINE -> "Offline";
+            // Offline without a failure: no sync has been tried yet since the start.
+            case OFFLINE -> status.failure().isEmpty() ? "Connecting…" : "Offline";
             case FAILING -> status.failure().map(SyncStatusText::failureTitle).orElse("Sync failing");
         };
     }

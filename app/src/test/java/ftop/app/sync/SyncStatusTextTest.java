@@ -33,6 +33,7 @@ class SyncStatusTextTest {
     @Test
     void namesTheStateAndTheReasonOfAFailure() {
         SyncStatus initial = SyncStatus.initial(0, 0, Optional.empty());
+        assertThat(SyncStatusText.state(initial)).isEqualTo("Connecting…");
         assertThat(SyncStatusText.state(initial.succeeded(NOW))).isEqualTo("Online");
         assertThat(SyncStatusText.reason(initial.succeeded(NOW))).isEmpty();
         assertThat(SyncStatusText.state(initial.withState(SyncState.SYNCING))).isEqualTo("Syncing…");

@@ -107,7 +107,7 @@ class SyncUiTest extends FxRobot {
     }
 
     @Test
-    void aConflictIsListedWithBothValuesAndKeepMineSendsMine() throws Exception {
+    void conflictsAreListedWithBothValuesAndSettledEitherWay() throws Exception {
         startApp(AppOptions.inDirectory(home));
         SyncSession session = app.syncSession().orElseThrow();
         waitForLabel("#syncState", "Online");
@@ -146,6 +146,25 @@ class SyncUiTest extends FxRobot {
         colleague.sync(p -> { });
         assertThat(second.health().get(id).orElseThrow().progress().status()).contains(two[1]);
         assertThat(mine.health().get(id).orElseThrow().progress().status()).contains(two[1]);
+
+        // a second clash on the same field, settled the other way: Take theirs
+        second.save(EntityCodec.apply(second.health().get(id).orElseThrow(),
+                Map.of("progress.status", TextNode.valueOf(two[0].name()))));
+        colleague.sync(p -> { });
+        CustomerStatus third = java.util.Arrays.stream(CustomerStatus.values())
+                .filter(s -> s != two[0] && s != two[1]).findFirst().orElseThrow();
+        mine.save(EntityCodec.apply(mine.health().get(id).orElseThrow(),
+                Map.of("progress.status", TextNode.valueOf(third.name()))));
+        clickOn("#syncNow");
+        waitForLabel("#syncConflicts", "1 conflict");
+        clickOn("#syncConflicts");
+        waitUntil("the new conflict card", () -> label(".conflict-mine").equals(third.name()));
+        assertThat(label(".conflict-theirs")).isEqualTo(two[0].name());
+        clickOn("#takeTheirs");
+        waitUntil("the conflict to be settled", () -> mine.outbox().problems().isEmpty()
+                && mine.outbox().pendingCount() == 0 && lookup(".conflict-card").tryQuery().isEmpty());
+        assertThat(mine.health().get(id).orElseThrow().progress().status()).contains(two[0]);
+        waitUntil("the status bar to drop the conflict", () -> !lookup("#syncConflicts").query().isVisible());
     }
 
     @Test
