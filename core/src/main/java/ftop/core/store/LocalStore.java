@@ -379,9 +379,11 @@ public final class LocalStore implements AutoCloseable {
             return mutation;
         }
         List<OutboxEntry> earlier = outboxTable.entriesFor(kind, id);
-        if (earlier.isEmpty()) {
-            // No other edit of the row waits: the local view was the server copy, and that copy
-            // with this edit laid over it is the saved row itself. No need to replay the outbox.
+        if (earlier.stream().allMatch(entry -> entry.state() == OutboxState.PENDING)) {
+            // The local view is the server copy with the pending edits laid over it, and this
+            // edit holds every field where the saved row differs from that view: laying it on
+            // top gives the saved row itself. No need to replay the outbox. (Conflicting or
+            // refused edits take the replay below: they are narrowed first and show partly.)
             outboxTable.insert(mutation);
             writeView(kind, id, row, entity);
             touched.add(kind);
