@@ -21,9 +21,11 @@ import picocli.CommandLine.Option;
  * @param customer   open this customer (TPID or name) in the Customer tab after start
  * @param dataset    fill a new, empty workspace with a generated set of this scale (e.g. S1500)
  *                   instead of the demo data; an existing workspace is opened as it is
+ * @param server     sync with the server at this URL (e.g. http://127.0.0.1:8470) instead of the
+ *                   one the workspace last signed in to, or the embedded demo server
  */
 public record AppOptions(String profile, Optional<Path> home, Optional<Path> screenshot, boolean dark,
-        Optional<String> customer, Optional<DatasetGenerator.Scale> dataset) {
+        Optional<String> customer, Optional<DatasetGenerator.Scale> dataset, Optional<String> server) {
 
     public static final String DEFAULT_PROFILE = "demo";
 
@@ -33,6 +35,13 @@ public record AppOptions(String profile, Optional<Path> home, Optional<Path> scr
         screenshot = screenshot == null ? Optional.empty() : screenshot;
         customer = customer == null ? Optional.empty() : customer;
         dataset = dataset == null ? Optional.empty() : dataset;
+        server = server == null ? Optional.empty() : server;
+    }
+
+    /** Options without a server of their own. */
+    public AppOptions(String profile, Optional<Path> home, Optional<Path> screenshot, boolean dark,
+            Optional<String> customer, Optional<DatasetGenerator.Scale> dataset) {
+        this(profile, home, screenshot, dark, customer, dataset, Optional.empty());
     }
 
     /** Options without a generated data set. */
@@ -90,9 +99,13 @@ public record AppOptions(String profile, Optional<Path> home, Optional<Path> scr
                 description = "Fill a new, empty workspace with a generated set (${COMPLETION-CANDIDATES}) instead of the demo data.")
         DatasetGenerator.Scale dataset;
 
+        @Option(names = "--server", paramLabel = "URL",
+                description = "Sync with the server at this URL, e.g. http://127.0.0.1:8470 (default: the one last signed in to; the demo profile runs its own).")
+        String server;
+
         AppOptions options() {
             return new AppOptions(profile, Optional.ofNullable(home), Optional.ofNullable(screenshot), dark,
-                    Optional.ofNullable(customer), Optional.ofNullable(dataset));
+                    Optional.ofNullable(customer), Optional.ofNullable(dataset), Optional.ofNullable(server));
         }
 
         @Override

@@ -49,17 +49,27 @@ public final class FtopApplication extends Application {
     private Workspace workspace;
     private ShellModel shell;
     private Scene scene;
+    /** Set for a plain start: the workspace syncs with its server (the demo with its own). */
+    private final boolean syncing;
+    private ftop.app.sync.SyncedOpener syncOpener;
+    private volatile ftop.app.sync.SyncSession syncSession;
     private volatile boolean stopped;
     /** What the process should exit with; a failed screenshot run is not a success. */
     private static volatile int exitCode;
 
     /** Used by {@link Application#launch}: options come from the command line. */
     public FtopApplication() {
-        this(null, StoreWorkspace::open, Clock.systemDefaultZone());
+        this(null, StoreWorkspace::open, Clock.systemDefaultZone(), true);
     }
 
     /** For tests and embedding: explicit options, workspace and clock. */
     public FtopApplication(AppOptions options, WorkspaceOpener opener, Clock clock) {
+        this(options, opener, clock, false);
+    }
+
+    /** As above; with {@code syncing}, a workspace without a generated set is opened connected to its server. */
+    public FtopApplication(AppOptions options, WorkspaceOpener opener, Clock clock, boolean syncing) {
+        this.syncing = syncing;
         this.options = options;
         this.opener = Objects.requireNonNull(opener, "opener");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -91,7 +101,10 @@ public final class FtopApplication extends Application {
         stage.show();
 
         LocalDate today = LocalDate.now(clock);
-        WorkspaceOpener chosen = options.dataset().isEmpty() ? opener
+        if (syncing && options.dataset().isEmpty()) {
+            syncOpener = new ftop.app.sync.SyncedOpener(options.server(), ftop.sync.client.SyncEngine.Options.defaults());
+        }
+        WorkspaceOpener chosen = options.dataset().isEmpty() ? (syncOpener != null ? syncOpener : opener)
                 : (profile, home, day) -> StoreWorkspace.openGenerated(profile, home, day, options.dataset().get());
         tasks.run(() -> {
                     Workspace opened = chosen.open(options.profile(), options.home(), today);
@@ -125,9 +138,14 @@ public final class FtopApplication extends Application {
 
     private void showWorkspace(Opened result) {
         Workspace opened = result.workspace();
+        java.util.Optional<ftop.app.sync.SyncSession> sync = syncOpener == null ? java.util.Optional.empty()
+                : syncOpener.session();
         if (stopped) {
             // the window closed while the workspace was opening: release it for the next start
-            new Thread(opened::close, "ftop-close").start();
+            new Thread(() -> {
+                sync.ifPresent(ftop.app.sync.SyncSession::close);
+                opened.close();
+            }, "ftop-close").start();
             return;
         }
         workspace = opened;
@@ -136,7 +154,28 @@ public final class FtopApplication extends Application {
         Theme.apply(result.dark());
         shell.darkProperty().addListener((obs, old, now) -> Theme.apply(now));
         MainWindow window = new MainWindow(shell);
+        if (opened instanceof ftop.app.workspace.StoreWorkspace stored) {
+            ShellModel current = shell;
+            ftop.app.assignment.AssignmentActions assignments = new ftop.app.assignment.AssignmentActions(stored, tasks,
+                    clock, ftop.app.assignment.AssignmentFiles.system(),
+                    () -> java.util.Optional.ofNullable(current.customer().selectedProperty().get())
+                            .map(ftop.app.customer.CustomerChoice::tpid),
+                    () -> current.portfolio().shownCustomers().stream().map(ftop.app.portfolio.PortfolioRow::tpid)
+                            .toList(),
+                    current::refresh);
+            assignments.setOwner(scene.getWindow());
+            window.addHeaderAction(assignments.menu());
+            // the Portfolio's action column and "Assignments (n)" button, and the Customer tab's card
+            current.portfolio().onOpenAssignmentsProperty()
+                    .set(tpids -> assignments.openAssignments(tpids, scene.getWindow()));
+            window.customerView().setOnOpenAssignments(
+                    tpid -> assignments.openAssignments(java.util.List.of(tpid), scene.getWindow()));
+        }
         scene.setRoot(window);
+        sync.ifPresent(session -> {
+            syncSession = session;
+            ftop.app.sync.SyncFeature.install(window, session, tasks, clock);
+        });
         shell.refresh();
         whenPortfolioLoaded(() -> {
             options.customer().ifPresent(this::openCustomer);
@@ -226,8 +265,15 @@ public final class FtopApplication extends Application {
     public void stop() {
         stopped = true;
         Workspace opened = workspace;
+        ftop.app.sync.SyncSession session = syncSession;
         if (opened != null) {
-            tasks.run(opened::close, failure -> LOG.log(Level.WARNING, "Closing the workspace failed", failure));
+            tasks.run(() -> {
+                // sync first: it writes to the workspace
+                if (session != null) {
+                    session.close();
+                }
+                opened.close();
+            }, failure -> LOG.log(Level.WARNING, "Closing the workspace failed", failure));
         }
         tasks.close();
     }
@@ -235,6 +281,11 @@ public final class FtopApplication extends Application {
     /** 0 unless a run without a window (a screenshot) failed. */
     static int exitCode() {
         return exitCode;
+    }
+
+    /** The workspace's sync once the window shows it; empty when it does not sync (e.g. tests' workspaces). */
+    public java.util.Optional<ftop.app.sync.SyncSession> syncSession() {
+        return java.util.Optional.ofNullable(syncSession);
     }
 
     /** The main window's model once the workspace is open; for tests. */

@@ -2,9 +2,14 @@ package ftop.app.customer;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -15,14 +20,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
-
 import ftop.app.tasks.BackgroundTasks;
 import ftop.app.workspace.StoreWorkspace;
+import ftop.app.workspace.Workspace;
 import ftop.core.assignment.Assignment;
 import ftop.core.permission.CustomerAccess;
 import ftop.core.permission.Decision;
@@ -34,7 +34,6 @@ import ftop.core.user.User;
 import ftop.core.validation.Problem;
 import ftop.core.validation.ValidationContext;
 import ftop.core.validation.Validator;
-import ftop.app.workspace.Workspace;
 import ftop.core.customer.Customer;
 
 /**

@@ -110,6 +110,8 @@ final class HealthForm {
         if (!sameCustomer) {
             progressSection.cancelEditing();
             perspectiveSection.cancelEditing();
+            progressSection.clearUndo();
+            perspectiveSection.clearUndo();
         }
         details = fresh;
         showValues(progressRows, fresh.progress());
@@ -212,17 +214,21 @@ final class HealthForm {
     private void saveProgress() {
         List<Problem> problems = new ArrayList<>();
         CustomerProgress progress = readProgress(problems);
-        save(progressSection, progressRows, problems, () -> details.health().withProgress(progress));
+        CustomerProgress before = details.health().progress();
+        save(progressSection, progressRows, problems, () -> details.health().withProgress(progress),
+                () -> details.health().withProgress(before));
     }
 
     private void savePerspective() {
         List<Problem> problems = new ArrayList<>();
         CustomerPerspective perspective = readPerspective(problems);
-        save(perspectiveSection, perspectiveRows, problems, () -> details.health().withPerspective(perspective));
+        CustomerPerspective before = details.health().perspective();
+        save(perspectiveSection, perspectiveRows, problems, () -> details.health().withPerspective(perspective),
+                () -> details.health().withPerspective(before));
     }
 
     private void save(PencilSection section, Map<String, FieldRow> rows, List<Problem> typing,
-            java.util.function.Supplier<CustomerHealth> edited) {
+            java.util.function.Supplier<CustomerHealth> edited, java.util.function.Supplier<CustomerHealth> undone) {
         clear(rows);
         if (!typing.isEmpty()) {
             show(section, rows, typing);
@@ -233,6 +239,9 @@ final class HealthForm {
         model.save(edited.get(), () -> {
             section.setBusy(false);
             section.finishEditing();
+            // undo puts back this section as it was, on top of whatever the other section holds then
+            section.offerUndo("Saved.", () -> model.save(undone.get(), () -> { },
+                    problems -> show(section, rows, problems)));
         }, problems -> {
             section.setBusy(false);
             show(section, rows, problems);

@@ -81,6 +81,7 @@ public final class PortfolioView extends BorderPane {
     private final ToggleButton covidFilter = filterToggle("COVID-19 RFA", "covidFilter", Material2MZ.MEDICAL_SERVICES);
     private final ToggleButton watchlistFilter = filterToggle("Watchlist", "watchlistFilter", Material2MZ.VISIBILITY);
     private final ToggleButton mineFilter = filterToggle("Mine only", "mineFilter", Material2AL.ACCOUNT_CIRCLE);
+    private final StackPane tables = new StackPane();
     private final Button assignSelected = new Button("Assignments", new FontIcon(Material2AL.ASSIGNMENT_IND));
 
     private ExportDialog exportDialog = ExportDialog.fileChooser();
@@ -95,9 +96,8 @@ public final class PortfolioView extends BorderPane {
         buildCustomerTable();
         buildTenantTable();
 
-        StackPane tables = new StackPane(table, tenantTable);
-        table.visibleProperty().bind(model.sectionProperty().isEqualTo(Section.CUSTOMERS));
-        tenantTable.visibleProperty().bind(model.sectionProperty().isEqualTo(Section.TENANTS));
+        // only the table of the section that shows is in the scene, so lookups and focus find that one
+        tables.getChildren().setAll(model.sectionProperty().get() == Section.TENANTS ? tenantTable : table);
 
         setTop(new VBox(toolbar(), filterBar()));
         setCenter(tables);
@@ -156,9 +156,9 @@ public final class PortfolioView extends BorderPane {
         HBox sectionBox = new HBox(customersSection, tenantsSection);
 
         search.setId("portfolioSearch");
-        search.setPromptText("Search name, TPID, tenant name or ID");
+        search.setPromptText("Name, TPID, tenant name or ID");
         search.setLeft(new FontIcon(Material2MZ.SEARCH));
-        search.setPrefWidth(340);
+        search.setPrefWidth(300);
         search.setMinWidth(220);
         Button clearSearch = new Button(null, new FontIcon(Material2AL.CLOSE));
         clearSearch.setId("clearSearch");
@@ -238,7 +238,7 @@ public final class PortfolioView extends BorderPane {
             segmentFilter.getItems().add(new Choice<>(s, s.label()));
         }
         segmentFilter.setTooltip(new Tooltip("Segment"));
-        segmentFilter.setPrefWidth(130);
+        segmentFilter.setPrefWidth(145);
         segmentFilter.valueProperty().addListener((obs, old, now) -> {
             if (!syncing && now != null) {
                 update(f -> f.withSegment(Optional.ofNullable(now.value())));
@@ -300,10 +300,6 @@ public final class PortfolioView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
-        Label shown = new Label();
-        shown.setId("shownCount");
-        shown.getStyleClass().add("shown-count");
-        shown.textProperty().bind(model.shownTextProperty());
 
         Button clear = new Button("Clear filters", new FontIcon(Material2AL.CLEAR_ALL));
         clear.setId("clearFilters");
@@ -314,7 +310,7 @@ public final class PortfolioView extends BorderPane {
 
         HBox bar = new HBox(8, filters, regionFilter, segmentFilter, healthFilter, statusFilter,
                 new Separator(javafx.geometry.Orientation.VERTICAL),
-                overdueFilter, covidFilter, watchlistFilter, mineFilter, spacer, shown, clear);
+                overdueFilter, covidFilter, watchlistFilter, mineFilter, spacer, clear);
         // filters never shrink into "Any ..."; the count gives way first
         for (Node n : List.of(regionFilter, segmentFilter, healthFilter, statusFilter, overdueFilter, covidFilter,
                 watchlistFilter, mineFilter, clear)) {
@@ -326,6 +322,11 @@ public final class PortfolioView extends BorderPane {
     }
 
     private HBox footer() {
+        Label shown = new Label();
+        shown.setId("shownCount");
+        shown.getStyleClass().add("shown-count");
+        shown.textProperty().bind(model.shownTextProperty());
+        shown.setMinWidth(Region.USE_PREF_SIZE);
         Label message = new Label();
         message.setId("portfolioMessage");
         message.textProperty().bind(model.messageProperty());
@@ -333,7 +334,7 @@ public final class PortfolioView extends BorderPane {
         hint.getStyleClass().add(Styles.TEXT_MUTED);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox footer = new HBox(12, message, spacer, hint);
+        HBox footer = new HBox(16, shown, message, spacer, hint);
         footer.getStyleClass().add("portfolio-footer");
         footer.setAlignment(Pos.CENTER_LEFT);
         return footer;
@@ -399,6 +400,12 @@ public final class PortfolioView extends BorderPane {
         try {
             customersSection.setSelected(section == Section.CUSTOMERS);
             tenantsSection.setSelected(section == Section.TENANTS);
+            TableView<?> shown = section == Section.TENANTS ? tenantTable : table;
+            boolean hadFocus = tables.getChildren().stream().anyMatch(Node::isFocused);
+            tables.getChildren().setAll(shown);
+            if (hadFocus) {
+                shown.requestFocus();
+            }
         } finally {
             syncing = false;
         }
@@ -439,6 +446,8 @@ public final class PortfolioView extends BorderPane {
         table.setId("portfolioTable");
         table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE, "portfolio-table");
         table.setItems(model.shownCustomers());
+        // rows of one height let the table skip measuring each row after every keystroke
+        table.setFixedCellSize(32);
         model.shownCustomers().comparatorProperty().bind(table.comparatorProperty());
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<PortfolioRow>) c -> updateSelection());
@@ -551,8 +560,8 @@ public final class PortfolioView extends BorderPane {
     private static TableColumn<PortfolioRow, DueState> reviewColumn() {
         TableColumn<PortfolioRow, DueState> column = new TableColumn<>("Next review");
         column.setId("reviewColumn");
-        column.setPrefWidth(230);
-        column.setMinWidth(215);
+        column.setPrefWidth(252);
+        column.setMinWidth(240);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().review()));
         // never reviewed first (they are the most overdue), then by date
         column.setComparator(Comparator.comparing(d -> d.dueOn().orElse(java.time.LocalDate.MIN)));
@@ -674,16 +683,17 @@ public final class PortfolioView extends BorderPane {
         tenantTable.setId("tenantTable");
         tenantTable.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE, "portfolio-table");
         tenantTable.setItems(model.shownTenants());
+        tenantTable.setFixedCellSize(30);
         model.shownTenants().comparatorProperty().bind(tenantTable.comparatorProperty());
         tenantTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         tenantTable.getSelectionModel().getSelectedItems()
                 .addListener((ListChangeListener<TenantRow>) c -> updateSelection());
         tenantTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        tenantTable.getColumns().add(textColumn("Tenant name", "tenantNameColumn", TenantRow::name, 250, 160));
-        TableColumn<TenantRow, String> id = textColumn("Tenant ID", "tenantIdColumn", r -> r.tenantId().toString(), 290, 200);
+        tenantTable.getColumns().add(textColumn("Tenant name", "tenantNameColumn", TenantRow::name, 290, 160));
+        TableColumn<TenantRow, String> id = textColumn("Tenant ID", "tenantIdColumn", r -> r.tenantId().toString(), 320, 200);
         id.getStyleClass().add("id-column");
         tenantTable.getColumns().add(id);
-        tenantTable.getColumns().add(textColumn("Customer", "tenantCustomerColumn", r -> r.customer().name(), 190, 140));
+        tenantTable.getColumns().add(textColumn("Customer", "tenantCustomerColumn", r -> r.customer().name(), 210, 140));
         TableColumn<TenantRow, Long> tpid = new TableColumn<>("TPID");
         tpid.setId("tenantTpidColumn");
         tpid.setPrefWidth(98);
@@ -693,7 +703,7 @@ public final class PortfolioView extends BorderPane {
         tenantTable.getColumns().add(flagColumn("Winner", "winnerColumn", TenantRow::winner, PortfolioView::winnerIcon));
         tenantTable.getColumns().add(flagColumn("COVID-19 RFA", "covidColumn", TenantRow::covidRfa, PortfolioView::covidIcon));
         tenantTable.getColumns().add(textColumn("Is Enterprise", "enterpriseColumn",
-                r -> r.tenant().enterpriseLevel().map(Labelled::label).orElse("No"), 110, 90));
+                r -> r.tenant().enterpriseLevel().map(Labelled::label).orElse("No"), 122, 110));
         TableColumn<TenantRow, Long> users = new TableColumn<>("Users");
         users.setId("usersColumn");
         users.setPrefWidth(90);
@@ -733,7 +743,7 @@ public final class PortfolioView extends BorderPane {
             java.util.function.Predicate<TenantRow> value, java.util.function.Supplier<FontIcon> icon) {
         TableColumn<TenantRow, Boolean> column = new TableColumn<>(title);
         column.setId(id);
-        column.setPrefWidth(title.length() > 8 ? 110 : 74);
+        column.setPrefWidth(title.length() > 8 ? 128 : 76);
         column.setMinWidth(64);
         column.getStyleClass().add("flag-column");
         column.setComparator(Comparator.comparing((Boolean b) -> !b));

@@ -75,6 +75,8 @@ public final class PortfolioViewModel {
     /** The latest settings not yet written; one write takes whatever is newest, so keystrokes coalesce. */
     private final AtomicReference<String[]> unsavedSettings = new AtomicReference<>();
     private boolean restored;
+    private PortfolioFilter customersFilteredBy = PortfolioFilter.NONE;
+    private PortfolioFilter tenantsFilteredBy = PortfolioFilter.NONE;
 
     /**
      * @param openCustomer called with a TPID when the user asks to open that customer
@@ -97,6 +99,7 @@ public final class PortfolioViewModel {
                 section.set(Section.CUSTOMERS);
                 return;
             }
+            applyFilter(filter.get());
             remember();
         });
         shownText = Bindings.createStringBinding(this::describeShown, section, filteredCustomers, rows,
@@ -143,9 +146,20 @@ public final class PortfolioViewModel {
         loaded.set(true);
     }
 
+    /**
+     * Filters the section that shows; the other one catches up when it is shown. A keystroke then
+     * costs one pass over one list, not two.
+     */
     private void applyFilter(PortfolioFilter now) {
-        filteredCustomers.setPredicate(now.isEmpty() ? null : now.customers());
-        filteredTenants.setPredicate(now.isEmpty() ? null : now.tenants());
+        if (section.get() == Section.CUSTOMERS) {
+            if (now != customersFilteredBy) {
+                customersFilteredBy = now;
+                filteredCustomers.setPredicate(now.isEmpty() ? null : now.customers());
+            }
+        } else if (now != tenantsFilteredBy) {
+            tenantsFilteredBy = now;
+            filteredTenants.setPredicate(now.isEmpty() ? null : now.tenants());
+        }
     }
 
     /** Writes the filter and section to the workspace in the background, coalescing bursts of keystrokes. */

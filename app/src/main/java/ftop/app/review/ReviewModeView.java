@@ -202,6 +202,7 @@ public final class ReviewModeView extends BorderPane {
     private static VBox section(BriefSection section, CustomerBrief brief) {
         Label heading = new Label(section.label());
         heading.getStyleClass().add("review-mode-heading");
+        heading.setMaxWidth(Double.MAX_VALUE);
         String text = brief.text(section);
         VBox body = text.isBlank() ? BriefBlocks.of("Nothing recorded.", "review-mode-text")
                 : BriefBlocks.of(text, "review-mode-text");

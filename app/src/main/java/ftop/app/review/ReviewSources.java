@@ -13,6 +13,14 @@ public final class ReviewSources {
     private ReviewSources() {
     }
 
+    /** Where the meeting being prepared is kept between sessions: beside the workspace's local store. */
+    public static java.util.Optional<java.nio.file.Path> draftFile(Workspace workspace) {
+        if (workspace instanceof StoreWorkspace stored) {
+            return java.util.Optional.of(stored.store().directory().resolve("review-draft.json"));
+        }
+        return java.util.Optional.empty();
+    }
+
     /**
      * Reads a fresh snapshot of {@code workspace} each time it is called (in the background). A
      * workspace without a local store cannot be reviewed; the call then fails with a message saying so.

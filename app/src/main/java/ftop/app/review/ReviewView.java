@@ -321,7 +321,8 @@ public final class ReviewView extends BorderPane {
 
     private static TableColumn<ReviewItem, ReviewItem> customerColumn() {
         TableColumn<ReviewItem, ReviewItem> column = new TableColumn<>("Customer");
-        column.setPrefWidth(190);
+        column.setPrefWidth(200);
+        column.setMinWidth(170);
         column.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue()));
         column.setComparator(java.util.Comparator.comparing(i -> i.customer().name(), String.CASE_INSENSITIVE_ORDER));
         column.setCellFactory(c -> new TableCell<>() {
@@ -336,7 +337,9 @@ public final class ReviewView extends BorderPane {
                 name.getStyleClass().add("queue-customer");
                 Label tpid = new Label("TPID " + item.tpid());
                 tpid.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-                setGraphic(new VBox(name, tpid));
+                VBox both = new VBox(name, tpid);
+                both.setAlignment(Pos.CENTER_LEFT);
+                setGraphic(both);
             }
         });
         return column;
@@ -389,14 +392,14 @@ public final class ReviewView extends BorderPane {
         return column;
     }
 
-    /** e.g. "Overdue 12 days", "Due in 3 days", "Due today", "No review date". */
+    /** e.g. "12 days late", "Due in 3 days", "Due today", "No review date". */
     static String due(DueState state) {
         if (state.dueOn().isEmpty()) {
             return "No review date";
         }
         long late = state.daysOverdue().orElse(0);
         if (late > 0) {
-            return "Overdue " + plural(late, "day");
+            return plural(late, "day") + " late";
         }
         long left = state.daysRemaining().orElse(0);
         return left == 0 ? "Due today" : "Due in " + plural(left, "day");
@@ -409,10 +412,13 @@ public final class ReviewView extends BorderPane {
         column.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().reason()));
         column.setCellFactory(c -> new TableCell<>() {
             private final Label text = new Label();
+            private final Tooltip all = new Tooltip();
 
             {
                 text.setWrapText(true);
                 text.getStyleClass().add("queue-reason");
+                all.setWrapText(true);
+                all.setMaxWidth(420);
             }
 
             @Override
@@ -420,9 +426,14 @@ public final class ReviewView extends BorderPane {
                 super.updateItem(item, empty);
                 if (empty || item == null) {
                     setGraphic(null);
+                    setTooltip(null);
                 } else {
                     text.setText(item);
                     text.maxWidthProperty().bind(widthProperty().subtract(12));
+                    text.maxHeightProperty().bind(heightProperty().subtract(6));
+                    // rows are three lines high; the tooltip has the whole reason when it is longer
+                    all.setText(item);
+                    setTooltip(all);
                     setGraphic(text);
                 }
             }
@@ -542,10 +553,9 @@ public final class ReviewView extends BorderPane {
         customer.setOnAction(e -> openCustomer.accept(brief.tpid()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox actions = new HBox(4, chips, spacer, customer, regenerate);
-        actions.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(chips, Priority.ALWAYS);
-        return new VBox(6, name, facts, actions);
+        HBox top = new HBox(4, name, spacer, customer, regenerate);
+        top.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, top, facts, chips);
     }
 
     private static HBox chip(String caption, ftop.core.health.HealthColour colour) {

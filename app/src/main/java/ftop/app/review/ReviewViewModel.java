@@ -57,11 +57,20 @@ public final class ReviewViewModel {
     private volatile ReviewSource source;
     /** Every brief generated or edited this session, by TPID: edits survive opening another customer. */
     private final Map<Long, CustomerBrief> kept = new HashMap<>();
+    /** The TPIDs whose brief the presenter changed: these are kept in the draft file. */
+    private final java.util.Set<Long> edited = new java.util.HashSet<>();
+    /** Where edits and nominations are kept between sessions; empty keeps them in memory only. */
+    private final Optional<Path> draft;
+    private boolean draftRead;
     /** Which customer the person asked for last; a slower, older answer must not replace it. */
     private long wanted = -1;
 
     private final ObservableList<ReviewItem> queue = FXCollections.observableArrayList();
     private final ObservableSet<Long> nominated = FXCollections.observableSet(new LinkedHashSet<>());
+    // one read-only view each, kept here: the views hold listeners on them, which a throw-away
+    // wrapper would lose as soon as it is collected
+    private final ObservableList<ReviewItem> queueView = FXCollections.unmodifiableObservableList(queue);
+    private final ObservableSet<Long> nominatedView = FXCollections.unmodifiableObservableSet(nominated);
     private final ReadOnlyObjectWrapper<CustomerBrief> brief = new ReadOnlyObjectWrapper<>(this, "brief");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
@@ -78,12 +87,25 @@ public final class ReviewViewModel {
      * @param clock   what "today" and the meeting day are
      */
     public ReviewViewModel(Callable<ReviewSource> sources, HealthRules rules, BackgroundTasks tasks, Clock clock) {
+        this(sources, rules, tasks, clock, Optional.empty());
+    }
+
+    /**
+     * As {@link #ReviewViewModel(Callable, HealthRules, BackgroundTasks, Clock)}, keeping the edited briefs,
+     * the meeting title and the nominations in {@code draft} (and its {@code .nominated} twin) after every
+     * change, and reading them back on the first {@link #refresh}: closing the app loses no edit.
+     */
+    public ReviewViewModel(Callable<ReviewSource> sources, HealthRules rules, BackgroundTasks tasks, Clock clock,
+            Optional<Path> draft) {
+        this.draft = Objects.requireNonNull(draft, "draft");
         this.sources = Objects.requireNonNull(sources, "sources");
         this.rules = Objects.requireNonNull(rules, "rules");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.queueRules = new ReviewQueue(rules, clock.getZone());
         this.briefs = new CustomerBriefs(rules, clock.getZone());
+        nominated.addListener((javafx.collections.SetChangeListener<Long>) c -> saveDraft());
+        title.addListener((obs, old, now) -> saveDraft());
     }
 
     /** The meeting day: today. */
@@ -95,20 +117,40 @@ public final class ReviewViewModel {
     public CompletableFuture<List<ReviewItem>> refresh() {
         loading.set(true);
         LocalDate today = today();
+        boolean readDraft = !draftRead && draft.isPresent();
         return tasks.run(() -> {
             ReviewSource read = sources.call();
             List<ReviewItem> items = queueRules.build(read, today);
             source = read;
-            return items;
-        }, items -> {
+            Optional<Draft> saved = Optional.empty();
+            String problem = "";
+            if (readDraft) {
+                try {
+                    saved = Draft.read(draft.get());
+                } catch (java.io.IOException | RuntimeException e) {
+                    problem = "Your saved brief edits could not be read: " + reason(e);
+                }
+            }
+            return new Loaded(items, saved, problem);
+        }, loadedNow -> {
             loading.set(false);
             loaded.set(true);
-            queue.setAll(items);
-            say(items.isEmpty() ? "No customer needs a review this week." : "", false);
+            queue.setAll(loadedNow.items());
+            // from now on the draft file may be written: what it held is merged in
+            draftRead = true;
+            restore(loadedNow.draft());
+            if (!loadedNow.problem().isEmpty()) {
+                say(loadedNow.problem(), true);
+            } else {
+                say(loadedNow.items().isEmpty() ? "No customer needs a review this week." : "", false);
+            }
         }, failure -> {
             loading.set(false);
             say("The review queue could not be read: " + reason(failure), true);
-        });
+        }).thenApply(Loaded::items);
+    }
+
+    private record Loaded(List<ReviewItem> items, Optional<Draft> draft, String problem) {
     }
 
     /** Shows the brief of {@code tpid}: as last edited, or generated from the data. */
@@ -140,9 +182,42 @@ public final class ReviewViewModel {
         if (current == null || current.text(section).equals(text == null ? "" : text.strip())) {
             return;
         }
-        CustomerBrief edited = current.with(section, text);
-        kept.put(edited.tpid(), edited);
-        brief.set(edited);
+        CustomerBrief changed = current.with(section, text);
+        kept.put(changed.tpid(), changed);
+        edited.add(changed.tpid());
+        brief.set(changed);
+        saveDraft();
+    }
+
+    private void restore(Optional<Draft> read) {
+        read.ifPresent(d -> {
+            // edits made while the draft was being read win over the saved ones
+            for (CustomerBrief saved : d.pack().briefs()) {
+                if (!edited.contains(saved.tpid())) {
+                    kept.put(saved.tpid(), saved);
+                    edited.add(saved.tpid());
+                }
+            }
+            CustomerBrief showing = brief.get();
+            if (showing != null && kept.get(showing.tpid()) != showing) {
+                brief.set(kept.get(showing.tpid()));
+            }
+            title.set(d.pack().title());
+            nominated.addAll(d.nominated());
+        });
+    }
+
+    /** Writes the edits, title and nominations to the draft file, in the background, in the order made. */
+    private void saveDraft() {
+        // never write the draft before the one kept from last time is read, or its edits would be lost
+        if (draft.isEmpty() || !draftRead) {
+            return;
+        }
+        List<CustomerBrief> changed = edited.stream().map(kept::get).filter(Objects::nonNull).toList();
+        Draft snapshot = new Draft(MeetingPack.of(title.get(), today(), changed), List.copyOf(nominated));
+        Path file = draft.get();
+        tasks.run(() -> snapshot.write(file), ignored -> { },
+                failure -> say("Your brief edits could not be saved to " + file + ": " + reason(failure), true));
     }
 
     /** Throws away the edits of the brief showing and writes it again from the data. */
@@ -152,6 +227,8 @@ public final class ReviewViewModel {
             return CompletableFuture.completedFuture(null);
         }
         kept.remove(current.tpid());
+        edited.remove(current.tpid());
+        saveDraft();
         return open(current.tpid());
     }
 
@@ -280,12 +357,12 @@ public final class ReviewViewModel {
 
     /** The customers whose review is due, most urgent first. */
     public ObservableList<ReviewItem> queue() {
-        return FXCollections.unmodifiableObservableList(queue);
+        return queueView;
     }
 
     /** The TPIDs nominated for the meeting; change them with {@link #nominate}. */
     public ObservableSet<Long> nominated() {
-        return FXCollections.unmodifiableObservableSet(nominated);
+        return nominatedView;
     }
 
     /** The brief showing, with the presenter's edits; {@code null} before one is opened. */

@@ -45,7 +45,7 @@ public final class MainWindow extends BorderPane {
     private Button refreshButton;
     private final Tab portfolioTab;
     private final Tab customerTab;
-    private final Tab tenantTab;
+    private final CustomerView customerView;
 
     public MainWindow(ShellModel model) {
         setId("mainWindow");
@@ -61,9 +61,7 @@ public final class MainWindow extends BorderPane {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         portfolioTab.setClosable(false);
         customerTab.setClosable(false);
-        tenantTab = tab(Page.TENANT, "tenantTab", new TenantView(model.tenant()), new FontIcon(Material2AL.CLOUD_QUEUE));
-        tenantTab.setClosable(false);
-        tabs.getTabs().addAll(portfolioTab, customerTab, tenantTab);
+        tabs.getTabs().addAll(portfolioTab, customerTab);
         ftop.app.review.ReviewView reviewView = new ftop.app.review.ReviewView(model.review(),
                 ftop.app.review.ExportFileChooser.system(), model::openCustomer);
         Tab reviewTab = new Tab("Review", reviewView);
@@ -77,6 +75,14 @@ public final class MainWindow extends BorderPane {
             }
         });
         tabs.getTabs().add(reviewTab);
+        // a tenant opened from the Portfolio or the Customer tab shows in its own closable tab
+        java.util.function.Consumer<java.util.UUID> openTenant = tenantId -> {
+            model.tenant().select(tenantId);
+            openTab("tenantTab", "Tenant", Material2AL.CLOUD_QUEUE, () -> new TenantView(model.tenant()));
+        };
+        model.portfolio().onOpenTenantProperty().set(openTenant::accept);
+        customerView.setOnOpenTenant(tenant -> openTenant.accept(tenant.tenantId()));
+        this.customerView = customerView;
 
         // the model decides which page shows; clicking a tab is a request to the model
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -124,11 +130,7 @@ public final class MainWindow extends BorderPane {
 
     private void select(Page page) {
         if (page != null) {
-            tabs.getSelectionModel().select(switch (page) {
-                case PORTFOLIO -> portfolioTab;
-                case CUSTOMER -> customerTab;
-                case TENANT -> tenantTab;
-            });
+            tabs.getSelectionModel().select(page == Page.CUSTOMER ? customerTab : portfolioTab);
         }
     }
 
@@ -159,6 +161,17 @@ public final class MainWindow extends BorderPane {
     /** Adds a control to the header, left of the shell's own buttons (e.g. "Connect to server…"). */
     public void addHeaderAction(Node action) {
         header.getChildren().add(header.getChildren().indexOf(refreshButton), action);
+    }
+
+    /**
+     * Puts a sync feature's own status (online/offline, pending changes, Sync now) in the status
+     * bar, in place of the shell's "Local only" labels.
+     */
+    public void setSyncStatus(Node status) {
+        if (getBottom() instanceof HBox bar) {
+            bar.getChildren().removeIf(n -> "statusSync".equals(n.getId()) || "statusPending".equals(n.getId()));
+            bar.getChildren().add(status);
+        }
     }
 
     private static Tab tab(Page page, String id, javafx.scene.Node content, FontIcon icon) {
@@ -239,5 +252,10 @@ public final class MainWindow extends BorderPane {
 
     public TabPane tabs() {
         return tabs;
+    }
+
+    /** The Customer tab's view, for features that plug into it (e.g. its Assignments card). */
+    public CustomerView customerView() {
+        return customerView;
     }
 }

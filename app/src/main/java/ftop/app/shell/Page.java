@@ -3,8 +3,7 @@ package ftop.app.shell;
 /** The tabs of the main window. Later features add theirs here. */
 public enum Page {
     PORTFOLIO("Portfolio"),
-    CUSTOMER("Customer"),
-    TENANT("Tenant");
+    CUSTOMER("Customer");
 
     private final String title;
 

@@ -60,9 +60,8 @@ public final class ShellModel {
         this.customer = new CustomerViewModel(workspace, tasks, clock);
         this.portfolio = new PortfolioViewModel(workspace, tasks, clock, this::openCustomer);
         this.review = new ftop.app.review.ReviewViewModel(ftop.app.review.ReviewSources.of(workspace),
-                workspace.rules(), tasks, clock);
+                workspace.rules(), tasks, clock, ftop.app.review.ReviewSources.draftFile(workspace));
         this.tenant = new TenantViewModel(workspace, tasks, this::openCustomer);
-        portfolio.onOpenTenantProperty().set(this::openTenant);
         // No sync client exists yet: say so rather than pretend to be online or offline.
         syncText.set("Local only · not synced");
         portfolio.rows().addListener((javafx.collections.ListChangeListener<Object>) c -> {
@@ -157,12 +156,6 @@ public final class ShellModel {
         show(Page.CUSTOMER);
     }
 
-    /** Shows the tenant with {@code tenantId} in the Tenant tab. */
-    public void openTenant(java.util.UUID tenantId) {
-        tenant.select(tenantId);
-        show(Page.TENANT);
-    }
-
     /** Switches the theme, and remembers the choice in the workspace for the next start. */
     public void setDark(boolean value) {
         if (dark.get() == value) {
@@ -191,11 +184,12 @@ public final class ShellModel {
         return review;
     }
 
-    /** The page showing; {@code null} while a feature's own tab shows. */
+    /** The model of the Tenant tab, which opens when a tenant is opened. */
     public TenantViewModel tenant() {
         return tenant;
     }
 
+    /** The page showing; {@code null} while a feature's own tab shows. */
     public ReadOnlyObjectProperty<Page> pageProperty() {
         return page.getReadOnlyProperty();
     }

@@ -79,6 +79,17 @@ public final class StoreWorkspace implements Workspace {
         }
     }
 
+    /**
+     * The workspace of a store already open (e.g. one the demo's first sync just filled); the user
+     * and rules are read from its settings. The workspace owns the store from now on.
+     */
+    public static StoreWorkspace attach(String profile, LocalStore store) {
+        Objects.requireNonNull(profile, "profile");
+        Objects.requireNonNull(store, "store");
+        String user = store.setting(USER_SETTING).orElse(isDemo(profile) ? DemoUsers.DEMO_USER : "");
+        return new StoreWorkspace(profile, store, user, rulesOf(store));
+    }
+
     /** The seed of the generated sets the app loads with {@code --dataset}, so every run shows the same rows. */
     public static final long GENERATED_SEED = 1500;
 

@@ -135,6 +135,60 @@ class CustomerTabTest extends FxRobot {
     }
 
     @Test
+    void aRefreshWhileEditingKeepsWhatWasTyped() {
+        String watch = label("#cxpWatchlist").equals("Critical") ? "Graduated" : "Critical";
+        click("#customerProgressEdit");
+        pick("#cxpWatchlistField", watch);
+
+        // another change lands in the store (a sync, another section): the tab reads the customer again
+        CustomerHealth stored = health();
+        store.save(stored.withPerspective(new ftop.core.health.CustomerPerspective(
+                Optional.of(stored.perspective().mindset().orElse(ftop.core.health.OverallMindset.ALIGNED)
+                        == ftop.core.health.OverallMindset.AVERSE ? ftop.core.health.OverallMindset.ALIGNED
+                        : ftop.core.health.OverallMindset.AVERSE),
+                stored.perspective().completionDate(), stored.perspective().businessReason(),
+                stored.perspective().successOwner())));
+        interact(() -> model.refresh());
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(shown("#customerProgressSave")).isTrue();
+        assertThat(comboText("#cxpWatchlistField")).isEqualTo(watch);
+        click("#customerProgressSave");
+        waitForLabel("#cxpWatchlist", watch);
+        // both edits are kept: this section's and the one that arrived meanwhile
+        assertThat(health().progress().cxpWatchlist().map(ftop.core.Labelled::label)).contains(watch);
+        assertThat(health().perspective()).isNotEqualTo(stored.perspective());
+    }
+
+    @Test
+    void doubleClickingATenantOpensIt() {
+        var winner = store.tenants().byTpid(contoso.tpid()).stream().filter(t -> t.winner()).findFirst().orElseThrow();
+        reveal(lookup("#tenantRow0").query());
+        doubleClickOn("#tenantRow0");
+        waitUntil("the tenant's details", () -> label("#tenantDetails").contains(winner.tenantId().toString()));
+        assertThat(label("#tenantDetails")).startsWith(winner.name());
+    }
+
+    @Test
+    void undoPutsTheSavedSectionBack() {
+        CustomerHealth before = health();
+        String mindset = label("#overallMindset");
+        String other = mindset.equals("Compete") ? "Averse" : "Compete";
+
+        click("#customerPerspectiveEdit");
+        pick("#overallMindsetField", other);
+        click("#customerPerspectiveSave");
+        waitForLabel("#overallMindset", other);
+        assertThat(shown("#customerPerspectiveUndo")).isTrue();
+
+        click("#customerPerspectiveUndo");
+        waitForLabel("#overallMindset", mindset);
+        waitUntil("the store to hold the old value", () -> health().equals(before));
+        assertThat(shown("#customerPerspectiveUndo")).isFalse();
+    }
+
+    @Test
     void cancelRestoresTheValuesFromBeforeTheEditAndWritesNothing() {
         CustomerHealth before = health();
         String status = label("#customerStatus");

@@ -16,9 +16,12 @@ import ftop.app.AppFixtures;
 import ftop.app.portfolio.PortfolioViewModel.Section;
 import ftop.app.tasks.BackgroundTasks;
 import ftop.app.workspace.DatasetWorkspace;
+import ftop.core.customer.Customer;
+import ftop.core.health.HealthRules;
 import ftop.core.health.HealthColour;
 import ftop.core.validation.Contoso;
 
+/** The Portfolio's state, without a window: tasks run at once on the test thread. */
 class PortfolioViewModelTest {
 
     @TempDir
@@ -119,5 +122,53 @@ class PortfolioViewModelTest {
 
         assertThat(model.messageProperty().get()).startsWith("The export could not be written to");
         assertThat(Files.readString(blocker)).isEqualTo("x");
+    }
+
+    @Test
+    void refreshShowsEveryCustomerOfTheWorkspace() {
+        assertThat(model.loadedProperty().get()).isFalse();
+
+        model.refresh();
+
+        assertThat(model.rows()).extracting(PortfolioRow::name).containsExactly("Contoso", "Fabrikam");
+        assertThat(model.loadedProperty().get()).isTrue();
+        assertThat(model.loadingProperty().get()).isFalse();
+        assertThat(model.errorProperty().get()).isEmpty();
+    }
+
+    @Test
+    void openingARowAsksForThatCustomer() {
+        model.refresh();
+
+        model.open(model.rows().get(1));
+        model.open(null);
+
+        assertThat(opened).containsExactly(Contoso.FABRIKAM_TPID);
+    }
+
+    @Test
+    void aWorkspaceThatCannotBeReadIsExplainedAndTheRowsStay() {
+        boolean[] broken = {false};
+        DatasetWorkspace failing = new DatasetWorkspace("test", "megan.bowen", AppFixtures.dataset(),
+                HealthRules.defaults()) {
+            @Override
+            public List<Customer> customers() {
+                if (broken[0]) {
+                    throw new IllegalStateException("The database file is damaged");
+                }
+                return super.customers();
+            }
+        };
+        PortfolioViewModel failingModel = new PortfolioViewModel(failing, BackgroundTasks.immediate(),
+                AppFixtures.clock(), opened::add);
+        failingModel.refresh();
+        broken[0] = true;
+
+        failingModel.refresh();
+
+        assertThat(failingModel.errorProperty().get())
+                .isEqualTo("The customers could not be read from the local workspace: The database file is damaged");
+        assertThat(failingModel.rows()).hasSize(2);
+        assertThat(failingModel.loadingProperty().get()).isFalse();
     }
 }

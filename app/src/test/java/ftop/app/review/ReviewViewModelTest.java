@@ -115,6 +115,48 @@ class ReviewViewModelTest {
     }
 
     @Test
+    void editsTitleAndNominationsAreKeptForTheNextSession() {
+        Path draft = dir.resolve("store/review-draft.json");
+        ReviewViewModel first = new ReviewViewModel(() -> StoreReviewSource.snapshot(store), HealthRules.defaults(),
+                BackgroundTasks.immediate(), AppFixtures.clock(), java.util.Optional.of(draft));
+        first.refresh();
+        ReviewItem item = first.queue().get(0);
+        first.open(item.tpid());
+        first.edit(BriefSection.RISKS, "- The CISO leaves in August");
+        first.nominate(item.tpid(), true);
+        first.titleProperty().set("APAC review");
+
+        ReviewViewModel next = new ReviewViewModel(() -> StoreReviewSource.snapshot(store), HealthRules.defaults(),
+                BackgroundTasks.immediate(), AppFixtures.clock(), java.util.Optional.of(draft));
+        next.refresh();
+        assertThat(next.titleProperty().get()).isEqualTo("APAC review");
+        assertThat(next.nominated()).containsExactly(item.tpid());
+        next.open(item.tpid());
+        assertThat(next.briefProperty().get().risks()).isEqualTo("- The CISO leaves in August");
+
+        // starting again from the data forgets the edit for good
+        next.regenerate();
+        ReviewViewModel third = new ReviewViewModel(() -> StoreReviewSource.snapshot(store), HealthRules.defaults(),
+                BackgroundTasks.immediate(), AppFixtures.clock(), java.util.Optional.of(draft));
+        third.refresh();
+        third.open(item.tpid());
+        assertThat(third.briefProperty().get().risks()).isNotEqualTo("- The CISO leaves in August");
+    }
+
+    @Test
+    void aDamagedDraftIsReportedAndTheQueueStillShows() throws Exception {
+        Path draft = dir.resolve("store/review-draft.json");
+        Files.writeString(draft, "not a pack");
+        ReviewViewModel model = new ReviewViewModel(() -> StoreReviewSource.snapshot(store), HealthRules.defaults(),
+                BackgroundTasks.immediate(), AppFixtures.clock(), java.util.Optional.of(draft));
+        model.refresh();
+        assertThat(model.queue()).isNotEmpty();
+        assertThat(model.failedProperty().get()).isTrue();
+        assertThat(model.messageProperty().get()).startsWith("Your saved brief edits could not be read:");
+        assertThat(Files.readString(draft)).isEqualTo("not a pack");
+    }
+
+    @Test
     void anUnreadableStoreIsReportedNotThrown() {
         ReviewViewModel broken = new ReviewViewModel(() -> {
             throw new IllegalStateException("The workspace is closed.");

@@ -235,8 +235,9 @@ class ReviewViewTest extends FxRobot {
         return lookup(id).queryAs(TextArea.class);
     }
 
+    /** What the label reads; empty while it is not there yet (a brief still loading). */
     private String label(String id) {
-        return lookup(id).queryAs(Label.class).getText();
+        return lookup(id).tryQuery().map(node -> ((Label) node).getText()).orElse("");
     }
 
     private static void waitUntil(String what, Supplier<Boolean> condition) {

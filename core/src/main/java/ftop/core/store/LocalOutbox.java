@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -47,49 +48,53 @@ final class LocalOutbox implements Outbox {
 
     @Override
     public void markApplied(UUID mutationId, long newRevision, JsonNode serverRow) {
-        store.write(touched -> {
-            Optional<OutboxEntry> found = sentEntry(mutationId);
-            if (found.isEmpty()) {
-                return null;
-            }
-            Mutation mutation = found.get().mutation();
-            setServerCopy(mutation, newRevision, serverRow);
-            table.delete(mutationId);
-            store.refreshView(mutation.kind(), mutation.entityId());
-            touched.add(mutation.kind());
-            return null;
-        });
+        settle(List.of(new Answer.Applied(mutationId, newRevision, serverRow)));
     }
 
     @Override
     public void markConflict(UUID mutationId, List<ConflictField> fields, long serverRevision, JsonNode serverRow) {
-        List<ConflictField> conflicts = List.copyOf(fields);
-        store.write(touched -> {
-            Optional<OutboxEntry> found = sentEntry(mutationId);
-            if (found.isEmpty()) {
-                return null;
-            }
-            Mutation mutation = found.get().mutation();
-            setServerCopy(mutation, serverRevision, serverRow);
-            table.markConflict(mutationId, conflicts);
-            store.refreshView(mutation.kind(), mutation.entityId());
-            touched.add(mutation.kind());
-            return null;
-        });
+        settle(List.of(new Answer.Conflict(mutationId, fields, serverRevision, serverRow)));
     }
 
     @Override
     public void markRejected(UUID mutationId, String message) {
-        String text = message == null || message.isBlank() ? "The server refused this change." : message;
+        settle(List.of(new Answer.Rejected(mutationId, message)));
+    }
+
+    @Override
+    public void settle(List<Answer> answers) {
+        List<Answer> all = List.copyOf(answers);
+        if (all.isEmpty()) {
+            return;
+        }
         store.write(touched -> {
-            Optional<OutboxEntry> found = sentEntry(mutationId);
-            if (found.isEmpty()) {
-                return null;
+            for (Answer answer : all) {
+                record(answer, touched);
             }
-            table.markRejected(mutationId, text);
-            touched.add(found.get().mutation().kind());
             return null;
         });
+    }
+
+    private void record(Answer answer, Set<EntityKind> touched) throws SQLException {
+        Optional<OutboxEntry> found = sentEntry(answer.mutationId());
+        if (found.isEmpty()) {
+            return;
+        }
+        Mutation mutation = found.get().mutation();
+        if (answer instanceof Answer.Applied applied) {
+            setServerCopy(mutation, applied.newRevision(), applied.serverRow());
+            table.delete(applied.mutationId());
+            store.refreshView(mutation.kind(), mutation.entityId());
+        } else if (answer instanceof Answer.Conflict conflict) {
+            setServerCopy(mutation, conflict.serverRevision(), conflict.serverRow());
+            table.markConflict(conflict.mutationId(), conflict.fields());
+            store.refreshView(mutation.kind(), mutation.entityId());
+        } else if (answer instanceof Answer.Rejected rejected) {
+            String message = rejected.message();
+            table.markRejected(rejected.mutationId(), message == null || message.isBlank()
+                    ? "The server refused this change." : message);
+        }
+        touched.add(mutation.kind());
     }
 
     @Override

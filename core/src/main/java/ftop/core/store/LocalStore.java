@@ -302,7 +302,7 @@ public final class LocalStore implements AutoCloseable {
         Objects.requireNonNull(entity, "entity");
         return write(touched -> {
             List<Problem> problems = new ArrayList<>();
-            Mutation mutation = saveInTransaction(entity, problems, touched);
+            Mutation mutation = saveInTransaction(entity, validationContext(LocalDate.now(clock)), problems, touched);
             if (!problems.isEmpty()) {
                 throw new ValidationException(problems);
             }
@@ -336,10 +336,14 @@ public final class LocalStore implements AutoCloseable {
         return write(touched -> {
             List<Problem> problems = new ArrayList<>();
             List<Mutation> mutations = new ArrayList<>();
+            // One context for the whole batch: rows of a batch mostly point at the same users,
+            // customers and tenants, which are then read and parsed once instead of once per row.
+            CachingValidationContext context = new CachingValidationContext(validationContext(LocalDate.now(clock)));
             for (Object entity : toSave) {
-                Mutation mutation = saveInTransaction(entity, problems, touched);
+                Mutation mutation = saveInTransaction(entity, context, problems, touched);
                 if (!mutation.fields().isEmpty()) {
                     mutations.add(mutation);
+                    context.written(entity);
                 }
             }
             if (!problems.isEmpty()) {
@@ -357,11 +361,11 @@ public final class LocalStore implements AutoCloseable {
         return outbox;
     }
 
-    private Mutation saveInTransaction(Object entity, List<Problem> problems, Set<EntityKind> touched)
-            throws SQLException {
+    private Mutation saveInTransaction(Object entity, ValidationContext context, List<Problem> problems,
+                                       Set<EntityKind> touched) throws SQLException {
         EntityKind kind = EntityKind.of(entity);
         String id = kind.idOf(entity);
-        List<Problem> found = Validator.validate(entity, validationContext(LocalDate.now(clock)));
+        List<Problem> found = Validator.validate(entity, context);
         StoredRow row = storedRow(kind, id);
         long base = row == null ? 0 : row.serverRevision();
         if (!found.isEmpty()) {
@@ -374,9 +378,20 @@ public final class LocalStore implements AutoCloseable {
         if (changed.isEmpty()) {
             return mutation;
         }
+        List<OutboxEntry> earlier = outboxTable.entriesFor(kind, id);
+        if (earlier.stream().allMatch(entry -> entry.state() == OutboxState.PENDING)) {
+            // The local view is the server copy with the pending edits laid over it, and this
+            // edit holds every field where the saved row differs from that view: laying it on
+            // top gives the saved row itself. No need to replay the outbox. (Conflicting or
+            // refused edits take the replay below: they are narrowed first and show partly.)
+            outboxTable.insert(mutation);
+            writeView(kind, id, row, entity);
+            touched.add(kind);
+            return mutation;
+        }
         if (row != null && row.serverBody() != null) {
             // Only over a server copy: a refused creation must keep every field to make its row.
-            supersedeProblems(kind, id, changed.keySet());
+            supersedeProblems(earlier, changed.keySet());
         }
         outboxTable.insert(mutation);
         refreshView(kind, id);
@@ -389,8 +404,8 @@ public final class LocalStore implements AutoCloseable {
      * the user decided again, on top of what the screen showed. Without this, "keep mine" on the
      * old edit would later overwrite the newer value.
      */
-    private void supersedeProblems(EntityKind kind, String id, Set<String> fields) throws SQLException {
-        for (OutboxEntry entry : outboxTable.entriesFor(kind, id)) {
+    private void supersedeProblems(List<OutboxEntry> entries, Set<String> fields) throws SQLException {
+        for (OutboxEntry entry : entries) {
             if (entry.state() == OutboxState.PENDING || entry.mutation().op() != Mutation.Op.UPSERT
                     || Collections.disjoint(entry.mutation().fields().keySet(), fields)) {
                 continue;

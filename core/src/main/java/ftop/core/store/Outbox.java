@@ -2,6 +2,7 @@ package ftop.core.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -43,6 +44,45 @@ public interface Outbox {
 
     /** The server refused the edit; it stays, with {@code message}, until the user decides. */
     void markRejected(UUID mutationId, String message);
+
+    /**
+     * Records several answers of the server in one transaction, in order, each as its
+     * {@code mark} method would. A whole push answer costs one commit instead of one per edit.
+     * Answers for mutation ids no longer in the outbox are ignored, as with the {@code mark} methods.
+     *
+     * @throws StoreException when a server row cannot be read; then no answer was recorded
+     */
+    void settle(List<Answer> answers);
+
+    /** One answer of the server about one sent edit, for {@link #settle(List)}. */
+    sealed interface Answer {
+
+        /** The edit the answer is about. */
+        UUID mutationId();
+
+        /** As {@link Outbox#markApplied}. */
+        record Applied(UUID mutationId, long newRevision, JsonNode serverRow) implements Answer {
+            public Applied {
+                Objects.requireNonNull(mutationId, "mutationId");
+            }
+        }
+
+        /** As {@link Outbox#markConflict}. */
+        record Conflict(UUID mutationId, List<ConflictField> fields, long serverRevision, JsonNode serverRow)
+                implements Answer {
+            public Conflict {
+                Objects.requireNonNull(mutationId, "mutationId");
+                fields = List.copyOf(fields);
+            }
+        }
+
+        /** As {@link Outbox#markRejected}. */
+        record Rejected(UUID mutationId, String message) implements Answer {
+            public Rejected {
+                Objects.requireNonNull(mutationId, "mutationId");
+            }
+        }
+    }
 
     /**
      * Sends the user's edit again, based on the server's current revision, under a new mutation id

@@ -203,6 +203,28 @@ class LocalStoreTest {
     }
 
     @Test
+    void saveAllJudgesEachRowOnTheRowsWrittenBeforeItEvenAfterAskingAboutThemOnce() {
+        try (LocalStore store = LocalStore.open(dir, CLOCK)) {
+            store.bulkLoad(contoso(), 7);
+            Tenant secondWinner = Contoso.SECOND_TENANT.withWinner(true);
+            Tenant formerWinner = Contoso.WINNER_TENANT.withWinner(false);
+
+            // The first row is judged while the winner tenant is still the winner; the third after
+            // the second row cleared it, so only the first breaks the one-winner rule.
+            assertThatThrownBy(() -> store.saveAll(List.of(secondWinner, formerWinner, secondWinner), List.of()))
+                    .isInstanceOfSatisfying(ValidationException.class,
+                            e -> assertThat(e.problems()).hasSize(1));
+
+            assertThat(store.tenants().get(Contoso.WINNER_TENANT_ID.toString())).contains(Contoso.WINNER_TENANT);
+            assertThat(store.outbox().pendingCount()).isZero();
+            List<Mutation> mutations = store.saveAll(List.of(formerWinner, secondWinner), List.of());
+            assertThat(mutations).hasSize(2);
+            assertThat(store.tenants().get(Contoso.SECOND_TENANT_ID.toString())).contains(secondWinner);
+            assertThat(store.tenants().get(Contoso.WINNER_TENANT_ID.toString())).contains(formerWinner);
+        }
+    }
+
+    @Test
     void saveAllWithOneBadRowWritesNoneOfThem() {
         try (LocalStore store = LocalStore.open(dir, CLOCK)) {
             store.bulkLoad(contoso(), 7);

@@ -467,4 +467,71 @@ class StoreSyncTest {
             assertThat(store.contacts().get(Contoso.FABRIKAM_CONTACT_ID.toString())).isEmpty();
         }
     }
+
+    @Test
+    void settleRecordsAWholePushAnswerInOneTransaction() {
+        try (LocalStore store = loaded()) {
+            Customer edited = withArea(Contoso.CUSTOMER, "US West");
+            Mutation applied = store.save(edited);
+            Mutation rejected = store.save(renamed(Contoso.FABRIKAM, "Fabrikam Group"));
+            Mutation deleted = store.delete(EntityKind.CONTACT, Contoso.MICROSOFT_CONTACT_ID.toString());
+            List<Set<EntityKind>> heard = new ArrayList<>();
+            store.addListener(heard::add);
+
+            store.outbox().settle(List.of(
+                    new Outbox.Answer.Applied(applied.id(), 21, nested(edited)),
+                    new Outbox.Answer.Rejected(rejected.id(), "Not your region."),
+                    new Outbox.Answer.Applied(deleted.id(), 22, null),
+                    new Outbox.Answer.Applied(UUID.randomUUID(), 23, null)));
+
+            assertThat(heard).containsExactly(Set.of(EntityKind.CUSTOMER, EntityKind.CONTACT));
+            assertThat(store.outbox().pendingCount()).isZero();
+            assertThat(store.revisionOf(EntityKind.CUSTOMER, "1001")).isEqualTo(21);
+            assertThat(store.customers().get("1001")).contains(edited);
+            assertThat(store.contacts().get(Contoso.MICROSOFT_CONTACT_ID.toString())).isEmpty();
+            assertThat(store.outbox().problems()).singleElement().satisfies(entry -> {
+                assertThat(entry.mutation().id()).isEqualTo(rejected.id());
+                assertThat(entry.state()).isEqualTo(OutboxState.REJECTED);
+                assertThat(entry.message()).contains("Not your region.");
+            });
+        }
+    }
+
+    @Test
+    void aSettleWithAnUnreadableRowRecordsNoneOfItsAnswers() {
+        try (LocalStore store = loaded()) {
+            Customer edited = withArea(Contoso.CUSTOMER, "US West");
+            Mutation first = store.save(edited);
+            Mutation second = store.save(renamed(Contoso.FABRIKAM, "Fabrikam Group"));
+
+            assertThatThrownBy(() -> store.outbox().settle(List.of(
+                    new Outbox.Answer.Applied(first.id(), 21, nested(edited)),
+                    new Outbox.Answer.Applied(second.id(), 22, TextNode.valueOf("not a row")))))
+                    .isInstanceOf(StoreException.class);
+
+            assertThat(store.outbox().pendingCount()).isEqualTo(2);
+            assertThat(store.revisionOf(EntityKind.CUSTOMER, "1001")).isEqualTo(10);
+            assertThat(store.customers().get("1001")).contains(edited);
+        }
+    }
+
+    @Test
+    void aRowSavedOverPendingEditsShowsWhatTheReplayOfItsEditsGives() {
+        try (LocalStore store = loaded()) {
+            String id = Contoso.MICROSOFT_CONTACT_ID.toString();
+            var contact = store.contacts().get(id).orElseThrow();
+            Mutation delete = store.delete(EntityKind.CONTACT, id);
+            store.save(contact);
+            var renamed = new ftop.core.contact.Contact(contact.id(), contact.tpid(), contact.kind(),
+                    "Renamed Person", contact.title(), contact.email(), contact.phone());
+            store.save(renamed);
+
+            assertThat(store.contacts().get(id)).contains(renamed);
+            assertThat(store.outbox().pendingCount()).isEqualTo(3);
+            // Settling the first edit replays the others over the new server copy: the same row.
+            store.outbox().markApplied(delete.id(), 22, null);
+            assertThat(store.contacts().get(id)).contains(renamed);
+            assertThat(store.outbox().pendingCount()).isEqualTo(2);
+        }
+    }
 }

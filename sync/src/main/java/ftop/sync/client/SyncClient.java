@@ -258,28 +258,46 @@ public final class SyncClient implements SyncTarget {
         return e.failure() == SyncFailure.SERVER_ERROR && (status == 400 || status == 413 || status == 422);
     }
 
-    /** Records the answers in the outbox; {@code counts} are applied, conflicts, rejected. */
+    /**
+     * Records the answers in the outbox in one transaction (one commit per push batch rather than
+     * one per edit); {@code counts} are applied, conflicts, rejected. A conflict without the
+     * server's row is a bad answer: the answers before it are recorded, it and the rest go again.
+     */
     private static void record(Outbox outbox, List<MutationResult> results, int[] counts) throws SyncException {
+        List<Outbox.Answer> answers = new ArrayList<>(results.size());
+        int[] found = new int[3];
+        SyncException bad = null;
         for (MutationResult result : results) {
             switch (result.outcome()) {
                 case APPLIED -> {
-                    outbox.markApplied(result.id(), result.revision(), body(result.row()));
-                    counts[0]++;
+                    answers.add(new Outbox.Answer.Applied(result.id(), result.revision(), body(result.row())));
+                    found[0]++;
                 }
                 case CONFLICT -> {
                     if (result.row() == null) {
-                        throw new SyncException(SyncFailure.BAD_ANSWER, "The server reported a conflict on change "
+                        bad = new SyncException(SyncFailure.BAD_ANSWER, "The server reported a conflict on change "
                                 + result.id() + " without the current row; it will be sent again.");
+                    } else {
+                        answers.add(new Outbox.Answer.Conflict(result.id(), conflictFields(result),
+                                result.row().revision(), result.row().body()));
+                        found[1]++;
                     }
-                    outbox.markConflict(result.id(), conflictFields(result), result.row().revision(),
-                            result.row().body());
-                    counts[1]++;
                 }
                 case REJECTED -> {
-                    outbox.markRejected(result.id(), rejection(result));
-                    counts[2]++;
+                    answers.add(new Outbox.Answer.Rejected(result.id(), rejection(result)));
+                    found[2]++;
                 }
             }
+            if (bad != null) {
+                break;
+            }
+        }
+        outbox.settle(answers);
+        for (int i = 0; i < counts.length; i++) {
+            counts[i] += found[i];
+        }
+        if (bad != null) {
+            throw bad;
         }
     }
 

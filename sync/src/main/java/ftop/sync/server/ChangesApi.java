@@ -85,14 +85,18 @@ final class ChangesApi {
         }
 
         List<StoredRow> ordinary;
+        // sync_row alone in FROM, the scope as a per-row EXISTS on user_scope's primary key: the
+        // database walks the revision index from the cursor and stops after limit + 1 rows. As a
+        // join it fetched and sorted every row of the user's customers after the cursor, per page.
         try (PreparedStatement ps = c.prepareStatement("SELECT r.kind, r.id, r.tpid, r.revision, r.body "
-                + "FROM sync_row r JOIN user_scope s ON s.tpid = r.tpid AND s.user_id = ? "
-                + "WHERE r.revision > ? AND r.revision <= ? AND r.revision > s.granted_revision"
+                + "FROM sync_row r WHERE r.revision > ? AND r.revision <= ?"
                 + (since == 0 ? " AND r.deleted = FALSE" : "")
+                + " AND EXISTS (SELECT 1 FROM user_scope s WHERE s.user_id = ? AND s.tpid = r.tpid"
+                + " AND s.granted_revision < r.revision)"
                 + " ORDER BY r.revision LIMIT ?")) {
-            ps.setString(1, userId);
-            ps.setLong(2, since);
-            ps.setLong(3, upTo);
+            ps.setLong(1, since);
+            ps.setLong(2, upTo);
+            ps.setString(3, userId);
             ps.setInt(4, limit + 1);
             ordinary = RowStore.readAll(ps);
         }

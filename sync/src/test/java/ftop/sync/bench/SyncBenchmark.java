@@ -95,13 +95,16 @@ public final class SyncBenchmark {
                     .min(Comparator.comparing(User::userId)).orElseThrow();
             int pageSize = SyncClient.DEFAULT_PAGE_SIZE;
             start = System.nanoTime();
+            long cpu = processCpuMillis();
             List<byte[]> pages = rawPages(url, reader.userId(), pageSize);
             long fetchOnly = millisSince(start);
+            long fetchCpu = processCpuMillis() - cpu;
             long pageBytes = pages.stream().mapToLong(p -> p.length).sum();
             System.out.printf("Pull as %s: %d pages of up to %,d rows, %,d KB of JSON, fetched and decoded in %,d ms%n",
                     reader.userId(), pages.size(), pageSize, pageBytes / 1024, fetchOnly);
 
             long[] first = new long[rounds];
+            long[] firstCpu = new long[rounds];
             long[] floor = new long[rounds];
             SyncClient last = null;
             for (int round = 0; round < rounds; round++) {
@@ -112,8 +115,10 @@ public final class SyncBenchmark {
                 SyncClient client = new SyncClient(url, store, ServerApi.defaultHttpClient(), pageSize, Clock.systemUTC());
                 client.login(reader.userId(), PASSWORD);
                 start = System.nanoTime();
+                cpu = processCpuMillis();
                 client.sync(p -> { });
                 first[round] = millisSince(start);
+                firstCpu[round] = processCpuMillis() - cpu;
                 last = client;
 
                 try (LocalStore floorStore = LocalStore.open(root.resolve("floor-" + round))) {
@@ -150,8 +155,10 @@ public final class SyncBenchmark {
                     leadStore.save(EntityCodec.apply(h, Map.of("perspective.mindset", TextNode.valueOf(next.name()))));
                 }
                 start = System.nanoTime();
+                cpu = processCpuMillis();
                 var pushed = leadClient.push();
                 long push10 = millisSince(start);
+                long push10Cpu = processCpuMillis() - cpu;
                 start = System.nanoTime();
                 last.sync(p -> { });
                 long pull10 = millisSince(start);
@@ -168,9 +175,13 @@ public final class SyncBenchmark {
                 System.out.printf("first sync            : %s ms (best %,d)%n", list(first), min(first));
                 System.out.printf("floor (decode + apply): %s ms (best %,d)%n", list(floor), min(floor));
                 System.out.printf("first sync / floor    : %.2fx (target <= 3x)%n", (double) min(first) / min(floor));
-                System.out.printf("fetch + decode only   : %,d ms (server and HTTP, nothing written; cold)%n", fetchOnly);
+                System.out.printf("first sync, CPU       : %s ms (best %,d; whole process: server and client)%n",
+                        list(firstCpu), min(firstCpu));
+                System.out.printf("fetch + decode only   : %,d ms, CPU %,d ms (server and HTTP, nothing written; cold)%n",
+                        fetchOnly, fetchCpu);
                 System.out.printf("incremental, 0 changes: %s ms (median %,d)%n", list(zero), median(zero));
-                System.out.printf("push of 10 edits      : %,d ms (%d applied)%n", push10, pushed.applied());
+                System.out.printf("push of 10 edits      : %,d ms, CPU %,d ms (%d applied)%n", push10, push10Cpu,
+                        pushed.applied());
                 System.out.printf("incremental, 10 changes: %,d ms (another user's 10 edits pulled)%n", pull10);
             }
             last.store().close();
@@ -226,6 +237,15 @@ public final class SyncBenchmark {
             count += store.repository(kind.type()).count();
         }
         return count;
+    }
+
+    /**
+     * CPU time of the whole process (server and client run in it): on a busy machine the wall
+     * clock mostly measures the other processes.
+     */
+    private static long processCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
     }
 
     private static long millisSince(long startNanos) {

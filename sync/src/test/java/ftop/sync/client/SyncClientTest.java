@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ftop.core.Json;
 import ftop.core.change.EntityCodec;
+import ftop.core.change.EntityKind;
+import ftop.core.change.Mutation;
 import ftop.core.customer.Customer;
 import ftop.core.store.LocalStore;
 import ftop.core.store.OutboxEntry;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -210,6 +213,53 @@ class SyncClientTest {
         assertThat(store.outbox().pendingCount()).isZero();
         assertThat(store.revisionOf(ftop.core.change.EntityKind.CUSTOMER, "1001")).isEqualTo(410);
         assertThat(store.customers().get("1001").orElseThrow().name()).isEqualTo("Contoso 404");
+    }
+
+    @Test
+    void eachPushAnswerIsRecordedInOneStoreTransaction() throws Exception {
+        List<Mutation> sent = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            sent.add(store.save(renamed("Contoso " + i)));
+        }
+        fake.answer(ex -> {
+            StringBuilder results = new StringBuilder("{\"results\":[");
+            for (int i = 0; i < sent.size(); i++) {
+                results.append(i == 0 ? "" : ",").append("{\"id\":\"").append(sent.get(i).id())
+                        .append("\",\"outcome\":\"APPLIED\",\"revision\":").append(6 + i).append(",\"row\":")
+                        .append(row("customer", "1001", 1001, 6 + i, contosoRenamed("Contoso " + i)))
+                        .append(",\"conflicts\":[],\"message\":null,\"field\":null}");
+            }
+            FakeHttpServer.respond(ex, 200, "application/json", results.append("]}").toString());
+        });
+        List<Set<EntityKind>> heard = new ArrayList<>();
+        store.addListener(heard::add);
+
+        PushSummary summary = client.push();
+
+        assertThat(summary).isEqualTo(new PushSummary(5, 0, 0));
+        assertThat(heard).as("one commit for the whole answer").containsExactly(Set.of(EntityKind.CUSTOMER));
+        assertThat(store.outbox().pendingCount()).isZero();
+        assertThat(store.revisionOf(EntityKind.CUSTOMER, "1001")).isEqualTo(10);
+    }
+
+    @Test
+    void aConflictWithoutTheServerRowGoesAgainAndTheAnswersBeforeItAreKept() throws Exception {
+        var first = store.save(renamed("Contoso One"));
+        var second = store.save(renamed("Contoso Two"));
+        fake.answer(ex -> FakeHttpServer.respond(ex, 200, "application/json", "{\"results\":["
+                + "{\"id\":\"" + first.id() + "\",\"outcome\":\"APPLIED\",\"revision\":6,\"row\":"
+                + row("customer", "1001", 1001, 6, contosoRenamed("Contoso One"))
+                + ",\"conflicts\":[],\"message\":null,\"field\":null},"
+                + "{\"id\":\"" + second.id() + "\",\"outcome\":\"CONFLICT\",\"revision\":7,\"row\":null,"
+                + "\"conflicts\":[],\"message\":null,\"field\":null}]}"));
+
+        assertThatThrownBy(() -> client.push()).isInstanceOfSatisfying(SyncException.class,
+                e -> assertThat(e.failure()).isEqualTo(SyncFailure.BAD_ANSWER));
+
+        assertThat(store.revisionOf(EntityKind.CUSTOMER, "1001")).isEqualTo(6);
+        assertThat(store.outbox().pending(10)).singleElement()
+                .satisfies(entry -> assertThat(entry.mutation().id()).isEqualTo(second.id()));
+        assertThat(store.customers().get("1001").orElseThrow().name()).isEqualTo("Contoso Two");
     }
 
     @Test

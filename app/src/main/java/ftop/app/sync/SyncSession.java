@@ -1,0 +1,237 @@
+package ftop.app.sync;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import okhttp3.HttpUrl;
+
+import ftop.core.store.LocalStore;
+import ftop.sync.client.EmbeddedDemo;
+import ftop.sync.client.SyncClient;
+import ftop.sync.client.SyncEngine;
+import ftop.sync.client.SyncException;
+import ftop.sync.client.SyncFailure;
+import ftop.sync.client.SyncStatus;
+import ftop.sync.client.SyncStatusListener;
+import ftop.sync.protocol.LoginResponse;
+
+/**
+ * The app's connection of one workspace to its server: the {@link SyncClient}, the background
+ * {@link SyncEngine} driving it and, for the demo workspace, the {@link EmbeddedDemo} server the
+ * demo runs against, so the demo takes exactly the production sync path.
+ *
+ * <p>Listeners added here survive a change of server (a new sign-in), which replaces the engine.
+ * Every method may do I/O: call them off the FX thread; listeners are called on the sync thread.
+ */
+public final class SyncSession implements AutoCloseable {
+
+    /** Setting: "true" while the workspace syncs with its own embedded demo server. */
+    public static final String DEMO_SETTING = "sync.demo";
+    /** The setting the app's views read for the signed-in user (see {@code StoreWorkspace}). */
+    static final String USER_SETTING = "user";
+
+    private final LocalStore store;
+    private final SyncEngine.Options options;
+    private final List<SyncStatusListener> listeners = new CopyOnWriteArrayList<>();
+    private final SyncStatusListener forward = status -> listeners.forEach(l -> l.onStatus(status));
+    private volatile EmbeddedDemo demo;
+    private volatile SyncClient client;
+    private volatile SyncEngine engine;
+    private volatile SyncStatus last = SyncStatus.initial(0, 0, Optional.empty());
+    /** Read when opening and kept, so the FX thread can ask without touching the database. */
+    private volatile String userName;
+
+    private SyncSession(LocalStore store, SyncEngine.Options options) {
+        this.store = store;
+        this.options = options;
+        listeners.add(status -> last = status);
+    }
+
+    /**
+     * Connects {@code store} to its server, without starting the engine yet:
+     * <ul>
+     * <li>{@code server} given (the {@code --server} option): that server;</li>
+     * <li>else the server the workspace last signed in to;</li>
+     * <li>else, for the demo profile, an embedded demo server in the workspace folder, signed in as
+     *     the demo FM, with the first sync done here when the workspace is new;</li>
+     * <li>else no server: the workspace stays local until the user connects.</li>
+     * </ul>
+     *
+     * @throws SyncException when the demo's first sign-in or sync fails
+     * @throws IllegalArgumentException when {@code server} is not a URL
+     */
+    public static SyncSession open(LocalStore store, Optional<String> server, boolean demoProfile,
+            SyncEngine.Options options) throws SyncException {
+        Objects.requireNonNull(store, "store");
+        SyncSession session = new SyncSession(store, options);
+        session.userName = store.setting(SyncClient.USER_ID).filter(s -> !s.isBlank()).orElse(null);
+        try {
+            if (server.isPresent()) {
+                HttpUrl url = parse(server.get());
+                if (!store.setting(SyncClient.SERVER_URL).map(url.toString()::equals).orElse(false)) {
+                    // Another server than last time: its session token means nothing there.
+                    store.removeSetting(SyncClient.TOKEN);
+                    store.removeSetting(DEMO_SETTING);
+                }
+                session.client = new SyncClient(url, store);
+            } else if (isDemo(store, demoProfile)) {
+                session.startDemo();
+            } else {
+                session.client = SyncClient.forWorkspace(store).orElse(null);
+            }
+        } catch (SyncException | RuntimeException e) {
+            session.close();
+            throw e;
+        }
+        return session;
+    }
+
+    private static boolean isDemo(LocalStore store, boolean demoProfile) {
+        if (store.setting(DEMO_SETTING).map("true"::equals).orElse(false)) {
+            return true;
+        }
+        // A demo profile that was never connected to a real server gets the embedded one.
+        return demoProfile && store.setting(SyncClient.SERVER_URL).filter(s -> !s.isBlank()).isEmpty();
+    }
+
+    private void startDemo() throws SyncException {
+        demo = EmbeddedDemo.start(store.directory());
+        store.putSetting(DEMO_SETTING, "true");
+        SyncClient demoClient = new SyncClient(demo.url(), store);
+        // The port is new on every start, so the demo signs in afresh each time.
+        LoginResponse me = demoClient.login(demo.userName(), demo.password());
+        store.putSetting(USER_SETTING, me.userId());
+        userName = me.userId();
+        if (demoClient.firstSync()) {
+            // The demo portfolio is small: its first sync runs while the opening screen shows, so
+            // the window opens with the portfolio in place, the same as a later start.
+            demoClient.sync(progress -> { });
+        }
+        client = demoClient;
+    }
+
+    /** Parses a server address typed by a person, e.g. {@code http://127.0.0.1:8470}. */
+    static HttpUrl parse(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        HttpUrl url = HttpUrl.parse(trimmed.endsWith("/") ? trimmed : trimmed + "/");
+        if (url == null) {
+            throw new IllegalArgumentException("\"" + trimmed + "\" is not a server address; "
+                    + "it should look like http://server:8470");
+        }
+        return url;
+    }
+
+    /** Starts background sync (a first sync right away); does nothing for a local-only workspace. */
+    public synchronized void start() {
+        if (client != null && engine == null) {
+            engine = new SyncEngine(client, options);
+            engine.addListener(forward);
+            engine.start();
+        }
+    }
+
+    /**
+     * Signs in to {@code server} as {@code user} and, on success, syncs with it from now on: the URL
+     * and user are kept in the workspace (the password never is) and the engine restarts.
+     *
+     * @throws SyncException LOGIN_NEEDED for a wrong name or password, UNREACHABLE when the server
+     *                       does not answer; nothing changes then
+     */
+    public void connect(String server, String user, String password) throws SyncException {
+        HttpUrl url = parse(server);
+        SyncClient next = new SyncClient(url, store);
+        LoginResponse me = next.login(user, password);
+        store.putSetting(USER_SETTING, me.userId());
+        userName = me.userId();
+        boolean stillDemo = demo != null && demo.url().equals(url);
+        if (!stillDemo) {
+            store.removeSetting(DEMO_SETTING);
+        }
+        SyncEngine old;
+        synchronized (this) {
+            old = engine;
+            engine = null;
+            client = next;
+        }
+        if (old != null) {
+            old.removeListener(forward);
+            old.close();
+        }
+        if (!stillDemo && demo != null) {
+            demo.close();
+            demo = null;
+        }
+        start();
+        syncNow();
+    }
+
+    /** Syncs as soon as possible, whatever the back-off. */
+    public void syncNow() {
+        SyncEngine running = engine;
+        if (running != null) {
+            running.syncNow();
+        }
+    }
+
+    /** Subscribes to status changes, now and after a change of server; called on the sync thread. */
+    public void addListener(SyncStatusListener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+        listener.onStatus(last);
+    }
+
+    /** The latest status. */
+    public SyncStatus status() {
+        return last;
+    }
+
+    /** True when the workspace has a server to sync with. */
+    public boolean connected() {
+        return client != null;
+    }
+
+    /** The server synced with, e.g. for the login dialog's default. */
+    public Optional<HttpUrl> server() {
+        SyncClient current = client;
+        return current == null ? Optional.empty() : Optional.of(current.server());
+    }
+
+    /** The embedded demo server, when the workspace runs against one. */
+    public Optional<EmbeddedDemo> demo() {
+        return Optional.ofNullable(demo);
+    }
+
+    /** The workspace synced. */
+    public LocalStore store() {
+        return store;
+    }
+
+    /** The user name the workspace signed in with last, if any; no database access. */
+    public Optional<String> user() {
+        return Optional.ofNullable(userName);
+    }
+
+    /** True when {@code e} means the server refused the name or password (not an unreachable server). */
+    static boolean wrongCredentials(SyncException e) {
+        return e.failure() == SyncFailure.LOGIN_NEEDED;
+    }
+
+    /** Stops the engine, then the demo server; the workspace stays open (its owner closes it). */
+    @Override
+    public void close() {
+        SyncEngine running;
+        synchronized (this) {
+            running = engine;
+            engine = null;
+        }
+        if (running != null) {
+            running.close();
+        }
+        EmbeddedDemo server = demo;
+        demo = null;
+        if (server != null) {
+            server.close();
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package ftop.app.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+
+import ftop.app.AppOptions;
+import ftop.app.FtopApplication;
+import ftop.app.portfolio.PortfolioViewModel;
+import ftop.app.portfolio.TenantRow;
+import ftop.app.workspace.StoreWorkspace;
+import ftop.core.dataset.DatasetGenerator;
+
+/**
+ * Times the Portfolio with the generated S1500 set (1,500 customers, 6,000 tenants) in a real local
+ * store: from launch (JavaFX start included) to a populated Portfolio table, and then the time one
+ * search keystroke takes in the Tenants section over the 6,000 tenants: the filter alone, and the
+ * filter plus the CSS and layout pass of the window that follows it. Target: under 16 ms (one frame).
+ * Wall and FX-thread CPU times are both printed: on a shared, loaded machine the wall time mostly
+ * measures waiting for a core.
+ *
+ * <p>200 keystrokes are timed after 20 unmeasured ones that warm up the JIT: for 20 tenants spread
+ * over the set, the first 8 characters of the name typed one by one, then 2 backspaces.
+ *
+ * <p>Run from the repository root (the store is generated on the first run into the directory, or a
+ * fresh temporary one when none is given):
+ * <pre>
+ * ./mvnw -o -q -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
+ * java -cp app/target/test-classes:app/target/classes:$(cat /tmp/cp.txt) ftop.app.bench.PortfolioBenchmark /tmp/ftop-portfolio-bench
+ * </pre>
+ * Without a display it renders headless (Monocle, software pipeline); under {@code xvfb-run} it uses
+ * the real window system.
+ */
+public final class PortfolioBenchmark {
+
+    private static final int WARM_UP = 20;
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private PortfolioBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dir = args.length > 0 ? Path.of(args[0]) : Files.createTempDirectory("ftop-portfolio-bench");
+        LocalDate today = LocalDate.now();
+
+        long prepare = System.nanoTime();
+        try (StoreWorkspace store = StoreWorkspace.openGenerated("bench", Optional.of(dir), today,
+                DatasetGenerator.Scale.S1500)) {
+            // every run starts from the same screen: all customers, no remembered search
+            store.putSetting(PortfolioViewModel.FILTER_SETTING, "");
+            store.putSetting(PortfolioViewModel.SECTION_SETTING, PortfolioViewModel.Section.CUSTOMERS.name());
+        }
+        System.out.printf(Locale.US, "S1500 store ready in %s (%.1f s, generated and loaded unless it was there)%n",
+                dir, seconds(System.nanoTime() - prepare));
+
+        if (System.getenv("DISPLAY") == null) {
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+            System.setProperty("prism.text", "t2k");
+        }
+
+        long launch = System.nanoTime();
+        CompletableFuture<FtopApplication> started = new CompletableFuture<>();
+        Platform.startup(() -> {
+            try {
+                FtopApplication app = new FtopApplication(AppOptions.inDirectory(dir),
+                        (profile, home, day) -> StoreWorkspace.open("bench", home, day), Clock.systemDefaultZone());
+                app.init();
+                app.start(new Stage());
+                started.complete(app);
+            } catch (Exception e) {
+                started.completeExceptionally(e);
+            }
+        });
+        FtopApplication app = started.get(60, TimeUnit.SECONDS);
+        Stage stage = onFx(() -> (Stage) javafx.stage.Window.getWindows().get(0));
+        // populated: the model loaded and the table has drawn its rows in a pulse
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (!onFx(() -> app.shell() != null && app.shell().portfolio().loadedProperty().get()
+                && stage.getScene().lookup("#portfolioTable") instanceof TableView<?> t && !t.getItems().isEmpty()
+                && stage.getScene().lookup("#portfolioTable .health-chip") != null)) {
+            Thread.sleep(2);
+            if (System.nanoTime() > deadline) {
+                System.err.println("The Portfolio did not fill within 5 minutes"
+                        + onFx(() -> app.shell() == null ? " (the workspace did not open)"
+                                : ": " + app.shell().portfolio().errorProperty().get()));
+                System.exit(1);
+            }
+        }
+        long populated = System.nanoTime() - launch;
+        PortfolioViewModel model = app.shell().portfolio();
+        System.out.printf(Locale.US, "Launch to a populated Portfolio: %.0f ms (%,d customers, %,d tenants)%n",
+                populated / 1e6, onFx(() -> model.rows().size()), onFx(() -> model.tenants().size()));
+
+        onFx(() -> {
+            model.sectionProperty().set(PortfolioViewModel.Section.TENANTS);
+            return null;
+        });
+        List<String> texts = keystrokes(onFx(() -> List.copyOf(model.tenants())));
+        TextField search = onFx(() -> (TextField) stage.getScene().lookup("#portfolioSearch"));
+        Parent root = onFx(() -> stage.getScene().getRoot());
+
+        double[] filterMs = new double[texts.size() - WARM_UP];
+        double[] frameMs = new double[texts.size() - WARM_UP];
+        double[] filterCpuMs = new double[texts.size() - WARM_UP];
+        double[] frameCpuMs = new double[texts.size() - WARM_UP];
+        int minShown = Integer.MAX_VALUE;
+        int maxShown = 0;
+        for (int i = 0; i < texts.size(); i++) {
+            String text = texts.get(i);
+            long[] times = onFx(() -> {
+                long c0 = CPU.getCurrentThreadCpuTime();
+                long t0 = System.nanoTime();
+                search.setText(text);
+                long t1 = System.nanoTime();
+                long c1 = CPU.getCurrentThreadCpuTime();
+                root.applyCss();
+                root.layout();
+                long t2 = System.nanoTime();
+                long c2 = CPU.getCurrentThreadCpuTime();
+                return new long[] {t1 - t0, t2 - t0, model.shownTenants().size(), c1 - c0, c2 - c0};
+            });
+            if (i >= WARM_UP) {
+                filterMs[i - WARM_UP] = times[0] / 1e6;
+                frameMs[i - WARM_UP] = times[1] / 1e6;
+                filterCpuMs[i - WARM_UP] = times[3] / 1e6;
+                frameCpuMs[i - WARM_UP] = times[4] / 1e6;
+                minShown = (int) Math.min(minShown, times[2]);
+                maxShown = (int) Math.max(maxShown, times[2]);
+            }
+        }
+        System.out.printf(Locale.US, "Filter keystroke over %,d tenants, %d keystrokes (%,d to %,d shown):%n",
+                onFx(() -> model.tenants().size()), filterMs.length, minShown, maxShown);
+        print("filter only, wall", filterMs);
+        print("filter only, FX thread CPU", filterCpuMs);
+        print("filter + CSS/layout, wall", frameMs);
+        print("filter + CSS/layout, FX thread CPU", frameCpuMs);
+        System.out.printf(Locale.US, "Machine: %d cores, load average %.1f (wall times grow with the load; CPU times do not)%n",
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+
+        onFx(() -> {
+            search.setText("");
+            app.stop();
+            return null;
+        });
+        // the store closes on the app's worker; give it a moment before the JVM ends
+        Thread.sleep(1000);
+        System.exit(0);
+    }
+
+    private static void print(String what, double[] ms) {
+        System.out.printf(Locale.US, "  %-34s median %7.2f ms  p95 %7.2f ms  max %7.2f ms%n", what,
+                percentile(ms, 50), percentile(ms, 95), percentile(ms, 100));
+    }
+
+    /** For 20 tenants spread over the set: their first 8 characters typed, then 2 backspaces. */
+    static List<String> keystrokes(List<TenantRow> tenants) {
+        List<String> texts = new ArrayList<>();
+        int step = Math.max(1, tenants.size() / 22);
+        for (int t = step / 2; texts.size() < WARM_UP + 200 && t < tenants.size(); t += step) {
+            String name = tenants.get(t).name();
+            String typed = "";
+            for (int c = 0; c < Math.min(8, name.length()); c++) {
+                typed = name.substring(0, c + 1);
+                texts.add(typed);
+            }
+            texts.add(typed.substring(0, typed.length() - 1));
+            texts.add(typed.substring(0, typed.length() - 2));
+        }
+        return texts.subList(0, Math.min(texts.size(), WARM_UP + 200));
+    }
+
+    private static double percentile(double[] values, int p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(work.call());
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(60, TimeUnit.SECONDS);
+    }
+}

@@ -1,0 +1,238 @@
+package ftop.app.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import ftop.app.AppOptions;
+import ftop.app.FtopApplication;
+import ftop.app.workspace.StoreWorkspace;
+import ftop.core.change.EntityCodec;
+import ftop.core.dataset.DemoUsers;
+import ftop.core.health.CustomerHealth;
+import ftop.core.health.CustomerStatus;
+import ftop.core.store.LocalStore;
+import ftop.core.store.OutboxState;
+import ftop.sync.client.EmbeddedDemo;
+import ftop.sync.client.SyncClient;
+
+/**
+ * The real app with real sync: the demo workspace runs its embedded central server on loopback
+ * and is filled by its first sync; a second workspace on the same server makes real conflicts; a
+ * separate server takes real sign-ins.
+ */
+class SyncUiTest extends FxRobot {
+
+    @TempDir
+    Path home;
+    @TempDir
+    Path other;
+
+    private FtopApplication app;
+    private EmbeddedDemo server;
+    private LocalStore second;
+
+    private void startApp(AppOptions options) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = (FtopApplication) FxToolkit.setupApplication(() -> new FtopApplication(options,
+                StoreWorkspace::open, Clock.systemDefaultZone(), true));
+        // the demo's server is created and its first sync runs before the window shows: slow on a cold, busy JVM
+        waitUntil("the window", () -> lookup("#syncState").tryQuery().isPresent(), 120);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        FxToolkit.cleanupStages();
+        if (second != null) {
+            second.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void theDemoIsFilledByARealFirstSyncAndTheStatusBarFollowsTheServer() throws Exception {
+        startApp(AppOptions.inDirectory(home));
+        SyncSession session = app.syncSession().orElseThrow();
+        assertThat(session.demo()).isPresent();
+        assertThat(session.store().cursor()).isPositive();
+        waitForLabel("#syncState", "Online");
+        waitUntil("the portfolio", () -> lookup("#portfolioTable").tryQuery()
+                .map(t -> !((TableView<?>) t).getItems().isEmpty()).orElse(false));
+        assertThat(label("#syncLast")).isEqualTo("Synced just now");
+        assertThat(label("#syncPending")).isEqualTo("No pending changes");
+        assertThat(lookup("#syncConflicts").query().isVisible()).isFalse();
+        assertThat(lookup("#statusSync").tryQuery()).isEmpty();
+
+        // an edit goes up by itself, shortly after it is made
+        CustomerHealth health = session.store().health().all().get(0);
+        session.store().save(EntityCodec.apply(health,
+                Map.of("progress.status", TextNode.valueOf(otherThan(health).name()))));
+        waitUntil("the edit to reach the server", () -> session.store().outbox().pendingCount() == 0
+                && label("#syncPending").equals("No pending changes"));
+
+        // the server goes away: Sync now says offline and why, and keeps the edit
+        session.demo().orElseThrow().close();
+        session.store().save(EntityCodec.apply(session.store().health().get(Long.toString(health.tpid())).orElseThrow(),
+                Map.of("progress.status", TextNode.valueOf(health.progress().status().orElse(CustomerStatus.NO_INTENT)
+                        .name()))));
+        clickOn("#syncNow");
+        waitForLabel("#syncState", "Offline");
+        waitForLabel("#syncPending", "1 pending change");
+        Labeled state = lookup("#syncState").queryLabeled();
+        assertThat(state.getTooltip().getText()).contains("Cannot reach the server");
+        assertThat(session.store().outbox().pendingCount()).isEqualTo(1);
+    }
+
+    @Test
+    void conflictsAreListedWithBothValuesAndSettledEitherWay() throws Exception {
+        startApp(AppOptions.inDirectory(home));
+        SyncSession session = app.syncSession().orElseThrow();
+        waitForLabel("#syncState", "Online");
+        LocalStore mine = session.store();
+
+        // a colleague on the same server changes the same field first
+        second = LocalStore.open(other);
+        SyncClient colleague = new SyncClient(session.demo().orElseThrow().url(), second);
+        colleague.login(DemoUsers.ALEX_WILBER, DemoUsers.DEMO_PASSWORD);
+        colleague.sync(p -> { });
+        CustomerHealth shared = mine.health().all().stream()
+                .filter(h -> second.health().get(Long.toString(h.tpid())).isPresent()).findFirst().orElseThrow();
+        String id = Long.toString(shared.tpid());
+        CustomerStatus[] two = twoOtherThan(shared);
+        second.save(EntityCodec.apply(second.health().get(id).orElseThrow(),
+                Map.of("progress.status", TextNode.valueOf(two[0].name()))));
+        colleague.sync(p -> { });
+        mine.save(EntityCodec.apply(shared, Map.of("progress.status", TextNode.valueOf(two[1].name()))));
+
+        clickOn("#syncNow");
+        waitForLabel("#syncConflicts", "1 conflict");
+        assertThat(mine.outbox().problems()).singleElement()
+                .satisfies(e -> assertThat(e.state()).isEqualTo(OutboxState.CONFLICT));
+        clickOn("#syncConflicts");
+        waitUntil("the conflict card", () -> lookup(".conflict-card").tryQuery().isPresent());
+        assertThat(label(".conflict-mine")).isEqualTo(two[1].name());
+        assertThat(label(".conflict-theirs")).isEqualTo(two[0].name());
+        assertThat(lookup(".conflict-grid .label").queryAllAs(Labeled.class)).extracting(Labeled::getText)
+                .anySatisfy(t -> assertThat(t).startsWith(DemoUsers.ALEX_WILBER + ", "));
+
+        clickOn("#keepMine");
+        waitUntil("the conflict to be settled on the server", () -> mine.outbox().problems().isEmpty()
+                && mine.outbox().pendingCount() == 0);
+        waitUntil("the list to empty", () -> lookup(".conflict-card").tryQuery().isEmpty());
+        assertThat(label("#conflictsSummary")).startsWith("No conflicts");
+        colleague.sync(p -> { });
+        assertThat(second.health().get(id).orElseThrow().progress().status()).contains(two[1]);
+        assertThat(mine.health().get(id).orElseThrow().progress().status()).contains(two[1]);
+
+        // a second clash on the same field, settled the other way: Take theirs
+        second.save(EntityCodec.apply(second.health().get(id).orElseThrow(),
+                Map.of("progress.status", TextNode.valueOf(two[0].name()))));
+        colleague.sync(p -> { });
+        CustomerStatus third = java.util.Arrays.stream(CustomerStatus.values())
+                .filter(s -> s != two[0] && s != two[1]).findFirst().orElseThrow();
+        mine.save(EntityCodec.apply(mine.health().get(id).orElseThrow(),
+                Map.of("progress.status", TextNode.valueOf(third.name()))));
+        clickOn("#syncNow");
+        waitForLabel("#syncConflicts", "1 conflict");
+        clickOn("#syncConflicts");
+        waitUntil("the new conflict card", () -> label(".conflict-mine").equals(third.name()));
+        assertThat(label(".conflict-theirs")).isEqualTo(two[0].name());
+        clickOn("#takeTheirs");
+        waitUntil("the conflict to be settled", () -> mine.outbox().problems().isEmpty()
+                && mine.outbox().pendingCount() == 0 && lookup(".conflict-card").tryQuery().isEmpty());
+        assertThat(mine.health().get(id).orElseThrow().progress().status()).contains(two[0]);
+        waitUntil("the status bar to drop the conflict", () -> !lookup("#syncConflicts").query().isVisible());
+    }
+
+    @Test
+    void theLoginDialogSaysWhatIsWrongAndConnectsOnSuccess() throws Exception {
+        server = EmbeddedDemo.start(other);
+        startApp(new AppOptions("work", Optional.of(home), Optional.empty(), false, Optional.empty()));
+        SyncSession session = app.syncSession().orElseThrow();
+        assertThat(session.connected()).isFalse();
+        waitForLabel("#syncState", "Local only");
+
+        clickOn("#connectToServer");
+        waitUntil("the login dialog", () -> lookup("#loginDialog").tryQuery().isPresent());
+        clickOn("#loginUrl").write("http://127.0.0.1:1");
+        clickOn("#loginUser").write(DemoUsers.DEMO_USER);
+        clickOn("#loginPassword").write("not-the-password");
+        clickOn("#loginConnect");
+        waitUntil("the unreachable message", () -> label("#loginError").startsWith(
+                "Cannot reach the server at http://127.0.0.1:1"));
+
+        doubleClickOn("#loginUrl").eraseText(40).write(server.url().toString());
+        clickOn("#loginConnect");
+        waitForLabel("#loginError", LoginDialog.WRONG_CREDENTIALS);
+        assertThat(session.connected()).isFalse();
+
+        doubleClickOn("#loginPassword").eraseText(40).write(DemoUsers.DEMO_PASSWORD);
+        clickOn("#loginConnect");
+        waitUntil("the dialog to close", () -> lookup("#loginDialog").tryQuery().isEmpty());
+        waitForLabel("#syncState", "Online");
+        waitUntil("the first sync to fill the portfolio", () -> lookup("#portfolioTable").tryQuery()
+                .map(t -> !((TableView<?>) t).getItems().isEmpty()).orElse(false));
+        assertThat(session.store().setting(SyncClient.SERVER_URL)).contains(server.url().toString());
+        assertThat(session.store().setting(SyncClient.USER_ID)).contains(DemoUsers.DEMO_USER);
+        assertThat(session.store().setting(SyncSession.DEMO_SETTING)).isEmpty();
+    }
+
+    private static CustomerStatus otherThan(CustomerHealth health) {
+        return twoOtherThan(health)[0];
+    }
+
+    private static CustomerStatus[] twoOtherThan(CustomerHealth health) {
+        CustomerStatus current = health.progress().status().orElse(null);
+        return java.util.Arrays.stream(CustomerStatus.values()).filter(s -> s != current).limit(2)
+                .toArray(CustomerStatus[]::new);
+    }
+
+    private String label(String query) {
+        return lookup(query).tryQuery().map(n -> n instanceof Labeled l ? l.getText() : "").orElse("");
+    }
+
+    private void waitForLabel(String id, String text) {
+        waitUntil(id + " to read \"" + text + "\"", () -> text.equals(label(id)));
+    }
+
+    private static void waitUntil(String what, Supplier<Boolean> condition) {
+        waitUntil(what, condition, 45);
+    }
+
+    private static void waitUntil(String what, Supplier<Boolean> condition, int seconds) {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::get);
+            WaitForAsyncUtils.waitForFxEvents();
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out waiting for " + what, e);
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private Node node(String query) {
+        return lookup(query).query();
+    }
+}
