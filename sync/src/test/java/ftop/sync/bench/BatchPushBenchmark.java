@@ -1,7 +1,7 @@
 package ftop.sync.bench;
 
 import ftop.core.assignment.AppliedBatch;
-import ftop.core.assignment.Assignment;
+import ftop.core.assignment.AssignmentScope;
 import ftop.core.assignment.AssignmentArea;
 import ftop.core.assignment.AssignmentEdit;
 import ftop.core.assignment.AssignmentReader;
@@ -30,15 +30,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import okhttp3.HttpUrl;
 
 /**
  * The assignment team's daily batch, end to end: a member of the assignment team syncs the S1500
- * set from a server on loopback, replaces one FTA with another over 500 customers (preview, then
+ * set from a server on loopback, assigns an FTA to 500 customers (preview, then
  * apply to the local store with its outbox entries), and pushes the batch to the server. Prints
  * the preview, apply and push times; the push is checked to be applied whole.
  *
@@ -81,25 +78,16 @@ public final class BatchPushBenchmark {
             client.sync(p -> { });
             System.out.printf("first sync as %s: %,d ms%n", team.userId(), millisSince(start));
 
-            // the FTA holding the most customers hands the first 500 of the portfolio to another FTA
-            Map<String, Long> held = data.assignments().stream()
-                    .filter(a -> a.area() == AssignmentArea.CUSTOMER_HEALTH && a.role() == Role.FTA)
-                    .collect(Collectors.groupingBy(Assignment::userId, Collectors.counting()));
-            String from = held.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-            Set<Long> ofFrom = data.assignments().stream()
-                    .filter(a -> a.userId().equals(from) && a.area() == AssignmentArea.CUSTOMER_HEALTH)
-                    .map(Assignment::tpid).collect(Collectors.toSet());
-            List<Long> tpids = Stream.concat(
-                            data.customers().stream().map(Customer::tpid).filter(ofFrom::contains).sorted(),
-                            data.customers().stream().map(Customer::tpid).filter(t -> !ofFrom.contains(t)).sorted())
-                    .limit(CUSTOMERS).toList();
-            String to = data.users().stream().filter(u -> u.has(UserRole.FTA)).map(User::userId)
-                    .filter(u -> !u.equals(from)).sorted().findFirst().orElseThrow();
-            AssignmentEdit replace = new AssignmentEdit.Replace(AssignmentArea.CUSTOMER_HEALTH, Role.FTA, from, to);
+            // an FTA is assigned to the first 500 customers of the portfolio (customer and winner tenant)
+            List<Long> tpids = data.customers().stream().map(Customer::tpid).sorted().limit(CUSTOMERS).toList();
+            String fta = data.users().stream().filter(u -> u.has(UserRole.FTA)).map(User::userId).sorted()
+                    .findFirst().orElseThrow();
+            AssignmentEdit assign = new AssignmentEdit.Assign(AssignmentArea.CUSTOMER_HEALTH, Role.FTA, fta,
+                    AssignmentScope.CUSTOMER_AND_WINNER);
             AssignmentReader reader = AssignmentReader.of(store, today);
 
             start = System.nanoTime();
-            BatchPreview preview = BatchAssignment.preview(tpids, replace, reader, EditPermission.of(team));
+            BatchPreview preview = BatchAssignment.preview(tpids, assign, reader, EditPermission.of(team));
             long previewMillis = millisSince(start);
             start = System.nanoTime();
             AppliedBatch applied = BatchAssignment.apply(preview, store);
@@ -115,7 +103,7 @@ public final class BatchPushBenchmark {
             }
 
             System.out.println();
-            System.out.printf("== BatchPushBenchmark, replace over %d S1500 customers (%d cores, load average %.1f) ==%n",
+            System.out.printf("== BatchPushBenchmark, assign over %d S1500 customers (%d cores, load average %.1f) ==%n",
                     CUSTOMERS, Runtime.getRuntime().availableProcessors(),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             System.out.printf("preview              : %,d ms (%s)%n", previewMillis, preview.summary());
