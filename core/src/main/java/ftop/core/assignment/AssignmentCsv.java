@@ -7,6 +7,7 @@ import ftop.core.assignment.CsvRecords.Record;
 import ftop.core.customer.Customer;
 import ftop.core.tenant.Tenant;
 import ftop.core.validation.AssignmentRules;
+import ftop.core.validation.CachingValidationContext;
 import ftop.core.validation.Problem;
 import ftop.core.validation.ValidationContext;
 import ftop.core.validation.Validator;
@@ -81,7 +82,7 @@ public final class AssignmentCsv {
         out.write(String.join(",", HEADER));
         out.write("\r\n");
         Map<Long, Map<UUID, Tenant>> tenantsByTpid = new HashMap<>();
-        ValidationContext remembering = new RememberingContext(context);
+        ValidationContext remembering = new CachingValidationContext(context);
         for (Assignment a : sorted) {
             Map<UUID, Tenant> tenants = tenantsByTpid.computeIfAbsent(a.tpid(), tpid -> context.tenantsOf(tpid).stream()
                     .collect(Collectors.toMap(Tenant::tenantId, t -> t, (x, y) -> x)));
@@ -136,7 +137,7 @@ public final class AssignmentCsv {
         for (Assignment a : current.assignmentsOf(tpids)) {
             byTpid.computeIfAbsent(a.tpid(), k -> new ArrayList<>()).add(a);
         }
-        LineReader reader = new LineReader(columns, byTpid, new RememberingContext(current.context()), permission);
+        LineReader reader = new LineReader(columns, byTpid, new CachingValidationContext(current.context()), permission);
         List<ImportLine> lines = new ArrayList<>();
         for (Record record : data) {
             lines.add(reader.read(record));

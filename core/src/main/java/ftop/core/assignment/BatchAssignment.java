@@ -11,6 +11,7 @@ import ftop.core.store.Repository;
 import ftop.core.store.RowRef;
 import ftop.core.tenant.Tenant;
 import ftop.core.validation.AssignmentRules;
+import ftop.core.validation.CachingValidationContext;
 import ftop.core.validation.Problem;
 import ftop.core.validation.ValidationContext;
 import ftop.core.validation.Validator;
@@ -98,7 +99,7 @@ public final class BatchAssignment {
         for (Assignment assignment : current.assignmentsOf(selection.keySet())) {
             byTpid.computeIfAbsent(assignment.tpid(), k -> new ArrayList<>()).add(assignment);
         }
-        ValidationContext context = new RememberingContext(current.context());
+        ValidationContext context = new CachingValidationContext(current.context());
         List<Line> lines = new ArrayList<>();
         selection.forEach((tpid, tenants) -> {
             List<Assignment> assignments = byTpid.getOrDefault(tpid, List.of());

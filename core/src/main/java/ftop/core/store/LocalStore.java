@@ -15,6 +15,7 @@ import ftop.core.tenant.Tenant;
 import ftop.core.usage.Forecast;
 import ftop.core.usage.WorkloadUsage;
 import ftop.core.user.User;
+import ftop.core.validation.CachingValidationContext;
 import ftop.core.validation.Problem;
 import ftop.core.validation.ValidationContext;
 import ftop.core.validation.Validator;

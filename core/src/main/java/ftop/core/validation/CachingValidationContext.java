@@ -1,4 +1,4 @@
-package ftop.core.store;
+package ftop.core.validation;
 
 import ftop.core.contact.Contact;
 import ftop.core.customer.Customer;
@@ -14,14 +14,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A validation context for the length of one store write: remembers each answer so a batch of
- * rows that point at the same users, customers and tenants reads and parses each of them once.
+ * A validation context for the length of one batch (a store write, a batch assignment, a CSV
+ * import): remembers each answer so rows that point at the same users, customers and tenants read
+ * and parse each of them once. Not for keeping: it sees no change made behind its back.
  *
  * <p>It stays true to "validated against the store as it stands after the rows before it":
  * {@link #written(Object)} forgets every answer the written row could change. Only valid while the
  * write holds the store's monitor, so no other thread can change the rows underneath.
  */
-final class CachingValidationContext implements ValidationContext {
+public final class CachingValidationContext implements ValidationContext {
 
     private final ValidationContext store;
     private final Map<Long, Optional<Customer>> customers = new HashMap<>();
@@ -30,7 +31,7 @@ final class CachingValidationContext implements ValidationContext {
     private final Map<UUID, Optional<Tenant>> tenants = new HashMap<>();
     private final Map<String, Optional<User>> users = new HashMap<>();
 
-    CachingValidationContext(ValidationContext store) {
+    public CachingValidationContext(ValidationContext store) {
         this.store = Objects.requireNonNull(store, "store");
     }
 
@@ -46,7 +47,11 @@ final class CachingValidationContext implements ValidationContext {
 
     @Override
     public List<Tenant> tenantsOf(long tpid) {
-        return tenantsByTpid.computeIfAbsent(tpid, store::tenantsOf);
+        return tenantsByTpid.computeIfAbsent(tpid, k -> {
+            List<Tenant> list = List.copyOf(store.tenantsOf(k));
+            list.forEach(t -> tenants.put(t.tenantId(), Optional.of(t)));
+            return list;
+        });
     }
 
     @Override
@@ -68,7 +73,7 @@ final class CachingValidationContext implements ValidationContext {
      * Forgets the answers {@code entity}, just written, may have changed. Contacts and tenants can
      * move between customers, so their lists are forgotten for every customer.
      */
-    void written(Object entity) {
+    public void written(Object entity) {
         if (entity instanceof Customer customer) {
             customers.remove(customer.tpid());
         } else if (entity instanceof Contact) {
