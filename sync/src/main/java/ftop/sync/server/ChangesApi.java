@@ -36,6 +36,13 @@ final class ChangesApi {
 
     static final int DEFAULT_LIMIT = 500;
     static final int MAX_LIMIT = 5000;
+    /**
+     * Up to this many customers in scope, a page is found through the customers' rows rather than
+     * by walking the revision index (see {@link #ordinaryByCustomers}).
+     */
+    static final int SMALL_SCOPE = 1000;
+    /** Roughly what seeking one customer's rows costs, in steps of the revision walk. */
+    private static final long SEEK_COST = 16;
 
     private final Database db;
 
@@ -55,51 +62,46 @@ final class ChangesApi {
         Http.json(ctx, 200, page);
     }
 
+    /** How a page's ordinary changes are found; both find the same rows. */
+    enum Plan {
+        /** Seek the customers' rows for a small scope and a long way to go, else walk the revisions. */
+        CHOOSE,
+        /** Walk the revision index from the cursor. */
+        WALK,
+        /** Seek each customer's rows (when the scope is small; a large one is walked). */
+        SEEK
+    }
+
     /** One page of changes for {@code userId}; see the class comment. */
     static ChangesPage pull(Connection c, String userId, long since, int limit) throws SQLException {
+        return pull(c, userId, since, limit, Plan.CHOOSE);
+    }
+
+    /** One page of changes for {@code userId}, found the way {@code plan} says. */
+    static ChangesPage pull(Connection c, String userId, long since, int limit, Plan plan) throws SQLException {
         long upTo = RowStore.currentRevision(c);
         if (since >= upTo) {
             return new ChangesPage(since, since, false, upTo, List.of(), List.of());
         }
         Map<Long, Set<UUID>> partnerTenants = new HashMap<>();
         List<long[]> grown = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT tpid, granted_revision, tenant_filter FROM user_scope "
-                + "WHERE user_id = ? AND ((granted_revision > ? AND granted_revision <= ?) OR tenant_filter IS NOT NULL) "
-                + "ORDER BY granted_revision")) {
-            ps.setString(1, userId);
-            ps.setLong(2, since);
-            ps.setLong(3, upTo);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long tpid = rs.getLong(1);
-                    long granted = rs.getLong(2);
-                    String filter = rs.getString(3);
-                    if (filter != null) {
-                        partnerTenants.put(tpid, ScopeIndex.decode(filter));
-                    }
-                    if (granted > since && granted <= upTo) {
-                        grown.add(new long[] {tpid, granted});
-                    }
-                }
-            }
+        Map<Long, Long> scope = smallScope(c, userId);
+        if (scope != null) {
+            readScope(c, userId, "", since, upTo, partnerTenants, grown);
+        } else {
+            readScope(c, userId, " AND ((granted_revision > ? AND granted_revision <= ?) OR tenant_filter IS NOT NULL)",
+                    since, upTo, partnerTenants, grown);
         }
-
-        List<StoredRow> ordinary;
-        // sync_row alone in FROM, the scope as a per-row EXISTS on user_scope's primary key: the
-        // database walks the revision index from the cursor and stops after limit + 1 rows. As a
-        // join it fetched and sorted every row of the user's customers after the cursor, per page.
-        try (PreparedStatement ps = c.prepareStatement("SELECT r.kind, r.id, r.tpid, r.revision, r.body "
-                + "FROM sync_row r WHERE r.revision > ? AND r.revision <= ?"
-                + (since == 0 ? " AND r.deleted = FALSE" : "")
-                + " AND EXISTS (SELECT 1 FROM user_scope s WHERE s.user_id = ? AND s.tpid = r.tpid"
-                + " AND s.granted_revision < r.revision)"
-                + " ORDER BY r.revision LIMIT ?")) {
-            ps.setLong(1, since);
-            ps.setLong(2, upTo);
-            ps.setString(3, userId);
-            ps.setInt(4, limit + 1);
-            ordinary = RowStore.readAll(ps);
-        }
+        // Seeking each customer's rows costs a few index steps per customer; walking the revisions
+        // one step per revision. A short way to go (the usual incremental pull) is walked.
+        boolean seek = scope != null && switch (plan) {
+            case CHOOSE -> (long) scope.size() * SEEK_COST < upTo - since;
+            case WALK -> false;
+            case SEEK -> true;
+        };
+        List<StoredRow> ordinary = seek
+                ? ordinaryByCustomers(c, scope, since, upTo, limit + 1)
+                : ordinaryByRevision(c, userId, since, upTo, limit + 1);
 
         List<RowChange> changes = new ArrayList<>();
         int i = 0;
@@ -132,6 +134,112 @@ final class ChangesApi {
             next = upTo;
         }
         return new ChangesPage(since, next, more, upTo, changes, dropped(c, userId, since, next));
+    }
+
+    /**
+     * The customers of a small scope (at most {@link #SMALL_SCOPE} of them) with the revision at
+     * which each came into scope; null for a larger scope.
+     */
+    private static Map<Long, Long> smallScope(Connection c, String userId) throws SQLException {
+        Map<Long, Long> scope = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT tpid, granted_revision FROM user_scope WHERE user_id = ?")) {
+            ps.setString(1, userId);
+            ps.setMaxRows(SMALL_SCOPE + 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    scope.put(rs.getLong(1), rs.getLong(2));
+                }
+            }
+        }
+        return scope.size() > SMALL_SCOPE ? null : scope;
+    }
+
+    /** Partners' tenant filters and the customers that came into scope in (since, upTo], in revision order. */
+    private static void readScope(Connection c, String userId, String condition, long since, long upTo,
+                                  Map<Long, Set<UUID>> partnerTenants, List<long[]> grown) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT tpid, granted_revision, tenant_filter FROM user_scope "
+                + "WHERE user_id = ?" + condition + " ORDER BY granted_revision")) {
+            ps.setString(1, userId);
+            if (!condition.isEmpty()) {
+                ps.setLong(2, since);
+                ps.setLong(3, upTo);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long tpid = rs.getLong(1);
+                    long granted = rs.getLong(2);
+                    String filter = rs.getString(3);
+                    if (filter != null) {
+                        partnerTenants.put(tpid, ScopeIndex.decode(filter));
+                    }
+                    if (granted > since && granted <= upTo) {
+                        grown.add(new long[] {tpid, granted});
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A large scope (a lead, the assignment team): most rows are the caller's, so the database walks
+     * the revision index from the cursor, checks each row's customer against user_scope's primary
+     * key and stops after {@code count} rows. As a join it fetched and sorted every row of the
+     * user's customers after the cursor, per page.
+     */
+    private static List<StoredRow> ordinaryByRevision(Connection c, String userId, long since, long upTo, int count)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT r.kind, r.id, r.tpid, r.revision, r.body "
+                + "FROM sync_row r WHERE r.revision > ? AND r.revision <= ?"
+                + (since == 0 ? " AND r.deleted = FALSE" : "")
+                + " AND EXISTS (SELECT 1 FROM user_scope s WHERE s.user_id = ? AND s.tpid = r.tpid"
+                + " AND s.granted_revision < r.revision)"
+                + " ORDER BY r.revision LIMIT ?")) {
+            ps.setLong(1, since);
+            ps.setLong(2, upTo);
+            ps.setString(3, userId);
+            ps.setInt(4, count);
+            return RowStore.readAll(ps);
+        }
+    }
+
+    /**
+     * A small scope (an FM, an FTA, a partner) and a long way to go: the caller's rows are a sliver
+     * of the table, so walking the revision index would read most of the table to fill a page.
+     * Instead each customer's revisions after the cursor come from the (tpid, revision, deleted)
+     * index alone, one range seek per customer, and only the first {@code count} rows are read
+     * whole: the cost follows what the caller sees, not the size of the table.
+     */
+    private static List<StoredRow> ordinaryByCustomers(Connection c, Map<Long, Long> scope, long since, long upTo,
+                                                       int count) throws SQLException {
+        List<Long> revisions = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT revision FROM sync_row "
+                + "WHERE tpid = ? AND revision > ? AND revision <= ?"
+                + (since == 0 ? " AND deleted = FALSE" : "") + " ORDER BY revision LIMIT ?")) {
+            for (Map.Entry<Long, Long> customer : scope.entrySet()) {
+                ps.setLong(1, customer.getKey());
+                // Rows from before a customer came into scope travel with it whole (the grown stream).
+                ps.setLong(2, Math.max(since, customer.getValue()));
+                ps.setLong(3, upTo);
+                ps.setInt(4, count);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        revisions.add(rs.getLong(1));
+                    }
+                }
+            }
+        }
+        if (revisions.isEmpty()) {
+            return List.of();
+        }
+        revisions.sort(null);
+        List<StoredRow> rows = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + RowStore.COLUMNS + " FROM sync_row WHERE revision = ?")) {
+            for (long revision : revisions.subList(0, Math.min(count, revisions.size()))) {
+                ps.setLong(1, revision);
+                rows.addAll(RowStore.readAll(ps));
+            }
+        }
+        return rows;
     }
 
     /**

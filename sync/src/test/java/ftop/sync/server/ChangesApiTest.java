@@ -201,4 +201,52 @@ class ChangesApiTest extends ServerTestBase {
         assertThat(changes(pullAll(World.FM, since, 500))).singleElement()
                 .satisfies(r -> assertThat(r.body().path("winner").asBoolean()).isFalse());
     }
+
+    @Test
+    void seekingEachCustomersRowsFindsTheSamePagesAsWalkingTheRevisions() throws Exception {
+        // History that exercises both streams: a customer into and out of scope, a partner moved to
+        // another tenant, an edit and a deletion.
+        Assignment assignment = new Assignment(UUID.randomUUID(), Contoso.FABRIKAM_TPID, AssignmentArea.ONBOARDING,
+                Role.FM, World.OTHER_FM.userId(), true, Set.of(), false);
+        var added = pushOne(World.ASSIGNMENT_TEAM, Mutation.upsert(EntityKind.ASSIGNMENT, assignment.id().toString(), 0,
+                EntityCodec.fields(assignment)));
+        assertThat(added.outcome()).as(added.message()).isEqualTo(Outcome.APPLIED);
+        assertThat(pushOne(World.ASSIGNMENT_TEAM, Mutation.upsert(EntityKind.ASSIGNMENT, World.PARTNER_ON_SECOND.id().toString(),
+                loadedRevision, Map.of("tenantIds", MAPPER.valueToTree(List.of(Contoso.WINNER_TENANT_ID.toString())))))
+                .outcome()).isEqualTo(Outcome.APPLIED);
+        assertThat(pushOne(World.FM, Mutation.upsert(EntityKind.CONTACT, Contoso.MICROSOFT_CONTACT_ID.toString(), 0,
+                Map.of("title", TextNode.valueOf("GTP")))).outcome()).isEqualTo(Outcome.APPLIED);
+        assertThat(pushOne(World.FM, Mutation.delete(EntityKind.STATUS_NOTE, Contoso.note().id().toString(),
+                revisionOf(World.FM, EntityKind.STATUS_NOTE, Contoso.note().id().toString()))).outcome())
+                .isEqualTo(Outcome.APPLIED);
+        assertThat(pushOne(World.ASSIGNMENT_TEAM, Mutation.delete(EntityKind.ASSIGNMENT, assignment.id().toString(),
+                added.revision())).outcome()).isEqualTo(Outcome.APPLIED);
+
+        Database db = server.database();
+        for (var user : List.of(World.FM, World.FTA, World.PARTNER, World.OTHER_FM, World.US_LEAD, World.SLT)) {
+            for (long since : List.of(0L, loadedRevision - 3, loadedRevision, added.revision())) {
+                for (int limit : List.of(1, 2, 500)) {
+                    List<ChangesPage> walked = pullDirect(db, user.userId(), since, limit, ChangesApi.Plan.WALK);
+                    List<ChangesPage> sought = pullDirect(db, user.userId(), since, limit, ChangesApi.Plan.SEEK);
+                    assertThat(sought).as(user.userId() + " since " + since + " limit " + limit)
+                            .usingRecursiveComparison().isEqualTo(walked);
+                }
+            }
+        }
+    }
+
+    private static List<ChangesPage> pullDirect(Database db, String userId, long since, int limit, ChangesApi.Plan plan)
+            throws Exception {
+        List<ChangesPage> pages = new java.util.ArrayList<>();
+        long from = since;
+        while (true) {
+            long cursor = from;
+            ChangesPage page = db.read(c -> ChangesApi.pull(c, userId, cursor, limit, plan));
+            pages.add(page);
+            from = page.next();
+            if (!page.more()) {
+                return pages;
+            }
+        }
+    }
 }
