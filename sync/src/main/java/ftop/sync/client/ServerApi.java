@@ -21,6 +21,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -65,6 +67,9 @@ public final class ServerApi {
                 .readTimeout(Duration.ofSeconds(60))
                 .writeTimeout(Duration.ofSeconds(60))
                 .callTimeout(Duration.ofMinutes(3))
+                // Idle connections are dropped well before the server's idle timeout (five minutes),
+                // so a request never goes out on a connection the server is closing.
+                .connectionPool(new ConnectionPool(5, 1, TimeUnit.MINUTES))
                 .build();
     }
 

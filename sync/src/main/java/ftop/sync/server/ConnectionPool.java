@@ -8,30 +8,58 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * A small fixed-size pool over any {@link DataSource}, for PostgreSQL (whose driver has no pool
- * of its own). Closing a borrowed connection rolls back what was left open and returns it;
- * a connection that fails validation is replaced.
+ * A small fixed-size pool over any {@link DataSource} (H2's or PostgreSQL's), with admission
+ * control: a request that finds every connection busy waits its turn in a fair queue (first come,
+ * first served) for up to {@code maxWait}; when {@code maxWaiting} requests are already queued,
+ * or the wait runs out, it gets a {@link DatabaseBusyException} (the server's 503 "busy") instead
+ * of piling more work on an overloaded database. Closing a borrowed connection rolls back what
+ * was left open and returns it; a connection that fails validation is replaced.
  */
 final class ConnectionPool implements DataSource, AutoCloseable {
 
     private final DataSource target;
     private final Semaphore permits;
     private final Deque<Connection> idle = new ArrayDeque<>();
+    private final int size;
+    private final int maxWaiting;
     private final long waitMillis;
+    private final AtomicInteger waiting = new AtomicInteger();
     private volatile boolean closed;
 
-    ConnectionPool(DataSource target, int size, long waitMillis) {
+    ConnectionPool(DataSource target, int size, int maxWaiting, Duration maxWait) {
+        if (size < 1) {
+            throw new IllegalArgumentException("A connection pool needs at least one connection, not " + size);
+        }
         this.target = target;
+        this.size = size;
         this.permits = new Semaphore(size, true);
-        this.waitMillis = waitMillis;
+        this.maxWaiting = Math.max(0, maxWaiting);
+        this.waitMillis = maxWait.toMillis();
+    }
+
+    /** How many connections the pool keeps. */
+    int size() {
+        return size;
+    }
+
+    /** How many requests may wait for a connection at once. */
+    int maxWaiting() {
+        return maxWaiting;
+    }
+
+    /** How many requests are waiting for a connection now. */
+    int waiting() {
+        return waiting.get();
     }
 
     @Override
@@ -40,8 +68,21 @@ final class ConnectionPool implements DataSource, AutoCloseable {
             throw new SQLException("The connection pool is closed");
         }
         try {
-            if (!permits.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
-                throw new SQLException("No database connection free after " + waitMillis + " ms");
+            // tryAcquire with a timeout, even of 0, keeps the queue's order; without one it would barge.
+            if (!permits.tryAcquire(0, TimeUnit.MILLISECONDS)) {
+                if (waiting.incrementAndGet() > maxWaiting) {
+                    waiting.decrementAndGet();
+                    throw new DatabaseBusyException("No database connection free and " + maxWaiting
+                            + " requests already waiting for one", 1);
+                }
+                try {
+                    if (!permits.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
+                        throw new DatabaseBusyException("No database connection free after " + waitMillis + " ms",
+                                (int) Math.max(1, Math.min(30, waitMillis / 4000)));
+                    }
+                } finally {
+                    waiting.decrementAndGet();
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

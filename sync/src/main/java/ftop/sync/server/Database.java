@@ -2,10 +2,12 @@ package ftop.sync.server;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -14,20 +16,60 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class Database implements AutoCloseable {
 
-    /** Connections kept open; Jetty's threads beyond that wait briefly for one. */
-    private static final int POOL_SIZE = 16;
-
     private final String url;
-    private final DataSource dataSource;
-    private final AutoCloseable closer;
+    private final ConnectionPool pool;
     private final boolean postgres;
     private final ReentrantLock revisionLock = new ReentrantLock(true);
 
-    private Database(String url, DataSource dataSource, AutoCloseable closer, boolean postgres) {
+    private Database(String url, ConnectionPool pool, boolean postgres) {
         this.url = url;
-        this.dataSource = dataSource;
-        this.closer = closer;
+        this.pool = pool;
         this.postgres = postgres;
+    }
+
+    /**
+     * How many connections the server keeps and how requests queue for them.
+     *
+     * @param size       connections kept open; 0 for the default of the database
+     * @param maxWaiting requests that may wait for a connection at once; more are answered 503 at once
+     * @param maxWait    how long a request waits for a connection before it is answered 503
+     */
+    public record PoolSettings(int size, int maxWaiting, Duration maxWait) {
+
+        /** Requests queued for a connection beyond which the server answers 503 "busy" at once. */
+        public static final int DEFAULT_MAX_WAITING = 256;
+        /** Well inside the server's idle timeout and a client's read timeout. */
+        public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(20);
+
+        public PoolSettings {
+            if (size < 0) {
+                throw new IllegalArgumentException("The database pool size must be 0 (default) or more, not " + size);
+            }
+            if (maxWaiting < 0) {
+                throw new IllegalArgumentException("The number of waiting requests must not be negative");
+            }
+            Objects.requireNonNull(maxWait, "maxWait");
+        }
+
+        /** The default pool of the database: see {@link #defaultSize}. */
+        public static PoolSettings defaults() {
+            return of(0);
+        }
+
+        /** {@code size} connections (0: the default), the default queue. */
+        public static PoolSettings of(int size) {
+            return new PoolSettings(size, DEFAULT_MAX_WAITING, DEFAULT_MAX_WAIT);
+        }
+
+        /**
+         * The default number of connections. Embedded H2 works in this process: more connections
+         * than about two per core only add contention. PostgreSQL overlaps a connection's network
+         * and disk waits with others' work, so it gets more.
+         */
+        static int defaultSize(boolean postgres) {
+            int cores = Runtime.getRuntime().availableProcessors();
+            return postgres ? Math.max(8, 4 * cores) : Math.max(4, 2 * cores);
+        }
     }
 
     /**
@@ -37,23 +79,41 @@ public final class Database implements AutoCloseable {
      * @throws IllegalStateException    when the database cannot be reached or migrated, with the reason
      */
     public static Database open(String jdbcUrl) {
-        Database db;
+        return open(jdbcUrl, PoolSettings.defaults());
+    }
+
+    /**
+     * Opens the database at {@code jdbcUrl} with the connection pool {@code settings} describe, and
+     * brings its schema up to date.
+     *
+     * @throws IllegalArgumentException when the URL is neither H2 nor PostgreSQL
+     * @throws IllegalStateException    when the database cannot be reached or migrated, with the reason
+     */
+    public static Database open(String jdbcUrl, PoolSettings settings) {
+        boolean postgres;
+        DataSource target;
         if (jdbcUrl.startsWith("jdbc:h2:")) {
-            JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, "", "");
-            pool.setMaxConnections(POOL_SIZE);
-            db = new Database(jdbcUrl, pool, pool::dispose, false);
+            JdbcDataSource h2 = new JdbcDataSource();
+            h2.setURL(jdbcUrl);
+            target = h2;
+            postgres = false;
         } else if (jdbcUrl.startsWith("jdbc:postgresql:")) {
             PGSimpleDataSource pg = new PGSimpleDataSource();
             pg.setURL(jdbcUrl);
-            ConnectionPool pool = new ConnectionPool(pg, POOL_SIZE, 30_000);
-            db = new Database(jdbcUrl, pool, pool, true);
+            target = pg;
+            postgres = true;
         } else {
             throw new IllegalArgumentException("Unsupported JDBC URL \"" + jdbcUrl
                     + "\": use jdbc:h2:file:... or jdbc:postgresql://host:port/database");
         }
+        int size = settings.size() > 0 ? settings.size() : PoolSettings.defaultSize(postgres);
+        Database db = new Database(jdbcUrl, new ConnectionPool(target, size, settings.maxWaiting(), settings.maxWait()),
+                postgres);
         try {
+            // Straight to the database, not through the pool: Flyway holds two connections at once,
+            // more than a pool of one has.
             Flyway.configure()
-                    .dataSource(db.dataSource)
+                    .dataSource(target)
                     .locations("classpath:db/server")
                     .load()
                     .migrate();
@@ -67,7 +127,22 @@ public final class Database implements AutoCloseable {
 
     /** A connection from the pool; closing it gives it back. */
     public Connection connection() throws SQLException {
-        return dataSource.getConnection();
+        return pool.getConnection();
+    }
+
+    /** How many connections the pool keeps. */
+    public int poolSize() {
+        return pool.size();
+    }
+
+    /** How many requests may wait for a connection at once. */
+    public int maxWaiting() {
+        return pool.maxWaiting();
+    }
+
+    /** How many requests are waiting for a connection now. */
+    int waiting() {
+        return pool.waiting();
     }
 
     /** True on PostgreSQL, false on H2. */
@@ -114,8 +189,8 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         try {
-            closer.close();
-        } catch (Exception e) {
+            pool.close();
+        } catch (RuntimeException e) {
             throw new IllegalStateException("Cannot close the database " + redact(url), e);
         }
     }

@@ -16,6 +16,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,15 @@ public final class FtopServer implements AutoCloseable {
     public static final String API = "/api/v1";
     /** How long {@link #stop()} waits for requests in flight. */
     static final Duration GRACE = Duration.ofSeconds(10);
+
+    /**
+     * How long a kept-alive connection may sit idle before the server closes it. Longer than the
+     * keep-alive of the clients' connection pools ({@code ServerApi}: one minute), so a client
+     * never sends a request on a connection the server is closing at that moment (the client
+     * would read "unexpected end of stream").
+     */
+    static final Duration IDLE_TIMEOUT = Duration.ofMinutes(5);
+    private static final int SPARE_THREADS = 32;
 
     private static final Logger LOG = LoggerFactory.getLogger(FtopServer.class);
 
@@ -77,8 +89,18 @@ public final class FtopServer implements AutoCloseable {
         Javalin created = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = config.maxBodyBytes();
-            cfg.jetty.host = config.bind();
-            cfg.jetty.port = config.port();
+            // Enough threads for every request the pool lets run or wait, and some for the cheap
+            // ones (liveness, sign-in's hash, 503 answers): a request always reaches the admission
+            // queue and gets an answer, rather than waiting unseen in Jetty's own queue.
+            int threads = db.poolSize() + db.maxWaiting() + SPARE_THREADS;
+            cfg.jetty.threadPool = new QueuedThreadPool(threads, Math.min(threads, 8), 60_000);
+            cfg.jetty.addConnector((server, http) -> {
+                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                connector.setHost(config.bind());
+                connector.setPort(config.port());
+                connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+                return connector;
+            });
             cfg.events.handlerAdded(info -> {
                 if (info.getHttpMethod().isHttpMethod()) {
                     endpoints.add(info.getHttpMethod().name() + " " + info.getPath());
@@ -204,7 +226,12 @@ public final class FtopServer implements AutoCloseable {
     }
 
     private void registerErrors(RoutesConfig routes) {
-        routes.exception(ApiException.class, (e, ctx) -> Http.json(ctx, e.status(), e.toError()));
+        routes.exception(ApiException.class, (e, ctx) -> {
+            if (e.status() == 503) {
+                ctx.header("Retry-After", "1");
+            }
+            Http.json(ctx, e.status(), e.toError());
+        });
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             if (e.getStatus() == 413) {
                 Http.json(ctx, 413, tooLarge().toError());
@@ -213,9 +240,10 @@ public final class FtopServer implements AutoCloseable {
             }
         });
         routes.exception(Exception.class, (e, ctx) -> {
-            if (e instanceof SQLException sql && poolExhausted(sql)) {
-                // Every connection busy for the pool's whole wait: an overload, not a fault; clients retry.
-                LOG.warn("Request {} {} found no free database connection", ctx.method(), ctx.path());
+            if (e instanceof DatabaseBusyException busy) {
+                // The admission queue is full or the wait ran out: an overload, not a fault; clients retry.
+                LOG.warn("Request {} {}: {}", ctx.method(), ctx.path(), busy.getMessage());
+                ctx.header("Retry-After", Integer.toString(busy.retryAfterSeconds()));
                 Http.json(ctx, 503, new ApiError(503, "busy", "The server is busy; try again shortly.", null));
                 return;
             }
@@ -234,12 +262,6 @@ public final class FtopServer implements AutoCloseable {
                         ctx.method() + " is not allowed on " + ctx.path(), null));
             }
         });
-    }
-
-    /** True for the "no connection free in time" failure of the H2 pool and of {@link ConnectionPool}. */
-    private static boolean poolExhausted(SQLException e) {
-        String message = e.getMessage() == null ? "" : e.getMessage();
-        return message.startsWith("Login timeout") || message.startsWith("No database connection free");
     }
 
     private static String code(int status) {

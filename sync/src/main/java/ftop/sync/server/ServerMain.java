@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The central server's command line: {@code java -jar sync/target/ftop-server.jar --help}.
- * Options fall back to the environment ({@code FTOP_PORT}, {@code FTOP_BIND}, {@code FTOP_JDBC_URL}),
+ * Options fall back to the environment ({@code FTOP_PORT}, {@code FTOP_BIND}, {@code FTOP_JDBC_URL},
+ * {@code FTOP_DB_POOL}),
  * then to a private server on 127.0.0.1:8470 over an H2 file in {@code ./ftop-server-data}.
  * SIGTERM or Ctrl-C stops it gracefully: requests in flight finish and the database closes.
  */
@@ -38,6 +39,12 @@ public final class ServerMain implements Callable<Integer> {
             description = "Database: jdbc:postgresql://host:5432/ftop?user=...&password=... or jdbc:h2:file:... "
                     + "(env FTOP_JDBC_URL; default an H2 file in ./ftop-server-data).")
     String jdbcUrl;
+
+    @Option(names = "--db-pool", paramLabel = "N", defaultValue = "${env:FTOP_DB_POOL:-0}",
+            description = "Database connections to keep (env FTOP_DB_POOL; default 0: twice the cores for H2, "
+                    + "four times for PostgreSQL, at least 4 and 8). Requests beyond them wait their turn; "
+                    + "when too many wait, or for too long, they are answered 503 with Retry-After.")
+    int dbPool;
 
     @Option(names = "--demo",
             description = "When the database is empty, load the demo workspace and demo users (password \"demo\").")
@@ -96,14 +103,17 @@ public final class ServerMain implements Callable<Integer> {
         }
         String url = jdbcUrl == null || jdbcUrl.isBlank() ? ServerConfig.h2Url(Path.of("ftop-server-data")) : jdbcUrl;
         ServerConfig config = ServerConfig.of(port, bind, url);
-        Database db = Database.open(url);
+        if (dbPool < 0) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--db-pool must be 0 (default) or more, not " + dbPool);
+        }
+        Database db = Database.open(url, Database.PoolSettings.of(dbPool));
         try {
             loadIfAsked(db);
             if (admin != null) {
                 DatasetLoader.ensureAdministrator(db, admin, adminPassword());
                 System.out.println("Administrator " + admin + " can sign in.");
             }
-            LOG.info("Database {}", Database.redact(url));
+            LOG.info("Database {}, {} connections", Database.redact(url), db.poolSize());
             return new FtopServer(config, db, java.time.Clock.systemUTC()).start();
         } catch (Exception e) {
             db.close();

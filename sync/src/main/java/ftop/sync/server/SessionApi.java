@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /** {@code POST /api/v1/session} (sign in) and {@code DELETE /api/v1/session} (sign out). */
 final class SessionApi {
@@ -18,6 +20,12 @@ final class SessionApi {
     private final Database db;
     private final Clock clock;
     private final Duration tokenLifetime;
+    /**
+     * The slow hash is pure CPU: one per core at a time, the others wait their turn in order. A
+     * crowd signing in at once then finishes one by one at full speed, instead of all crawling
+     * together for the whole time and starving every other request of CPU.
+     */
+    private final Semaphore hashing = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     SessionApi(Database db, Clock clock, Duration tokenLifetime) {
         this.db = db;
@@ -41,7 +49,7 @@ final class SessionApi {
         String userName = request.userName().trim();
         // The slow hash runs between two short reads, never while holding a pooled connection.
         Accounts.Credential credential = db.read(c -> Accounts.credential(c, userName));
-        Optional<User> user = Accounts.matches(credential, request.password())
+        Optional<User> user = matches(credential, request.password())
                 ? db.read(c -> Accounts.user(c, userName)) : Optional.empty();
         if (user.isEmpty()) {
             throw ApiException.unauthorized("Wrong user name or password");
@@ -55,6 +63,22 @@ final class SessionApi {
         User u = user.get();
         Http.json(ctx, 200, new LoginResponse(token, expires, u.userId(), u.displayName(),
                 List.copyOf(new java.util.TreeSet<>(u.roles()))));
+    }
+
+    private boolean matches(Accounts.Credential credential, String password) {
+        try {
+            if (!hashing.tryAcquire(Database.PoolSettings.DEFAULT_MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ApiException(503, "busy", "Too many people are signing in at once; try again shortly.", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "busy", "The server is busy; try again shortly.", null);
+        }
+        try {
+            return Accounts.matches(credential, password);
+        } finally {
+            hashing.release();
+        }
     }
 
     private void logout(Context ctx) throws SQLException {
