@@ -24,6 +24,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,7 +36,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
 /**
@@ -52,12 +56,21 @@ import java.util.stream.Collectors;
  *   <li>A batch is one transaction. A mutation that is malformed (unknown kind, field or choice,
  *       wrong type, bad date, incomplete new row) fails the whole batch with a 400 and nothing
  *       changes; a rule or permission failure only rejects that mutation.</li>
+ *   <li>Batches pushed at the same time share a transaction (group commit): one commit, and one
+ *       hold of the revision lock, for all of them. Each runs in a savepoint of its own, so a
+ *       malformed batch fails alone; if the commit fails, every batch of the group fails and is
+ *       sent again, so each is still applied exactly once.</li>
  * </ul>
  */
 final class MutationService {
 
+    /** The most batches one transaction takes: enough to share a commit, few enough to answer soon. */
+    private static final int GROUP_LIMIT = 64;
+
     private final Database db;
     private final Clock clock;
+    private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writer = new ReentrantLock(true);
 
     MutationService(Database db, Clock clock) {
         this.db = db;
@@ -80,30 +93,109 @@ final class MutationService {
             }
         }
         LocalDate today = LocalDate.ofInstant(now, ServerValidationContext.EARLIEST_ZONE);
-        return db.inRevisionTransaction(c -> {
-            List<MutationResult> results = new ArrayList<>();
-            ServerValidationContext context = new ServerValidationContext(c, today);
-            for (int i = 0; i < mutations.size(); i++) {
-                Mutation m = mutations.get(i);
-                Optional<MutationResult> earlier = earlierResult(c, m.id(), caller.userId());
-                if (earlier.isPresent()) {
-                    results.add(earlier.get());
-                    continue;
+        Pending mine = new Pending(caller, mutations, now, today);
+        queue.add(mine);
+        // Group commit: whoever holds the writer applies every batch waiting by then in one
+        // transaction; the others find theirs done when their turn comes.
+        writer.lock();
+        try {
+            while (!mine.done) {
+                applyGroup();
+            }
+        } finally {
+            writer.unlock();
+        }
+        return mine.answer();
+    }
+
+    /** Applies the batches waiting now (at most {@link #GROUP_LIMIT}) in one transaction. */
+    private void applyGroup() {
+        List<Pending> group = new ArrayList<>();
+        for (Pending p = queue.poll(); p != null; p = group.size() < GROUP_LIMIT ? queue.poll() : null) {
+            group.add(p);
+        }
+        try {
+            db.inRevisionTransaction(c -> {
+                for (Pending batch : group) {
+                    // Each batch in a savepoint: a malformed one fails alone, the others still commit.
+                    Savepoint savepoint = c.setSavepoint();
+                    try {
+                        batch.results = applyBatch(c, batch);
+                    } catch (SQLException | RuntimeException e) {
+                        c.rollback(savepoint);
+                        batch.failure = e;
+                    }
                 }
-                MutationResult result;
-                try {
-                    result = applyOne(c, caller, m, context, now);
-                } catch (InvalidFieldsException e) {
-                    throw ApiException.badRequest("mutations[" + i + "] (" + m.kind().wireName() + " " + m.entityId()
-                            + "): " + e.getMessage(), e.field().isEmpty() ? "mutations[" + i + "]" : e.field());
+                return null;
+            });
+        } catch (SQLException | RuntimeException e) {
+            // Nothing was committed: every batch of the group fails, and its client sends it again.
+            for (Pending batch : group) {
+                batch.results = null;
+                if (batch.failure == null) {
+                    batch.failure = e;
                 }
-                if (result.outcome() != Outcome.CONFLICT) {
-                    remember(c, caller.userId(), result, now);
-                }
-                results.add(result);
+            }
+        }
+        for (Pending batch : group) {
+            batch.done = true;
+        }
+    }
+
+    private List<MutationResult> applyBatch(Connection c, Pending batch) throws SQLException {
+        List<MutationResult> results = new ArrayList<>();
+        ServerValidationContext context = new ServerValidationContext(c, batch.today);
+        List<Mutation> mutations = batch.mutations;
+        User caller = batch.caller;
+        for (int i = 0; i < mutations.size(); i++) {
+            Mutation m = mutations.get(i);
+            Optional<MutationResult> earlier = earlierResult(c, m.id(), caller.userId());
+            if (earlier.isPresent()) {
+                results.add(earlier.get());
+                continue;
+            }
+            MutationResult result;
+            try {
+                result = applyOne(c, caller, m, context, batch.now);
+            } catch (InvalidFieldsException e) {
+                throw ApiException.badRequest("mutations[" + i + "] (" + m.kind().wireName() + " " + m.entityId()
+                        + "): " + e.getMessage(), e.field().isEmpty() ? "mutations[" + i + "]" : e.field());
+            }
+            if (result.outcome() != Outcome.CONFLICT) {
+                remember(c, caller.userId(), result, batch.now);
+            }
+            results.add(result);
+        }
+        return results;
+    }
+
+    /** A batch waiting for the writer, and then its answers or its failure. */
+    private static final class Pending {
+        final User caller;
+        final List<Mutation> mutations;
+        final Instant now;
+        final LocalDate today;
+        // Written by the writer thread before it releases the writer lock; read after taking it.
+        List<MutationResult> results;
+        Exception failure;
+        boolean done;
+
+        Pending(User caller, List<Mutation> mutations, Instant now, LocalDate today) {
+            this.caller = caller;
+            this.mutations = mutations;
+            this.now = now;
+            this.today = today;
+        }
+
+        List<MutationResult> answer() throws SQLException {
+            if (failure instanceof SQLException e) {
+                throw e;
+            }
+            if (failure instanceof RuntimeException e) {
+                throw e;
             }
             return results;
-        });
+        }
     }
 
     private MutationResult applyOne(Connection c, User caller, Mutation m, ServerValidationContext context, Instant now)

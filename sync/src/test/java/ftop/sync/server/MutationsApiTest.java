@@ -238,6 +238,59 @@ class MutationsApiTest extends ServerTestBase {
         }
     }
 
+    @Test
+    void batchesPushedTogetherCommitTogetherButAMalformedOneFailsAlone() throws Exception {
+        List<User> users = List.of(World.FM, World.US_LEAD, World.ADMIN);
+        for (User user : users) {
+            token(user);
+        }
+        long healthBefore = healthRevision();
+        String malformed = batch("planet", "1", "{}");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        try {
+            // Hold the writers back, so the pushes below queue up and go in as one group.
+            var held = new java.util.concurrent.CountDownLatch(1);
+            var release = new java.util.concurrent.CountDownLatch(1);
+            var holder = pool.submit(() -> server.database().inRevisionTransaction(c -> {
+                held.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+            held.await();
+            List<java.util.concurrent.Future<MutationResult>> pushes = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                User user = users.get(i % users.size());
+                Contact contact = new Contact(UUID.randomUUID(), Contoso.TPID, ContactKind.MICROSOFT, "Person " + i, "", "", "");
+                pushes.add(pool.submit(() -> pushOne(user, Mutation.upsert(EntityKind.CONTACT, contact.id().toString(), 0,
+                        EntityCodec.fields(contact)))));
+            }
+            var bad = pool.submit(() -> post("/mutations", token(World.FM), malformed));
+            Thread.sleep(300);
+            release.countDown();
+            holder.get();
+
+            assertThat(bad.get().status()).isEqualTo(400);
+            assertThat(bad.get().error().message()).contains("unknown kind \"planet\"");
+            List<Long> revisions = new ArrayList<>();
+            for (var push : pushes) {
+                MutationResult r = push.get();
+                assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.APPLIED);
+                revisions.add(r.revision());
+            }
+            assertThat(revisions).doesNotHaveDuplicates();
+            assertThat(changes(pullAll(World.FM, loadedRevision, 500)).stream().filter(c -> c.kind().equals("contact"))
+                    .map(c -> c.revision()).toList()).containsExactlyInAnyOrderElementsOf(revisions);
+            // The valid edit that came in the malformed batch was not applied.
+            assertThat(healthRevision()).isEqualTo(healthBefore);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // ---- bad input: 4xx, nothing changes ---------------------------------------------------
 
     private ApiError badBatch(int status, String body) throws Exception {
