@@ -38,7 +38,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -53,14 +52,17 @@ import okhttp3.Response;
 /**
  * The central server under load: a server on loopback loaded with a generated data set (S1500,
  * then SERVER of DESIGN.md), and N concurrent clients (default 200), each a health FM or FTA of the
- * set, that sign in, make a first pull of their portfolio, then for a fixed time pull what changed
- * and now and then push a small edit (the Overall Mindset of one of their customers). Prints, per
- * set, requests/s and p50/p99 latency per endpoint, and the outcomes of the pushes.
+ * set. First one client's first pull alone (what a page costs on a quiet server). Then the set-up,
+ * in waves of {@code --wave} clients: each distinct person signs in once (the real, deliberately
+ * slow hash) and the clients of one person share the token, then every client makes its first
+ * pull of its portfolio. Then the steady window: for a fixed time every client at once pulls what
+ * changed and now and then pushes a small edit (the Overall Mindset of one of its customers).
+ * Prints, per set, the set-up's and the steady window's requests/s and p50/p99 latency per
+ * endpoint, the outcomes of the pushes and the 503 answers retried (after their Retry-After).
  *
  * <pre>
- * ./mvnw -o -q -pl sync -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
- * java -Xmx6g -cp sync/target/test-classes:sync/target/classes:$(cat /tmp/cp.txt) ftop.sync.bench.ServerLoadBenchmark \
- *     [--sets=S1500,SERVER] [--clients=200] [--seconds=30] [--push-every=5] [--jdbc=URL-of-an-empty-database]
+ * ./bench ServerLoadBenchmark [--sets=S1500,SERVER] [--clients=200] [--seconds=30] [--push-every=5] [--wave=50]
+ *     [--jdbc=URL-of-an-empty-database]
  * </pre>
  * By default each set loads into a fresh H2 file in a temporary directory (deleted afterwards); with
  * {@code --jdbc} (one set only) into that database, e.g. PostgreSQL.
@@ -91,12 +93,13 @@ public final class ServerLoadBenchmark {
         int clients = Integer.parseInt(options.getOrDefault("clients", "200"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
         int pushEvery = Integer.parseInt(options.getOrDefault("push-every", "5"));
+        int wave = Integer.parseInt(options.getOrDefault("wave", "50"));
         String jdbc = options.get("jdbc");
         if (jdbc != null && sets.size() != 1) {
             throw new IllegalArgumentException("--jdbc takes one set (--sets=S1500 or --sets=SERVER): the database must be empty");
         }
         for (Scale scale : sets) {
-            run(scale, clients, seconds, pushEvery, jdbc);
+            run(scale, clients, seconds, pushEvery, wave, jdbc);
         }
     }
 
@@ -104,7 +107,7 @@ public final class ServerLoadBenchmark {
     private record Plan(String userId, List<Long> ownedTpids) {
     }
 
-    private static void run(Scale scale, int clients, int seconds, int pushEvery, String jdbc) throws Exception {
+    private static void run(Scale scale, int clients, int seconds, int pushEvery, int wave, String jdbc) throws Exception {
         Path dir = Files.createTempDirectory("ftop-load-bench");
         String url = jdbc != null ? jdbc : ServerConfig.h2Url(dir);
         LocalDate today = LocalDate.now();
@@ -132,64 +135,109 @@ public final class ServerLoadBenchmark {
         FtopServer server = new FtopServer(ServerConfig.of(0, "127.0.0.1", url), db, Clock.systemUTC()).start();
         try {
             OkHttpClient http = new OkHttpClient.Builder()
+                    // Below the server's idle timeout, as the desktop's client.
                     .connectionPool(new ConnectionPool(clients + 8, 1, TimeUnit.MINUTES))
                     .dispatcher(dispatcher(clients))
-                    // 200 clients signing in (a deliberately slow hash) and pulling at once on a small
-                    // machine queue for minutes: wait rather than count a slow answer as a failure.
-                    .connectTimeout(Duration.ofMinutes(10)).readTimeout(Duration.ofMinutes(10))
-                    .writeTimeout(Duration.ofMinutes(10)).build();
+                    .connectTimeout(Duration.ofMinutes(2)).readTimeout(Duration.ofMinutes(2))
+                    .writeTimeout(Duration.ofMinutes(2)).build();
+            String api = server.baseUri() + FtopServer.API;
+            System.out.printf("server: %d database connections, %d cores%n", db.poolSize(),
+                    Runtime.getRuntime().availableProcessors());
+            List<Client> all = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                all.add(new Client(http, api, people.get(i % people.size()), pushEvery, i));
+            }
             Map<String, List<Long>> latencies = new ConcurrentHashMap<>();
             Map<String, AtomicLong> outcomes = new ConcurrentHashMap<>();
             AtomicLong errors = new AtomicLong();
-            CountDownLatch ready = new CountDownLatch(clients);
-            CountDownLatch go = new CountDownLatch(1);
-            long[] window = new long[2];
-            List<Thread> threads = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                Plan plan = people.get(i % people.size());
-                Client client = new Client(http, server.baseUri() + FtopServer.API, plan, pushEvery, i);
-                Thread t = new Thread(() -> {
-                    try {
-                        client.setUp();
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                        System.err.println("Client " + plan.userId() + " could not start: " + e.getMessage());
-                    } finally {
-                        ready.countDown();
-                    }
-                    try {
-                        go.await();
-                        if (client.token != null) {
-                            client.steady(window);
-                        }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                        System.err.println("Client " + plan.userId() + " failed: " + e.getMessage());
-                    }
-                    client.latencies.forEach((k, v) -> latencies.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
-                    client.outcomes.forEach((k, v) -> outcomes.computeIfAbsent(k, x -> new AtomicLong()).addAndGet(v));
-                    errors.addAndGet(client.errors);
-                }, "client-" + i);
-                threads.add(t);
-            }
+
+            // One first pull alone, before the crowd: what a page costs when nothing else runs.
+            Client alone = new Client(http, api, people.get(0), pushEvery, -1);
+            alone.signIn();
+            long aloneStart = System.nanoTime();
+            alone.firstPull();
+            double aloneMs = (System.nanoTime() - aloneStart) / 1e6;
+            System.out.printf("first pull alone (%s, %d customers): %d pages, %,d rows, %.0f ms, %.1f ms/page%n",
+                    alone.plan.userId(), alone.plan.ownedTpids().size(), alone.pages, alone.rows, aloneMs, aloneMs / alone.pages);
+
+            // Set-up, in waves: each distinct person signs in once (the hash is slow on purpose) and
+            // the clients of one person share the token; then the clients make their first pulls.
             long setUpStart = System.nanoTime();
-            threads.forEach(Thread::start);
-            ready.await();
+            Map<String, Client> firstOfUser = new LinkedHashMap<>();
+            all.forEach(c -> firstOfUser.putIfAbsent(c.plan.userId(), c));
+            double signInSeconds = inWaves(List.copyOf(firstOfUser.values()), wave, Client::signIn, errors);
+            for (Client c : all) {
+                c.token = firstOfUser.get(c.plan.userId()).token;
+            }
+            double firstPullSeconds = inWaves(all.stream().filter(c -> c.token != null).toList(), wave, Client::firstPull, errors);
             double setUpSeconds = (System.nanoTime() - setUpStart) / 1e9;
+
+            // The steady window: every client at once, pulling what changed and now and then pushing.
+            long[] window = new long[2];
             window[0] = System.nanoTime();
             window[1] = window[0] + TimeUnit.SECONDS.toNanos(seconds);
-            go.countDown();
+            List<Thread> threads = new ArrayList<>();
+            for (Client client : all) {
+                if (client.token == null || !client.ready) {
+                    continue;
+                }
+                Thread t = new Thread(() -> {
+                    try {
+                        client.steady(window);
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                        System.err.println("Client " + client.plan.userId() + " failed: " + e.getMessage());
+                    }
+                }, "client-" + client.index);
+                threads.add(t);
+                t.start();
+            }
             for (Thread t : threads) {
                 t.join();
             }
             double steadySeconds = (System.nanoTime() - window[0]) / 1e9;
-            report(scale, clients, people.size(), setUpSeconds, steadySeconds, new TreeMap<>(latencies), outcomes, errors.get());
+            for (Client client : all) {
+                client.latencies.forEach((k, v) -> latencies.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
+                client.outcomes.forEach((k, v) -> outcomes.computeIfAbsent(k, x -> new AtomicLong()).addAndGet(v));
+                errors.addAndGet(client.errors);
+            }
+            report(scale, clients, firstOfUser.size(), signInSeconds, firstPullSeconds, setUpSeconds, threads.size(),
+                    steadySeconds, new TreeMap<>(latencies), outcomes, errors.get());
         } finally {
             server.stop();
             if (jdbc == null) {
                 deleteRecursively(dir);
             }
         }
+    }
+
+    /** A step of the set-up for each client, {@code wave} clients at a time; returns the seconds it took. */
+    private static double inWaves(List<Client> clients, int wave, ClientStep step, AtomicLong errors) throws InterruptedException {
+        long start = System.nanoTime();
+        for (int from = 0; from < clients.size(); from += wave) {
+            List<Thread> threads = new ArrayList<>();
+            for (Client client : clients.subList(from, Math.min(clients.size(), from + wave))) {
+                Thread t = new Thread(() -> {
+                    try {
+                        step.run(client);
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                        System.err.println("Client " + client.plan.userId() + " could not start: " + e.getMessage());
+                    }
+                }, "setup-" + client.index);
+                threads.add(t);
+                t.start();
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    @FunctionalInterface
+    private interface ClientStep {
+        void run(Client client) throws IOException;
     }
 
     private static Dispatcher dispatcher(int clients) {
@@ -212,6 +260,9 @@ public final class ServerLoadBenchmark {
         long errors;
         String token;
         long cursor;
+        boolean ready;
+        int pages;
+        long rows;
 
         Client(OkHttpClient http, String api, Plan plan, int pushEvery, int index) {
             this.http = http;
@@ -221,14 +272,19 @@ public final class ServerLoadBenchmark {
             this.index = index;
         }
 
-        void setUp() throws IOException {
+        void signIn() throws IOException {
             byte[] login = ProtocolJson.mapper().writeValueAsBytes(new LoginRequest(plan.userId(), PASSWORD));
             JsonNode session = call(SESSION, new Request.Builder().url(api + "/session").post(RequestBody.create(login, JSON)).build());
             token = ProtocolJson.mapper().treeToValue(session, LoginResponse.class).token();
+        }
+
+        void firstPull() throws IOException {
             boolean more = true;
             while (more) {
                 more = pull(FIRST_PULL);
+                pages++;
             }
+            ready = true;
         }
 
         void steady(long[] window) throws IOException {
@@ -248,6 +304,7 @@ public final class ServerLoadBenchmark {
             JsonNode json = call(endpoint, new Request.Builder().url(api + "/changes?since=" + cursor + "&limit=500")
                     .header("Authorization", "Bearer " + token).get().build());
             ChangesPage page = ProtocolJson.mapper().treeToValue(json, ChangesPage.class);
+            rows += page.changes().size();
             for (RowChange change : page.changes()) {
                 if (change.kind().equals(EntityKind.HEALTH.wireName()) && plan.ownedTpids().contains(change.tpid())) {
                     health.put(change.tpid(), change);
@@ -292,7 +349,9 @@ public final class ServerLoadBenchmark {
                     byte[] body = response.body().bytes();
                     if (response.code() == 503 && attempt < 30) {
                         outcomes.merge("503 retried", 1L, Long::sum);
-                        sleep(Math.min(2000, 100L * attempt));
+                        String retryAfter = response.header("Retry-After");
+                        sleep(retryAfter != null ? Math.min(5000, 1000L * Long.parseLong(retryAfter.trim()))
+                                : Math.min(2000, 100L * attempt));
                         continue;
                     }
                     latencies.computeIfAbsent(endpoint, k -> new ArrayList<>()).add(System.nanoTime() - start);
@@ -315,31 +374,34 @@ public final class ServerLoadBenchmark {
         }
     }
 
-    private static void report(Scale scale, int clients, int people, double setUpSeconds, double steadySeconds,
-                               Map<String, List<Long>> latencies, Map<String, AtomicLong> outcomes, long errors) {
-        System.out.printf("%d clients (%d distinct health FMs/FTAs), %d cores; set-up (sign-in + first pull) %.1f s, "
-                + "steady window %.1f s%n", clients, Math.min(clients, people), Runtime.getRuntime().availableProcessors(),
-                setUpSeconds, steadySeconds);
-        System.out.printf("%-28s %9s %10s %9s %9s %9s%n", "endpoint", "requests", "req/s", "p50 ms", "p99 ms", "max ms");
-        long steadyRequests = 0;
+    private static void report(Scale scale, int clients, int people, double signInSeconds, double firstPullSeconds,
+                               double setUpSeconds, int steadyClients, double steadySeconds, Map<String, List<Long>> latencies,
+                               Map<String, AtomicLong> outcomes, long errors) {
+        System.out.printf("%s set-up: %d clients of %d distinct health FMs/FTAs, %.1f s (sign-in %.1f s, first pulls %.1f s)%n",
+                scale, clients, people, setUpSeconds, signInSeconds, firstPullSeconds);
         Map<String, Double> durations = new LinkedHashMap<>();
-        durations.put(SESSION, setUpSeconds);
-        durations.put(FIRST_PULL, setUpSeconds);
+        durations.put(SESSION, signInSeconds);
+        durations.put(FIRST_PULL, firstPullSeconds);
+        printTable(latencies, durations, List.of(SESSION, FIRST_PULL));
+        System.out.printf("%s steady window: %d clients, %.1f s%n", scale, steadyClients, steadySeconds);
         durations.put(PULL, steadySeconds);
         durations.put(PUSH, steadySeconds);
-        for (Map.Entry<String, List<Long>> e : latencies.entrySet()) {
-            long[] sorted = e.getValue().stream().mapToLong(Long::longValue).sorted().toArray();
-            double secs = durations.getOrDefault(e.getKey(), steadySeconds);
-            if (e.getKey().equals(PULL) || e.getKey().equals(PUSH)) {
-                steadyRequests += sorted.length;
-            }
-            System.out.printf("%-28s %,9d %,10.1f %9.1f %9.1f %9.1f%n", e.getKey(), sorted.length, sorted.length / secs,
-                    percentile(sorted, 50), percentile(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
-        }
+        printTable(latencies, durations, List.of(PULL, PUSH));
+        long steadyRequests = latencies.getOrDefault(PULL, List.of()).size() + latencies.getOrDefault(PUSH, List.of()).size();
         System.out.printf("steady total: %,d requests, %,.1f req/s%n", steadyRequests, steadyRequests / steadySeconds);
         Map<String, Long> byOutcome = new TreeMap<>();
         outcomes.forEach((k, v) -> byOutcome.put(k, v.get()));
         System.out.printf("push outcomes and 503 retries: %s; failed requests: %d%n", byOutcome, errors);
+    }
+
+    private static void printTable(Map<String, List<Long>> latencies, Map<String, Double> durations, List<String> endpoints) {
+        System.out.printf("  %-28s %9s %10s %9s %9s %9s%n", "endpoint", "requests", "req/s", "p50 ms", "p99 ms", "max ms");
+        for (String endpoint : endpoints) {
+            long[] sorted = latencies.getOrDefault(endpoint, List.of()).stream().mapToLong(Long::longValue).sorted().toArray();
+            double secs = durations.get(endpoint);
+            System.out.printf("  %-28s %,9d %,10.1f %9.1f %9.1f %9.1f%n", endpoint, sorted.length, sorted.length / secs,
+                    percentile(sorted, 50), percentile(sorted, 99), sorted.length == 0 ? 0 : sorted[sorted.length - 1] / 1e6);
+        }
     }
 
     private static double percentile(long[] sorted, int p) {
