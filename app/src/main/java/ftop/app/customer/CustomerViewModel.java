@@ -52,6 +52,7 @@ public final class CustomerViewModel {
     private final ReadOnlyObjectWrapper<CustomerDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final UsageTrendModel trend;
 
     private BooleanSupplier leaveGuard = () -> true;
 
@@ -62,6 +63,12 @@ public final class CustomerViewModel {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.trend = new UsageTrendModel(workspace, tasks, clock);
+    }
+
+    /** The usage trend of the customer shown, for the Workload health card. */
+    public UsageTrendModel trend() {
+        return trend;
     }
 
     /** Reads the customers to pick from, in the background. */
