@@ -102,7 +102,6 @@ public class TrendChart extends LineChart<String, Number> {
             dot.pseudoClassStateChanged(PseudoClass.getPseudoClass(each.name().toLowerCase(Locale.ROOT)),
                     point.colour().orElse(null) == each);
         }
-        dot.setAccessibleText(point.description());
         Tooltip tooltip = new Tooltip(point.description());
         tooltip.setShowDelay(Duration.millis(150));
         Tooltip.install(dot, tooltip);
