@@ -2,7 +2,11 @@ package ftop.core.change;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import ftop.core.Json;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -30,6 +34,30 @@ public record FieldChange(long revision, Instant at, String userId, String kind,
         Objects.requireNonNull(field, "field");
         from = from == null ? NullNode.getInstance() : from;
         to = to == null ? NullNode.getInstance() : to;
+    }
+
+    /**
+     * The entries a change of one row records: one per field that differs between {@code before}
+     * and {@code after} ({@code before} null: a new row, whose empty fields are left out), or one
+     * for the whole row (field "") when {@code after} is null. The one place that decides what a
+     * change leaves in the history.
+     */
+    public static List<FieldChange> between(long revision, Instant at, String userId, EntityKind kind, String entityId,
+            Object before, Object after) {
+        List<FieldChange> out = new ArrayList<>();
+        if (after == null) {
+            out.add(new FieldChange(revision, at, userId, kind.wireName(), entityId, "",
+                    Json.mapper().valueToTree(before), null));
+            return out;
+        }
+        Map<String, JsonNode> old = before == null ? Map.of() : EntityCodec.fields(before);
+        EntityCodec.diff(before, after).forEach((field, value) -> {
+            if (before == null && value.isNull()) {
+                return;
+            }
+            out.add(new FieldChange(revision, at, userId, kind.wireName(), entityId, field, old.get(field), value));
+        });
+        return out;
     }
 
     /** True when this entry records the deletion of the whole row. */
