@@ -55,8 +55,11 @@ public final class UsageTrendModel {
 
     private HistorySource source;
     private BackgroundTasks network;
-    /** Counts customers shown, so that a late answer about one never draws over the next. */
-    private long generation;
+    /**
+     * Counts customers shown, so that a late answer about one never draws over the next; read by
+     * the network thread to skip fetches nobody waits for any more.
+     */
+    private volatile long generation;
 
     UsageTrendModel(Workspace workspace, BackgroundTasks tasks, Clock clock) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
@@ -102,11 +105,16 @@ public final class UsageTrendModel {
 
     private void fetch(long request, HistorySource fetcher, long tpid, List<WorkloadUsage> current, Cached cached) {
         network.run(() -> {
+                    if (request != generation) {
+                        // Switched on before this fetch's turn came: an absent server would
+                        // otherwise make each customer passed by wait out its timeout in turn.
+                        return null;
+                    }
                     fetcher.fetch(tpid);
                     return read(tpid, current);
                 },
                 fresh -> {
-                    if (request == generation) {
+                    if (fresh != null && request == generation) {
                         loading.set(false);
                         trend.set(fresh.trend());
                         note.set(fresh.trend().hasHistory() ? "From the server's history, fetched just now" : "No history yet");
