@@ -72,11 +72,8 @@ final class StatusEditor extends VBox {
         setId("statusEditor");
         getStyleClass().add("status-editor");
         title.setId("statusEditorTitle");
-        title.getStyleClass().add(Styles.TEXT_BOLD);
+        title.getStyleClass().add(Styles.TEXT_MUTED);
         title.setWrapText(true);
-        Label hint = new Label("Cover every tenant that rolls up to the TPID: this status speaks for the whole customer.");
-        hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        hint.setWrapText(true);
 
         save.setId("statusSave");
         save.getStyleClass().add(Styles.ACCENT);
@@ -90,7 +87,7 @@ final class StatusEditor extends VBox {
         buttons.setAlignment(Pos.CENTER_RIGHT);
         HBox.setHgrow(message, Priority.SOMETIMES);
 
-        getChildren().addAll(new VBox(2, title, hint),
+        getChildren().addAll(title,
                 block("Executive Summary", summary, summaryError),
                 block("Risks", risks, risksError),
                 block("Awareness", awareness, awarenessError),
@@ -104,7 +101,8 @@ final class StatusEditor extends VBox {
 
     /** Names the tenant the status goes on. */
     void setTenant(String name) {
-        title.setText("New status on the winner tenant " + name);
+        title.setText("On the winner tenant " + name + ", for the whole customer: cover every tenant that "
+                + "rolls up to the TPID.");
     }
 
     /** Puts the keyboard focus in the first field, Executive Summary. */
@@ -170,7 +168,7 @@ final class StatusEditor extends VBox {
     }
 
     private static void mark(TextArea area, boolean bad) {
-        area.pseudoClassStateChanged(Styles.STATE_DANGER, bad);
+        // the border turns red (our stylesheet); the theme's danger state would turn the text red too
         area.pseudoClassStateChanged(INVALID, bad);
     }
 
@@ -182,14 +180,14 @@ final class StatusEditor extends VBox {
         counter.setId(area.getId() + "Count");
         counter.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         counter.textProperty().bind(Bindings.createStringBinding(
-                () -> String.format(java.util.Locale.US, "%,d / %,d", area.getLength(), Limits.STATUS_TEXT_MAX),
+                () -> String.format(java.util.Locale.US, "%,d / %,d", area.getText().strip().length(),
+                        Limits.STATUS_TEXT_MAX),
                 area.textProperty()));
+        // what is saved is the stripped text, so that is what counts
         area.textProperty().addListener((obs, old, now) -> {
-            boolean over = now.length() > Limits.STATUS_TEXT_MAX;
-            counter.pseudoClassStateChanged(Styles.STATE_DANGER, over);
-            counter.getStyleClass().remove(Styles.DANGER);
-            if (over) {
-                counter.getStyleClass().add(Styles.DANGER);
+            counter.getStyleClass().remove("field-error");
+            if (now.strip().length() > Limits.STATUS_TEXT_MAX) {
+                counter.getStyleClass().add("field-error");
             }
         });
         Region spacer = new Region();

@@ -145,7 +145,12 @@ public final class TenantView extends BorderPane {
             applyCss();
             layout();
             double room = content.getHeight() - scroll.getViewportBounds().getHeight();
-            scroll.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (editorCard.getBoundsInParent().getMinY() - 8) / room)));
+            var card = editorCard.getBoundsInParent();
+            double top = room <= 0 ? 0 : scroll.getVvalue() * room;
+            // scrolled only as far as needed: the tenant's name and flags stay in view when they fit
+            if (room > 0 && (card.getMaxY() > top + scroll.getViewportBounds().getHeight() || card.getMinY() < top)) {
+                scroll.setVvalue(Math.min(1, Math.max(0, (card.getMinY() - 8) / room)));
+            }
             editor.focusFirst();
         });
     }
@@ -247,7 +252,7 @@ public final class TenantView extends BorderPane {
     }
 
     private VBox notes(TenantDetails d) {
-        VBox card = card("Enterprise Status");
+        VBox card = card(d.tenant().winner() ? "Enterprise Status history" : "Enterprise Status");
         card.setId("tenantNotes");
         if (!d.tenant().winner()) {
             Label elsewhere = new Label(d.winnerTenant()

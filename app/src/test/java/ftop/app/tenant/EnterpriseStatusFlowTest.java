@@ -78,7 +78,7 @@ class EnterpriseStatusFlowTest extends FxRobot {
         addNewStatus();
 
         assertThat(text("#tenantName")).isEqualTo(winner.name());
-        assertThat(text("#statusEditorTitle")).isEqualTo("New status on the winner tenant " + winner.name());
+        assertThat(text("#statusEditorTitle")).startsWith("On the winner tenant " + winner.name() + ", for the whole customer");
         assertThat(tabTitle()).isEqualTo(winner.name());
         write("Exchange migration finished; ODSP next.");
         clickOn("#newRisks").write("Network readiness in two sites.");
