@@ -176,21 +176,6 @@ public final class CustomerViewModel {
                 store.forecasts().byTpid(tpid), assignments, names, edit, workspace.rules(), today, clock.getZone());
     }
 
-    /** The signed-in user's ID, as status notes record their author. */
-    public String userId() {
-        return workspace.userId();
-    }
-
-    /** Today, by the model's clock. */
-    public LocalDate today() {
-        return LocalDate.now(clock);
-    }
-
-    /** Now, by the model's clock. */
-    public java.time.Instant now() {
-        return clock.instant();
-    }
-
     /**
      * Saves {@code saves} and deletes {@code deletes} as one edit of the shown customer, described
      * by {@code what} ("Contact Jordan Reyes removed"), in the background: every row is checked by
@@ -215,11 +200,6 @@ public final class CustomerViewModel {
             onSaved.run();
             refresh();
         }, onProblems);
-    }
-
-    /** Saves one row; see {@link #save(String, List, List, Runnable, Consumer)}. */
-    public void save(String what, Object row, Runnable onSaved, Consumer<List<Problem>> onProblems) {
-        save(what, List.of(row), List.of(), onSaved, onProblems);
     }
 
     /**

@@ -49,13 +49,6 @@ public final class TenantViewModel {
     private final ReadOnlyIntegerWrapper editorRequest = new ReadOnlyIntegerWrapper(this, "editorRequest");
 
     /**
-     * @param openCustomer called with the TPID when the user opens the tenant's customer
-     */
-    public TenantViewModel(Workspace workspace, BackgroundTasks tasks, LongConsumer openCustomer) {
-        this(workspace, tasks, new CustomerEdits(workspace, tasks, java.time.Clock.systemDefaultZone()), openCustomer);
-    }
-
-    /**
      * @param edits        saves status notes; shared with the Customer tab for one undo stack
      * @param openCustomer called with the TPID when the user opens the tenant's customer
      */

@@ -59,7 +59,8 @@ class TenantViewTest extends FxRobot {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             Theme.apply(false);
-            model = new TenantViewModel(workspace, tasks, tpid -> { });
+            model = new TenantViewModel(workspace, tasks, new ftop.app.customer.CustomerEdits(workspace, tasks, clock),
+                    tpid -> { });
             TenantView view = new TenantView(model, (owner, title, question, yes) -> {
                 asked.add(question);
                 return answers.isEmpty() ? false : answers.remove(0);
