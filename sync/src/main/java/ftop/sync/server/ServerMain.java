@@ -41,9 +41,8 @@ public final class ServerMain implements Callable<Integer> {
     String jdbcUrl;
 
     @Option(names = "--db-pool", paramLabel = "N", defaultValue = "${env:FTOP_DB_POOL:-0}",
-            description = "Database connections to keep (env FTOP_DB_POOL; default 0: twice the cores for H2, "
-                    + "four times for PostgreSQL, at least 4 and 8). Requests beyond them wait their turn; "
-                    + "when too many wait, or for too long, they are answered 503 with Retry-After.")
+            description = "Database connections to keep (env FTOP_DB_POOL; default 0: four per core, at least 8). "
+                    + "Requests beyond them wait their turn; when too many wait, or for too long, they are answered 503 with Retry-After.")
     int dbPool;
 
     @Option(names = "--demo",

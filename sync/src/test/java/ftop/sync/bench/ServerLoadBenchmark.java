@@ -62,7 +62,7 @@ import okhttp3.Response;
  *
  * <pre>
  * ./bench ServerLoadBenchmark [--sets=S1500,SERVER] [--clients=200] [--seconds=30] [--push-every=5] [--wave=50]
- *     [--jdbc=URL-of-an-empty-database]
+ *     [--db-pool=N] [--jdbc=URL-of-an-empty-database]
  * </pre>
  * By default each set loads into a fresh H2 file in a temporary directory (deleted afterwards); with
  * {@code --jdbc} (one set only) into that database, e.g. PostgreSQL.
@@ -94,12 +94,13 @@ public final class ServerLoadBenchmark {
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
         int pushEvery = Integer.parseInt(options.getOrDefault("push-every", "5"));
         int wave = Integer.parseInt(options.getOrDefault("wave", "50"));
+        int dbPool = Integer.parseInt(options.getOrDefault("db-pool", "0"));
         String jdbc = options.get("jdbc");
         if (jdbc != null && sets.size() != 1) {
             throw new IllegalArgumentException("--jdbc takes one set (--sets=S1500 or --sets=SERVER): the database must be empty");
         }
         for (Scale scale : sets) {
-            run(scale, clients, seconds, pushEvery, wave, jdbc);
+            run(scale, clients, seconds, pushEvery, wave, dbPool, jdbc);
         }
     }
 
@@ -107,14 +108,14 @@ public final class ServerLoadBenchmark {
     private record Plan(String userId, List<Long> ownedTpids) {
     }
 
-    private static void run(Scale scale, int clients, int seconds, int pushEvery, int wave, String jdbc) throws Exception {
+    private static void run(Scale scale, int clients, int seconds, int pushEvery, int wave, int dbPool, String jdbc) throws Exception {
         Path dir = Files.createTempDirectory("ftop-load-bench");
         String url = jdbc != null ? jdbc : ServerConfig.h2Url(dir);
         LocalDate today = LocalDate.now();
         Map<String, List<Long>> owned = new TreeMap<>();
         AtomicLong rows = new AtomicLong();
         long t0 = System.nanoTime();
-        Database db = Database.open(url);
+        Database db = Database.open(url, Database.PoolSettings.of(dbPool));
         DatasetLoader.loadChunks(db, sink -> DatasetGenerator.generate(scale, SEED, today, 500, chunk -> {
             rows.addAndGet(chunk.size());
             for (Assignment a : chunk.assignments()) {
