@@ -473,15 +473,7 @@ public final class PortfolioView extends BorderPane {
         table.getColumns().add(tenantsColumn());
         table.getColumns().add(flagsColumn());
 
-        table.setRowFactory(tv -> {
-            TableRow<PortfolioRow> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
-                    model.open(row.getItem());
-                }
-            });
-            return row;
-        });
+        table.setRowFactory(openOnDoubleClick(model::open));
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 model.open(table.getSelectionModel().getSelectedItem());
@@ -489,6 +481,33 @@ public final class PortfolioView extends BorderPane {
             }
         });
         table.setPlaceholder(placeholder("customers"));
+    }
+
+    /**
+     * Rows that open their item on a plain double-click on that one row. The scene counts clicks
+     * wherever they land, so a Shift- or Ctrl-click on a row soon after a click on another row
+     * arrives as a double-click: that is someone selecting several rows, and it must not open the
+     * row (which would switch tabs and take the keyboard away from the table mid-selection).
+     */
+    private static <R> javafx.util.Callback<TableView<R>, TableRow<R>> openOnDoubleClick(
+            java.util.function.Consumer<R> open) {
+        // the row and item clicked last in this table; a double-click must land on the same one
+        Object[] lastClick = new Object[2];
+        return tv -> {
+            TableRow<R> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() != MouseButton.PRIMARY || row.isEmpty()) {
+                    return;
+                }
+                boolean sameRow = lastClick[0] == row && lastClick[1] == row.getItem();
+                lastClick[0] = row;
+                lastClick[1] = row.getItem();
+                if (e.getClickCount() == 2 && sameRow && !e.isShiftDown() && !e.isShortcutDown()) {
+                    open.accept(row.getItem());
+                }
+            });
+            return row;
+        };
     }
 
     private Node placeholder(String what) {
@@ -720,15 +739,7 @@ public final class PortfolioView extends BorderPane {
         tenantTable.getColumns().add(textColumn("FM", "tenantFmColumn", r -> r.fm().isEmpty() ? "—" : r.fm(), 150, 100));
         tenantTable.getColumns().add(textColumn("Origin", "originColumn", r -> r.tenant().origin().label(), 170, 120));
 
-        tenantTable.setRowFactory(tv -> {
-            TableRow<TenantRow> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
-                    model.openTenant(row.getItem());
-                }
-            });
-            return row;
-        });
+        tenantTable.setRowFactory(openOnDoubleClick(model::openTenant));
         tenantTable.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 model.openTenant(tenantTable.getSelectionModel().getSelectedItem());
