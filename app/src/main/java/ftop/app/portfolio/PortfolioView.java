@@ -295,7 +295,12 @@ public final class PortfolioView extends BorderPane {
         overdueFilter.setTooltip(new Tooltip("Only customers whose review date has passed, or who were never reviewed"));
         covidFilter.setTooltip(new Tooltip("Only tenants (customers) with an approved COVID-19 RFA"));
         watchlistFilter.setTooltip(new Tooltip("Only customers on the CXP watchlist, critical included"));
-        mineFilter.setTooltip(new Tooltip("Only what I am assigned to"));
+        Tooltip mine = new Tooltip();
+        // says whose assignments count, and follows a new sign-in
+        mine.textProperty().bind(Bindings.createStringBinding(() -> model.userProperty().get() == null
+                || model.userProperty().get().isEmpty() ? "Only what I am assigned to"
+                : "Only what " + model.userProperty().get() + " is assigned to", model.userProperty()));
+        mineFilter.setTooltip(mine);
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

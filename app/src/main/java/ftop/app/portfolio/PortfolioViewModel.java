@@ -20,6 +20,8 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
@@ -66,6 +68,7 @@ public final class PortfolioViewModel {
     private final ObjectProperty<Consumer<UUID>> onOpenTenant = new SimpleObjectProperty<>(this, "onOpenTenant");
     private final ObjectProperty<Consumer<List<Long>>> onOpenAssignments =
             new SimpleObjectProperty<>(this, "onOpenAssignments");
+    private final StringProperty user = new SimpleStringProperty(this, "user", "");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -77,6 +80,8 @@ public final class PortfolioViewModel {
     private boolean restored;
     private PortfolioFilter customersFilteredBy = PortfolioFilter.NONE;
     private PortfolioFilter tenantsFilteredBy = PortfolioFilter.NONE;
+    /** The user whose "mine" the rows showing were built for; null before the first load. */
+    private String rowsBuiltFor;
 
     /**
      * @param openCustomer called with a TPID when the user asks to open that customer
@@ -102,6 +107,12 @@ public final class PortfolioViewModel {
             applyFilter(filter.get());
             remember();
         });
+        user.addListener((obs, old, now) -> {
+            // a load in flight checks the user when it lands (see show)
+            if (loaded.get() && !loading.get() && now != null && !now.isEmpty() && !now.equals(rowsBuiltFor)) {
+                refresh();
+            }
+        });
         shownText = Bindings.createStringBinding(this::describeShown, section, filteredCustomers, rows,
                 filteredTenants, tenantRows);
     }
@@ -111,9 +122,12 @@ public final class PortfolioViewModel {
         loading.set(true);
         LocalDate today = LocalDate.now(clock);
         boolean firstLoad = !restored;
-        tasks.run(() -> new Loaded(PortfolioRows.build(PortfolioRows.Source.of(workspace), today),
-                        firstLoad ? workspace.setting(FILTER_SETTING).orElse(null) : null,
-                        firstLoad ? workspace.setting(SECTION_SETTING).orElse(null) : null),
+        tasks.run(() -> {
+                    PortfolioRows.Source source = PortfolioRows.Source.of(workspace);
+                    return new Loaded(PortfolioRows.build(source, today), source.userId(),
+                            firstLoad ? workspace.setting(FILTER_SETTING).orElse(null) : null,
+                            firstLoad ? workspace.setting(SECTION_SETTING).orElse(null) : null);
+                },
                 this::show,
                 failure -> {
                     loading.set(false);
@@ -121,7 +135,7 @@ public final class PortfolioViewModel {
                 });
     }
 
-    private record Loaded(PortfolioRows.Portfolio portfolio, String filter, String section) {
+    private record Loaded(PortfolioRows.Portfolio portfolio, String userId, String filter, String section) {
     }
 
     private void show(Loaded fresh) {
@@ -141,9 +155,15 @@ public final class PortfolioViewModel {
         }
         rows.setAll(fresh.portfolio().customers());
         tenantRows.setAll(fresh.portfolio().tenants());
+        rowsBuiltFor = fresh.userId();
         error.set("");
         loading.set(false);
         loaded.set(true);
+        String now = user.get();
+        if (now != null && !now.isEmpty() && !now.equals(rowsBuiltFor)) {
+            // someone else signed in while these rows were read: their "mine" differs
+            refresh();
+        }
     }
 
     /**
@@ -260,6 +280,14 @@ public final class PortfolioViewModel {
     /** The TPIDs of the rows selected in the current section (a tenant counts for its customer). */
     public ObservableList<Long> selectedTpids() {
         return selectedTpids;
+    }
+
+    /**
+     * The signed-in user's ID, whose assignments "Mine only" shows; the shell keeps it current.
+     * When it changes the rows are read again, so "mine" follows a new sign-in at once.
+     */
+    public StringProperty userProperty() {
+        return user;
     }
 
     public ObjectProperty<PortfolioFilter> filterProperty() {

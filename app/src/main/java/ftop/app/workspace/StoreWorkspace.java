@@ -40,7 +40,8 @@ public final class StoreWorkspace implements Workspace {
 
     private final String profile;
     private final LocalStore store;
-    private final String userId;
+    /** Changes on a new sign-in; read by background reads and the FX thread alike. */
+    private volatile String userId;
     private final HealthRules rules;
 
     private StoreWorkspace(String profile, LocalStore store, String userId, HealthRules rules) {
@@ -164,6 +165,11 @@ public final class StoreWorkspace implements Workspace {
     @Override
     public String userId() {
         return userId;
+    }
+
+    @Override
+    public void signedIn(String userId) {
+        this.userId = Objects.requireNonNull(userId, "userId");
     }
 
     @Override
