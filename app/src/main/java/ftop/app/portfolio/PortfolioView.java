@@ -193,12 +193,22 @@ public final class PortfolioView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
         assignSelected.setId("assignSelectedButton");
-        assignSelected.setTooltip(new Tooltip("Assignments of the selected customers (Shift/Ctrl-click to select several)"));
-        assignSelected.disableProperty().bind(Bindings.isEmpty(model.selectedTpids())
-                .or(model.onOpenAssignmentsProperty().isNull()));
-        assignSelected.textProperty().bind(Bindings.createStringBinding(() -> model.selectedTpids().size() > 1
-                ? "Assignments (" + model.selectedTpids().size() + ")" : "Assignments", model.selectedTpids()));
-        assignSelected.setOnAction(e -> model.openAssignments(model.selectedTpids()));
+        Tooltip assignTip = new Tooltip();
+        assignTip.textProperty().bind(Bindings.createStringBinding(() -> model.sectionProperty().get() == Section.TENANTS
+                ? "Assignments of the selected tenants: several open a batch edit over just those tenants "
+                        + "(Shift/Ctrl-click to select several)"
+                : "Assignments of the selected customers (Shift/Ctrl-click to select several)", model.sectionProperty()));
+        assignSelected.setTooltip(assignTip);
+        assignSelected.disableProperty().bind(Bindings.createBooleanBinding(() -> model.selectedTpids().isEmpty()
+                        || !model.tenantBatchSelected() && model.onOpenAssignmentsProperty().get() == null,
+                model.selectedTpids(), model.selectedTenantIds(), model.sectionProperty(),
+                model.onOpenAssignmentsProperty(), model.onOpenTenantAssignmentsProperty()));
+        assignSelected.textProperty().bind(Bindings.createStringBinding(() -> {
+            int count = model.sectionProperty().get() == Section.TENANTS ? model.selectedTenantIds().size()
+                    : model.selectedTpids().size();
+            return count > 1 ? "Assignments (" + count + ")" : "Assignments";
+        }, model.selectedTpids(), model.selectedTenantIds(), model.sectionProperty()));
+        assignSelected.setOnAction(e -> model.openSelectedAssignments());
 
         Button export = new Button("Export CSV", new FontIcon(Material2MZ.SAVE_ALT));
         export.setId("exportButton");
@@ -424,9 +434,10 @@ public final class PortfolioView extends BorderPane {
                 .ifPresent(model::exportShown);
     }
 
-    /** Tells the model which customers are selected in the section that shows. */
+    /** Tells the model which customers (and tenants) are selected in the section that shows. */
     private void updateSelection() {
         Set<Long> tpids = new LinkedHashSet<>();
+        List<java.util.UUID> tenantIds = new java.util.ArrayList<>();
         if (model.sectionProperty().get() == Section.CUSTOMERS) {
             for (PortfolioRow r : table.getSelectionModel().getSelectedItems()) {
                 if (r != null) {
@@ -437,8 +448,13 @@ public final class PortfolioView extends BorderPane {
             for (TenantRow r : tenantTable.getSelectionModel().getSelectedItems()) {
                 if (r != null) {
                     tpids.add(r.tpid());
+                    tenantIds.add(r.tenantId());
                 }
             }
+        }
+        // tenants first: the button's text and state read both lists when the customers change
+        if (!model.selectedTenantIds().equals(tenantIds)) {
+            model.selectedTenantIds().setAll(tenantIds);
         }
         if (!model.selectedTpids().equals(List.copyOf(tpids))) {
             model.selectedTpids().setAll(tpids);

@@ -62,12 +62,15 @@ public final class PortfolioViewModel {
     private final FilteredList<TenantRow> filteredTenants = new FilteredList<>(readOnlyTenants);
     private final SortedList<TenantRow> shownTenants = new SortedList<>(filteredTenants);
     private final ObservableList<Long> selectedTpids = FXCollections.observableArrayList();
+    private final ObservableList<UUID> selectedTenantIds = FXCollections.observableArrayList();
 
     private final ObjectProperty<PortfolioFilter> filter = new SimpleObjectProperty<>(this, "filter", PortfolioFilter.NONE);
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(this, "section", Section.CUSTOMERS);
     private final ObjectProperty<Consumer<UUID>> onOpenTenant = new SimpleObjectProperty<>(this, "onOpenTenant");
     private final ObjectProperty<Consumer<List<Long>>> onOpenAssignments =
             new SimpleObjectProperty<>(this, "onOpenAssignments");
+    private final ObjectProperty<Consumer<List<UUID>>> onOpenTenantAssignments =
+            new SimpleObjectProperty<>(this, "onOpenTenantAssignments");
     private final StringProperty user = new SimpleStringProperty(this, "user", "");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
@@ -232,6 +235,24 @@ public final class PortfolioViewModel {
     }
 
     /**
+     * Opens the assignments of what is selected: several tenants in the Tenants section go to the
+     * batch edit over those tenants; otherwise the customers of the selection (one customer's
+     * dialog, or the batch edit over several).
+     */
+    public void openSelectedAssignments() {
+        if (tenantBatchSelected()) {
+            onOpenTenantAssignments.get().accept(List.copyOf(selectedTenantIds));
+        } else {
+            openAssignments(selectedTpids);
+        }
+    }
+
+    /** True when the selection's Assignments button opens the batch edit over tenants. */
+    public boolean tenantBatchSelected() {
+        return section.get() == Section.TENANTS && selectedTenantIds.size() > 1 && onOpenTenantAssignments.get() != null;
+    }
+
+    /**
      * Writes the rows shown in the current section, in the order shown, to {@code file} as CSV, in
      * the background. The outcome is told in {@link #messageProperty()}.
      */
@@ -288,6 +309,20 @@ public final class PortfolioViewModel {
      */
     public StringProperty userProperty() {
         return user;
+    }
+
+    /** The IDs of the tenants selected in the Tenants section; empty while Customers shows. */
+    public ObservableList<UUID> selectedTenantIds() {
+        return selectedTenantIds;
+    }
+
+    /**
+     * Called with the IDs of several tenants selected in the Tenants section, to batch edit their
+     * assignments; set by the assignments feature. Until then a tenant selection opens the
+     * assignments of the tenants' customers.
+     */
+    public ObjectProperty<Consumer<List<UUID>>> onOpenTenantAssignmentsProperty() {
+        return onOpenTenantAssignments;
     }
 
     public ObjectProperty<PortfolioFilter> filterProperty() {

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -36,7 +38,14 @@ import ftop.app.AppFixtures;
 import ftop.app.AppOptions;
 import ftop.app.FtopApplication;
 import ftop.app.workspace.StoreWorkspace;
+import ftop.core.assignment.Assignment;
+import ftop.core.assignment.AssignmentArea;
+import ftop.core.assignment.BatchPreview;
+import ftop.core.assignment.Role;
+import ftop.core.change.EntityKind;
 import ftop.core.customer.Region;
+import ftop.core.dataset.DemoUsers;
+import ftop.core.store.LocalStore;
 import ftop.core.dataset.Dataset;
 import ftop.core.dataset.DatasetGenerator;
 import ftop.core.health.CustomerStatus;
@@ -373,6 +382,58 @@ class PortfolioViewTest extends FxRobot {
         TableRow<?> someRow = visibleRows("#portfolioTable").get(1);
         clickOn(from(someRow).lookup("#assignmentsButton").<Node>query());
         assertThat(asked.get(1)).containsExactly(((PortfolioRow) someRow.getItem()).tpid());
+    }
+
+    @Test
+    void severalTenantsGoToTheTenantBatchWhichPreviewsAppliesWithOutboxEntriesAndUndoes() {
+        LocalStore store = ((StoreWorkspace) app.shell().workspace()).store();
+        clickOn("#tenantsSection");
+        List<TenantRow> rows = tenants();
+        clickOn(tenantCell(rows.get(0).name()));
+        press(KeyCode.SHIFT).clickOn(tenantCell(rows.get(2).name())).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<UUID> picked = rows.subList(0, 3).stream().map(TenantRow::tenantId).toList();
+        assertThat(model().selectedTenantIds()).containsExactlyInAnyOrderElementsOf(picked);
+        assertThat(lookup("#assignSelectedButton").queryButton().getText()).isEqualTo("Assignments (3)");
+        List<Assignment> before = store.assignments().all();
+        int pendingBefore = store.outbox().pendingCount();
+
+        clickOn("#assignSelectedButton");
+        waitUntil("the tenant batch", () -> lookup("#batchAssignmentDialog").tryQuery().isPresent());
+        assertThat(label("#batchTitle")).isEqualTo("Batch edit assignments of 3 tenants");
+        clickOn("#batchRoleBox").clickOn("FastTrack Architect");
+        clickOn("#batchUserField").write(DemoUsers.ISAIAH_LANGER);
+        assertThat(lookup("#batchScopeBox").queryComboBox().getValue()).hasToString("Selected tenants");
+        clickOn("#previewButton");
+        waitUntil("the preview", () -> !lookup("#previewTable").queryTableView().getItems().isEmpty());
+        @SuppressWarnings("unchecked")
+        List<BatchPreview.Line> lines = List.copyOf(lookup("#previewTable").queryAs(TableView.class).getItems());
+        assertThat(lines).isNotEmpty().noneMatch(l -> l.outcome() == BatchPreview.Outcome.REFUSED);
+        assertThat(store.assignments().all()).as("a preview writes nothing").containsExactlyInAnyOrderElementsOf(before);
+
+        clickOn("#applyButton");
+        waitUntil("the batch to apply", () -> label("#batchStatus").startsWith("Applied:"));
+        for (TenantRow tenant : rows.subList(0, 3)) {
+            assertThat(store.assignments().byTpid(tenant.tpid())).as(tenant.name())
+                    .anyMatch(a -> a.area() == AssignmentArea.CUSTOMER_HEALTH && a.role() == Role.FTA
+                            && a.userId().equals(DemoUsers.ISAIAH_LANGER) && a.coversTenant(tenant.tenantId()));
+        }
+        long written = lines.stream().filter(BatchPreview.Line::writes).count();
+        assertThat(written).isPositive();
+        assertThat(store.outbox().pendingCount()).isEqualTo(pendingBefore + (int) written);
+        assertThat(store.outbox().pending(1000)).filteredOn(e -> e.mutation().kind() == EntityKind.ASSIGNMENT)
+                .hasSizeGreaterThanOrEqualTo((int) written);
+        // no other tenant was ticked anywhere
+        for (Assignment now : store.assignments().all()) {
+            Set<UUID> added = new java.util.HashSet<>(now.tenantIds());
+            before.stream().filter(b -> b.id().equals(now.id())).findFirst()
+                    .ifPresent(b -> added.removeAll(b.tenantIds()));
+            assertThat(added).as("tenants newly ticked on " + now).isSubsetOf(picked);
+        }
+
+        clickOn("#undoButton");
+        waitUntil("the undo", () -> label("#batchStatus").startsWith("Undone:"));
+        assertThat(store.assignments().all()).containsExactlyInAnyOrderElementsOf(before);
     }
 
     @Test
