@@ -50,6 +50,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 import ftop.app.portfolio.PortfolioViewModel.Section;
 import ftop.app.widgets.DateText;
+import ftop.app.workspace.UnsyncedEdits;
 import ftop.app.widgets.HealthChip;
 import ftop.core.Labelled;
 import ftop.core.customer.Segment;
@@ -81,6 +82,8 @@ public final class PortfolioView extends BorderPane {
     private final ToggleButton covidFilter = filterToggle("COVID-19 RFA", "covidFilter", Material2MZ.MEDICAL_SERVICES);
     private final ToggleButton watchlistFilter = filterToggle("Watchlist", "watchlistFilter", Material2MZ.VISIBILITY);
     private final ToggleButton mineFilter = filterToggle("Mine only", "mineFilter", Material2AL.ACCOUNT_CIRCLE);
+    private final ToggleButton unsyncedFilter = filterToggle("With unsynced edits", "unsyncedFilter",
+            Material2AL.CLOUD_UPLOAD);
     private final StackPane tables = new StackPane();
     private final Button assignSelected = new Button("Assignments", new FontIcon(Material2AL.ASSIGNMENT_IND));
 
@@ -302,6 +305,13 @@ public final class PortfolioView extends BorderPane {
                 update(f -> f.withMine(now));
             }
         });
+        unsyncedFilter.selectedProperty().addListener((obs, old, now) -> {
+            if (!syncing) {
+                update(f -> f.withUnsynced(now));
+            }
+        });
+        unsyncedFilter.setTooltip(new Tooltip("Only customers with edits the server has not taken yet: "
+                + "waiting to be sent, or in conflict"));
         overdueFilter.setTooltip(new Tooltip("Only customers whose review date has passed, or who were never reviewed"));
         covidFilter.setTooltip(new Tooltip("Only tenants (customers) with an approved COVID-19 RFA"));
         watchlistFilter.setTooltip(new Tooltip("Only customers on the CXP watchlist, critical included"));
@@ -325,10 +335,10 @@ public final class PortfolioView extends BorderPane {
 
         HBox bar = new HBox(8, filters, regionFilter, segmentFilter, healthFilter, statusFilter,
                 new Separator(javafx.geometry.Orientation.VERTICAL),
-                overdueFilter, covidFilter, watchlistFilter, mineFilter, spacer, clear);
+                overdueFilter, covidFilter, watchlistFilter, mineFilter, unsyncedFilter, spacer, clear);
         // filters never shrink into "Any ..."; the count gives way first
         for (Node n : List.of(regionFilter, segmentFilter, healthFilter, statusFilter, overdueFilter, covidFilter,
-                watchlistFilter, mineFilter, clear)) {
+                watchlistFilter, mineFilter, unsyncedFilter, clear)) {
             ((javafx.scene.control.Control) n).setMinWidth(Region.USE_PREF_SIZE);
         }
         bar.getStyleClass().add("portfolio-filters");
@@ -401,6 +411,7 @@ public final class PortfolioView extends BorderPane {
             covidFilter.setSelected(f.covidRfa());
             watchlistFilter.setSelected(f.watchlist());
             mineFilter.setSelected(f.mine());
+            unsyncedFilter.setSelected(f.unsynced());
         } finally {
             syncing = false;
         }
@@ -476,6 +487,7 @@ public final class PortfolioView extends BorderPane {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(actionsColumn());
         table.getColumns().add(textColumn("Customer", "customerColumn", PortfolioRow::name, 190, 150));
+        table.getColumns().add(syncColumn());
         table.getColumns().add(tpidColumn());
         table.getColumns().add(textColumn("Segment", "segmentColumn", r -> r.customer().segment().label(), 90, 85));
         table.getColumns().add(healthColumn("Overall health", "overallColumn", PortfolioRow::overall, 130));
@@ -677,6 +689,67 @@ public final class PortfolioView extends BorderPane {
             }
         });
         return column;
+    }
+
+    /**
+     * The customer's edits the server has not taken yet: "2 pending" (waiting to be sent) and
+     * "1 conflict" (waiting for a decision), each with an icon, a colour and a tooltip; empty when
+     * everything is synced. Sorting puts conflicts first, then the most pending.
+     */
+    private static TableColumn<PortfolioRow, UnsyncedEdits> syncColumn() {
+        TableColumn<PortfolioRow, UnsyncedEdits> column = new TableColumn<>("Sync");
+        column.setId("syncColumn");
+        column.setPrefWidth(150);
+        column.setMinWidth(70);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().unsynced()));
+        column.setComparator(Comparator.comparingInt(UnsyncedEdits::conflicts).reversed()
+                .thenComparing(Comparator.comparingInt(UnsyncedEdits::pending).reversed()));
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Label pending = marker("pendingMarker", "pending-marker", Material2AL.CLOUD_UPLOAD);
+            private final Label conflicts = marker("conflictMarker", "conflict-marker", Material2AL.ERROR_OUTLINE);
+            private final HBox box = new HBox(8);
+
+            {
+                box.setAlignment(Pos.CENTER_LEFT);
+                pending.getStyleClass().add(Styles.ACCENT);
+                conflicts.getStyleClass().add(Styles.DANGER);
+            }
+
+            @Override
+            protected void updateItem(UnsyncedEdits item, boolean empty) {
+                super.updateItem(item, empty);
+                box.getChildren().clear();
+                if (empty || item == null || !item.any()) {
+                    setGraphic(null);
+                    return;
+                }
+                if (item.conflicts() > 0) {
+                    conflicts.setText(item.conflicts() + (item.conflicts() == 1 ? " conflict" : " conflicts"));
+                    conflicts.getTooltip().setText(item.conflicts() == 1
+                            ? "1 edit the server did not take: open the conflicts from the status bar to decide"
+                            : item.conflicts() + " edits the server did not take: open the conflicts from the "
+                                    + "status bar to decide");
+                    box.getChildren().add(conflicts);
+                }
+                if (item.pending() > 0) {
+                    pending.setText(item.pending() + " pending");
+                    pending.getTooltip().setText(item.pending() == 1 ? "1 edit waits to be sent to the server"
+                            : item.pending() + " edits wait to be sent to the server");
+                    box.getChildren().add(pending);
+                }
+                setGraphic(box);
+            }
+        });
+        return column;
+    }
+
+    private static Label marker(String id, String styleClass, Ikon icon) {
+        Label label = new Label(null, new FontIcon(icon));
+        label.setId(id);
+        label.getStyleClass().addAll("sync-marker", styleClass, Styles.TEXT_SMALL);
+        label.setTooltip(new Tooltip());
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     /** The Assignments icon of each row, handed to whoever registered {@code onOpenAssignments}. */

@@ -28,6 +28,7 @@ import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 
 import ftop.app.tasks.BackgroundTasks;
+import ftop.app.workspace.UnsyncedEdits;
 import ftop.app.workspace.Workspace;
 
 /**
@@ -136,6 +137,40 @@ public final class PortfolioViewModel {
                     loading.set(false);
                     error.set("The customers could not be read from the local workspace: " + messageOf(failure));
                 });
+    }
+
+    /**
+     * Reads again only which customers have edits the server has not taken (the outbox moved: an
+     * edit, a push, a conflict) and marks their rows; far lighter than {@link #refresh}, so it can
+     * follow every change. Does nothing before the first load, which reads them with the rows.
+     */
+    public void refreshUnsynced() {
+        if (!loaded.get()) {
+            return;
+        }
+        tasks.run(workspace::unsyncedEdits, this::showUnsynced,
+                failure -> message.set("Which customers have unsynced edits could not be read: " + messageOf(failure)));
+    }
+
+    private void showUnsynced(java.util.Map<Long, UnsyncedEdits> edits) {
+        java.util.Map<Long, PortfolioRow> changed = new java.util.HashMap<>();
+        List<PortfolioRow> next = new java.util.ArrayList<>(rows.size());
+        for (PortfolioRow row : rows) {
+            UnsyncedEdits now = edits.getOrDefault(row.tpid(), UnsyncedEdits.NONE);
+            if (now.equals(row.unsynced())) {
+                next.add(row);
+            } else {
+                PortfolioRow marked = row.withUnsynced(now);
+                changed.put(row.tpid(), marked);
+                next.add(marked);
+            }
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        rows.setAll(next);
+        tenantRows.setAll(tenantRows.stream()
+                .map(t -> changed.containsKey(t.tpid()) ? t.withCustomer(changed.get(t.tpid())) : t).toList());
     }
 
     private record Loaded(PortfolioRows.Portfolio portfolio, String userId, String filter, String section) {

@@ -99,12 +99,16 @@ public final class ShellModel {
 
     /**
      * Reads again what shows rows of {@code changed} kinds: the Portfolio only when customers,
-     * tenants, health or usage changed (a saved contact or note does not re-read 1,500 customers),
+     * tenants, health or usage changed (a saved contact or note does not re-read 1,500 customers;
+     * it only re-reads which customers have unsynced edits),
      * the pages of one customer for any change, the status bar always (the outbox may have moved).
      */
     private void refreshAfter(Set<EntityKind> changed) {
         if (!java.util.Collections.disjoint(changed, PORTFOLIO_KINDS)) {
             portfolio.refresh();
+        } else {
+            // the outbox may have moved (an edit, a push, a conflict): only the rows' sync markers
+            portfolio.refreshUnsynced();
         }
         refreshBesidesPortfolio(!changed.isEmpty());
     }

@@ -87,6 +87,14 @@ public interface Workspace extends AutoCloseable {
     int pendingChanges();
 
     /**
+     * Per customer TPID, its local edits the server has not taken yet (pending, and in conflict or
+     * rejected); customers with none are left out. A workspace without an outbox has none.
+     */
+    default java.util.Map<Long, UnsyncedEdits> unsyncedEdits() {
+        return java.util.Map.of();
+    }
+
+    /**
      * Calls {@code listener} with the kinds of rows that changed after every committed change, on the
      * thread that wrote it (not the FX thread). The set may be empty when only the outbox changed.
      */

@@ -43,6 +43,8 @@ import ftop.core.assignment.AssignmentArea;
 import ftop.core.assignment.BatchPreview;
 import ftop.core.assignment.Role;
 import ftop.core.change.EntityKind;
+import ftop.core.change.Mutation;
+import ftop.core.contact.Contact;
 import ftop.core.customer.Region;
 import ftop.core.dataset.DemoUsers;
 import ftop.core.store.LocalStore;
@@ -434,6 +436,47 @@ class PortfolioViewTest extends FxRobot {
         clickOn("#undoButton");
         waitUntil("the undo", () -> label("#batchStatus").startsWith("Undone:"));
         assertThat(store.assignments().all()).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
+    void rowsWithUnsyncedEditsAreMarkedPendingOrConflictAndCanBeShownAlone() {
+        LocalStore store = ((StoreWorkspace) app.shell().workspace()).store();
+        PortfolioRow edited = customers().stream().filter(r -> !store.contacts().byTpid(r.tpid()).isEmpty())
+                .findFirst().orElseThrow();
+        assertThat(lookup("#pendingMarker").tryQuery()).isEmpty();
+        Contact contact = store.contacts().byTpid(edited.tpid()).get(0);
+
+        // an edit of the customer's contact waits in the outbox
+        Mutation edit = store.save(new Contact(contact.id(), contact.tpid(), contact.kind(), contact.name(),
+                "Intune CAT", contact.email(), contact.phone()));
+        waitUntil("the pending marker", () -> label("#pendingMarker").equals("1 pending"));
+        assertThat(markedRow("#pendingMarker")).isEqualTo(edited.tpid());
+        assertThat(lookup("#pendingMarker").queryLabeled().getTooltip().getText())
+                .isEqualTo("1 edit waits to be sent to the server");
+
+        clickOn("#unsyncedFilter");
+        assertShownCustomers(r -> r.tpid() == edited.tpid());
+
+        // the server refuses it: the row says conflict until someone decides
+        store.outbox().markRejected(edit.id(), "Forbidden: not your customer");
+        waitUntil("the conflict marker", () -> label("#conflictMarker").equals("1 conflict"));
+        assertThat(lookup("#pendingMarker").tryQuery()).isEmpty();
+        assertThat(customers()).extracting(PortfolioRow::tpid).containsExactly(edited.tpid());
+
+        store.outbox().discard(edit.id());
+        waitUntil("the row to leave the filter", () -> customers().isEmpty());
+        clickOn("#unsyncedFilter");
+        assertThat(customers()).hasSize(model().rows().size());
+        assertThat(lookup("#conflictMarker").tryQuery()).isEmpty();
+    }
+
+    /** The TPID of the row showing the marker {@code id}. */
+    private long markedRow(String id) {
+        Node node = lookup(id).query();
+        while (!(node instanceof TableRow<?>)) {
+            node = node.getParent();
+        }
+        return ((PortfolioRow) ((TableRow<?>) node).getItem()).tpid();
     }
 
     @Test
