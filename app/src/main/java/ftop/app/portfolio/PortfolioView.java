@@ -82,8 +82,8 @@ public final class PortfolioView extends BorderPane {
     private final ToggleButton covidFilter = filterToggle("COVID-19 RFA", "covidFilter", Material2MZ.MEDICAL_SERVICES);
     private final ToggleButton watchlistFilter = filterToggle("Watchlist", "watchlistFilter", Material2MZ.VISIBILITY);
     private final ToggleButton mineFilter = filterToggle("Mine only", "mineFilter", Material2AL.ACCOUNT_CIRCLE);
-    private final ToggleButton unsyncedFilter = filterToggle("With unsynced edits", "unsyncedFilter",
-            Material2AL.CLOUD_UPLOAD);
+    /** "With unsynced edits", said short so the filter bar still fits a 1400-pixel window. */
+    private final ToggleButton unsyncedFilter = filterToggle("Unsynced", "unsyncedFilter", Material2AL.CLOUD_UPLOAD);
     private final StackPane tables = new StackPane();
     private final Button assignSelected = new Button("Assignments", new FontIcon(Material2AL.ASSIGNMENT_IND));
 
@@ -238,7 +238,7 @@ public final class PortfolioView extends BorderPane {
             regionFilter.getItems().add(new Choice<>(r, r.label()));
         }
         regionFilter.setTooltip(new Tooltip("Region"));
-        regionFilter.setPrefWidth(175);
+        regionFilter.setPrefWidth(160);
         regionFilter.valueProperty().addListener((obs, old, now) -> {
             if (!syncing && now != null) {
                 update(f -> f.withRegion(Optional.ofNullable(now.value())));
@@ -251,7 +251,7 @@ public final class PortfolioView extends BorderPane {
             segmentFilter.getItems().add(new Choice<>(s, s.label()));
         }
         segmentFilter.setTooltip(new Tooltip("Segment"));
-        segmentFilter.setPrefWidth(145);
+        segmentFilter.setPrefWidth(140);
         segmentFilter.valueProperty().addListener((obs, old, now) -> {
             if (!syncing && now != null) {
                 update(f -> f.withSegment(Optional.ofNullable(now.value())));
@@ -310,8 +310,8 @@ public final class PortfolioView extends BorderPane {
                 update(f -> f.withUnsynced(now));
             }
         });
-        unsyncedFilter.setTooltip(new Tooltip("Only customers with edits the server has not taken yet: "
-                + "waiting to be sent, or in conflict"));
+        unsyncedFilter.setTooltip(new Tooltip("With unsynced edits: only customers with edits the server has not "
+                + "taken yet, waiting to be sent or in conflict"));
         overdueFilter.setTooltip(new Tooltip("Only customers whose review date has passed, or who were never reviewed"));
         covidFilter.setTooltip(new Tooltip("Only tenants (customers) with an approved COVID-19 RFA"));
         watchlistFilter.setTooltip(new Tooltip("Only customers on the CXP watchlist, critical included"));
@@ -699,7 +699,7 @@ public final class PortfolioView extends BorderPane {
     private static TableColumn<PortfolioRow, UnsyncedEdits> syncColumn() {
         TableColumn<PortfolioRow, UnsyncedEdits> column = new TableColumn<>("Sync");
         column.setId("syncColumn");
-        column.setPrefWidth(150);
+        column.setPrefWidth(185);
         column.setMinWidth(70);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().unsynced()));
         column.setComparator(Comparator.comparingInt(UnsyncedEdits::conflicts).reversed()
