@@ -34,6 +34,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -228,7 +229,7 @@ public final class PortfolioView extends BorderPane {
         return bar;
     }
 
-    private HBox filterBar() {
+    private FlowPane filterBar() {
         Label filters = new Label(null, new FontIcon(Material2AL.FILTER_LIST));
         filters.setTooltip(new Tooltip("Filters"));
 
@@ -238,7 +239,7 @@ public final class PortfolioView extends BorderPane {
             regionFilter.getItems().add(new Choice<>(r, r.label()));
         }
         regionFilter.setTooltip(new Tooltip("Region"));
-        regionFilter.setPrefWidth(160);
+        regionFilter.setPrefWidth(150);
         regionFilter.valueProperty().addListener((obs, old, now) -> {
             if (!syncing && now != null) {
                 update(f -> f.withRegion(Optional.ofNullable(now.value())));
@@ -322,10 +323,6 @@ public final class PortfolioView extends BorderPane {
                 : "Only what " + model.userProperty().get() + " is assigned to", model.userProperty()));
         mineFilter.setTooltip(mine);
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-
-
         Button clear = new Button("Clear filters", new FontIcon(Material2AL.CLEAR_ALL));
         clear.setId("clearFilters");
         clear.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
@@ -333,10 +330,14 @@ public final class PortfolioView extends BorderPane {
                 model.filterProperty()));
         clear.setOnAction(e -> model.filterProperty().set(PortfolioFilter.NONE));
 
-        HBox bar = new HBox(8, filters, regionFilter, segmentFilter, healthFilter, statusFilter,
-                new Separator(javafx.geometry.Orientation.VERTICAL),
-                overdueFilter, covidFilter, watchlistFilter, mineFilter, unsyncedFilter, spacer, clear);
-        // filters never shrink into "Any ..."; the count gives way first
+        Separator separator = new Separator(javafx.geometry.Orientation.VERTICAL);
+        separator.setPrefHeight(24);
+        // a narrow window wraps the last filters onto a second line rather than pushing them (and
+        // the toolbar's Export) off the window's edge
+        FlowPane bar = new FlowPane(8, 6, filters, regionFilter, segmentFilter, healthFilter, statusFilter, separator,
+                overdueFilter, covidFilter, watchlistFilter, mineFilter, unsyncedFilter, clear);
+        bar.setRowValignment(javafx.geometry.VPos.CENTER);
+        // filters never shrink into "Any ..."
         for (Node n : List.of(regionFilter, segmentFilter, healthFilter, statusFilter, overdueFilter, covidFilter,
                 watchlistFilter, mineFilter, unsyncedFilter, clear)) {
             ((javafx.scene.control.Control) n).setMinWidth(Region.USE_PREF_SIZE);
