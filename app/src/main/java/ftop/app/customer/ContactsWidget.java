@@ -248,7 +248,8 @@ final class ContactsWidget extends VBox {
             return;
         }
         save.setDisable(true);
-        model.save(saves, List.of(), () -> {
+        String what = editing == null ? "Contact " + contact.name() + " added" : "Contact " + contact.name() + " changed";
+        model.save(what, saves, List.of(), () -> {
             save.setDisable(false);
             close();
         }, problems -> {
@@ -270,7 +271,7 @@ final class ContactsWidget extends VBox {
             saves.add(details.health().withPerspective(new CustomerPerspective(p.mindset(), p.completionDate(),
                     p.businessReason(), Optional.empty())));
         }
-        model.save(saves, List.of(RowRef.of(c)), () -> { }, problems -> {
+        model.save("Contact " + c.name() + " removed", saves, List.of(RowRef.of(c)), () -> { }, problems -> {
             editor.setVisible(false);
             showProblems(problems);
         });

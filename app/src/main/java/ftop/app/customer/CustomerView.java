@@ -16,6 +16,7 @@ import javafx.scene.layout.VBox;
 
 import atlantafx.base.theme.Styles;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 import ftop.app.widgets.DateText;
@@ -33,6 +34,8 @@ public final class CustomerView extends BorderPane {
 
     /** Window width from which the cards sit in two columns. */
     private static final double TWO_COLUMNS_FROM = 1150;
+    static final javafx.scene.input.KeyCombination UNDO = new javafx.scene.input.KeyCodeCombination(
+            javafx.scene.input.KeyCode.Z, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
 
     private final CustomerViewModel model;
     private final DialogService dialogs;
@@ -98,7 +101,7 @@ public final class CustomerView extends BorderPane {
         header.getStyleClass().add("customer-header");
 
         health = new HealthForm(model);
-        status = new StatusWidget(model);
+        status = new StatusWidget();
         contacts = new ContactsWidget(model, dialogs);
         workloads = new WorkloadWidget();
         forecast = new ForecastWidget(model);
@@ -128,6 +131,7 @@ public final class CustomerView extends BorderPane {
 
         setTop(pickerRow);
         setCenter(placeholder);
+        setBottom(undoBar());
         model.setLeaveGuard(this::confirmLeave);
         model.detailsProperty().addListener((obs, old, now) -> show(now));
         model.selectedProperty().addListener((obs, old, now) -> picker.show(now));
@@ -136,6 +140,54 @@ public final class CustomerView extends BorderPane {
                 setCenter(placeholder);
             }
         });
+    }
+
+    /**
+     * The notice under the cards after an edit: what was saved, with Undo (also Ctrl+Z outside a
+     * text field). It follows the view model's undo stack, so it also offers a status note saved
+     * on the winner tenant, and says so when an undo could not be written.
+     */
+    private HBox undoBar() {
+        Label notice = new Label();
+        notice.setId("undoNotice");
+        notice.setGraphic(new FontIcon(Material2AL.CHECK_CIRCLE_OUTLINE));
+        notice.getStyleClass().add("undo-notice");
+        Label problem = new Label();
+        problem.setId("undoProblem");
+        problem.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
+        problem.setWrapText(true);
+        problem.textProperty().bind(model.undoProblemProperty());
+        problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        javafx.scene.control.Button undo = new javafx.scene.control.Button("Undo", new FontIcon(Material2MZ.UNDO));
+        undo.setId("undoButton");
+        undo.getStyleClass().addAll(Styles.SMALL, Styles.FLAT, Styles.ACCENT);
+        undo.setTooltip(new javafx.scene.control.Tooltip("Undo this edit (Ctrl+Z); the undo is saved and synced like any edit"));
+        undo.setOnAction(e -> model.undoLatest());
+        undo.visibleProperty().bind(model.undoableProperty().isNotNull());
+        undo.managedProperty().bind(undo.visibleProperty());
+        notice.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            var edit = model.undoableProperty().get();
+            return edit == null ? "" : edit.what() + ".";
+        }, model.undoableProperty()));
+        notice.visibleProperty().bind(model.undoableProperty().isNotNull());
+        notice.managedProperty().bind(notice.visibleProperty());
+        HBox bar = new HBox(10, notice, undo, problem);
+        bar.setId("undoBar");
+        bar.getStyleClass().add("undo-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.visibleProperty().bind(model.undoableProperty().isNotNull().or(problem.textProperty().isNotEmpty())
+                .and(centerProperty().isEqualTo(scroll)));
+        bar.managedProperty().bind(bar.visibleProperty());
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (UNDO.match(e) && !(getScene() != null
+                    && getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl)
+                    && model.undoableProperty().get() != null && !hasUnsavedChanges()) {
+                model.undoLatest();
+                e.consume();
+            }
+        });
+        return bar;
     }
 
     /** Puts the cards in two columns on a wide window, one below the other on a narrow one. */
@@ -219,13 +271,12 @@ public final class CustomerView extends BorderPane {
 
     /** True when any card is being edited with changes not yet saved. */
     public boolean hasUnsavedChanges() {
-        return health.hasUnsavedChanges() || status.hasUnsavedChanges() || contacts.hasUnsavedChanges()
+        return health.hasUnsavedChanges() || contacts.hasUnsavedChanges()
                 || forecast.hasUnsavedChanges();
     }
 
     private void discardEdits() {
         health.discard();
-        status.discard();
         contacts.discard();
         forecast.discard();
     }
@@ -245,6 +296,14 @@ public final class CustomerView extends BorderPane {
     /** What double-clicking a tenant (or its Open button) does; by default it shows its details in the card. */
     public void setOnOpenTenant(java.util.function.Consumer<Tenant> action) {
         tenants.setOnOpen(action);
+    }
+
+    /**
+     * What "Add new status" does with the customer's winner tenant: open the winner tenant's tab
+     * with the focus in its new-status editor. Until it is set the button is disabled.
+     */
+    public void setOnAddStatus(java.util.function.Consumer<Tenant> action) {
+        status.setOnAddStatus(action);
     }
 
     /** The picker, for the shell to focus. */

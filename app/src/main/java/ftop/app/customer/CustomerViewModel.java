@@ -2,7 +2,6 @@ package ftop.app.customer;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -29,11 +29,8 @@ import ftop.core.permission.Decision;
 import ftop.core.permission.Permissions;
 import ftop.core.store.LocalStore;
 import ftop.core.store.RowRef;
-import ftop.core.store.ValidationException;
 import ftop.core.user.User;
 import ftop.core.validation.Problem;
-import ftop.core.validation.ValidationContext;
-import ftop.core.validation.Validator;
 import ftop.core.customer.Customer;
 
 /**
@@ -52,6 +49,9 @@ public final class CustomerViewModel {
     private final ReadOnlyObjectWrapper<CustomerDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final CustomerEdits edits;
+    private final ReadOnlyObjectWrapper<CustomerEdits.Edit> undoable = new ReadOnlyObjectWrapper<>(this, "undoable");
+    private final ReadOnlyStringWrapper undoProblem = new ReadOnlyStringWrapper(this, "undoProblem", "");
 
     private BooleanSupplier leaveGuard = () -> true;
 
@@ -59,9 +59,20 @@ public final class CustomerViewModel {
     private long generation;
 
     public CustomerViewModel(Workspace workspace, BackgroundTasks tasks, Clock clock) {
+        this(workspace, tasks, clock, new CustomerEdits(workspace, tasks, clock));
+    }
+
+    /** @param edits the edits and undo stack, shared with other views that edit customers */
+    public CustomerViewModel(Workspace workspace, BackgroundTasks tasks, Clock clock, CustomerEdits edits) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.edits = Objects.requireNonNull(edits, "edits");
+        edits.versionProperty().addListener((obs, old, now) -> updateUndoable());
+        selected.addListener((obs, old, now) -> {
+            undoProblem.set("");
+            updateUndoable();
+        });
     }
 
     /** Reads the customers to pick from, in the background. */
@@ -165,69 +176,66 @@ public final class CustomerViewModel {
                 store.forecasts().byTpid(tpid), assignments, names, edit, workspace.rules(), today, clock.getZone());
     }
 
-    /** The signed-in user's ID, as status notes record their author. */
-    public String userId() {
-        return workspace.userId();
-    }
-
-    /** Today, by the model's clock. */
-    public LocalDate today() {
-        return LocalDate.now(clock);
-    }
-
-    /** Now, by the model's clock. */
-    public java.time.Instant now() {
-        return clock.instant();
+    /**
+     * Saves {@code saves} and deletes {@code deletes} as one edit of the shown customer, described
+     * by {@code what} ("Contact Jordan Reyes removed"), in the background: every row is checked by
+     * the core rules, then written with its outbox entries in one transaction. Then {@code onSaved}
+     * runs, or {@code onProblems} with what is wrong (nothing was written); both on the FX thread.
+     * The edit joins the undo stack, and the customer is read again.
+     */
+    public void save(String what, List<?> saves, List<RowRef> deletes, Runnable onSaved,
+            Consumer<List<Problem>> onProblems) {
+        save(what, new CustomerEdits.Change(saves, deletes), null, onSaved, onProblems);
     }
 
     /**
-     * Saves {@code saves} and deletes {@code deletes} as one edit, in the background: every row is
-     * checked by {@link Validator} first, then written with its outbox entries in one transaction.
-     * Then {@code onSaved} runs, or {@code onProblems} with what is wrong (nothing was written);
-     * both on the FX thread. Reads the customer again after a save.
+     * As {@link #save(String, List, List, Runnable, Consumer)}, with {@code inverse} working out the
+     * undo when it is asked for.
      */
-    public void save(List<?> saves, List<RowRef> deletes, Runnable onSaved, Consumer<List<Problem>> onProblems) {
-        List<?> rows = List.copyOf(saves);
-        List<RowRef> gone = List.copyOf(deletes);
-        LocalDate today = today();
-        tasks.run(() -> {
-                    if (!(workspace instanceof StoreWorkspace stored)) {
-                        return List.of(new Problem("", "This workspace is read-only; nothing was saved."));
-                    }
-                    LocalStore store = stored.store();
-                    ValidationContext context = store.validationContext(today);
-                    List<Problem> problems = new ArrayList<>();
-                    for (Object row : rows) {
-                        problems.addAll(Validator.validate(row, context));
-                    }
-                    if (!problems.isEmpty()) {
-                        return problems;
-                    }
-                    try {
-                        store.saveAll(rows, gone);
-                    } catch (ValidationException e) {
-                        return e.problems();
-                    }
-                    return List.<Problem>of();
-                },
-                problems -> {
-                    if (problems.isEmpty()) {
-                        onSaved.run();
-                        CustomerChoice current = selected.get();
-                        if (current != null) {
-                            select(current.tpid());
-                        }
-                    } else {
-                        onProblems.accept(problems);
-                    }
-                },
-                failure -> onProblems.accept(List.of(new Problem("", "Nothing was saved: "
-                        + (failure.getMessage() == null ? failure.toString() : failure.getMessage())))));
+    public void save(String what, CustomerEdits.Change change, Supplier<CustomerEdits.Change> inverse,
+            Runnable onSaved, Consumer<List<Problem>> onProblems) {
+        CustomerChoice current = selected.get();
+        long tpid = current == null ? 0 : current.tpid();
+        edits.save(what, tpid, change, inverse, edit -> {
+            onSaved.run();
+            refresh();
+        }, onProblems);
     }
 
-    /** Saves one row; see {@link #save(List, List, Runnable, Consumer)}. */
-    public void save(Object row, Runnable onSaved, Consumer<List<Problem>> onProblems) {
-        save(List.of(row), List.of(), onSaved, onProblems);
+    /**
+     * Undoes the latest edit of the shown customer still undoable (this tab's or a status note
+     * saved on its winner tenant): writes back what it changed, as an edit of its own, and reads
+     * the customer again. What went wrong, if anything, shows in {@link #undoProblemProperty()}.
+     */
+    public void undoLatest() {
+        CustomerEdits.Edit edit = undoable.get();
+        if (edit == null) {
+            return;
+        }
+        undoProblem.set("");
+        edits.undo(edit, problems -> undoProblem.set("Could not undo \"" + edit.what() + "\": "
+                + String.join(" ", problems.stream().map(Problem::message).toList())));
+        refresh();
+    }
+
+    /** The edit {@link #undoLatest()} would undo; null when there is none for the shown customer. */
+    public ReadOnlyObjectProperty<CustomerEdits.Edit> undoableProperty() {
+        return undoable.getReadOnlyProperty();
+    }
+
+    /** Why the last undo failed, for people; empty when it worked. */
+    public ReadOnlyStringProperty undoProblemProperty() {
+        return undoProblem.getReadOnlyProperty();
+    }
+
+    /** The edits and their undo stack, shared with the Tenant tab. */
+    public CustomerEdits edits() {
+        return edits;
+    }
+
+    private void updateUndoable() {
+        CustomerChoice current = selected.get();
+        undoable.set(current == null ? null : edits.latest(current.tpid()).orElse(null));
     }
 
     /** Every customer of the workspace, by name. */

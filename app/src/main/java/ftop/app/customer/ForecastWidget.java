@@ -218,7 +218,8 @@ final class ForecastWidget extends PencilSection {
             return;
         }
         setBusy(true);
-        model.save(saves, deletes, () -> {
+        int cells = saves.size() + deletes.size();
+        model.save(cells == 1 ? "Forecast cell saved" : "Forecast saved (" + cells + " cells)", saves, deletes, () -> {
             setBusy(false);
             finishEditing();
         }, found -> {

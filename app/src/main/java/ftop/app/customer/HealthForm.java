@@ -110,8 +110,6 @@ final class HealthForm {
         if (!sameCustomer) {
             progressSection.cancelEditing();
             perspectiveSection.cancelEditing();
-            progressSection.clearUndo();
-            perspectiveSection.clearUndo();
         }
         details = fresh;
         showValues(progressRows, fresh.progress());
@@ -215,19 +213,19 @@ final class HealthForm {
         List<Problem> problems = new ArrayList<>();
         CustomerProgress progress = readProgress(problems);
         CustomerProgress before = details.health().progress();
-        save(progressSection, progressRows, problems, () -> details.health().withProgress(progress),
-                () -> details.health().withProgress(before));
+        save("Customer Progress saved", progressSection, progressRows, problems,
+                () -> details.health().withProgress(progress), () -> details.health().withProgress(before));
     }
 
     private void savePerspective() {
         List<Problem> problems = new ArrayList<>();
         CustomerPerspective perspective = readPerspective(problems);
         CustomerPerspective before = details.health().perspective();
-        save(perspectiveSection, perspectiveRows, problems, () -> details.health().withPerspective(perspective),
-                () -> details.health().withPerspective(before));
+        save("Customer Perspective saved", perspectiveSection, perspectiveRows, problems,
+                () -> details.health().withPerspective(perspective), () -> details.health().withPerspective(before));
     }
 
-    private void save(PencilSection section, Map<String, FieldRow> rows, List<Problem> typing,
+    private void save(String what, PencilSection section, Map<String, FieldRow> rows, List<Problem> typing,
             java.util.function.Supplier<CustomerHealth> edited, java.util.function.Supplier<CustomerHealth> undone) {
         clear(rows);
         if (!typing.isEmpty()) {
@@ -235,17 +233,16 @@ final class HealthForm {
             return;
         }
         section.setBusy(true);
-        // the other section as stored now: saving this one never undoes an edit of that one
-        model.save(edited.get(), () -> {
-            section.setBusy(false);
-            section.finishEditing();
-            // undo puts back this section as it was, on top of whatever the other section holds then
-            section.offerUndo("Saved.", () -> model.save(undone.get(), () -> { },
-                    problems -> show(section, rows, problems)));
-        }, problems -> {
-            section.setBusy(false);
-            show(section, rows, problems);
-        });
+        // the other section as stored now: saving this one never undoes an edit of that one, and
+        // undo puts back this section as it was, on top of whatever the other section holds then
+        model.save(what, new CustomerEdits.Change(List.of(edited.get()), List.of()),
+                () -> new CustomerEdits.Change(List.of(undone.get()), List.of()), () -> {
+                    section.setBusy(false);
+                    section.finishEditing();
+                }, problems -> {
+                    section.setBusy(false);
+                    show(section, rows, problems);
+                });
     }
 
     private static void show(PencilSection section, Map<String, FieldRow> rows, List<Problem> problems) {

@@ -78,12 +78,18 @@ public final class MainWindow extends BorderPane {
         });
         tabs.getTabs().add(reviewTab);
         // a tenant opened from the Portfolio or the Customer tab shows in its own closable tab
+        TenantView tenantView = new TenantView(model.tenant());
         java.util.function.Consumer<java.util.UUID> openTenant = tenantId -> {
-            model.tenant().select(tenantId);
-            openTab("tenantTab", "Tenant", Material2AL.CLOUD_QUEUE, () -> new TenantView(model.tenant()));
+            model.tenant().open(tenantId);
+            showTenantTab(model, tenantView);
         };
         model.portfolio().onOpenTenantProperty().set(openTenant::accept);
         customerView.setOnOpenTenant(tenant -> openTenant.accept(tenant.tenantId()));
+        // "Add new status": the notes live on the winner tenant, so its tab opens with the editor focused
+        customerView.setOnAddStatus(winner -> {
+            model.tenant().openForNewStatus(winner.tenantId());
+            showTenantTab(model, tenantView);
+        });
         this.customerView = customerView;
 
         // the model decides which page shows; clicking a tab is a request to the model
@@ -158,6 +164,24 @@ public final class MainWindow extends BorderPane {
         tabs.getTabs().add(tab);
         tabs.getSelectionModel().select(tab);
         return tab;
+    }
+
+    /** Opens (or selects) the Tenant tab, titled by the tenant it shows; closing it asks about an unsaved status. */
+    private void showTenantTab(ShellModel model, TenantView view) {
+        Tab tab = openTab("tenantTab", "Tenant", Material2AL.CLOUD_QUEUE, () -> view);
+        if (tab.getOnCloseRequest() == null) {
+            tab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                    () -> model.tenant().detailsProperty().get() == null ? "Tenant"
+                            : model.tenant().detailsProperty().get().tenant().name(),
+                    model.tenant().detailsProperty()));
+            tab.setOnCloseRequest(e -> {
+                if (!view.confirmLeave()) {
+                    e.consume();
+                }
+            });
+            // the view is kept for the next time a tenant opens
+            tab.setOnClosed(e -> tab.setContent(null));
+        }
     }
 
     /** Adds a control to the header, left of the shell's own buttons (e.g. "Connect to server…"). */

@@ -57,11 +57,13 @@ public final class ShellModel {
     public ShellModel(Workspace workspace, BackgroundTasks tasks, Clock clock) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
-        this.customer = new CustomerViewModel(workspace, tasks, clock);
+        // one undo stack for every edit of a customer, whether made in its tab or on its winner tenant
+        ftop.app.customer.CustomerEdits edits = new ftop.app.customer.CustomerEdits(workspace, tasks, clock);
+        this.customer = new CustomerViewModel(workspace, tasks, clock, edits);
         this.portfolio = new PortfolioViewModel(workspace, tasks, clock, this::openCustomer);
         this.review = new ftop.app.review.ReviewViewModel(ftop.app.review.ReviewSources.of(workspace),
                 workspace.rules(), tasks, clock, ftop.app.review.ReviewSources.draftFile(workspace));
-        this.tenant = new TenantViewModel(workspace, tasks, this::openCustomer);
+        this.tenant = new TenantViewModel(workspace, tasks, edits, this::openCustomer);
         // No sync client exists yet: say so rather than pretend to be online or offline.
         syncText.set("Local only · not synced");
         // "Mine only" is about whoever is signed in now

@@ -8,9 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import ftop.app.workspace.StoreWorkspace;
 import ftop.app.workspace.Workspace;
 import ftop.core.assignment.Assignment;
 import ftop.core.customer.Customer;
+import ftop.core.permission.CustomerAccess;
+import ftop.core.permission.Decision;
+import ftop.core.permission.Permissions;
 import ftop.core.status.EnterpriseStatusNote;
 import ftop.core.tenant.Tenant;
 import ftop.core.user.User;
@@ -23,9 +27,10 @@ import ftop.core.user.User;
  * @param assignments  the people assigned to this tenant, primary first
  * @param notes        its Enterprise Status notes, newest first; only a winner tenant carries them
  * @param winnerTenant the name of the customer's winner tenant when this one is not it
+ * @param addStatus    whether the signed-in user may add an Enterprise Status note here, and why not
  */
 public record TenantDetails(Tenant tenant, Optional<Customer> customer, List<AssignedPerson> assignments,
-        List<Note> notes, Optional<String> winnerTenant) {
+        List<Note> notes, Optional<String> winnerTenant, Decision addStatus) {
 
     /**
      * One person assigned to the tenant.
@@ -75,6 +80,27 @@ public record TenantDetails(Tenant tenant, Optional<Customer> customer, List<Ass
                 : List.of();
         Optional<String> winner = tenant.winner() ? Optional.empty()
                 : workspace.tenantsOf(tenant.tpid()).stream().filter(Tenant::winner).map(Tenant::name).findFirst();
-        return Optional.of(new TenantDetails(tenant, workspace.customer(tenant.tpid()), List.copyOf(people), notes, winner));
+        Optional<Customer> customer = workspace.customer(tenant.tpid());
+        return Optional.of(new TenantDetails(tenant, customer, List.copyOf(people), notes, winner,
+                addStatus(workspace, tenant, customer)));
+    }
+
+    /** Status notes go on the winner tenant, by the people who may edit the customer's health. */
+    private static Decision addStatus(Workspace workspace, Tenant tenant, Optional<Customer> customer) {
+        if (!tenant.winner()) {
+            return Decision.deny("Enterprise Status is kept on the customer's winner tenant, and " + tenant.name()
+                    + " is not it.");
+        }
+        if (customer.isEmpty()) {
+            return Decision.deny("The customer of this tenant is not in this workspace.");
+        }
+        if (!(workspace instanceof StoreWorkspace)) {
+            return Decision.deny("This workspace is read-only.");
+        }
+        List<Assignment> assignments = workspace.assignments().stream().filter(a -> a.tpid() == tenant.tpid()).toList();
+        return workspace.users().stream().filter(u -> u.userId().equals(workspace.userId())).findFirst()
+                .map(user -> Permissions.canEditHealth(user, CustomerAccess.of(customer.get(), assignments)))
+                .orElseGet(() -> Decision.deny("The signed-in user " + workspace.userId()
+                        + " is not in this workspace's directory, so cannot add a status."));
     }
 }

@@ -23,23 +23,37 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 import ftop.app.widgets.DateText;
+import ftop.app.widgets.DialogService;
 import ftop.core.Labelled;
 import ftop.core.tenant.Tenant;
 
 /**
  * The Tenant tab: one tenant's details and flags (winner trophy, COVID-19 RFA, Is Enterprise), who
- * is assigned to it, and, on the winner tenant, the customer's Enterprise Status notes newest first.
+ * is assigned to it, and, on the winner tenant, the new-status editor above the customer's
+ * Enterprise Status notes, newest first. Leaving the tenant or closing the tab with a status typed
+ * but not saved asks first.
  */
 public final class TenantView extends BorderPane {
 
     private static final DateTimeFormatter NOTE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
 
     private final TenantViewModel model;
+    private final DialogService dialogs;
     private final VBox content = new VBox(14);
+    private final StatusEditor editor = new StatusEditor();
+    private final VBox editorCard = card("New Enterprise Status", Material2AL.ADD_COMMENT);
+    private final ScrollPane scroll;
+    private TenantDetails shown;
 
     public TenantView(TenantViewModel model) {
+        this(model, DialogService.alerts());
+    }
+
+    public TenantView(TenantViewModel model, DialogService dialogs) {
         this.model = model;
+        this.dialogs = java.util.Objects.requireNonNull(dialogs, "dialogs");
         setId("tenantView");
+        getStyleClass().add("tenant-view");
         content.getStyleClass().add("tenant-content");
 
         Label empty = new Label();
@@ -50,7 +64,14 @@ public final class TenantView extends BorderPane {
                 .otherwise(model.errorProperty()));
         StackPane placeholder = new StackPane(empty);
 
-        ScrollPane scroll = new ScrollPane(content);
+        editor.setSaver((typed, done) -> model.saveNote(typed.executiveSummary(), typed.risks(), typed.awareness(), done));
+        editorCard.setId("tenantStatusEditorCard");
+        editorCard.getChildren().addAll(editor, savedNotice());
+        model.setLeaveGuard(this::confirmLeave);
+        model.editorRequestProperty().addListener((obs, old, now) -> focusEditor());
+
+        scroll = new ScrollPane(content);
+        scroll.setId("tenantScroll");
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
         model.detailsProperty().addListener((obs, old, now) -> show(now));
@@ -64,8 +85,99 @@ public final class TenantView extends BorderPane {
         if (d == null) {
             return;
         }
+        if (shown == null || !shown.tenant().tenantId().equals(d.tenant().tenantId())) {
+            // another tenant: what was typed for the last one was saved or dropped by the leave guard
+            editor.clear();
+        }
+        shown = d;
         Tenant t = d.tenant();
-        content.getChildren().addAll(header(d), flags(t), assignments(d), notes(d));
+        content.getChildren().addAll(header(d), flags(t));
+        if (t.winner()) {
+            if (d.addStatus().allowed()) {
+                editor.setTenant(t.name());
+                content.getChildren().add(editorCard);
+            } else {
+                Label cannot = new Label("You cannot add a status here: " + d.addStatus().reason(),
+                        new FontIcon(Material2MZ.VISIBILITY));
+                cannot.setId("statusReadOnly");
+                cannot.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+                cannot.setWrapText(true);
+                content.getChildren().add(cannot);
+            }
+        }
+        content.getChildren().addAll(notes(d), assignments(d));
+    }
+
+    /** After a save: "Enterprise Status added on ..." with Undo, which removes the note again. */
+    private HBox savedNotice() {
+        Label saved = new Label();
+        saved.setId("statusSavedNotice");
+        saved.setGraphic(new FontIcon(Material2AL.CHECK_CIRCLE_OUTLINE));
+        saved.getStyleClass().add("undo-notice");
+        saved.textProperty().bind(Bindings.createStringBinding(() -> model.lastSavedProperty().get() == null ? ""
+                : model.lastSavedProperty().get().what() + ".", model.lastSavedProperty()));
+        Button undo = new Button("Undo", new FontIcon(Material2MZ.UNDO));
+        undo.setId("statusUndo");
+        undo.getStyleClass().addAll(Styles.SMALL, Styles.FLAT, Styles.ACCENT);
+        undo.setOnAction(e -> model.undoLastSaved());
+        Label problem = new Label();
+        problem.setId("statusUndoProblem");
+        problem.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
+        problem.setWrapText(true);
+        problem.textProperty().bind(model.undoProblemProperty());
+        HBox bar = new HBox(8, saved, undo, problem);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("undo-bar");
+        bar.visibleProperty().bind(model.lastSavedProperty().isNotNull().or(problem.textProperty().isNotEmpty()));
+        bar.managedProperty().bind(bar.visibleProperty());
+        undo.visibleProperty().bind(model.lastSavedProperty().isNotNull());
+        undo.managedProperty().bind(undo.visibleProperty());
+        return bar;
+    }
+
+    /** Scrolls to the new-status editor and puts the focus in its first field. */
+    private void focusEditor() {
+        if (!content.getChildren().contains(editorCard)) {
+            return;
+        }
+        // once the tab is on screen and laid out: a node not yet shown cannot take the focus
+        javafx.application.Platform.runLater(() -> {
+            applyCss();
+            layout();
+            double room = content.getHeight() - scroll.getViewportBounds().getHeight();
+            var card = editorCard.getBoundsInParent();
+            double top = room <= 0 ? 0 : scroll.getVvalue() * room;
+            // scrolled only as far as needed: the tenant's name and flags stay in view when they fit
+            if (room > 0 && (card.getMaxY() > top + scroll.getViewportBounds().getHeight() || card.getMinY() < top)) {
+                scroll.setVvalue(Math.min(1, Math.max(0, (card.getMinY() - 8) / room)));
+            }
+            editor.focusFirst();
+        });
+    }
+
+    /**
+     * Asks whether to drop a status typed but not saved, before another tenant shows or the tab
+     * closes.
+     *
+     * @return true when nothing is unsaved or the person chose to discard it
+     */
+    public boolean confirmLeave() {
+        if (!editor.hasUnsavedChanges()) {
+            return true;
+        }
+        String where = shown == null ? "this tenant" : shown.tenant().name();
+        boolean discard = dialogs.confirm(this, "Discard the new status?",
+                "The Enterprise Status you are writing on " + where + " is not saved. Leave and lose it?",
+                "Discard status");
+        if (discard) {
+            editor.clear();
+        }
+        return discard;
+    }
+
+    /** True when a status is typed and not saved. */
+    public boolean hasUnsavedChanges() {
+        return editor.hasUnsavedChanges();
     }
 
     private VBox header(TenantDetails d) {
@@ -140,7 +252,7 @@ public final class TenantView extends BorderPane {
     }
 
     private VBox notes(TenantDetails d) {
-        VBox card = card("Enterprise Status");
+        VBox card = card(d.tenant().winner() ? "Enterprise Status history" : "Enterprise Status");
         card.setId("tenantNotes");
         if (!d.tenant().winner()) {
             Label elsewhere = new Label(d.winnerTenant()
@@ -162,9 +274,9 @@ public final class TenantView extends BorderPane {
             when.getStyleClass().add("field-label");
             VBox note = new VBox(4, when);
             note.getStyleClass().add("status-note");
-            addPart(note, "Executive summary", n.executiveSummary());
-            addPart(note, "Risks, issues and blockers", n.risks());
-            addPart(note, "Leadership awareness", n.awareness());
+            addPart(note, "Executive Summary", n.executiveSummary());
+            addPart(note, "Risks", n.risks());
+            addPart(note, "Awareness", n.awareness());
             card.getChildren().add(note);
         }
         return card;
@@ -182,7 +294,11 @@ public final class TenantView extends BorderPane {
     }
 
     private static VBox card(String title) {
-        Label heading = new Label(title);
+        return card(title, null);
+    }
+
+    private static VBox card(String title, org.kordamp.ikonli.Ikon icon) {
+        Label heading = new Label(title, icon == null ? null : new FontIcon(icon));
         heading.getStyleClass().add("section-title");
         VBox card = new VBox(8, heading);
         card.getStyleClass().add("section-card");

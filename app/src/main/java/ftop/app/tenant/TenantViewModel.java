@@ -1,22 +1,33 @@
 package ftop.app.tenant;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import ftop.app.customer.CustomerEdits;
 import ftop.app.tasks.BackgroundTasks;
 import ftop.app.workspace.Workspace;
+import ftop.core.status.EnterpriseStatusNote;
+import ftop.core.tenant.Tenant;
+import ftop.core.validation.Problem;
 
 /**
  * The state of the Tenant tab: the tenant opened last, as {@link TenantDetails}. Loads in the
- * background; a slow load never overwrites a tenant opened after it.
+ * background; a slow load never overwrites a tenant opened after it. On the winner tenant it saves
+ * new Enterprise Status notes through the {@link CustomerEdits} it shares with the Customer tab, so
+ * a note joins the same undo stack as every other edit of the customer.
  */
 public final class TenantViewModel {
 
@@ -27,21 +38,130 @@ public final class TenantViewModel {
     private final ReadOnlyObjectWrapper<TenantDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyObjectWrapper<CustomerEdits.Edit> lastSaved = new ReadOnlyObjectWrapper<>(this, "lastSaved");
+    private final ReadOnlyStringWrapper undoProblem = new ReadOnlyStringWrapper(this, "undoProblem", "");
+    private final CustomerEdits edits;
     private UUID selected;
     private long generation;
+    private BooleanSupplier leaveGuard = () -> true;
+    /** Set by {@link #openForNewStatus}: the view puts the focus in the editor once the tenant shows. */
+    private boolean editorWanted;
+    private final ReadOnlyIntegerWrapper editorRequest = new ReadOnlyIntegerWrapper(this, "editorRequest");
 
     /**
+     * @param edits        saves status notes; shared with the Customer tab for one undo stack
      * @param openCustomer called with the TPID when the user opens the tenant's customer
      */
-    public TenantViewModel(Workspace workspace, BackgroundTasks tasks, LongConsumer openCustomer) {
+    public TenantViewModel(Workspace workspace, BackgroundTasks tasks, CustomerEdits edits, LongConsumer openCustomer) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
+        this.edits = Objects.requireNonNull(edits, "edits");
         this.openCustomer = Objects.requireNonNull(openCustomer, "openCustomer");
+        // the saved note's Undo goes once the note is undone elsewhere (Ctrl+Z in the Customer tab)
+        edits.versionProperty().addListener((obs, old, now) -> {
+            CustomerEdits.Edit shown = lastSaved.get();
+            if (shown != null && edits.latest(shown.tpid()).filter(shown::equals).isEmpty()) {
+                lastSaved.set(null);
+            }
+        });
     }
 
-    /** Shows the tenant with {@code tenantId}. */
+    /**
+     * Asked before another tenant is shown; answers false to stay (e.g. to keep a status being
+     * written). Re-reading the same tenant never asks.
+     */
+    public void setLeaveGuard(BooleanSupplier guard) {
+        leaveGuard = Objects.requireNonNull(guard, "guard");
+    }
+
+    /**
+     * Shows the tenant with {@code tenantId}, asking the {@link #setLeaveGuard leave guard} first
+     * when another tenant shows.
+     *
+     * @return false when the guard kept the current tenant
+     */
+    public boolean open(UUID tenantId) {
+        if (selected != null && !selected.equals(tenantId) && !leaveGuard.getAsBoolean()) {
+            return false;
+        }
+        select(tenantId);
+        return true;
+    }
+
+    /**
+     * Shows the winner tenant {@code tenantId} for writing a new status: once it shows, the view
+     * puts the focus in the new-status editor ("Add new status" in the Customer tab).
+     *
+     * @return false when the leave guard kept the current tenant
+     */
+    public boolean openForNewStatus(UUID tenantId) {
+        if (!open(tenantId)) {
+            return false;
+        }
+        editorWanted = true;
+        return true;
+    }
+
+    /** Moves each time a tenant opened by {@link #openForNewStatus} shows: the view then focuses the editor. */
+    public ReadOnlyIntegerProperty editorRequestProperty() {
+        return editorRequest.getReadOnlyProperty();
+    }
+
+    /**
+     * Saves a new Enterprise Status note on the shown winner tenant, by the signed-in user, now:
+     * core validation, then the note and its outbox entry in one transaction, in the background.
+     * {@code done} gets no problems once it is stored (the tenant is then read again), else what
+     * is wrong, with nothing written; on the FX thread.
+     */
+    public void saveNote(String executiveSummary, String risks, String awareness, Consumer<List<Problem>> done) {
+        TenantDetails shown = details.get();
+        if (shown == null || shown.addStatus().denied()) {
+            done.accept(List.of(new Problem("", shown == null ? "No tenant is shown; nothing was saved."
+                    : shown.addStatus().reason())));
+            return;
+        }
+        Tenant tenant = shown.tenant();
+        EnterpriseStatusNote note = new EnterpriseStatusNote(UUID.randomUUID(), tenant.tpid(), tenant.tenantId(),
+                executiveSummary, risks, awareness, edits.userId(), edits.now());
+        undoProblem.set("");
+        edits.save("Enterprise Status added on " + tenant.name(), tenant.tpid(),
+                new CustomerEdits.Change(List.of(note), List.of()), edit -> {
+                    lastSaved.set(edit);
+                    done.accept(List.of());
+                    refresh();
+                }, done);
+    }
+
+    /** Undoes the note saved last here (removes it, as an edit of its own). */
+    public void undoLastSaved() {
+        CustomerEdits.Edit edit = lastSaved.get();
+        if (edit == null) {
+            return;
+        }
+        lastSaved.set(null);
+        edits.undo(edit, problems -> undoProblem.set("Could not undo: "
+                + String.join(" ", problems.stream().map(Problem::message).toList())));
+        refresh();
+    }
+
+    /** The note saved last in this tab while it can still be undone; null otherwise. */
+    public ReadOnlyObjectProperty<CustomerEdits.Edit> lastSavedProperty() {
+        return lastSaved.getReadOnlyProperty();
+    }
+
+    /** Why the last undo failed, for people; empty when it worked. */
+    public ReadOnlyStringProperty undoProblemProperty() {
+        return undoProblem.getReadOnlyProperty();
+    }
+
+    /** Shows the tenant with {@code tenantId}, without asking the leave guard. */
     public void select(UUID tenantId) {
-        selected = Objects.requireNonNull(tenantId, "tenantId");
+        Objects.requireNonNull(tenantId, "tenantId");
+        if (!tenantId.equals(selected)) {
+            lastSaved.set(null);
+            undoProblem.set("");
+        }
+        selected = tenantId;
         long mine = ++generation;
         loading.set(true);
         tasks.run(() -> TenantDetails.load(workspace, tenantId),
@@ -53,6 +173,10 @@ public final class TenantViewModel {
                     if (loaded.isPresent()) {
                         details.set(loaded.get());
                         error.set("");
+                        if (editorWanted) {
+                            editorWanted = false;
+                            editorRequest.set(editorRequest.get() + 1);
+                        }
                     } else {
                         details.set(null);
                         error.set("The tenant " + tenantId + " is no longer in this workspace.");

@@ -40,10 +40,6 @@ public class PencilSection extends VBox {
     private final Button cancel = new Button("Cancel");
     private final Label message = new Label();
     private final HBox actions;
-    private final Label notice = new Label();
-    private final Button undo = new Button("Undo", new FontIcon(Material2MZ.UNDO));
-    private final HBox undoBar;
-    private Runnable undoAction = () -> { };
     private Runnable onEdit = () -> { };
     private Runnable onSave = () -> { };
     private Runnable onCancel = () -> { };
@@ -87,21 +83,7 @@ public class PencilSection extends VBox {
         actions.visibleProperty().bind(editing.getReadOnlyProperty());
         actions.managedProperty().bind(actions.visibleProperty());
 
-        notice.setId(key + "Notice");
-        notice.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        undo.setId(key + "Undo");
-        undo.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
-        undo.setOnAction(e -> {
-            Runnable action = undoAction;
-            clearUndo();
-            action.run();
-        });
-        undoBar = new HBox(6, notice, undo);
-        undoBar.setAlignment(Pos.CENTER_LEFT);
-        undoBar.setVisible(false);
-        undoBar.managedProperty().bind(undoBar.visibleProperty());
-
-        getChildren().addAll(header, body, message, actions, undoBar);
+        getChildren().addAll(header, body, message, actions);
         editing.addListener((obs, old, now) -> pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("editing"), now));
     }
@@ -112,7 +94,6 @@ public class PencilSection extends VBox {
             return;
         }
         message.setText("");
-        clearUndo();
         onEdit.run();
         editing.set(true);
     }
@@ -131,21 +112,6 @@ public class PencilSection extends VBox {
         message.setText("");
         onCancel.run();
         editing.set(false);
-    }
-
-    /**
-     * After a save: says {@code text} ("Saved.") with an Undo button that runs {@code action} once.
-     * Gone when the next edit starts or {@link #clearUndo()} is called.
-     */
-    public void offerUndo(String text, Runnable action) {
-        notice.setText(text);
-        undoAction = Objects.requireNonNull(action, "action");
-        undoBar.setVisible(true);
-    }
-
-    public void clearUndo() {
-        undoBar.setVisible(false);
-        undoAction = () -> { };
     }
 
     /** Shows what went wrong for the whole section (field problems go beside their fields). */

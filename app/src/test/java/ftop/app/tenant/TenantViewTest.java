@@ -1,0 +1,149 @@
+package ftop.app.tenant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextArea;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import ftop.app.AppFixtures;
+import ftop.app.shell.Theme;
+import ftop.app.tasks.BackgroundTasks;
+import ftop.app.workspace.StoreWorkspace;
+import ftop.core.dataset.DatasetGenerator;
+import ftop.core.dataset.DemoUsers;
+import ftop.core.store.LocalStore;
+import ftop.core.tenant.Tenant;
+
+/**
+ * The Tenant tab on its own, on a real local store: who may write a status, and that opening
+ * another tenant with a status typed asks first.
+ */
+class TenantViewTest extends FxRobot {
+
+    @TempDir
+    Path home;
+
+    private final Clock clock = AppFixtures.clock();
+    private StoreWorkspace workspace;
+    private LocalStore store;
+    private BackgroundTasks tasks;
+    private TenantViewModel model;
+    private final List<Boolean> answers = new ArrayList<>();
+    private final List<String> asked = new ArrayList<>();
+
+    private void start(String user) throws Exception {
+        try (LocalStore s = LocalStore.open(home, clock)) {
+            s.bulkLoad(DatasetGenerator.demo(AppFixtures.TODAY), 1);
+            s.putSetting(StoreWorkspace.USER_SETTING, user);
+        }
+        workspace = StoreWorkspace.open("demo", Optional.of(home), AppFixtures.TODAY, clock);
+        store = workspace.store();
+        tasks = BackgroundTasks.create();
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(stage -> {
+            Theme.apply(false);
+            model = new TenantViewModel(workspace, tasks, new ftop.app.customer.CustomerEdits(workspace, tasks, clock),
+                    tpid -> { });
+            TenantView view = new TenantView(model, (owner, title, question, yes) -> {
+                asked.add(question);
+                return answers.isEmpty() ? false : answers.remove(0);
+            });
+            var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            Scene scene = new Scene(view, Math.min(1200, screen.getWidth()), Math.min(900, screen.getHeight()));
+            Theme.style(scene);
+            stage.setScene(scene);
+            stage.show();
+        });
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxToolkit.cleanupStages();
+        if (tasks != null) {
+            tasks.close();
+        }
+        if (workspace != null) {
+            workspace.close();
+        }
+    }
+
+    @Test
+    void aUserWithoutPermissionCannotAddAStatus() throws Exception {
+        start(DemoUsers.LEE_GU);
+        Tenant winner = contosoTenant(true);
+        interact(() -> model.openForNewStatus(winner.tenantId()));
+        waitUntil("the tenant", () -> winner.name().equals(text("#tenantName")));
+
+        assertThat(lookup("#statusEditor").tryQuery()).isEmpty();
+        assertThat(text("#statusReadOnly")).startsWith("You cannot add a status here: Only the health FM or FTA");
+        int notes = store.notes().byTpid(winner.tpid()).size();
+        List<List<ftop.core.validation.Problem>> answered = new ArrayList<>();
+        interact(() -> model.saveNote("Sneaked in", "", "", answered::add));
+        assertThat(answered).hasSize(1);
+        assertThat(answered.get(0)).isNotEmpty();
+        assertThat(store.notes().byTpid(winner.tpid())).hasSize(notes);
+    }
+
+    @Test
+    void theEditorIsOnlyOnTheWinnerTenantAndOpeningAnotherTenantWithAStatusTypedAsks() throws Exception {
+        start(DemoUsers.DEMO_USER);
+        Tenant winner = contosoTenant(true);
+        Tenant other = contosoTenant(false);
+        interact(() -> model.openForNewStatus(winner.tenantId()));
+        waitUntil("the focus in the editor", () -> lookup("#newSummary").tryQuery().map(n -> n.isFocused()).orElse(false));
+        write("Typed, not saved");
+
+        answers.add(false);
+        interact(() -> model.open(other.tenantId()));
+        assertThat(asked).hasSize(1);
+        assertThat(text("#tenantName")).isEqualTo(winner.name());
+        assertThat(lookup("#newSummary").queryAs(TextArea.class).getText()).isEqualTo("Typed, not saved");
+
+        answers.add(true);
+        interact(() -> model.open(other.tenantId()));
+        waitUntil("the other tenant", () -> other.name().equals(text("#tenantName")));
+        assertThat(lookup("#statusEditor").tryQuery()).isEmpty();
+        assertThat(text("#notesElsewhere")).contains(winner.name());
+
+        interact(() -> model.open(winner.tenantId()));
+        waitUntil("the winner again", () -> winner.name().equals(text("#tenantName")));
+        assertThat(asked).hasSize(2);
+        assertThat(lookup("#newSummary").queryAs(TextArea.class).getText()).isEmpty();
+    }
+
+    private Tenant contosoTenant(boolean winner) {
+        long tpid = store.customers().all().stream().filter(c -> c.name().equals("Contoso")).findFirst().orElseThrow()
+                .tpid();
+        return store.tenants().byTpid(tpid).stream().filter(t -> t.winner() == winner).findFirst().orElseThrow();
+    }
+
+    private String text(String id) {
+        return lookup(id).tryQuery().map(n -> n instanceof Labeled l ? l.getText() : "").orElse("");
+    }
+
+    private static void waitUntil(String what, Supplier<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::get);
+            WaitForAsyncUtils.waitForFxEvents();
+        } catch (TimeoutException e) {
+            throw new AssertionError("Timed out waiting for " + what, e);
+        }
+    }
+}
