@@ -46,6 +46,8 @@ public final class FtopApplication extends Application {
     private final WorkspaceOpener opener;
     private final Clock clock;
     private final BackgroundTasks tasks = BackgroundTasks.create();
+    /** Server calls the views make (a customer's history), so a slow server never holds up the workspace. */
+    private final BackgroundTasks network = BackgroundTasks.create("ftop-net");
     private Workspace workspace;
     private ShellModel shell;
     private Scene scene;
@@ -177,6 +179,7 @@ public final class FtopApplication extends Application {
         sync.ifPresent(session -> {
             syncSession = session;
             ftop.app.sync.SyncFeature.install(window, session, tasks, clock);
+            shell.customer().trend().connect(session::fetchHistory, network);
         });
         shell.refresh();
         whenPortfolioLoaded(() -> {
@@ -239,19 +242,25 @@ public final class FtopApplication extends Application {
                         Platform.exit();
                     });
         });
-        if (shell.customer().loadingProperty().get()) {
-            shell.customer().loadingProperty().addListener(new ChangeListener<>() {
-                @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean old, Boolean now) {
-                    if (!now) {
-                        obs.removeListener(this);
-                        shoot.run();
-                    }
-                }
-            });
-        } else {
-            shoot.run();
+        // the customer first, then its usage trend (read, then fetched from the server)
+        whenFalse(shell.customer().loadingProperty(),
+                () -> settle(1, () -> whenFalse(shell.customer().trend().loadingProperty(), shoot)));
+    }
+
+    private static void whenFalse(javafx.beans.value.ObservableValue<Boolean> busy, Runnable action) {
+        if (!busy.getValue()) {
+            action.run();
+            return;
         }
+        busy.addListener(new ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean old, Boolean now) {
+                if (!now) {
+                    obs.removeListener(this);
+                    action.run();
+                }
+            }
+        });
     }
 
     /** Runs {@code action} after {@code pulses} more turns of the FX thread, so CSS and layout are done. */
@@ -270,7 +279,8 @@ public final class FtopApplication extends Application {
         ftop.app.sync.SyncSession session = syncSession;
         if (opened != null) {
             tasks.run(() -> {
-                // sync first: it writes to the workspace
+                // server calls and sync first: they write to the workspace
+                network.close();
                 if (session != null) {
                     session.close();
                 }
@@ -278,6 +288,7 @@ public final class FtopApplication extends Application {
             }, failure -> LOG.log(Level.WARNING, "Closing the workspace failed", failure));
         }
         tasks.close();
+        network.close();
     }
 
     /** 0 unless a run without a window (a screenshot) failed. */

@@ -103,7 +103,7 @@ public final class CustomerView extends BorderPane {
         health = new HealthForm(model);
         status = new StatusWidget();
         contacts = new ContactsWidget(model, dialogs);
-        workloads = new WorkloadWidget();
+        workloads = new WorkloadWidget(model.trend());
         forecast = new ForecastWidget(model);
         tenants = new TenantsWidget();
         assignments = new AssignmentsWidget();
@@ -242,7 +242,7 @@ public final class CustomerView extends BorderPane {
         health.show(details);
         status.show(details);
         contacts.show(details);
-        workloads.show(details.assessment());
+        workloads.show(details);
         forecast.show(details);
         tenants.show(details.tenants());
         assignments.show(details);

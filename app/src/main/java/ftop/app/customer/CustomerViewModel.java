@@ -49,6 +49,7 @@ public final class CustomerViewModel {
     private final ReadOnlyObjectWrapper<CustomerDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final UsageTrendModel trend;
     private final CustomerEdits edits;
     private final ReadOnlyObjectWrapper<CustomerEdits.Edit> undoable = new ReadOnlyObjectWrapper<>(this, "undoable");
     private final ReadOnlyStringWrapper undoProblem = new ReadOnlyStringWrapper(this, "undoProblem", "");
@@ -67,12 +68,18 @@ public final class CustomerViewModel {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.trend = new UsageTrendModel(workspace, tasks, clock);
         this.edits = Objects.requireNonNull(edits, "edits");
         edits.versionProperty().addListener((obs, old, now) -> updateUndoable());
         selected.addListener((obs, old, now) -> {
             undoProblem.set("");
             updateUndoable();
         });
+    }
+
+    /** The usage trend of the customer shown, for the Workload health card. */
+    public UsageTrendModel trend() {
+        return trend;
     }
 
     /** Reads the customers to pick from, in the background. */

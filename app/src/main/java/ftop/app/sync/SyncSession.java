@@ -172,6 +172,20 @@ public final class SyncSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Fetches what is new in the customer's field history from the server into the workspace;
+     * blocks, so call it off the FX thread.
+     *
+     * @throws SyncException UNREACHABLE when the workspace has no server, or as {@link SyncClient#fetchHistory}
+     */
+    public int fetchHistory(long tpid) throws SyncException {
+        SyncClient current = client;
+        if (current == null) {
+            throw new SyncException(SyncFailure.UNREACHABLE, "This workspace is not connected to a server.");
+        }
+        return current.fetchHistory(tpid);
+    }
+
     /** Syncs as soon as possible, whatever the back-off. */
     public void syncNow() {
         SyncEngine running = engine;

@@ -41,9 +41,19 @@ public final class BackgroundTasks implements AutoCloseable {
 
     /** The app's executor: one daemon thread for I/O, handlers on the FX application thread. */
     public static BackgroundTasks create() {
+        return create("ftop-io");
+    }
+
+    /**
+     * Another single-thread executor, for work that must not wait behind the app's own nor hold it
+     * up, such as calls to a server that may be slow to answer; handlers on the FX thread.
+     *
+     * @param name the thread's name, for logs and thread dumps
+     */
+    public static BackgroundTasks create(String name) {
         AtomicInteger count = new AtomicInteger();
         ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "ftop-io-" + count.incrementAndGet());
+            Thread t = new Thread(r, name + "-" + count.incrementAndGet());
             t.setDaemon(true);
             return t;
         });

@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * The usage-based health of one customer: each workload's colour, each group's colour and the
@@ -151,6 +152,41 @@ public final class HealthAssessment {
     /** The overall colour, or empty when fewer groups than the rules require have data. */
     public Optional<HealthColour> overall() {
         return Optional.ofNullable(overall);
+    }
+
+    /**
+     * The combined usage of the group's workloads that have data (active over entitled, summed) as a
+     * whole percentage rounded down like {@link WorkloadHealth#percent()}; empty when none has data.
+     */
+    public OptionalInt groupPercent(WorkloadGroup group) {
+        long active = 0;
+        long entitled = 0;
+        for (Workload workload : GROUP_WORKLOADS.get(group)) {
+            WorkloadHealth health = workloads.get(workload);
+            if (health != null) {
+                active += health.active();
+                entitled += health.entitled();
+            }
+        }
+        return percent(active, entitled);
+    }
+
+    /**
+     * The combined usage of every workload that has data, as a whole percentage rounded down; empty
+     * when there is no usage data. A trend of it shows whether adoption grows as a whole.
+     */
+    public OptionalInt overallPercent() {
+        long active = 0;
+        long entitled = 0;
+        for (WorkloadHealth health : workloads.values()) {
+            active += health.active();
+            entitled += health.entitled();
+        }
+        return percent(active, entitled);
+    }
+
+    private static OptionalInt percent(long active, long entitled) {
+        return entitled <= 0 ? OptionalInt.empty() : OptionalInt.of((int) Math.floor((double) active / entitled * 100 + 1e-9));
     }
 
     /** True when there is no usage data at all. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import ftop.core.assignment.Assignment;
 import ftop.core.change.EntityCodec;
 import ftop.core.change.EntityKind;
+import ftop.core.change.FieldChange;
 import ftop.core.change.InvalidFieldsException;
 import ftop.core.change.Mutation;
 import ftop.core.contact.Contact;
@@ -33,7 +34,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -88,6 +92,7 @@ public final class LocalStore implements AutoCloseable {
     private final Map<EntityKind, StoreRepository<?>> repositories = new EnumMap<>(EntityKind.class);
     private final OutboxTable outboxTable;
     private final LocalOutbox outbox;
+    private final HistoryTable historyTable;
     private boolean inWrite;
     private boolean closed;
 
@@ -104,6 +109,7 @@ public final class LocalStore implements AutoCloseable {
         }
         this.outboxTable = new OutboxTable(connection);
         this.outbox = new LocalOutbox(this, outboxTable);
+        this.historyTable = new HistoryTable(connection);
     }
 
     /**
@@ -512,6 +518,9 @@ public final class LocalStore implements AutoCloseable {
                     }
                     drop.executeBatch();
                 }
+                for (long tpid : dropped) {
+                    historyTable.drop(tpid);
+                }
                 touched.addAll(EnumSet.complementOf(EnumSet.of(EntityKind.USER)));
             }
             Set<RowRef> withEdits = outboxTable.rowsWithEntries();
@@ -587,6 +596,29 @@ public final class LocalStore implements AutoCloseable {
         return read(() -> {
             StoredRow row = storedRow(kind, id);
             return row == null ? 0L : row.serverRevision();
+        });
+    }
+
+    // ------------------------------------------------------------------ customer history
+
+    /** The field history of the customer {@code tpid} as last fetched; empty when never fetched. */
+    public CustomerHistory history(long tpid) {
+        return read(() -> historyTable.read(tpid));
+    }
+
+    /**
+     * Keeps newly fetched history entries of the customer {@code tpid} in one transaction, with the
+     * revision the history is now complete up to (it never moves back) and the time of the fetch.
+     * An entry already kept is kept once. Listeners are not told: history is not a row of the
+     * workspace and changes nothing a person edits.
+     */
+    public void addHistory(long tpid, List<FieldChange> entries, long lastRevision, Instant fetchedAt) {
+        List<FieldChange> fresh = List.copyOf(entries);
+        Objects.requireNonNull(fetchedAt, "fetchedAt");
+        write(touched -> {
+            long kept = historyTable.read(tpid).lastRevision();
+            historyTable.add(tpid, fresh, Math.max(kept, lastRevision), OffsetDateTime.ofInstant(fetchedAt, ZoneOffset.UTC));
+            return null;
         });
     }
 

@@ -18,7 +18,8 @@ import okhttp3.HttpUrl;
  * The demo workspace's own central server, run inside the desktop app on a free loopback port,
  * so the demo goes through exactly the sync path of a real deployment: sign-in, push, pull,
  * conflicts. Its H2 database lives in the workspace folder and is filled with the demo portfolio
- * the first time only, so the demo user's edits survive a restart.
+ * (and a year of usage history, for the workload trend) the first time only, so the demo user's
+ * edits survive a restart.
  */
 public final class EmbeddedDemo implements AutoCloseable {
 
@@ -62,7 +63,8 @@ public final class EmbeddedDemo implements AutoCloseable {
         Database db = Database.open(jdbcUrl);
         try {
             if (DatasetLoader.isEmpty(db)) {
-                DatasetLoader.load(db, DatasetGenerator.demo(today), DemoUsers.DEMO_PASSWORD);
+                DatasetLoader.load(db, DatasetGenerator.demo(today), DemoUsers.DEMO_PASSWORD,
+                        DatasetLoader.DEMO_HISTORY_MONTHS);
             }
             // Port 0: a free port, so the demo never collides with a real server or a second app.
             FtopServer server = new FtopServer(ServerConfig.of(0, ServerConfig.DEFAULT_BIND, jdbcUrl), db,

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import ftop.core.change.EntityKind;
 import ftop.sync.protocol.ApiError;
 import ftop.sync.protocol.ChangesPage;
+import ftop.sync.protocol.HistoryEntry;
 import ftop.sync.protocol.LoginRequest;
 import ftop.sync.protocol.LoginResponse;
 import ftop.sync.protocol.MutationBatch;
@@ -16,6 +17,7 @@ import ftop.sync.protocol.RowChange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -130,6 +132,25 @@ public final class ServerApi {
         MutationResults results = call(request, MutationResults.class, "send changes");
         check(results, batch);
         return results;
+    }
+
+    /**
+     * One page of a customer's field history after revision {@code since}, oldest first. The server
+     * ends a page between revisions, so the next page asks for what came after its last revision.
+     *
+     * @throws SyncException BAD_ANSWER when an entry lacks a revision after {@code since}, a time,
+     *                       a user, a row or a field, or entries go back in revision
+     */
+    public List<HistoryEntry> history(String token, long tpid, long since, int limit) throws SyncException {
+        HttpUrl url = api.newBuilder().addPathSegment("customers").addPathSegment(Long.toString(tpid))
+                .addPathSegment("history")
+                .addQueryParameter("since", Long.toString(since))
+                .addQueryParameter("limit", Integer.toString(limit))
+                .build();
+        HistoryEntry[] page = call(authorized(token).url(url).get().build(), HistoryEntry[].class, "fetch the history");
+        List<HistoryEntry> entries = Arrays.asList(page);
+        check(entries, since);
+        return List.copyOf(entries);
     }
 
     private HttpUrl url(String path) {
@@ -249,6 +270,25 @@ public final class ServerApi {
             if (tpid == null) {
                 throw badAnswer(what, "a dropped customer has no TPID", null);
             }
+        }
+    }
+
+    private static void check(List<HistoryEntry> entries, long since) throws SyncException {
+        String what = "fetch the history";
+        long last = since;
+        for (HistoryEntry entry : entries) {
+            if (entry == null) {
+                throw badAnswer(what, "an entry is empty", null);
+            }
+            if (entry.revision() <= since || entry.revision() < last) {
+                throw badAnswer(what, "revision " + entry.revision() + " is out of order after " + last, null);
+            }
+            if (entry.at() == null || entry.userId() == null || entry.kind() == null || entry.entityId() == null
+                    || entry.field() == null) {
+                throw badAnswer(what, "the entry at revision " + entry.revision()
+                        + " lacks its time, user, row or field", null);
+            }
+            last = entry.revision();
         }
     }
 

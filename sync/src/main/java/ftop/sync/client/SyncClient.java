@@ -1,6 +1,7 @@
 package ftop.sync.client;
 
 import ftop.core.change.EntityKind;
+import ftop.core.change.FieldChange;
 import ftop.core.store.ConflictField;
 import ftop.core.store.LocalStore;
 import ftop.core.store.Outbox;
@@ -9,6 +10,7 @@ import ftop.core.store.RemoteRow;
 import ftop.core.store.StoreException;
 import ftop.sync.protocol.ChangesPage;
 import ftop.sync.protocol.FieldConflict;
+import ftop.sync.protocol.HistoryEntry;
 import ftop.sync.protocol.LoginResponse;
 import ftop.sync.protocol.MutationBatch;
 import ftop.sync.protocol.MutationRequest;
@@ -68,6 +70,9 @@ public final class SyncClient implements SyncTarget {
      * megabytes of JSON, which keeps memory flat.
      */
     public static final int DEFAULT_PAGE_SIZE = 5000;
+
+    /** History entries per fetched page; a year of a customer's usage is a few hundred. */
+    static final int HISTORY_PAGE_SIZE = 1000;
 
     private final HttpUrl server;
     private final ServerApi api;
@@ -358,6 +363,37 @@ public final class SyncClient implements SyncTarget {
             }
             return new PullSummary(pages, rows, dropped.size(), cursor);
         });
+    }
+
+    /**
+     * Fetches what the customer's field history gained since the workspace last fetched it, and
+     * keeps it in the workspace ({@link LocalStore#addHistory}) page by page, each page with the
+     * revision it completes the history up to. The first fetch brings the whole history, later ones
+     * only what is new. An answer that cannot be used keeps nothing of its page.
+     *
+     * @return the number of new entries
+     * @throws SyncException as for any call: UNREACHABLE, LOGIN_NEEDED, SERVER_ERROR (403 when the
+     *                       user may not see the customer, 404 when the server has no such customer),
+     *                       BAD_ANSWER
+     */
+    public int fetchHistory(long tpid) throws SyncException {
+        String token = token();
+        long since = store.history(tpid).lastRevision();
+        int fetched = 0;
+        while (true) {
+            List<HistoryEntry> page = api.history(token, tpid, since, HISTORY_PAGE_SIZE);
+            long last = page.isEmpty() ? since : page.get(page.size() - 1).revision();
+            List<FieldChange> entries = new ArrayList<>(page.size());
+            for (HistoryEntry entry : page) {
+                entries.add(entry.toFieldChange());
+            }
+            store.addHistory(tpid, entries, last, clock.instant());
+            fetched += page.size();
+            if (page.size() < HISTORY_PAGE_SIZE || last == since) {
+                return fetched;
+            }
+            since = last;
+        }
     }
 
     private Future<ChangesPage> fetch(ExecutorService fetcher, String token, long since) {

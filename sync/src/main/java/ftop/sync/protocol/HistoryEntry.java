@@ -2,6 +2,7 @@ package ftop.sync.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
+import ftop.core.change.FieldChange;
 import java.time.Instant;
 
 /**
@@ -23,5 +24,10 @@ public record HistoryEntry(long revision, Instant at, String userId, String kind
         // JSON null always reads back as NullNode; one form keeps equality across the wire.
         from = from == null ? NullNode.getInstance() : from;
         to = to == null ? NullNode.getInstance() : to;
+    }
+
+    /** The entry as the local store keeps it. */
+    public FieldChange toFieldChange() {
+        return new FieldChange(revision, at, userId, kind, entityId, field, from, to);
     }
 }

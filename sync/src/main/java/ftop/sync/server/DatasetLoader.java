@@ -5,6 +5,8 @@ import ftop.core.change.EntityCodec;
 import ftop.core.change.EntityKind;
 import ftop.core.customer.Customer;
 import ftop.core.dataset.Dataset;
+import ftop.core.dataset.UsageHistory;
+import ftop.core.usage.WorkloadUsage;
 import ftop.core.user.User;
 import ftop.core.user.UserRole;
 import ftop.core.validation.Problem;
@@ -16,9 +18,12 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -26,13 +31,20 @@ import java.util.function.Consumer;
 /**
  * Loads a whole {@link Dataset} (the demo workspace, a generated scale set) into an empty server
  * database in one transaction: every row gets its own revision, every user their scope and an
- * account with the given password. Rows loaded this way have no field history: they are where
- * history starts.
+ * account with the given password. Rows loaded this way have no field history of their own; on
+ * request, the usage rows come with the months of usage history before them
+ * ({@link UsageHistory}), recorded as the usage feed's earlier imports would have been.
  */
 public final class DatasetLoader {
 
     private static final int BATCH = 1000;
     private static final int BATCH_ROWS = 5000;
+
+    /** Months of usage history the demo workspace and the S1500 set are loaded with. */
+    public static final int DEMO_HISTORY_MONTHS = 12;
+
+    /** Who the field history says brought the generated usage history in. */
+    public static final String USAGE_FEED = "usage-feed";
 
     private DatasetLoader() {
     }
@@ -56,7 +68,21 @@ public final class DatasetLoader {
      * @throws IllegalStateException when the database already holds rows
      */
     public static long load(Database db, Dataset data, String password) throws SQLException {
-        Chunks chunks = new Chunks(db, password);
+        return load(db, data, password, 0);
+    }
+
+    /**
+     * Loads {@code data} into the empty database {@code db}, with {@code historyMonths} months of
+     * usage history before each usage row: one back-dated change per row and month by the
+     * {@value #USAGE_FEED} user, field history entries as a usage-feed import writes them, ending in
+     * the row's current figures. Clients fetch it with {@code GET /customers/{tpid}/history}.
+     *
+     * @param historyMonths months of usage history, 0 for none
+     * @return the revision of the last row loaded
+     * @throws IllegalStateException when the database already holds rows
+     */
+    public static long load(Database db, Dataset data, String password, int historyMonths) throws SQLException {
+        Chunks chunks = new Chunks(db, password, historyMonths);
         chunks.accept(data);
         return chunks.lastRevision();
     }
@@ -70,7 +96,16 @@ public final class DatasetLoader {
      * @return the revision of the last row loaded
      */
     public static long loadChunks(Database db, Consumer<Consumer<Dataset>> producer, String password) throws SQLException {
-        Chunks chunks = new Chunks(db, password);
+        return loadChunks(db, producer, password, 0);
+    }
+
+    /**
+     * As {@link #loadChunks(Database, Consumer, String)}, with {@code historyMonths} months of usage
+     * history as {@link #load(Database, Dataset, String, int)} writes it.
+     */
+    public static long loadChunks(Database db, Consumer<Consumer<Dataset>> producer, String password, int historyMonths)
+            throws SQLException {
+        Chunks chunks = new Chunks(db, password, historyMonths);
         try {
             producer.accept(chunk -> {
                 try {
@@ -98,13 +133,18 @@ public final class DatasetLoader {
     private static final class Chunks {
         private final Database db;
         private final String password;
+        private final int historyMonths;
         private final List<User> users = new ArrayList<>();
         private long lastRevision;
         private boolean first = true;
 
-        Chunks(Database db, String password) {
+        Chunks(Database db, String password, int historyMonths) {
+            if (historyMonths < 0) {
+                throw new IllegalArgumentException("historyMonths must not be negative: " + historyMonths);
+            }
             this.db = db;
             this.password = password;
+            this.historyMonths = historyMonths;
         }
 
         long lastRevision() {
@@ -122,6 +162,12 @@ public final class DatasetLoader {
             // each its own transaction; the database was empty, so a failure leaves it to be recreated.
             List<Object[]> rows = new ArrayList<>(data.size());
             data.byKind().forEach((kind, list) -> list.forEach(row -> rows.add(new Object[] {kind, row})));
+            if (historyMonths > 0 && !data.usage().isEmpty()) {
+                // The history's revisions come before the rows', as its changes came before them.
+                int steps = data.usage().size() * (historyMonths + 1);
+                long firstHistory = db.inRevisionTransaction(c -> RowStore.takeRevisions(c, steps));
+                insertHistory(data.usage(), firstHistory);
+            }
             long firstRevision = db.inRevisionTransaction(c -> RowStore.takeRevisions(c, Math.max(1, rows.size())));
             for (int from = 0; from < rows.size(); from += BATCH_ROWS) {
                 List<Object[]> slice = rows.subList(from, Math.min(rows.size(), from + BATCH_ROWS));
@@ -139,6 +185,50 @@ public final class DatasetLoader {
                 return null;
             });
             lastRevision = firstRevision + Math.max(1, rows.size()) - 1;
+        }
+
+        /**
+         * Writes each usage row's history, month by month and all rows of a month before the next,
+         * so that revisions follow time: its oldest month as the row's creation, then each month's
+         * change, then the change to today's figures.
+         */
+        private void insertHistory(List<WorkloadUsage> usage, long firstRevision) throws SQLException {
+            Map<String, List<WorkloadUsage>> past = new HashMap<>();
+            for (WorkloadUsage month : UsageHistory.monthly(usage, historyMonths)) {
+                past.computeIfAbsent(month.id(), id -> new ArrayList<>()).add(month);
+            }
+            Instant now = Instant.now();
+            int perStep = usage.size();
+            int slice = Math.max(1, BATCH_ROWS / perStep);
+            for (int from = 0; from <= historyMonths; from += slice) {
+                int first = from;
+                int last = Math.min(historyMonths, from + slice - 1);
+                db.inTransaction(c -> {
+                    try (PreparedStatement ps = c.prepareStatement(RowWrites.INSERT_HISTORY)) {
+                        int pending = 0;
+                        for (int step = first; step <= last; step++) {
+                            for (int i = 0; i < perStep; i++) {
+                                WorkloadUsage current = usage.get(i);
+                                List<WorkloadUsage> months = past.get(current.id());
+                                WorkloadUsage after = step < historyMonths ? months.get(step) : current;
+                                WorkloadUsage before = step == 0 ? null : months.get(step - 1);
+                                Instant at = after.asOf().atTime(6, 0).toInstant(ZoneOffset.UTC);
+                                pending += RowWrites.addHistory(ps, USAGE_FEED, at.isAfter(now) ? now : at,
+                                        firstRevision + (long) step * perStep + i, EntityKind.USAGE, current.id(),
+                                        current.tpid(), before, after);
+                                if (pending >= BATCH) {
+                                    ps.executeBatch();
+                                    pending = 0;
+                                }
+                            }
+                        }
+                        if (pending > 0) {
+                            ps.executeBatch();
+                        }
+                    }
+                    return null;
+                });
+            }
         }
 
         private static void insert(Connection c, List<Object[]> rows, long firstRevision) throws SQLException {

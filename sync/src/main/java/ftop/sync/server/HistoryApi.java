@@ -26,7 +26,8 @@ import java.util.UUID;
 
 /**
  * {@code GET /api/v1/customers/{tpid}/history}: who changed which field of a customer's rows,
- * when, from what to what, oldest first. Optional {@code since} (revision) and {@code limit}.
+ * when, from what to what, oldest first. Optional {@code since} (revision) and {@code limit}; a
+ * page holds all entries of its last revision, so it may exceed the limit by the rest of that revision.
  */
 final class HistoryApi {
 
@@ -80,13 +81,19 @@ final class HistoryApi {
             ps.setLong(1, tpid);
             ps.setLong(2, since);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next() && out.size() < limit) {
+                while (rs.next()) {
+                    long revision = rs.getLong(1);
+                    if (out.size() >= limit && revision != out.get(out.size() - 1).revision()) {
+                        // A page ends between revisions, never inside one: the next page asks for
+                        // what came after the last revision it has, so a split revision would lose entries.
+                        break;
+                    }
                     String kind = rs.getString(4);
                     String entityId = rs.getString(5);
                     if (tenants.isPresent() && hiddenFromPartner(c, kind, entityId, tenants.get())) {
                         continue;
                     }
-                    out.add(new HistoryEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                    out.add(new HistoryEntry(revision, rs.getObject(2, OffsetDateTime.class).toInstant(),
                             rs.getString(3), kind, entityId, rs.getString(6), json(rs.getString(7)), json(rs.getString(8))));
                 }
             }

@@ -2,10 +2,9 @@ package ftop.sync.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import ftop.core.assignment.Assignment;
-import ftop.core.change.EntityCodec;
 import ftop.core.change.EntityKind;
+import ftop.core.change.FieldChange;
 import ftop.core.customer.Customer;
-import ftop.sync.protocol.ProtocolJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -13,8 +12,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 /**
  * The one way a row changes on the server, whoever asks (a client's mutation, a feed import):
@@ -72,41 +70,46 @@ final class RowWrites {
         }
     }
 
-    /** One history entry per changed field; a deletion is one entry for the whole row (field ""). */
+    /** Inserts field history entries; {@link #addHistory} fills its batch. */
+    static final String INSERT_HISTORY = "INSERT INTO field_change (revision, changed_at, user_id, kind, "
+            + "entity_id, tpid, field, from_value, to_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     private static void recordHistory(Connection c, String userId, Instant now, long revision, EntityKind kind,
                                       String entityId, long tpid, Object before, Object after) throws SQLException {
-        Map<String, JsonNode[]> changes = new LinkedHashMap<>();
-        if (after == null) {
-            changes.put("", new JsonNode[] {ProtocolJson.mapper().valueToTree(before), null});
-        } else {
-            Map<String, JsonNode> old = before == null ? Map.of() : EntityCodec.fields(before);
-            EntityCodec.diff(before, after).forEach((field, value) -> {
-                if (before == null && value.isNull()) {
-                    return;
-                }
-                changes.put(field, new JsonNode[] {old.get(field), value});
-            });
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO field_change (revision, changed_at, user_id, kind, "
-                + "entity_id, tpid, field, from_value, to_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Map.Entry<String, JsonNode[]> e : changes.entrySet()) {
-                ps.setLong(1, revision);
-                ps.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-                ps.setString(3, userId);
-                ps.setString(4, kind.wireName());
-                ps.setString(5, entityId);
-                ps.setLong(6, tpid);
-                ps.setString(7, e.getKey());
-                setJson(ps, 8, e.getValue()[0]);
-                setJson(ps, 9, e.getValue()[1]);
-                ps.addBatch();
-            }
+        try (PreparedStatement ps = c.prepareStatement(INSERT_HISTORY)) {
+            addHistory(ps, userId, now, revision, kind, entityId, tpid, before, after);
             ps.executeBatch();
         }
     }
 
+    /**
+     * Adds to the batch of {@code ps} (prepared from {@link #INSERT_HISTORY}) one history entry per
+     * field that differs between {@code before} and {@code after}; a deletion is one entry for the
+     * whole row (field ""). The one place that decides what a change records.
+     *
+     * @return the number of entries added
+     */
+    static int addHistory(PreparedStatement ps, String userId, Instant now, long revision, EntityKind kind,
+                          String entityId, long tpid, Object before, Object after) throws SQLException {
+        List<FieldChange> changes = FieldChange.between(revision, now, userId, kind, entityId, before, after);
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        for (FieldChange change : changes) {
+            ps.setLong(1, revision);
+            ps.setObject(2, at);
+            ps.setString(3, userId);
+            ps.setString(4, kind.wireName());
+            ps.setString(5, entityId);
+            ps.setLong(6, tpid);
+            ps.setString(7, change.field());
+            setJson(ps, 8, change.from());
+            setJson(ps, 9, change.to());
+            ps.addBatch();
+        }
+        return changes.size();
+    }
+
     private static void setJson(PreparedStatement ps, int index, JsonNode value) throws SQLException {
-        if (value == null) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
             ps.setNull(index, Types.VARCHAR);
         } else {
             ps.setString(index, value.toString());

@@ -136,10 +136,13 @@ public final class ServerMain implements Callable<Integer> {
         long started = System.nanoTime();
         long revision;
         if (demo) {
-            revision = DatasetLoader.load(db, DatasetGenerator.demo(today), DemoUsers.DEMO_PASSWORD);
+            revision = DatasetLoader.load(db, DatasetGenerator.demo(today), DemoUsers.DEMO_PASSWORD,
+                    DatasetLoader.DEMO_HISTORY_MONTHS);
         } else {
+            // The 20,000-customer set would carry millions of history entries; it is for load, not for looking at.
+            int history = dataset == DatasetGenerator.Scale.S1500 ? DatasetLoader.DEMO_HISTORY_MONTHS : 0;
             revision = DatasetLoader.loadChunks(db,
-                    sink -> DatasetGenerator.generate(dataset, seed, today, 500, sink), DemoUsers.DEMO_PASSWORD);
+                    sink -> DatasetGenerator.generate(dataset, seed, today, 500, sink), DemoUsers.DEMO_PASSWORD, history);
         }
         System.out.printf("Loaded %s: %,d rows in %.1f s%n", demo ? "the demo workspace" : "data set " + dataset,
                 revision, (System.nanoTime() - started) / 1e9);

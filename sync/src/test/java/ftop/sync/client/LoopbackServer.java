@@ -24,11 +24,16 @@ final class LoopbackServer implements AutoCloseable {
 
     /** Loads {@code data} (every user's password {@code password}) into a new database in {@code dir} and starts. */
     LoopbackServer(Path dir, Dataset data, String password, Clock clock) throws SQLException {
+        this(dir, data, password, clock, 0);
+    }
+
+    /** As above, with {@code historyMonths} months of usage history before the current usage. */
+    LoopbackServer(Path dir, Dataset data, String password, Clock clock, int historyMonths) throws SQLException {
         this.jdbcUrl = ServerConfig.h2Url(dir);
         this.clock = clock;
         Database db = Database.open(jdbcUrl);
         try {
-            loadedRevision = DatasetLoader.load(db, data, password);
+            loadedRevision = DatasetLoader.load(db, data, password, historyMonths);
         } catch (SQLException | RuntimeException e) {
             db.close();
             throw e;

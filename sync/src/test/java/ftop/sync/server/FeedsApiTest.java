@@ -148,6 +148,17 @@ class FeedsApiTest extends ServerTestBase {
                 "tpid,workload,active,entitled,asOf\n1001,exchange,900,1000,2021-05-01\n", CSV);
         assertThat(changed.updated()).isEqualTo(1);
         assertThat(row(World.FM, EntityKind.USAGE, "1001:EXCHANGE").body().path("active").asLong()).isEqualTo(900);
+
+        // Each import is usage history, which the workload trend is drawn from: who, when, from what to what.
+        Answer history = get("/customers/1001/history", token(World.FM));
+        List<HistoryEntry> exchangeHistory = Arrays.stream(history.as(HistoryEntry[].class))
+                .filter(e -> e.entityId().equals("1001:EXCHANGE")).toList();
+        assertThat(exchangeHistory).filteredOn(e -> e.field().equals("active"))
+                .extracting(e -> e.from().isNull() ? null : e.from().asLong(), e -> e.to().asLong())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(null, 800L), org.assertj.core.groups.Tuple.tuple(800L, 900L));
+        assertThat(exchangeHistory).filteredOn(e -> e.field().equals("asOf"))
+                .extracting(e -> e.to().asText()).containsExactly("2021-04-30", "2021-05-01");
+        assertThat(exchangeHistory).allSatisfy(e -> assertThat(e.userId()).isEqualTo(World.ASSIGNMENT_TEAM.userId()));
     }
 
     @Test

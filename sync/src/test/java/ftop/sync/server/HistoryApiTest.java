@@ -59,6 +59,22 @@ class HistoryApiTest extends ServerTestBase {
     }
 
     @Test
+    void aPageNeverEndsInsideARevision() throws Exception {
+        long base = revisionOf(World.FM, EntityKind.HEALTH, CONTOSO);
+        MutationResult both = pushOne(World.FM, Mutation.upsert(EntityKind.HEALTH, CONTOSO, base,
+                Map.of("progress.expectedHealth", TextNode.valueOf("GREEN"), "progress.status", TextNode.valueOf("BLOCKED_TECHNICAL"))));
+        MutationResult third = pushOne(World.FM, Mutation.upsert(EntityKind.HEALTH, CONTOSO, both.revision(),
+                Map.of("progress.expectedHealth", TextNode.valueOf("BLUE"))));
+        assertThat(third.outcome()).isEqualTo(Outcome.APPLIED);
+
+        // limit 1 still brings both fields of the first change; the next page starts after it
+        assertThat(history(World.FM, "?limit=1")).extracting(HistoryEntry::revision)
+                .containsExactly(both.revision(), both.revision());
+        assertThat(history(World.FM, "?limit=1&since=" + both.revision())).extracting(HistoryEntry::revision)
+                .containsExactly(third.revision());
+    }
+
+    @Test
     void aDeletionIsOneEntryForTheWholeRow() throws Exception {
         String note = Contoso.note().id().toString();
         MutationResult deleted = pushOne(World.FM, Mutation.delete(EntityKind.STATUS_NOTE, note,
