@@ -170,6 +170,8 @@ public final class FtopApplication extends Application {
             // the Portfolio's action column and "Assignments (n)" button, and the Customer tab's card
             current.portfolio().onOpenAssignmentsProperty()
                     .set(tpids -> assignments.openAssignments(tpids, scene.getWindow()));
+            current.portfolio().onOpenTenantAssignmentsProperty()
+                    .set(tenantIds -> assignments.openTenantBatch(tenantIds, scene.getWindow()));
             window.customerView().setOnOpenAssignments(
                     tpid -> assignments.openAssignments(java.util.List.of(tpid), scene.getWindow()));
         }

@@ -155,6 +155,17 @@ public final class AssignmentActions {
         show(owner, "Batch edit assignments", dialog, 1000, 640);
     }
 
+    /** Opens the batch edit over the tenants {@code tenantIds}, picked in the Portfolio's tenant list. */
+    public void openTenantBatch(List<java.util.UUID> tenantIds, Window owner) {
+        if (tenantIds.isEmpty()) {
+            return;
+        }
+        BatchAssignmentDialog dialog = BatchAssignmentDialog.forTenants(workspace, tasks, tenantIds, this::today,
+                onChanged);
+        dialog.setOnUndoable(this::undoable);
+        show(owner, "Batch edit tenant assignments", dialog, 1000, 640);
+    }
+
     /** Asks for a CSV file and shows the dry run of importing it. */
     public void importCsv(Window owner) {
         files.chooseImport(owner).ifPresent(file -> {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -42,8 +43,8 @@ import ftop.core.assignment.Role;
 import ftop.core.user.User;
 
 /**
- * Batch edits over many customers: assign a person to a role, unassign them, or replace one person
- * with another. Preview lists per line what would be added, changed, handed over, removed, left
+ * Batch edits over many customers, or over tenants picked in the Portfolio's tenant list (see
+ * {@link #forTenants}): assign a person to a role, unassign them, or replace one person with another. Preview lists per line what would be added, changed, handed over, removed, left
  * unchanged or refused (with why) before anything is written; Apply writes the preview as one
  * all-or-nothing step, and Undo takes that step back.
  */
@@ -65,8 +66,11 @@ public final class BatchAssignmentDialog extends BorderPane {
         }
     }
 
-    /** The scopes a batch assign offers. */
+    /** The scopes a batch assign offers; the first two only for a batch over tenants. */
     enum ScopeChoice {
+        SELECTED_TENANTS("Selected tenants", AssignmentScope.SELECTED_TENANTS),
+        CUSTOMER_AND_SELECTED("Customer and selected tenants",
+                new AssignmentScope(true, AssignmentScope.Tenants.SELECTED)),
         CUSTOMER("Customer", AssignmentScope.CUSTOMER),
         CUSTOMER_AND_WINNER("Customer and winner tenant", AssignmentScope.CUSTOMER_AND_WINNER),
         EVERYTHING("Customer and all tenants", AssignmentScope.EVERYTHING);
@@ -88,6 +92,8 @@ public final class BatchAssignmentDialog extends BorderPane {
     private final StoreWorkspace workspace;
     private final BackgroundTasks tasks;
     private final List<Long> tpids;
+    /** The tenants of a batch over tenants; empty for a batch over customers. */
+    private final List<UUID> tenantIds;
     private final Supplier<LocalDate> today;
     private final Runnable onChanged;
     private java.util.function.Consumer<Optional<AppliedBatch>> onUndoable = batch -> { };
@@ -121,16 +127,40 @@ public final class BatchAssignmentDialog extends BorderPane {
      */
     public BatchAssignmentDialog(StoreWorkspace workspace, BackgroundTasks tasks, List<Long> tpids,
             Supplier<LocalDate> today, Runnable onChanged) {
+        this(workspace, tasks, tpids, List.of(), today, onChanged);
+    }
+
+    /**
+     * The batch edit over tenants picked in the Portfolio's tenant list: assign ticks exactly those
+     * tenants (and Customer, if chosen) on each of their customers; unassign and replace touch only
+     * those tenants. See {@link BatchAssignment#previewTenants}.
+     *
+     * @param tenantIds the selected tenants
+     */
+    public static BatchAssignmentDialog forTenants(StoreWorkspace workspace, BackgroundTasks tasks,
+            List<UUID> tenantIds, Supplier<LocalDate> today, Runnable onChanged) {
+        if (tenantIds.isEmpty()) {
+            throw new IllegalArgumentException("A batch over tenants needs tenants.");
+        }
+        return new BatchAssignmentDialog(workspace, tasks, List.of(), tenantIds, today, onChanged);
+    }
+
+    private BatchAssignmentDialog(StoreWorkspace workspace, BackgroundTasks tasks, List<Long> tpids,
+            List<UUID> tenantIds, Supplier<LocalDate> today, Runnable onChanged) {
         this.workspace = workspace;
         this.tasks = tasks;
         this.tpids = List.copyOf(tpids);
+        this.tenantIds = List.copyOf(tenantIds);
         this.today = today;
         this.onChanged = onChanged;
         setId("batchAssignmentDialog");
         getStyleClass().add("batch-assignment");
         setPadding(new Insets(16));
 
-        Label title = new Label("Batch edit assignments of " + tpids.size() + " customer" + (tpids.size() == 1 ? "" : "s"));
+        boolean overTenants = !this.tenantIds.isEmpty();
+        int count = overTenants ? this.tenantIds.size() : this.tpids.size();
+        Label title = new Label("Batch edit assignments of " + count + (overTenants ? " tenant" : " customer")
+                + (count == 1 ? "" : "s"));
         title.setId("batchTitle");
         title.getStyleClass().add(Styles.TITLE_3);
 
@@ -155,8 +185,13 @@ public final class BatchAssignmentDialog extends BorderPane {
         AssignmentDialog.completeNames(TextFields.bindAutoCompletion(toUserField,
                 request -> suggestions(request.getUserText())));
         scopeBox.setId("batchScopeBox");
-        scopeBox.getItems().setAll(ScopeChoice.values());
-        scopeBox.getSelectionModel().select(ScopeChoice.CUSTOMER);
+        if (overTenants) {
+            scopeBox.getItems().setAll(ScopeChoice.values());
+            scopeBox.getSelectionModel().select(ScopeChoice.SELECTED_TENANTS);
+        } else {
+            scopeBox.getItems().setAll(ScopeChoice.CUSTOMER, ScopeChoice.CUSTOMER_AND_WINNER, ScopeChoice.EVERYTHING);
+            scopeBox.getSelectionModel().select(ScopeChoice.CUSTOMER);
+        }
         primaryBox.setId("batchPrimaryBox");
         operationBox.valueProperty().addListener((obs, old, op) -> showFieldsFor(op));
         showFieldsFor(Operation.ASSIGN);
@@ -298,8 +333,13 @@ public final class BatchAssignmentDialog extends BorderPane {
         int asked = generation;
         busy(true, "Working out what would change…");
         long started = System.nanoTime();
-        tasks.run(() -> BatchAssignment.preview(tpids, edit.get(),
-                        AssignmentReader.of(workspace.store(), today.get()), AssignmentDialog.permission(workspace)),
+        tasks.run(() -> {
+                    AssignmentReader current = AssignmentReader.of(workspace.store(), today.get());
+                    return tenantIds.isEmpty()
+                            ? BatchAssignment.preview(tpids, edit.get(), current, AssignmentDialog.permission(workspace))
+                            : BatchAssignment.previewTenants(tenantIds, edit.get(), current,
+                                    AssignmentDialog.permission(workspace));
+                },
                 result -> {
                     if (asked != generation) {
                         busy(false, "The form changed while the preview was worked out; Preview again.");

@@ -32,14 +32,15 @@ import ftop.core.health.HealthColour;
  * @param covidRfa only customers (tenants) with an approved COVID-19 RFA
  * @param watchlist only customers on the CXP watchlist (critical included)
  * @param mine     only what the signed-in user is assigned to
+ * @param unsynced only customers with edits the server has not taken yet (pending or in conflict)
  */
 public record PortfolioFilter(String text, Optional<Region> region, Set<HealthColour> health,
         Set<CustomerStatus> statuses, Optional<Segment> segment, boolean overdue, boolean covidRfa,
-        boolean watchlist, boolean mine) {
+        boolean watchlist, boolean mine, boolean unsynced) {
 
     /** Everything shown. */
     public static final PortfolioFilter NONE = new PortfolioFilter("", Optional.empty(), Set.of(), Set.of(),
-            Optional.empty(), false, false, false, false);
+            Optional.empty(), false, false, false, false, false);
 
     public PortfolioFilter {
         text = text == null ? "" : text;
@@ -77,39 +78,43 @@ public record PortfolioFilter(String text, Optional<Region> region, Set<HealthCo
     }
 
     public PortfolioFilter withText(String value) {
-        return new PortfolioFilter(value, region, health, statuses, segment, overdue, covidRfa, watchlist, mine);
+        return new PortfolioFilter(value, region, health, statuses, segment, overdue, covidRfa, watchlist, mine, unsynced);
     }
 
     public PortfolioFilter withRegion(Optional<Region> value) {
-        return new PortfolioFilter(text, value, health, statuses, segment, overdue, covidRfa, watchlist, mine);
+        return new PortfolioFilter(text, value, health, statuses, segment, overdue, covidRfa, watchlist, mine, unsynced);
     }
 
     public PortfolioFilter withHealth(Set<HealthColour> value) {
-        return new PortfolioFilter(text, region, value, statuses, segment, overdue, covidRfa, watchlist, mine);
+        return new PortfolioFilter(text, region, value, statuses, segment, overdue, covidRfa, watchlist, mine, unsynced);
     }
 
     public PortfolioFilter withStatuses(Set<CustomerStatus> value) {
-        return new PortfolioFilter(text, region, health, value, segment, overdue, covidRfa, watchlist, mine);
+        return new PortfolioFilter(text, region, health, value, segment, overdue, covidRfa, watchlist, mine, unsynced);
     }
 
     public PortfolioFilter withSegment(Optional<Segment> value) {
-        return new PortfolioFilter(text, region, health, statuses, value, overdue, covidRfa, watchlist, mine);
+        return new PortfolioFilter(text, region, health, statuses, value, overdue, covidRfa, watchlist, mine, unsynced);
     }
 
     public PortfolioFilter withOverdue(boolean value) {
-        return new PortfolioFilter(text, region, health, statuses, segment, value, covidRfa, watchlist, mine);
+        return new PortfolioFilter(text, region, health, statuses, segment, value, covidRfa, watchlist, mine, unsynced);
     }
 
     public PortfolioFilter withCovidRfa(boolean value) {
-        return new PortfolioFilter(text, region, health, statuses, segment, overdue, value, watchlist, mine);
+        return new PortfolioFilter(text, region, health, statuses, segment, overdue, value, watchlist, mine, unsynced);
     }
 
     public PortfolioFilter withWatchlist(boolean value) {
-        return new PortfolioFilter(text, region, health, statuses, segment, overdue, covidRfa, value, mine);
+        return new PortfolioFilter(text, region, health, statuses, segment, overdue, covidRfa, value, mine, unsynced);
     }
 
     public PortfolioFilter withMine(boolean value) {
-        return new PortfolioFilter(text, region, health, statuses, segment, overdue, covidRfa, watchlist, value);
+        return new PortfolioFilter(text, region, health, statuses, segment, overdue, covidRfa, watchlist, value, unsynced);
+    }
+
+    public PortfolioFilter withUnsynced(boolean value) {
+        return new PortfolioFilter(text, region, health, statuses, segment, overdue, covidRfa, watchlist, mine, value);
     }
 
     /** The customers this filter shows. */
@@ -136,7 +141,8 @@ public record PortfolioFilter(String text, Optional<Region> region, Set<HealthCo
                 && (health.isEmpty() || row.overall().map(health::contains).orElse(false))
                 && (statuses.isEmpty() || row.status().map(statuses::contains).orElse(false))
                 && (!overdue || row.review().overdue())
-                && (!watchlist || row.onWatchlist());
+                && (!watchlist || row.onWatchlist())
+                && (!unsynced || row.unsynced().any());
     }
 
     /** The filter as one line of text, for the workspace settings. */
@@ -162,6 +168,9 @@ public record PortfolioFilter(String text, Optional<Region> region, Set<HealthCo
         }
         if (mine) {
             parts.add("mine");
+        }
+        if (unsynced) {
+            parts.add("unsynced");
         }
         return String.join("&", parts);
     }
@@ -191,6 +200,7 @@ public record PortfolioFilter(String text, Optional<Region> region, Set<HealthCo
                     case "covid" -> f.withCovidRfa(true);
                     case "watchlist" -> f.withWatchlist(true);
                     case "mine" -> f.withMine(true);
+                    case "unsynced" -> f.withUnsynced(true);
                     default -> f;
                 };
             } catch (IllegalArgumentException e) {

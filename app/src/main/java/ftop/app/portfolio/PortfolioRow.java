@@ -2,6 +2,8 @@ package ftop.app.portfolio;
 
 import java.util.Optional;
 
+import ftop.app.workspace.UnsyncedEdits;
+
 import ftop.core.customer.Customer;
 import ftop.core.customer.Region;
 import ftop.core.customer.Vertical;
@@ -31,6 +33,7 @@ import ftop.core.health.WorkloadGroup;
  * @param covidRfa    one of its tenants has an approved COVID-19 RFA
  * @param mine        the signed-in user holds an assignment on this customer
  * @param searchKey   lower-case name, TPID, tenant names and tenant IDs, for the search box
+ * @param unsynced    the customer's local edits the server has not taken yet
  */
 public record PortfolioRow(
         Customer customer,
@@ -48,7 +51,18 @@ public record PortfolioRow(
         boolean winner,
         boolean covidRfa,
         boolean mine,
-        String searchKey) {
+        String searchKey,
+        UnsyncedEdits unsynced) {
+
+    public PortfolioRow {
+        unsynced = unsynced == null ? UnsyncedEdits.NONE : unsynced;
+    }
+
+    /** This row with {@code edits} as its unsynced edits. */
+    public PortfolioRow withUnsynced(UnsyncedEdits edits) {
+        return new PortfolioRow(customer, overall, group1, group2, group3, status, review, watchlist, region, vertical,
+                healthOwner, tenantCount, winner, covidRfa, mine, searchKey, edits);
+    }
 
     public long tpid() {
         return customer.tpid();

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import ftop.app.workspace.UnsyncedEdits;
 import ftop.app.workspace.Workspace;
 import ftop.core.assignment.Assignment;
 import ftop.core.assignment.AssignmentArea;
@@ -38,11 +39,19 @@ public final class PortfolioRows {
     /**
      * What the Portfolio is built from.
      *
-     * @param userId the signed-in user, for "mine only"
+     * @param userId   the signed-in user, for "mine only"
+     * @param unsynced per TPID, the customer's local edits not yet on the server
      */
     public record Source(List<Customer> customers, List<Tenant> tenants, List<CustomerHealth> health,
             List<WorkloadUsage> usage, List<Assignment> assignments, List<User> users, HealthRules rules,
-            String userId) {
+            String userId, Map<Long, UnsyncedEdits> unsynced) {
+
+        /** A source without unsynced edits, e.g. a data set loaded as it is. */
+        public Source(List<Customer> customers, List<Tenant> tenants, List<CustomerHealth> health,
+                List<WorkloadUsage> usage, List<Assignment> assignments, List<User> users, HealthRules rules,
+                String userId) {
+            this(customers, tenants, health, usage, assignments, users, rules, userId, Map.of());
+        }
 
         public Source {
             Objects.requireNonNull(customers, "customers");
@@ -53,12 +62,14 @@ public final class PortfolioRows {
             Objects.requireNonNull(users, "users");
             Objects.requireNonNull(rules, "rules");
             userId = userId == null ? "" : userId;
+            unsynced = unsynced == null ? Map.of() : unsynced;
         }
 
         /** Reads everything from {@code workspace}; touches the store, so only in the background. */
         public static Source of(Workspace workspace) {
             return new Source(workspace.customers(), workspace.tenants(), workspace.health(), workspace.usage(),
-                    workspace.assignments(), workspace.users(), workspace.rules(), workspace.userId());
+                    workspace.assignments(), workspace.users(), workspace.rules(), workspace.userId(),
+                    workspace.unsyncedEdits());
         }
     }
 
@@ -123,7 +134,8 @@ public final class PortfolioRows {
                     tenants.stream().anyMatch(Tenant::winner),
                     tenants.stream().anyMatch(Tenant::covidRfaApproved),
                     mine,
-                    key.toString().toLowerCase(Locale.ROOT));
+                    key.toString().toLowerCase(Locale.ROOT),
+                    in.unsynced().getOrDefault(c.tpid(), UnsyncedEdits.NONE));
             rows.add(row);
             for (Tenant t : tenants) {
                 boolean tenantMine = assignments.stream().anyMatch(a -> a.userId().equals(in.userId())

@@ -34,6 +34,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -50,6 +51,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 import ftop.app.portfolio.PortfolioViewModel.Section;
 import ftop.app.widgets.DateText;
+import ftop.app.workspace.UnsyncedEdits;
 import ftop.app.widgets.HealthChip;
 import ftop.core.Labelled;
 import ftop.core.customer.Segment;
@@ -81,6 +83,8 @@ public final class PortfolioView extends BorderPane {
     private final ToggleButton covidFilter = filterToggle("COVID-19 RFA", "covidFilter", Material2MZ.MEDICAL_SERVICES);
     private final ToggleButton watchlistFilter = filterToggle("Watchlist", "watchlistFilter", Material2MZ.VISIBILITY);
     private final ToggleButton mineFilter = filterToggle("Mine only", "mineFilter", Material2AL.ACCOUNT_CIRCLE);
+    /** "With unsynced edits", said short so the filter bar still fits a 1400-pixel window. */
+    private final ToggleButton unsyncedFilter = filterToggle("Unsynced", "unsyncedFilter", Material2AL.CLOUD_UPLOAD);
     private final StackPane tables = new StackPane();
     private final Button assignSelected = new Button("Assignments", new FontIcon(Material2AL.ASSIGNMENT_IND));
 
@@ -193,12 +197,22 @@ public final class PortfolioView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
         assignSelected.setId("assignSelectedButton");
-        assignSelected.setTooltip(new Tooltip("Assignments of the selected customers (Shift/Ctrl-click to select several)"));
-        assignSelected.disableProperty().bind(Bindings.isEmpty(model.selectedTpids())
-                .or(model.onOpenAssignmentsProperty().isNull()));
-        assignSelected.textProperty().bind(Bindings.createStringBinding(() -> model.selectedTpids().size() > 1
-                ? "Assignments (" + model.selectedTpids().size() + ")" : "Assignments", model.selectedTpids()));
-        assignSelected.setOnAction(e -> model.openAssignments(model.selectedTpids()));
+        Tooltip assignTip = new Tooltip();
+        assignTip.textProperty().bind(Bindings.createStringBinding(() -> model.sectionProperty().get() == Section.TENANTS
+                ? "Assignments of the selected tenants: several open a batch edit over just those tenants "
+                        + "(Shift/Ctrl-click to select several)"
+                : "Assignments of the selected customers (Shift/Ctrl-click to select several)", model.sectionProperty()));
+        assignSelected.setTooltip(assignTip);
+        assignSelected.disableProperty().bind(Bindings.createBooleanBinding(() -> model.selectedTpids().isEmpty()
+                        || !model.tenantBatchSelected() && model.onOpenAssignmentsProperty().get() == null,
+                model.selectedTpids(), model.selectedTenantIds(), model.sectionProperty(),
+                model.onOpenAssignmentsProperty(), model.onOpenTenantAssignmentsProperty()));
+        assignSelected.textProperty().bind(Bindings.createStringBinding(() -> {
+            int count = model.sectionProperty().get() == Section.TENANTS ? model.selectedTenantIds().size()
+                    : model.selectedTpids().size();
+            return count > 1 ? "Assignments (" + count + ")" : "Assignments";
+        }, model.selectedTpids(), model.selectedTenantIds(), model.sectionProperty()));
+        assignSelected.setOnAction(e -> model.openSelectedAssignments());
 
         Button export = new Button("Export CSV", new FontIcon(Material2MZ.SAVE_ALT));
         export.setId("exportButton");
@@ -215,7 +229,7 @@ public final class PortfolioView extends BorderPane {
         return bar;
     }
 
-    private HBox filterBar() {
+    private FlowPane filterBar() {
         Label filters = new Label(null, new FontIcon(Material2AL.FILTER_LIST));
         filters.setTooltip(new Tooltip("Filters"));
 
@@ -225,7 +239,7 @@ public final class PortfolioView extends BorderPane {
             regionFilter.getItems().add(new Choice<>(r, r.label()));
         }
         regionFilter.setTooltip(new Tooltip("Region"));
-        regionFilter.setPrefWidth(175);
+        regionFilter.setPrefWidth(150);
         regionFilter.valueProperty().addListener((obs, old, now) -> {
             if (!syncing && now != null) {
                 update(f -> f.withRegion(Optional.ofNullable(now.value())));
@@ -238,7 +252,7 @@ public final class PortfolioView extends BorderPane {
             segmentFilter.getItems().add(new Choice<>(s, s.label()));
         }
         segmentFilter.setTooltip(new Tooltip("Segment"));
-        segmentFilter.setPrefWidth(145);
+        segmentFilter.setPrefWidth(140);
         segmentFilter.valueProperty().addListener((obs, old, now) -> {
             if (!syncing && now != null) {
                 update(f -> f.withSegment(Optional.ofNullable(now.value())));
@@ -292,14 +306,22 @@ public final class PortfolioView extends BorderPane {
                 update(f -> f.withMine(now));
             }
         });
+        unsyncedFilter.selectedProperty().addListener((obs, old, now) -> {
+            if (!syncing) {
+                update(f -> f.withUnsynced(now));
+            }
+        });
+        unsyncedFilter.setTooltip(new Tooltip("With unsynced edits: only customers with edits the server has not "
+                + "taken yet, waiting to be sent or in conflict"));
         overdueFilter.setTooltip(new Tooltip("Only customers whose review date has passed, or who were never reviewed"));
         covidFilter.setTooltip(new Tooltip("Only tenants (customers) with an approved COVID-19 RFA"));
         watchlistFilter.setTooltip(new Tooltip("Only customers on the CXP watchlist, critical included"));
-        mineFilter.setTooltip(new Tooltip("Only what I am assigned to"));
-
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-
+        Tooltip mine = new Tooltip();
+        // says whose assignments count, and follows a new sign-in
+        mine.textProperty().bind(Bindings.createStringBinding(() -> model.userProperty().get() == null
+                || model.userProperty().get().isEmpty() ? "Only what I am assigned to"
+                : "Only what " + model.userProperty().get() + " is assigned to", model.userProperty()));
+        mineFilter.setTooltip(mine);
 
         Button clear = new Button("Clear filters", new FontIcon(Material2AL.CLEAR_ALL));
         clear.setId("clearFilters");
@@ -308,12 +330,16 @@ public final class PortfolioView extends BorderPane {
                 model.filterProperty()));
         clear.setOnAction(e -> model.filterProperty().set(PortfolioFilter.NONE));
 
-        HBox bar = new HBox(8, filters, regionFilter, segmentFilter, healthFilter, statusFilter,
-                new Separator(javafx.geometry.Orientation.VERTICAL),
-                overdueFilter, covidFilter, watchlistFilter, mineFilter, spacer, clear);
-        // filters never shrink into "Any ..."; the count gives way first
+        Separator separator = new Separator(javafx.geometry.Orientation.VERTICAL);
+        separator.setPrefHeight(24);
+        // a narrow window wraps the last filters onto a second line rather than pushing them (and
+        // the toolbar's Export) off the window's edge
+        FlowPane bar = new FlowPane(8, 6, filters, regionFilter, segmentFilter, healthFilter, statusFilter, separator,
+                overdueFilter, covidFilter, watchlistFilter, mineFilter, unsyncedFilter, clear);
+        bar.setRowValignment(javafx.geometry.VPos.CENTER);
+        // filters never shrink into "Any ..."
         for (Node n : List.of(regionFilter, segmentFilter, healthFilter, statusFilter, overdueFilter, covidFilter,
-                watchlistFilter, mineFilter, clear)) {
+                watchlistFilter, mineFilter, unsyncedFilter, clear)) {
             ((javafx.scene.control.Control) n).setMinWidth(Region.USE_PREF_SIZE);
         }
         bar.getStyleClass().add("portfolio-filters");
@@ -386,6 +412,7 @@ public final class PortfolioView extends BorderPane {
             covidFilter.setSelected(f.covidRfa());
             watchlistFilter.setSelected(f.watchlist());
             mineFilter.setSelected(f.mine());
+            unsyncedFilter.setSelected(f.unsynced());
         } finally {
             syncing = false;
         }
@@ -419,9 +446,10 @@ public final class PortfolioView extends BorderPane {
                 .ifPresent(model::exportShown);
     }
 
-    /** Tells the model which customers are selected in the section that shows. */
+    /** Tells the model which customers (and tenants) are selected in the section that shows. */
     private void updateSelection() {
         Set<Long> tpids = new LinkedHashSet<>();
+        List<java.util.UUID> tenantIds = new java.util.ArrayList<>();
         if (model.sectionProperty().get() == Section.CUSTOMERS) {
             for (PortfolioRow r : table.getSelectionModel().getSelectedItems()) {
                 if (r != null) {
@@ -432,8 +460,13 @@ public final class PortfolioView extends BorderPane {
             for (TenantRow r : tenantTable.getSelectionModel().getSelectedItems()) {
                 if (r != null) {
                     tpids.add(r.tpid());
+                    tenantIds.add(r.tenantId());
                 }
             }
+        }
+        // tenants first: the button's text and state read both lists when the customers change
+        if (!model.selectedTenantIds().equals(tenantIds)) {
+            model.selectedTenantIds().setAll(tenantIds);
         }
         if (!model.selectedTpids().equals(List.copyOf(tpids))) {
             model.selectedTpids().setAll(tpids);
@@ -455,6 +488,7 @@ public final class PortfolioView extends BorderPane {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(actionsColumn());
         table.getColumns().add(textColumn("Customer", "customerColumn", PortfolioRow::name, 190, 150));
+        table.getColumns().add(syncColumn());
         table.getColumns().add(tpidColumn());
         table.getColumns().add(textColumn("Segment", "segmentColumn", r -> r.customer().segment().label(), 90, 85));
         table.getColumns().add(healthColumn("Overall health", "overallColumn", PortfolioRow::overall, 130));
@@ -473,15 +507,7 @@ public final class PortfolioView extends BorderPane {
         table.getColumns().add(tenantsColumn());
         table.getColumns().add(flagsColumn());
 
-        table.setRowFactory(tv -> {
-            TableRow<PortfolioRow> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
-                    model.open(row.getItem());
-                }
-            });
-            return row;
-        });
+        table.setRowFactory(openOnDoubleClick(model::open));
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 model.open(table.getSelectionModel().getSelectedItem());
@@ -489,6 +515,33 @@ public final class PortfolioView extends BorderPane {
             }
         });
         table.setPlaceholder(placeholder("customers"));
+    }
+
+    /**
+     * Rows that open their item on a plain double-click on that one row. The scene counts clicks
+     * wherever they land, so a Shift- or Ctrl-click on a row soon after a click on another row
+     * arrives as a double-click: that is someone selecting several rows, and it must not open the
+     * row (which would switch tabs and take the keyboard away from the table mid-selection).
+     */
+    private static <R> javafx.util.Callback<TableView<R>, TableRow<R>> openOnDoubleClick(
+            java.util.function.Consumer<R> open) {
+        // the row and item clicked last in this table; a double-click must land on the same one
+        Object[] lastClick = new Object[2];
+        return tv -> {
+            TableRow<R> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() != MouseButton.PRIMARY || row.isEmpty()) {
+                    return;
+                }
+                boolean sameRow = lastClick[0] == row && lastClick[1] == row.getItem();
+                lastClick[0] = row;
+                lastClick[1] = row.getItem();
+                if (e.getClickCount() == 2 && sameRow && !e.isShiftDown() && !e.isShortcutDown()) {
+                    open.accept(row.getItem());
+                }
+            });
+            return row;
+        };
     }
 
     private Node placeholder(String what) {
@@ -639,6 +692,67 @@ public final class PortfolioView extends BorderPane {
         return column;
     }
 
+    /**
+     * The customer's edits the server has not taken yet: "2 pending" (waiting to be sent) and
+     * "1 conflict" (waiting for a decision), each with an icon, a colour and a tooltip; empty when
+     * everything is synced. Sorting puts conflicts first, then the most pending.
+     */
+    private static TableColumn<PortfolioRow, UnsyncedEdits> syncColumn() {
+        TableColumn<PortfolioRow, UnsyncedEdits> column = new TableColumn<>("Sync");
+        column.setId("syncColumn");
+        column.setPrefWidth(185);
+        column.setMinWidth(70);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().unsynced()));
+        column.setComparator(Comparator.comparingInt(UnsyncedEdits::conflicts).reversed()
+                .thenComparing(Comparator.comparingInt(UnsyncedEdits::pending).reversed()));
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Label pending = marker("pendingMarker", "pending-marker", Material2AL.CLOUD_UPLOAD);
+            private final Label conflicts = marker("conflictMarker", "conflict-marker", Material2AL.ERROR_OUTLINE);
+            private final HBox box = new HBox(8);
+
+            {
+                box.setAlignment(Pos.CENTER_LEFT);
+                pending.getStyleClass().add(Styles.ACCENT);
+                conflicts.getStyleClass().add(Styles.DANGER);
+            }
+
+            @Override
+            protected void updateItem(UnsyncedEdits item, boolean empty) {
+                super.updateItem(item, empty);
+                box.getChildren().clear();
+                if (empty || item == null || !item.any()) {
+                    setGraphic(null);
+                    return;
+                }
+                if (item.conflicts() > 0) {
+                    conflicts.setText(item.conflicts() + (item.conflicts() == 1 ? " conflict" : " conflicts"));
+                    conflicts.getTooltip().setText(item.conflicts() == 1
+                            ? "1 edit the server did not take: open the conflicts from the status bar to decide"
+                            : item.conflicts() + " edits the server did not take: open the conflicts from the "
+                                    + "status bar to decide");
+                    box.getChildren().add(conflicts);
+                }
+                if (item.pending() > 0) {
+                    pending.setText(item.pending() + " pending");
+                    pending.getTooltip().setText(item.pending() == 1 ? "1 edit waits to be sent to the server"
+                            : item.pending() + " edits wait to be sent to the server");
+                    box.getChildren().add(pending);
+                }
+                setGraphic(box);
+            }
+        });
+        return column;
+    }
+
+    private static Label marker(String id, String styleClass, Ikon icon) {
+        Label label = new Label(null, new FontIcon(icon));
+        label.setId(id);
+        label.getStyleClass().addAll("sync-marker", styleClass, Styles.TEXT_SMALL);
+        label.setTooltip(new Tooltip());
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
     /** The Assignments icon of each row, handed to whoever registered {@code onOpenAssignments}. */
     private TableColumn<PortfolioRow, PortfolioRow> actionsColumn() {
         TableColumn<PortfolioRow, PortfolioRow> column = new TableColumn<>();
@@ -720,15 +834,7 @@ public final class PortfolioView extends BorderPane {
         tenantTable.getColumns().add(textColumn("FM", "tenantFmColumn", r -> r.fm().isEmpty() ? "—" : r.fm(), 150, 100));
         tenantTable.getColumns().add(textColumn("Origin", "originColumn", r -> r.tenant().origin().label(), 170, 120));
 
-        tenantTable.setRowFactory(tv -> {
-            TableRow<TenantRow> row = new TableRow<>();
-            row.setOnMouseClicked(e -> {
-                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
-                    model.openTenant(row.getItem());
-                }
-            });
-            return row;
-        });
+        tenantTable.setRowFactory(openOnDoubleClick(model::openTenant));
         tenantTable.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 model.openTenant(tenantTable.getSelectionModel().getSelectedItem());

@@ -20,12 +20,15 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 
 import ftop.app.tasks.BackgroundTasks;
+import ftop.app.workspace.UnsyncedEdits;
 import ftop.app.workspace.Workspace;
 
 /**
@@ -60,12 +63,16 @@ public final class PortfolioViewModel {
     private final FilteredList<TenantRow> filteredTenants = new FilteredList<>(readOnlyTenants);
     private final SortedList<TenantRow> shownTenants = new SortedList<>(filteredTenants);
     private final ObservableList<Long> selectedTpids = FXCollections.observableArrayList();
+    private final ObservableList<UUID> selectedTenantIds = FXCollections.observableArrayList();
 
     private final ObjectProperty<PortfolioFilter> filter = new SimpleObjectProperty<>(this, "filter", PortfolioFilter.NONE);
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(this, "section", Section.CUSTOMERS);
     private final ObjectProperty<Consumer<UUID>> onOpenTenant = new SimpleObjectProperty<>(this, "onOpenTenant");
     private final ObjectProperty<Consumer<List<Long>>> onOpenAssignments =
             new SimpleObjectProperty<>(this, "onOpenAssignments");
+    private final ObjectProperty<Consumer<List<UUID>>> onOpenTenantAssignments =
+            new SimpleObjectProperty<>(this, "onOpenTenantAssignments");
+    private final StringProperty user = new SimpleStringProperty(this, "user", "");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -77,6 +84,8 @@ public final class PortfolioViewModel {
     private boolean restored;
     private PortfolioFilter customersFilteredBy = PortfolioFilter.NONE;
     private PortfolioFilter tenantsFilteredBy = PortfolioFilter.NONE;
+    /** The user whose "mine" the rows showing were built for; null before the first load. */
+    private String rowsBuiltFor;
 
     /**
      * @param openCustomer called with a TPID when the user asks to open that customer
@@ -102,6 +111,12 @@ public final class PortfolioViewModel {
             applyFilter(filter.get());
             remember();
         });
+        user.addListener((obs, old, now) -> {
+            // a load in flight checks the user when it lands (see show)
+            if (loaded.get() && !loading.get() && now != null && !now.isEmpty() && !now.equals(rowsBuiltFor)) {
+                refresh();
+            }
+        });
         shownText = Bindings.createStringBinding(this::describeShown, section, filteredCustomers, rows,
                 filteredTenants, tenantRows);
     }
@@ -111,9 +126,12 @@ public final class PortfolioViewModel {
         loading.set(true);
         LocalDate today = LocalDate.now(clock);
         boolean firstLoad = !restored;
-        tasks.run(() -> new Loaded(PortfolioRows.build(PortfolioRows.Source.of(workspace), today),
-                        firstLoad ? workspace.setting(FILTER_SETTING).orElse(null) : null,
-                        firstLoad ? workspace.setting(SECTION_SETTING).orElse(null) : null),
+        tasks.run(() -> {
+                    PortfolioRows.Source source = PortfolioRows.Source.of(workspace);
+                    return new Loaded(PortfolioRows.build(source, today), source.userId(),
+                            firstLoad ? workspace.setting(FILTER_SETTING).orElse(null) : null,
+                            firstLoad ? workspace.setting(SECTION_SETTING).orElse(null) : null);
+                },
                 this::show,
                 failure -> {
                     loading.set(false);
@@ -121,7 +139,41 @@ public final class PortfolioViewModel {
                 });
     }
 
-    private record Loaded(PortfolioRows.Portfolio portfolio, String filter, String section) {
+    /**
+     * Reads again only which customers have edits the server has not taken (the outbox moved: an
+     * edit, a push, a conflict) and marks their rows; far lighter than {@link #refresh}, so it can
+     * follow every change. Does nothing before the first load, which reads them with the rows.
+     */
+    public void refreshUnsynced() {
+        if (!loaded.get()) {
+            return;
+        }
+        tasks.run(workspace::unsyncedEdits, this::showUnsynced,
+                failure -> message.set("Which customers have unsynced edits could not be read: " + messageOf(failure)));
+    }
+
+    private void showUnsynced(java.util.Map<Long, UnsyncedEdits> edits) {
+        java.util.Map<Long, PortfolioRow> changed = new java.util.HashMap<>();
+        List<PortfolioRow> next = new java.util.ArrayList<>(rows.size());
+        for (PortfolioRow row : rows) {
+            UnsyncedEdits now = edits.getOrDefault(row.tpid(), UnsyncedEdits.NONE);
+            if (now.equals(row.unsynced())) {
+                next.add(row);
+            } else {
+                PortfolioRow marked = row.withUnsynced(now);
+                changed.put(row.tpid(), marked);
+                next.add(marked);
+            }
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        rows.setAll(next);
+        tenantRows.setAll(tenantRows.stream()
+                .map(t -> changed.containsKey(t.tpid()) ? t.withCustomer(changed.get(t.tpid())) : t).toList());
+    }
+
+    private record Loaded(PortfolioRows.Portfolio portfolio, String userId, String filter, String section) {
     }
 
     private void show(Loaded fresh) {
@@ -141,9 +193,15 @@ public final class PortfolioViewModel {
         }
         rows.setAll(fresh.portfolio().customers());
         tenantRows.setAll(fresh.portfolio().tenants());
+        rowsBuiltFor = fresh.userId();
         error.set("");
         loading.set(false);
         loaded.set(true);
+        String now = user.get();
+        if (now != null && !now.isEmpty() && !now.equals(rowsBuiltFor)) {
+            // someone else signed in while these rows were read: their "mine" differs
+            refresh();
+        }
     }
 
     /**
@@ -212,6 +270,24 @@ public final class PortfolioViewModel {
     }
 
     /**
+     * Opens the assignments of what is selected: several tenants in the Tenants section go to the
+     * batch edit over those tenants; otherwise the customers of the selection (one customer's
+     * dialog, or the batch edit over several).
+     */
+    public void openSelectedAssignments() {
+        if (tenantBatchSelected()) {
+            onOpenTenantAssignments.get().accept(List.copyOf(selectedTenantIds));
+        } else {
+            openAssignments(selectedTpids);
+        }
+    }
+
+    /** True when the selection's Assignments button opens the batch edit over tenants. */
+    public boolean tenantBatchSelected() {
+        return section.get() == Section.TENANTS && selectedTenantIds.size() > 1 && onOpenTenantAssignments.get() != null;
+    }
+
+    /**
      * Writes the rows shown in the current section, in the order shown, to {@code file} as CSV, in
      * the background. The outcome is told in {@link #messageProperty()}.
      */
@@ -260,6 +336,28 @@ public final class PortfolioViewModel {
     /** The TPIDs of the rows selected in the current section (a tenant counts for its customer). */
     public ObservableList<Long> selectedTpids() {
         return selectedTpids;
+    }
+
+    /**
+     * The signed-in user's ID, whose assignments "Mine only" shows; the shell keeps it current.
+     * When it changes the rows are read again, so "mine" follows a new sign-in at once.
+     */
+    public StringProperty userProperty() {
+        return user;
+    }
+
+    /** The IDs of the tenants selected in the Tenants section; empty while Customers shows. */
+    public ObservableList<UUID> selectedTenantIds() {
+        return selectedTenantIds;
+    }
+
+    /**
+     * Called with the IDs of several tenants selected in the Tenants section, to batch edit their
+     * assignments; set by the assignments feature. Until then a tenant selection opens the
+     * assignments of the tenants' customers.
+     */
+    public ObjectProperty<Consumer<List<UUID>>> onOpenTenantAssignmentsProperty() {
+        return onOpenTenantAssignments;
     }
 
     public ObjectProperty<PortfolioFilter> filterProperty() {

@@ -16,6 +16,11 @@ import ftop.core.tenant.Tenant;
  */
 public record TenantRow(Tenant tenant, PortfolioRow customer, String fm, boolean mine, String searchKey) {
 
+    /** This tenant with {@code row} as its customer's row, e.g. after the customer's unsynced edits changed. */
+    public TenantRow withCustomer(PortfolioRow row) {
+        return new TenantRow(tenant, row, fm, mine, searchKey);
+    }
+
     public UUID tenantId() {
         return tenant.tenantId();
     }

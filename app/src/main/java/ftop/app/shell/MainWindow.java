@@ -46,9 +46,11 @@ public final class MainWindow extends BorderPane {
     private final Tab portfolioTab;
     private final Tab customerTab;
     private final CustomerView customerView;
+    private final ShellModel model;
 
     public MainWindow(ShellModel model) {
         setId("mainWindow");
+        this.model = model;
 
         PortfolioView portfolioView = new PortfolioView(model.portfolio());
         CustomerView customerView = new CustomerView(model.customer());
@@ -272,6 +274,11 @@ public final class MainWindow extends BorderPane {
             label.setGraphic(new FontIcon(icon));
         }
         return label;
+    }
+
+    /** The model the window shows, for features that change it (e.g. a new sign-in). */
+    public ShellModel model() {
+        return model;
     }
 
     public TabPane tabs() {

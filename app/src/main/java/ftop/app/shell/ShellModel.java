@@ -23,8 +23,8 @@ import ftop.core.change.EntityKind;
 
 /**
  * The state of the main window: which page shows, the page models, the theme and what the status
- * bar says. Changed only through its commands ({@link #show}, {@link #openCustomer},
- * {@link #refresh}, {@link #setDark}).
+ * bar says, and who is signed in. Changed only through its commands ({@link #show},
+ * {@link #openCustomer}, {@link #refresh}, {@link #setDark}, {@link #signedIn}).
  */
 public final class ShellModel {
 
@@ -49,7 +49,7 @@ public final class ShellModel {
     private final ReadOnlyBooleanWrapper dark = new ReadOnlyBooleanWrapper(this, "dark");
     private final ReadOnlyStringWrapper workspaceText = new ReadOnlyStringWrapper(this, "workspaceText", "");
     private final ReadOnlyStringWrapper locationText = new ReadOnlyStringWrapper(this, "locationText", "");
-    private final ReadOnlyStringWrapper userText = new ReadOnlyStringWrapper(this, "userText", "");
+    private final ReadOnlyStringWrapper user = new ReadOnlyStringWrapper(this, "user", "");
     private final ReadOnlyStringWrapper countsText = new ReadOnlyStringWrapper(this, "countsText", "");
     private final ReadOnlyStringWrapper syncText = new ReadOnlyStringWrapper(this, "syncText", "");
     private final ReadOnlyStringWrapper pendingText = new ReadOnlyStringWrapper(this, "pendingText", "");
@@ -66,6 +66,8 @@ public final class ShellModel {
         this.tenant = new TenantViewModel(workspace, tasks, edits, this::openCustomer);
         // No sync client exists yet: say so rather than pretend to be online or offline.
         syncText.set("Local only · not synced");
+        // "Mine only" is about whoever is signed in now
+        portfolio.userProperty().bind(user);
         portfolio.rows().addListener((javafx.collections.ListChangeListener<Object>) c -> {
             updateCounts();
             customer.showChoices(portfolio.rows().stream()
@@ -99,12 +101,16 @@ public final class ShellModel {
 
     /**
      * Reads again what shows rows of {@code changed} kinds: the Portfolio only when customers,
-     * tenants, health or usage changed (a saved contact or note does not re-read 1,500 customers),
+     * tenants, health or usage changed (a saved contact or note does not re-read 1,500 customers;
+     * it only re-reads which customers have unsynced edits),
      * the pages of one customer for any change, the status bar always (the outbox may have moved).
      */
     private void refreshAfter(Set<EntityKind> changed) {
         if (!java.util.Collections.disjoint(changed, PORTFOLIO_KINDS)) {
             portfolio.refresh();
+        } else {
+            // the outbox may have moved (an edit, a push, a conflict): only the rows' sync markers
+            portfolio.refreshUnsynced();
         }
         refreshBesidesPortfolio(!changed.isEmpty());
     }
@@ -123,7 +129,7 @@ public final class ShellModel {
                 facts -> {
                     workspaceText.set("Workspace " + facts[0]);
                     locationText.set(facts[1]);
-                    userText.set(facts[2]);
+                    user.set(facts[2]);
                     int pending = Integer.parseInt(facts[3]);
                     pendingText.set(pending == 1 ? "1 pending change" : pending + " pending changes");
                 },
@@ -156,6 +162,19 @@ public final class ShellModel {
         // an unsaved edit of the customer showing may keep it; the Customer tab shows either way
         customer.open(tpid);
         show(Page.CUSTOMER);
+    }
+
+    /**
+     * Takes in a new sign-in: from now on {@code userId} is the workspace's user. The status bar and
+     * the Portfolio's "Mine only" follow at once, and what depends on the user's permissions (the
+     * Customer and Tenant tabs) is read again for them.
+     */
+    public void signedIn(String userId) {
+        Objects.requireNonNull(userId, "userId");
+        workspace.signedIn(userId);
+        // the Portfolio re-reads its rows when the user it was built for is no longer the user
+        user.set(userId);
+        refreshBesidesPortfolio(true);
     }
 
     /** Switches the theme, and remembers the choice in the workspace for the next start. */
@@ -205,9 +224,14 @@ public final class ShellModel {
         return workspaceText.getReadOnlyProperty();
     }
 
-    /** The signed-in user. */
+    /** The signed-in user's ID, e.g. {@code megan.bowen}; empty until the workspace is read. */
+    public ReadOnlyStringProperty userProperty() {
+        return user.getReadOnlyProperty();
+    }
+
+    /** The signed-in user, as the status bar shows them. */
     public ReadOnlyStringProperty userTextProperty() {
-        return userText.getReadOnlyProperty();
+        return user.getReadOnlyProperty();
     }
 
     /** e.g. "25 customers · 61 tenants". */

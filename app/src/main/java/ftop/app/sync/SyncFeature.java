@@ -63,6 +63,8 @@ public final class SyncFeature {
                 feature.loginAsked = false;
             }
         }));
+        // a new sign-in (maybe as someone else) reaches the status bar, the Portfolio and permissions at once
+        session.addSignInListener(user -> Platform.runLater(() -> window.model().signedIn(user)));
         tasks.run(session::start, failure -> LOG.log(Level.WARNING, "Sync could not start", failure));
         return feature;
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import okhttp3.HttpUrl;
 
@@ -35,6 +36,7 @@ public final class SyncSession implements AutoCloseable {
     private final LocalStore store;
     private final SyncEngine.Options options;
     private final List<SyncStatusListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<String>> signInListeners = new CopyOnWriteArrayList<>();
     private final SyncStatusListener forward = status -> listeners.forEach(l -> l.onStatus(status));
     private volatile EmbeddedDemo demo;
     private volatile SyncClient client;
@@ -165,6 +167,9 @@ public final class SyncSession implements AutoCloseable {
         }
         start();
         syncNow();
+        for (Consumer<String> listener : signInListeners) {
+            listener.accept(me.userId());
+        }
     }
 
     /**
@@ -193,6 +198,14 @@ public final class SyncSession implements AutoCloseable {
     public void addListener(SyncStatusListener listener) {
         listeners.add(Objects.requireNonNull(listener, "listener"));
         listener.onStatus(last);
+    }
+
+    /**
+     * Subscribes to new sign-ins ({@link #connect}): called with the user's ID on the thread that
+     * signed in, once the user is kept in the workspace and sync with the server has started.
+     */
+    public void addSignInListener(Consumer<String> listener) {
+        signInListeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** The latest status. */

@@ -18,7 +18,10 @@ import ftop.core.health.CustomerHealth;
 import ftop.core.health.HealthRules;
 import ftop.core.health.InvalidHealthRulesException;
 import ftop.core.status.EnterpriseStatusNote;
+import ftop.core.change.EntityKind;
+import ftop.core.change.Mutation;
 import ftop.core.store.LocalStore;
+import ftop.core.store.OutboxEntry;
 import ftop.core.tenant.Tenant;
 import ftop.core.usage.WorkloadUsage;
 import ftop.core.user.User;
@@ -40,7 +43,8 @@ public final class StoreWorkspace implements Workspace {
 
     private final String profile;
     private final LocalStore store;
-    private final String userId;
+    /** Changes on a new sign-in; read by background reads and the FX thread alike. */
+    private volatile String userId;
     private final HealthRules rules;
 
     private StoreWorkspace(String profile, LocalStore store, String userId, HealthRules rules) {
@@ -167,6 +171,11 @@ public final class StoreWorkspace implements Workspace {
     }
 
     @Override
+    public void signedIn(String userId) {
+        this.userId = Objects.requireNonNull(userId, "userId");
+    }
+
+    @Override
     public HealthRules rules() {
         return rules;
     }
@@ -249,6 +258,46 @@ public final class StoreWorkspace implements Workspace {
     @Override
     public int pendingChanges() {
         return store.outbox().pendingCount();
+    }
+
+    @Override
+    public java.util.Map<Long, UnsyncedEdits> unsyncedEdits() {
+        java.util.Map<Long, int[]> counts = new java.util.HashMap<>();
+        for (OutboxEntry entry : store.outbox().pending(Integer.MAX_VALUE)) {
+            tpidOf(entry.mutation()).ifPresent(tpid -> counts.computeIfAbsent(tpid, k -> new int[2])[0]++);
+        }
+        for (OutboxEntry entry : store.outbox().problems()) {
+            tpidOf(entry.mutation()).ifPresent(tpid -> counts.computeIfAbsent(tpid, k -> new int[2])[1]++);
+        }
+        java.util.Map<Long, UnsyncedEdits> result = new java.util.HashMap<>();
+        counts.forEach((tpid, c) -> result.put(tpid, new UnsyncedEdits(c[0], c[1])));
+        return result;
+    }
+
+    /**
+     * The customer an edit belongs to: the TPID of the row it edits as the store holds it now, or,
+     * for a row that is gone (a delete), the TPID the edit itself carries. Edits of no customer (the
+     * directory of people) have none.
+     */
+    private Optional<Long> tpidOf(Mutation mutation) {
+        EntityKind kind = mutation.kind();
+        if (kind == EntityKind.USER) {
+            return Optional.empty();
+        }
+        if (kind == EntityKind.CUSTOMER || kind == EntityKind.HEALTH) {
+            try {
+                return Optional.of(Long.parseLong(mutation.entityId()));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+        Optional<Long> held = store.repository(kind.type()).get(mutation.entityId()).map(kind::tpidOf);
+        if (held.isPresent()) {
+            return held;
+        }
+        com.fasterxml.jackson.databind.JsonNode tpid = mutation.fields().get("tpid");
+        return tpid != null && tpid.canConvertToLong() && tpid.asLong() > 0 ? Optional.of(tpid.asLong())
+                : Optional.empty();
     }
 
     @Override

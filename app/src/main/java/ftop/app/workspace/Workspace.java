@@ -31,8 +31,18 @@ public interface Workspace extends AutoCloseable {
     /** Where the workspace lives, as a person would look for it (a directory), or a description. */
     String location();
 
-    /** The sign-in name of the user working in this workspace, e.g. {@code megan.bowen}. */
+    /**
+     * The sign-in name of the user working in this workspace, e.g. {@code megan.bowen}; after a new
+     * sign-in, the user who signed in (see {@link #signedIn}).
+     */
     String userId();
+
+    /**
+     * Records that {@code userId} signed in to this workspace: {@link #userId()} answers that user
+     * from now on. Touches no database (the sign-in kept the user in the workspace's settings), so it
+     * may be called on any thread.
+     */
+    void signedIn(String userId);
 
     /** The rules that colour usage and set the review cadence. */
     HealthRules rules();
@@ -75,6 +85,14 @@ public interface Workspace extends AutoCloseable {
 
     /** Local edits not yet accepted by the server. */
     int pendingChanges();
+
+    /**
+     * Per customer TPID, its local edits the server has not taken yet (pending, and in conflict or
+     * rejected); customers with none are left out. A workspace without an outbox has none.
+     */
+    default java.util.Map<Long, UnsyncedEdits> unsyncedEdits() {
+        return java.util.Map.of();
+    }
 
     /**
      * Calls {@code listener} with the kinds of rows that changed after every committed change, on the

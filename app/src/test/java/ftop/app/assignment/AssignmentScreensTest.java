@@ -73,5 +73,13 @@ class AssignmentScreensTest extends AssignmentFx {
         clickOn("#previewButton");
         waitUntil(() -> !lookup("#previewTable").queryTableView().getItems().isEmpty());
         save("batch-preview");
+
+        List<java.util.UUID> tenants = store.tenants().all().stream().limit(6).map(t -> t.tenantId()).toList();
+        show(() -> BatchAssignmentDialog.forTenants(workspace, tasks, tenants, () -> AppFixtures.TODAY, () -> { }));
+        clickOn("#batchAreaBox").clickOn("Onboarding");
+        clickOn("#batchUserField").write(DemoUsers.DIEGO_SICILIANI);
+        clickOn("#previewButton");
+        waitUntil(() -> !lookup("#previewTable").queryTableView().getItems().isEmpty());
+        save("tenant-batch-preview");
     }
 }

@@ -68,6 +68,22 @@ class PortfolioFilterTest {
     }
 
     @Test
+    void withUnsyncedEditsShowsCustomersWithPendingOrConflictingEditsAndTheirTenants() {
+        PortfolioRows.Portfolio marked = PortfolioRows.build(new PortfolioRows.Source(data.customers(), data.tenants(),
+                data.health(), data.usage(), data.assignments(), data.users(), HealthRules.defaults(),
+                Contoso.FM.userId(), java.util.Map.of(Contoso.FABRIKAM_TPID, new ftop.app.workspace.UnsyncedEdits(0, 1))),
+                AppFixtures.TODAY);
+        PortfolioFilter unsynced = PortfolioFilter.NONE.withUnsynced(true);
+
+        assertThat(customers(unsynced)).as("nothing waits in a plain data set").isEmpty();
+        assertThat(marked.customers().stream().filter(unsynced.customers()).map(PortfolioRow::name))
+                .containsExactly("Fabrikam");
+        assertThat(marked.tenants().stream().filter(unsynced.tenants()).map(TenantRow::name))
+                .containsExactly(Contoso.FABRIKAM_TENANT.name());
+        assertThat(unsynced.isEmpty()).isFalse();
+    }
+
+    @Test
     void presetsAreTheViewsAManagerAsksFor() {
         assertThat(PortfolioFilter.Preset.OVERDUE_REVIEWS.filter().overdue()).isTrue();
         assertThat(PortfolioFilter.Preset.RED_AND_YELLOW.filter().health())
@@ -86,7 +102,7 @@ class PortfolioFilterTest {
         PortfolioFilter f = PortfolioFilter.NONE.withText("a&b=c, ü").withRegion(Optional.of(Region.JAPAN))
                 .withSegment(Optional.of(Segment.S500)).withHealth(Set.of(HealthColour.RED, HealthColour.BLUE))
                 .withStatuses(Set.of(CustomerStatus.NO_INTENT)).withOverdue(true).withCovidRfa(true)
-                .withWatchlist(true).withMine(true);
+                .withWatchlist(true).withMine(true).withUnsynced(true);
 
         assertThat(PortfolioFilter.decode(f.encode())).isEqualTo(f);
         assertThat(PortfolioFilter.decode(PortfolioFilter.NONE.encode())).isEqualTo(PortfolioFilter.NONE);

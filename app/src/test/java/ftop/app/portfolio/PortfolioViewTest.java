@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -36,7 +38,16 @@ import ftop.app.AppFixtures;
 import ftop.app.AppOptions;
 import ftop.app.FtopApplication;
 import ftop.app.workspace.StoreWorkspace;
+import ftop.core.assignment.Assignment;
+import ftop.core.assignment.AssignmentArea;
+import ftop.core.assignment.BatchPreview;
+import ftop.core.assignment.Role;
+import ftop.core.change.EntityKind;
+import ftop.core.change.Mutation;
+import ftop.core.contact.Contact;
 import ftop.core.customer.Region;
+import ftop.core.dataset.DemoUsers;
+import ftop.core.store.LocalStore;
 import ftop.core.dataset.Dataset;
 import ftop.core.dataset.DatasetGenerator;
 import ftop.core.health.CustomerStatus;
@@ -342,9 +353,6 @@ class PortfolioViewTest extends FxRobot {
     // ------------------------------------------------------------------ selection and export
 
     @Test
-    @org.junit.jupiter.api.Disabled("Since the window wires the assignment dialogs to the Portfolio, Shift+Down no longer "
-            + "extends the selection in this test and the selection button does not reach the test's hook; "
-            + "Shift-click selection itself works. To be investigated.")
     void shiftSelectsSeveralCustomersForTheAssignmentsHook() {
         List<List<Long>> asked = new ArrayList<>();
         assertThat(lookup("#assignSelectedButton").queryButton().isDisabled()).isTrue();
@@ -354,8 +362,11 @@ class PortfolioViewTest extends FxRobot {
         clickOn(customerCell(rows.get(0).name()));
         WaitForAsyncUtils.waitForFxEvents();
         Node third = customerCell(rows.get(2).name());
+        // soon after the first click, so the scene counts it as a second click: it selects, it does not open
         press(KeyCode.SHIFT).clickOn(third).release(KeyCode.SHIFT);
         WaitForAsyncUtils.waitForFxEvents();
+        assertThat(selectedTab()).isEqualTo("portfolioTab");
+        assertThat(lookup("#portfolioTable").query().isFocused()).isTrue();
         // Shift+Down extends the range by one more row from the keyboard
         press(KeyCode.SHIFT).type(KeyCode.DOWN).release(KeyCode.SHIFT);
         WaitForAsyncUtils.waitForFxEvents();
@@ -373,6 +384,99 @@ class PortfolioViewTest extends FxRobot {
         TableRow<?> someRow = visibleRows("#portfolioTable").get(1);
         clickOn(from(someRow).lookup("#assignmentsButton").<Node>query());
         assertThat(asked.get(1)).containsExactly(((PortfolioRow) someRow.getItem()).tpid());
+    }
+
+    @Test
+    void severalTenantsGoToTheTenantBatchWhichPreviewsAppliesWithOutboxEntriesAndUndoes() {
+        LocalStore store = ((StoreWorkspace) app.shell().workspace()).store();
+        clickOn("#tenantsSection");
+        List<TenantRow> rows = tenants();
+        clickOn(tenantCell(rows.get(0).name()));
+        press(KeyCode.SHIFT).clickOn(tenantCell(rows.get(2).name())).release(KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<UUID> picked = rows.subList(0, 3).stream().map(TenantRow::tenantId).toList();
+        assertThat(model().selectedTenantIds()).containsExactlyInAnyOrderElementsOf(picked);
+        assertThat(lookup("#assignSelectedButton").queryButton().getText()).isEqualTo("Assignments (3)");
+        List<Assignment> before = store.assignments().all();
+        int pendingBefore = store.outbox().pendingCount();
+
+        clickOn("#assignSelectedButton");
+        waitUntil("the tenant batch", () -> lookup("#batchAssignmentDialog").tryQuery().isPresent());
+        assertThat(label("#batchTitle")).isEqualTo("Batch edit assignments of 3 tenants");
+        clickOn("#batchRoleBox").clickOn("FastTrack Architect");
+        clickOn("#batchUserField").write(DemoUsers.ISAIAH_LANGER);
+        assertThat(lookup("#batchScopeBox").queryComboBox().getValue()).hasToString("Selected tenants");
+        clickOn("#previewButton");
+        waitUntil("the preview", () -> !lookup("#previewTable").queryTableView().getItems().isEmpty());
+        @SuppressWarnings("unchecked")
+        List<BatchPreview.Line> lines = List.copyOf(lookup("#previewTable").queryAs(TableView.class).getItems());
+        assertThat(lines).isNotEmpty().noneMatch(l -> l.outcome() == BatchPreview.Outcome.REFUSED);
+        assertThat(store.assignments().all()).as("a preview writes nothing").containsExactlyInAnyOrderElementsOf(before);
+
+        clickOn("#applyButton");
+        waitUntil("the batch to apply", () -> label("#batchStatus").startsWith("Applied:"));
+        for (TenantRow tenant : rows.subList(0, 3)) {
+            assertThat(store.assignments().byTpid(tenant.tpid())).as(tenant.name())
+                    .anyMatch(a -> a.area() == AssignmentArea.CUSTOMER_HEALTH && a.role() == Role.FTA
+                            && a.userId().equals(DemoUsers.ISAIAH_LANGER) && a.coversTenant(tenant.tenantId()));
+        }
+        long written = lines.stream().filter(BatchPreview.Line::writes).count();
+        assertThat(written).isPositive();
+        assertThat(store.outbox().pendingCount()).isEqualTo(pendingBefore + (int) written);
+        assertThat(store.outbox().pending(1000)).filteredOn(e -> e.mutation().kind() == EntityKind.ASSIGNMENT)
+                .hasSizeGreaterThanOrEqualTo((int) written);
+        // no other tenant was ticked anywhere
+        for (Assignment now : store.assignments().all()) {
+            Set<UUID> added = new java.util.HashSet<>(now.tenantIds());
+            before.stream().filter(b -> b.id().equals(now.id())).findFirst()
+                    .ifPresent(b -> added.removeAll(b.tenantIds()));
+            assertThat(added).as("tenants newly ticked on " + now).isSubsetOf(picked);
+        }
+
+        clickOn("#undoButton");
+        waitUntil("the undo", () -> label("#batchStatus").startsWith("Undone:"));
+        assertThat(store.assignments().all()).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
+    void rowsWithUnsyncedEditsAreMarkedPendingOrConflictAndCanBeShownAlone() {
+        LocalStore store = ((StoreWorkspace) app.shell().workspace()).store();
+        PortfolioRow edited = customers().stream().filter(r -> !store.contacts().byTpid(r.tpid()).isEmpty())
+                .findFirst().orElseThrow();
+        assertThat(lookup("#pendingMarker").tryQuery()).isEmpty();
+        Contact contact = store.contacts().byTpid(edited.tpid()).get(0);
+
+        // an edit of the customer's contact waits in the outbox
+        Mutation edit = store.save(new Contact(contact.id(), contact.tpid(), contact.kind(), contact.name(),
+                "Intune CAT", contact.email(), contact.phone()));
+        waitUntil("the pending marker", () -> label("#pendingMarker").equals("1 pending"));
+        assertThat(markedRow("#pendingMarker")).isEqualTo(edited.tpid());
+        assertThat(lookup("#pendingMarker").queryLabeled().getTooltip().getText())
+                .isEqualTo("1 edit waits to be sent to the server");
+
+        clickOn("#unsyncedFilter");
+        assertShownCustomers(r -> r.tpid() == edited.tpid());
+
+        // the server refuses it: the row says conflict until someone decides
+        store.outbox().markRejected(edit.id(), "Forbidden: not your customer");
+        waitUntil("the conflict marker", () -> label("#conflictMarker").equals("1 conflict"));
+        assertThat(lookup("#pendingMarker").tryQuery()).isEmpty();
+        assertThat(customers()).extracting(PortfolioRow::tpid).containsExactly(edited.tpid());
+
+        store.outbox().discard(edit.id());
+        waitUntil("the row to leave the filter", () -> customers().isEmpty());
+        clickOn("#unsyncedFilter");
+        assertThat(customers()).hasSize(model().rows().size());
+        assertThat(lookup("#conflictMarker").tryQuery()).isEmpty();
+    }
+
+    /** The TPID of the row showing the marker {@code id}. */
+    private long markedRow(String id) {
+        Node node = lookup(id).query();
+        while (!(node instanceof TableRow<?>)) {
+            node = node.getParent();
+        }
+        return ((PortfolioRow) ((TableRow<?>) node).getItem()).tpid();
     }
 
     @Test

@@ -95,6 +95,30 @@ class ShellModelTest {
     }
 
     @Test
+    void aNewSignInIsFollowedByTheStatusBarAndMineOnlyAtOnce() {
+        model.refresh();
+        assertThat(mine()).containsExactly("Contoso");
+
+        model.signedIn(Contoso.FTA.userId());
+
+        assertThat(model.userProperty().get()).isEqualTo("alex.wilber");
+        assertThat(model.userTextProperty().get()).isEqualTo("alex.wilber");
+        assertThat(workspace.userId()).isEqualTo("alex.wilber");
+        // Alex holds no assignment here: nothing is his, and the rows were read again for him
+        assertThat(mine()).isEmpty();
+        assertThat(workspace.customerReads).isEqualTo(2);
+
+        model.signedIn(Contoso.FM.userId());
+        assertThat(mine()).containsExactly("Contoso");
+        assertThat(model.userTextProperty().get()).isEqualTo("megan.bowen");
+    }
+
+    private List<String> mine() {
+        return model.portfolio().rows().stream().filter(ftop.app.portfolio.PortfolioRow::mine)
+                .map(ftop.app.portfolio.PortfolioRow::name).toList();
+    }
+
+    @Test
     void openingACustomerShowsTheCustomerPage() {
         assertThat(model.pageProperty().get()).isEqualTo(Page.PORTFOLIO);
 

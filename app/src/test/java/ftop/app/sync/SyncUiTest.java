@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.junit.jupiter.api.AfterEach;
@@ -198,6 +199,63 @@ class SyncUiTest extends FxRobot {
         assertThat(session.store().setting(SyncClient.SERVER_URL)).contains(server.url().toString());
         assertThat(session.store().setting(SyncClient.USER_ID)).contains(DemoUsers.DEMO_USER);
         assertThat(session.store().setting(SyncSession.DEMO_SETTING)).isEmpty();
+    }
+
+    @Test
+    void signingInAsSomeoneElseIsFollowedAtOnceByTheStatusBarMineOnlyAndPermissions() throws Exception {
+        server = EmbeddedDemo.start(other);
+        // a workspace Alex signed in to once, before anything was synced into it
+        try (LocalStore seeded = LocalStore.open(home)) {
+            seeded.putSetting(StoreWorkspace.USER_SETTING, DemoUsers.ALEX_WILBER);
+            seeded.putSetting(SyncClient.USER_ID, DemoUsers.ALEX_WILBER);
+        }
+        startApp(new AppOptions("work", Optional.of(home), Optional.empty(), false, Optional.empty()));
+        SyncSession session = app.syncSession().orElseThrow();
+        waitForLabel("#statusUser", DemoUsers.ALEX_WILBER);
+
+        clickOn("#connectToServer");
+        waitUntil("the login dialog", () -> lookup("#loginDialog").tryQuery().isPresent());
+        assertThat(lookup("#loginUser").queryAs(TextField.class).getText()).isEqualTo(DemoUsers.ALEX_WILBER);
+        clickOn("#loginUrl").write(server.url().toString());
+        interact(() -> lookup("#loginUser").queryAs(TextField.class).clear());
+        clickOn("#loginUser").write(DemoUsers.DEMO_USER);
+        clickOn("#loginPassword").write(DemoUsers.DEMO_PASSWORD);
+        clickOn("#loginConnect");
+        waitUntil("the dialog to close", () -> lookup("#loginDialog").tryQuery().isEmpty());
+
+        // no restart: the status bar names Megan, "Mine only" is hers, and so are the permissions
+        waitForLabel("#statusUser", DemoUsers.DEMO_USER);
+        waitForLabel("#syncState", "Online");
+        waitUntil("the first sync to fill the portfolio", () -> !portfolio().getItems().isEmpty());
+        java.util.Set<Long> megans = customersOf(session.store(), DemoUsers.DEMO_USER);
+        java.util.Set<Long> alexs = customersOf(session.store(), DemoUsers.ALEX_WILBER);
+        assertThat(megans).as("the demo gives Megan other customers than Alex").isNotEqualTo(alexs).isNotEmpty();
+        clickOn("#mineFilter");
+        waitUntil("Megan's customers", () -> shownTpids().equals(megans));
+        assertThat(lookup("#mineFilter").queryAs(javafx.scene.control.ToggleButton.class).getTooltip().getText())
+                .isEqualTo("Only what megan.bowen is assigned to");
+
+        // a customer Alex may not edit, whose health Megan owns
+        long notAlexs = megans.stream().filter(tpid -> !alexs.contains(tpid)).findFirst().orElseThrow();
+        String name = session.store().customers().get(Long.toString(notAlexs)).orElseThrow().name();
+        interact(() -> app.shell().openCustomer(notAlexs));
+        waitForLabel("#customerName", name);
+        assertThat(lookup("#customerReadOnly").query().isVisible()).isFalse();
+        assertThat(app.shell().workspace().userId()).isEqualTo(DemoUsers.DEMO_USER);
+    }
+
+    private static java.util.Set<Long> customersOf(LocalStore store, String user) {
+        return store.assignments().all().stream().filter(a -> a.userId().equals(user))
+                .map(ftop.core.assignment.Assignment::tpid).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private java.util.Set<Long> shownTpids() {
+        return portfolio().getItems().stream().map(r -> ((ftop.app.portfolio.PortfolioRow) r).tpid())
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    private TableView<?> portfolio() {
+        return lookup("#portfolioTable").queryAs(TableView.class);
     }
 
     private static CustomerStatus otherThan(CustomerHealth health) {

@@ -26,7 +26,7 @@ import ftop.core.user.User;
 public class DatasetWorkspace implements Workspace {
 
     private final String profile;
-    private final String userId;
+    private volatile String userId;
     private final Dataset data;
     private final HealthRules rules;
     private final Map<Long, Customer> customers;
@@ -55,6 +55,11 @@ public class DatasetWorkspace implements Workspace {
     @Override
     public String userId() {
         return userId;
+    }
+
+    @Override
+    public void signedIn(String userId) {
+        this.userId = Objects.requireNonNull(userId, "userId");
     }
 
     @Override

@@ -82,6 +82,37 @@ class StoreWorkspaceTest {
     }
 
     @Test
+    void unsyncedEditsAreCountedPerCustomerFromTheOutbox() {
+        try (StoreWorkspace workspace = StoreWorkspace.open("demo", Optional.of(home), AppFixtures.TODAY,
+                AppFixtures.clock())) {
+            assertThat(workspace.unsyncedEdits()).isEmpty();
+            long first = demo.customers().get(0).tpid();
+            long second = demo.customers().get(1).tpid();
+            var store = workspace.store();
+            var health = store.health().get(Long.toString(first)).orElseThrow();
+            var status = java.util.Arrays.stream(ftop.core.health.CustomerStatus.values())
+                    .filter(s -> !health.progress().status().equals(Optional.of(s))).findFirst().orElseThrow();
+            store.save(ftop.core.change.EntityCodec.apply(health,
+                    java.util.Map.of("progress.status", com.fasterxml.jackson.databind.node.TextNode.valueOf(status.name()))));
+            var refused = rename(store, workspace.contactsOf(first).get(0));
+            var tenant = workspace.tenantsOf(second).get(0);
+            store.save(ftop.core.change.EntityCodec.apply(tenant,
+                    java.util.Map.of("name", com.fasterxml.jackson.databind.node.TextNode.valueOf("eu-" + tenant.name()))));
+
+            assertThat(workspace.unsyncedEdits()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                    first, new UnsyncedEdits(2, 0), second, new UnsyncedEdits(1, 0)));
+
+            store.outbox().markRejected(refused.id(), "Forbidden: not your customer");
+            assertThat(workspace.unsyncedEdits()).containsEntry(first, new UnsyncedEdits(1, 1));
+        }
+    }
+
+    private static ftop.core.change.Mutation rename(LocalStore store, ftop.core.contact.Contact contact) {
+        return store.save(new ftop.core.contact.Contact(contact.id(), contact.tpid(), contact.kind(), contact.name(),
+                "Intune CAT", contact.email(), contact.phone()));
+    }
+
+    @Test
     void listenersHearOfEveryCommittedChange() {
         try (StoreWorkspace workspace = StoreWorkspace.open("demo", Optional.of(home), AppFixtures.TODAY,
                 AppFixtures.clock())) {
