@@ -487,7 +487,7 @@ public final class PortfolioView extends BorderPane {
         // columns keep their widths; a narrow window scrolls sideways rather than clipping text
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(actionsColumn());
-        table.getColumns().add(textColumn("Customer", "customerColumn", PortfolioRow::name, 190, 150));
+        table.getColumns().add(textColumn("Customer", "customerColumn", PortfolioRow::name, 240, 150));
         table.getColumns().add(syncColumn());
         table.getColumns().add(tpidColumn());
         table.getColumns().add(textColumn("Segment", "segmentColumn", r -> r.customer().segment().label(), 90, 85));
