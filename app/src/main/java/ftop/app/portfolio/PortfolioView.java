@@ -487,7 +487,7 @@ public final class PortfolioView extends BorderPane {
         // columns keep their widths; a narrow window scrolls sideways rather than clipping text
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(actionsColumn());
-        table.getColumns().add(textColumn("Customer", "customerColumn", PortfolioRow::name, 190, 150));
+        table.getColumns().add(textColumn("Customer", "customerColumn", PortfolioRow::name, 240, 150));
         table.getColumns().add(syncColumn());
         table.getColumns().add(tpidColumn());
         table.getColumns().add(textColumn("Segment", "segmentColumn", r -> r.customer().segment().label(), 90, 85));
@@ -693,22 +693,23 @@ public final class PortfolioView extends BorderPane {
     }
 
     /**
-     * The customer's edits the server has not taken yet: "2 pending" (waiting to be sent) and
-     * "1 conflict" (waiting for a decision), each with an icon, a colour and a tooltip; empty when
-     * everything is synced. Sorting puts conflicts first, then the most pending.
+     * The customer's edits the server has not taken yet: an upload icon with the number waiting to be
+     * sent and a warning icon with the number waiting for a decision, each in its colour and with a
+     * tooltip that says it in words; empty when everything is synced. Kept narrow so the customer's
+     * name keeps its room. Sorting puts conflicts first, then the most pending.
      */
     private static TableColumn<PortfolioRow, UnsyncedEdits> syncColumn() {
         TableColumn<PortfolioRow, UnsyncedEdits> column = new TableColumn<>("Sync");
         column.setId("syncColumn");
-        column.setPrefWidth(185);
-        column.setMinWidth(70);
+        column.setPrefWidth(84);
+        column.setMinWidth(64);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().unsynced()));
         column.setComparator(Comparator.comparingInt(UnsyncedEdits::conflicts).reversed()
                 .thenComparing(Comparator.comparingInt(UnsyncedEdits::pending).reversed()));
         column.setCellFactory(c -> new TableCell<>() {
             private final Label pending = marker("pendingMarker", "pending-marker", Material2AL.CLOUD_UPLOAD);
             private final Label conflicts = marker("conflictMarker", "conflict-marker", Material2AL.ERROR_OUTLINE);
-            private final HBox box = new HBox(8);
+            private final HBox box = new HBox(6);
 
             {
                 box.setAlignment(Pos.CENTER_LEFT);
@@ -725,7 +726,8 @@ public final class PortfolioView extends BorderPane {
                     return;
                 }
                 if (item.conflicts() > 0) {
-                    conflicts.setText(item.conflicts() + (item.conflicts() == 1 ? " conflict" : " conflicts"));
+                    conflicts.setText(Integer.toString(item.conflicts()));
+                    conflicts.setAccessibleText(item.conflicts() + (item.conflicts() == 1 ? " conflict" : " conflicts"));
                     conflicts.getTooltip().setText(item.conflicts() == 1
                             ? "1 edit the server did not take: open the conflicts from the status bar to decide"
                             : item.conflicts() + " edits the server did not take: open the conflicts from the "
@@ -733,7 +735,8 @@ public final class PortfolioView extends BorderPane {
                     box.getChildren().add(conflicts);
                 }
                 if (item.pending() > 0) {
-                    pending.setText(item.pending() + " pending");
+                    pending.setText(Integer.toString(item.pending()));
+                    pending.setAccessibleText(item.pending() + " pending");
                     pending.getTooltip().setText(item.pending() == 1 ? "1 edit waits to be sent to the server"
                             : item.pending() + " edits wait to be sent to the server");
                     box.getChildren().add(pending);
