@@ -591,6 +591,114 @@ public final class LocalStore implements AutoCloseable {
         });
     }
 
+    /** The id of the server database the cursor belongs to; empty before the first page from a server that says. */
+    public Optional<String> serverId() {
+        return read(() -> {
+            try (Statement st = connection.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT server_id FROM sync_state WHERE id = 1")) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
+            }
+        });
+    }
+
+    /** Records the server database the cursor belongs to, without touching any row. */
+    public void adoptServerId(String serverId) {
+        Objects.requireNonNull(serverId, "serverId");
+        write(touched -> {
+            try (PreparedStatement st = connection.prepareStatement("UPDATE sync_state SET server_id = ? WHERE id = 1")) {
+                st.setString(1, serverId);
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** True from {@link #beginResync} until {@link #finishResync}: a fresh pull from revision 0 is under way. */
+    public boolean resyncing() {
+        return read(() -> {
+            try (Statement st = connection.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT resyncing FROM sync_state WHERE id = 1")) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        });
+    }
+
+    /**
+     * Starts syncing afresh from {@code serverId}, whose history is not the one the cursor came from
+     * (a reset or restored database, or another server). In one transaction: the cursor goes back to
+     * 0, every server copy is marked as unconfirmed (revision 0) so the fresh pull replaces it whatever
+     * its new revision, and the cached field histories go. The rows stay visible meanwhile, and the
+     * outbox is untouched: every unsynced edit is kept and sent again.
+     *
+     * @param serverId the new server's id; null when not known yet (the first page brings it)
+     */
+    public void beginResync(String serverId) {
+        write(touched -> {
+            try (Statement st = connection.createStatement()) {
+                st.executeUpdate("UPDATE entity_row SET server_revision = 0 WHERE server_body IS NOT NULL");
+                st.executeUpdate("DELETE FROM customer_history");
+                st.executeUpdate("DELETE FROM customer_history_fetch");
+            }
+            try (PreparedStatement st = connection.prepareStatement(
+                    "UPDATE sync_state SET pull_cursor = 0, server_id = ?, resyncing = TRUE WHERE id = 1")) {
+                st.setString(1, serverId);
+                st.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Ends a fresh sync once its pull is complete: server copies the pull did not confirm are rows
+     * the server no longer has, and go. A row with edits in the outbox keeps them on top (a creation
+     * stays as the user's new row). Nothing happens when no fresh sync is under way.
+     *
+     * @return how many rows the server no longer had
+     */
+    public int finishResync() {
+        return write(touched -> {
+            if (!resyncingIn()) {
+                return 0;
+            }
+            Set<RowRef> withEdits = outboxTable.rowsWithEntries();
+            List<RowRef> gone = new ArrayList<>();
+            try (Statement st = connection.createStatement();
+                 ResultSet rs = st.executeQuery(
+                         "SELECT kind, id FROM entity_row WHERE server_revision = 0 AND server_body IS NOT NULL")) {
+                while (rs.next()) {
+                    EntityKind kind = EntityKind.fromWireName(rs.getString(1)).orElseThrow();
+                    gone.add(new RowRef(kind, rs.getString(2)));
+                }
+            }
+            try (PreparedStatement unset = connection.prepareStatement(
+                    "UPDATE entity_row SET server_body = NULL WHERE kind = ? AND id = ?");
+                 PreparedStatement delete = connection.prepareStatement(
+                         "DELETE FROM entity_row WHERE kind = ? AND id = ?")) {
+                for (RowRef ref : gone) {
+                    PreparedStatement st = withEdits.contains(ref) ? unset : delete;
+                    st.setString(1, ref.kind().wireName());
+                    st.setString(2, ref.id());
+                    st.executeUpdate();
+                    if (withEdits.contains(ref)) {
+                        refreshView(ref.kind(), ref.id());
+                    }
+                    touched.add(ref.kind());
+                }
+            }
+            try (Statement st = connection.createStatement()) {
+                st.executeUpdate("UPDATE sync_state SET resyncing = FALSE WHERE id = 1");
+            }
+            return gone.size();
+        });
+    }
+
+    private boolean resyncingIn() throws SQLException {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT resyncing FROM sync_state WHERE id = 1")) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
     /** The server revision of the row's server copy; 0 when the server has not seen the row. */
     public long revisionOf(EntityKind kind, String id) {
         return read(() -> {

@@ -96,6 +96,7 @@ public final class ServerApi {
         if (response.token() == null || response.token().isBlank() || response.userId() == null) {
             throw badAnswer("sign in", "the answer has no token or user", null);
         }
+        checkServerId(response.serverId(), "sign in");
         return response;
     }
 
@@ -234,7 +235,7 @@ public final class ServerApi {
         }
         String message = "The server could not " + what + " (HTTP " + status + ")"
                 + (serverMessage != null ? ": " + serverMessage : ".");
-        return new SyncException(SyncFailure.SERVER_ERROR, status, message, null);
+        return new SyncException(SyncFailure.SERVER_ERROR, status, error == null ? null : error.error(), message, null);
     }
 
     private static SyncException badAnswer(String what, String detail, Throwable cause) {
@@ -248,8 +249,25 @@ public final class ServerApi {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
+    /** A server id is a UUID: anything else would be taken for another server and wipe the cursor. */
+    private static void checkServerId(String serverId, String what) throws SyncException {
+        if (serverId == null || serverId.isBlank()) {
+            throw badAnswer(what, "the answer does not say which server database it comes from", null);
+        }
+        boolean canonical;
+        try {
+            canonical = UUID.fromString(serverId).toString().equalsIgnoreCase(serverId);
+        } catch (IllegalArgumentException e) {
+            canonical = false;
+        }
+        if (!canonical) {
+            throw badAnswer(what, "the server id \"" + serverId + "\" is not a UUID", null);
+        }
+    }
+
     private static void check(ChangesPage page, long since) throws SyncException {
         String what = "fetch changes";
+        checkServerId(page.serverId(), what);
         if (page.since() != since) {
             throw badAnswer(what, "the page starts at revision " + page.since() + " instead of " + since, null);
         }

@@ -36,6 +36,8 @@ import java.util.concurrent.Future;
 import java.util.function.DoubleConsumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Syncs one local workspace with the central server: signs in (keeping the token, never the
@@ -48,6 +50,8 @@ import okhttp3.OkHttpClient;
  * UI thread (the {@link SyncEngine} does).
  */
 public final class SyncClient implements SyncTarget {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncClient.class);
 
     /** Setting: the server's base URL. */
     public static final String SERVER_URL = "sync.serverUrl";
@@ -194,15 +198,82 @@ public final class SyncClient implements SyncTarget {
         return currentToken().isPresent() && !expired();
     }
 
-    /** Pushes the outbox, then pulls the server's changes, and records the time on success. */
+    /**
+     * Pushes the outbox, then pulls the server's changes, and records the time on success.
+     *
+     * <p>Edits are only sent to the server history the workspace synced from: with edits waiting,
+     * the server is first asked for one row after the cursor, which tells whether it is still that
+     * history. When it is not (see {@link #pull}), the workspace syncs afresh before anything is
+     * sent, and the edits go after, on top of the fresh rows.
+     *
+     * @throws SyncException as {@link #push} and {@link #pull}; SERVER_ERROR saying so in words when
+     *                       the server turned out to be reset or another one (the next sync is the
+     *                       fresh one)
+     */
     @Override
     public void sync(DoubleConsumer progress) throws SyncException {
         runAsSync(() -> {
+            if (!store.resyncing() && store.outbox().pendingCount() > 0) {
+                probeServer(token());
+            }
+            if (store.resyncing()) {
+                pull(progress);
+            }
             push();
             pull(progress);
             store.putSetting(LAST_SUCCESS, clock.instant().toString());
             return null;
         });
+    }
+
+    /** Asks for one change after the cursor, only to learn whether the server is the history the cursor came from. */
+    private void probeServer(String token) throws SyncException {
+        ChangesPage page;
+        try {
+            page = api.changes(token, store.cursor(), 1);
+        } catch (SyncException e) {
+            throw resyncIfAhead(e);
+        }
+        confirmServer(page.serverId());
+    }
+
+    /**
+     * Checks a page's server id against the one the cursor belongs to. A workspace that has none
+     * (it synced before servers had ids, or is new) takes it; another one starts a fresh sync.
+     */
+    private void confirmServer(String serverId) throws SyncException {
+        Optional<String> known = store.serverId();
+        if (known.isEmpty()) {
+            store.adoptServerId(serverId);
+        } else if (!known.get().equals(serverId)) {
+            throw startResync(serverId, 0, "The server's data was reset or this workspace now syncs with another server ("
+                    + known.get() + " before, " + serverId + " now)");
+        }
+    }
+
+    /** The server's 409 "resync" (the cursor is ahead of its history) starts a fresh sync; other failures pass. */
+    private SyncException resyncIfAhead(SyncException e) {
+        if (e.code().filter(SyncException.RESYNC::equals).isEmpty()) {
+            return e;
+        }
+        // Which history the server now holds is not known from this answer (a reset database may
+        // answer it too): the first page of the fresh pull tells, and is taken without question.
+        return startResync(null, e.httpStatus().orElse(0),
+                "The server is behind this workspace (restored from an older copy): " + e.getMessage());
+    }
+
+    /**
+     * Marks the workspace for a fresh sync from {@code serverId} (rows stay visible, every unsynced
+     * edit stays in the outbox) and says so in words; the next sync pulls everything again.
+     */
+    private SyncException startResync(String serverId, int httpStatus, String detail) {
+        store.beginResync(serverId);
+        LOG.warn("Syncing the workspace afresh: {}", detail);
+        int unsynced = pendingCount();
+        String kept = unsynced == 0 ? ""
+                : unsynced == 1 ? " Your 1 unsynced edit is kept." : " Your " + unsynced + " unsynced edits are kept.";
+        return new SyncException(SyncFailure.SERVER_ERROR, httpStatus, SyncException.RESYNC,
+                "The server's data was reset; the workspace is being synced again." + kept, null);
     }
 
     /**
@@ -310,6 +381,13 @@ public final class SyncClient implements SyncTarget {
      * Fetches everything that changed on the server since the workspace's cursor, page by page,
      * each page applied in one transaction with its new cursor.
      *
+     * <p>Revisions only mean something in one server history. A page from another server id than
+     * the cursor's (the database was reset, or the workspace points at another server), or the
+     * server's 409 {@code resync} (its history is behind the cursor: restored from an older copy),
+     * applies nothing and marks the workspace for a fresh sync from revision 0 ({@link
+     * LocalStore#beginResync}); the SyncException says so. The fresh pull replaces the rows and,
+     * once complete, removes those the server no longer has; the outbox keeps every edit.
+     *
      * @param progress receives 0..1: how far the pull has come towards the server's revision at
      *                 its start
      */
@@ -333,7 +411,12 @@ public final class SyncClient implements SyncTarget {
                 Future<ChangesPage> ahead = fetch(fetcher, token, cursor);
                 ChangesPage page;
                 do {
-                    page = await(ahead);
+                    try {
+                        page = await(ahead);
+                    } catch (SyncException e) {
+                        throw resyncIfAhead(e);
+                    }
+                    confirmServer(page.serverId());
                     if (page.more()) {
                         ahead = fetch(fetcher, token, page.next());
                     }
@@ -360,6 +443,11 @@ public final class SyncClient implements SyncTarget {
                 } while (page.more());
             } finally {
                 fetcher.shutdownNow();
+            }
+            // A fresh sync is complete: rows the server did not send again are gone from it.
+            int gone = store.finishResync();
+            if (gone > 0) {
+                LOG.info("The fresh sync removed {} rows the server no longer has", gone);
             }
             return new PullSummary(pages, rows, dropped.size(), cursor);
         });
@@ -410,7 +498,8 @@ public final class SyncClient implements SyncTarget {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof SyncException sync) {
-                throw new SyncException(sync.failure(), sync.httpStatus().orElse(0), sync.getMessage(), sync);
+                throw new SyncException(sync.failure(), sync.httpStatus().orElse(0), sync.code().orElse(null),
+                        sync.getMessage(), sync);
             }
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;
@@ -440,11 +529,12 @@ public final class SyncClient implements SyncTarget {
 
     /**
      * True until a sync of this workspace has completed, so that a first sync cut short (the
-     * laptop closed halfway) still shows its progress when it resumes.
+     * laptop closed halfway) still shows its progress when it resumes; and while the workspace
+     * syncs afresh from a reset server, which brings everything again.
      */
     @Override
     public boolean firstSync() {
-        return lastSuccess().isEmpty();
+        return lastSuccess().isEmpty() || store.resyncing();
     }
 
     /** Tells {@code onEdit} of changes to the workspace made outside sync: the user's edits and decisions. */

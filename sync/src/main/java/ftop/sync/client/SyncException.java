@@ -1,6 +1,7 @@
 package ftop.sync.client;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -11,6 +12,7 @@ public class SyncException extends Exception {
 
     private final SyncFailure failure;
     private final int httpStatus;
+    private final String code;
 
     public SyncException(SyncFailure failure, String message) {
         this(failure, message, null);
@@ -22,9 +24,29 @@ public class SyncException extends Exception {
 
     /** A failure the server answered with an HTTP error status. */
     public SyncException(SyncFailure failure, int httpStatus, String message, Throwable cause) {
+        this(failure, httpStatus, null, message, cause);
+    }
+
+    /**
+     * A failure the server answered with an HTTP error status and an error code of its own
+     * ({@link ftop.sync.protocol.ApiError#error()}, e.g. {@value #RESYNC}).
+     */
+    public SyncException(SyncFailure failure, int httpStatus, String code, String message, Throwable cause) {
         super(message == null || message.isBlank() ? failure.advice() : message, cause);
         this.failure = Objects.requireNonNull(failure, "failure");
         this.httpStatus = httpStatus;
+        this.code = code == null || code.isBlank() ? null : code;
+    }
+
+    /**
+     * The server's error code meaning the workspace's cursor does not fit the server's history (it
+     * is ahead of the server's latest revision): the workspace must sync afresh.
+     */
+    public static final String RESYNC = "resync";
+
+    /** The server's error code, when the failure is an error answer that had one. */
+    public Optional<String> code() {
+        return Optional.ofNullable(code);
     }
 
     /** The HTTP status the server answered with, when the failure is an error answer. */

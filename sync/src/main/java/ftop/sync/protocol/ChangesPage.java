@@ -11,9 +11,11 @@ import java.util.List;
  * @param serverRevision   the server's latest revision when the page was made
  * @param changes          rows and tombstones, in revision order
  * @param droppedCustomers customers (TPIDs) that left the caller's scope: drop everything of theirs
+ * @param serverId         the server database's id (a UUID); revisions only mean something with it, so a
+ *                         client that synced from another id must sync afresh from revision 0
  */
 public record ChangesPage(long since, long next, boolean more, long serverRevision, List<RowChange> changes,
-                          List<Long> droppedCustomers) {
+                          List<Long> droppedCustomers, String serverId) {
 
     public ChangesPage {
         changes = changes == null ? List.of() : List.copyOf(changes);

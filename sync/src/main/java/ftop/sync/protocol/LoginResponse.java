@@ -12,8 +12,10 @@ import java.util.List;
  * @param userId      the signed-in user
  * @param displayName the name to show in the window
  * @param roles       what the user does, which decides what they may see and edit
+ * @param serverId    the server database's id (a UUID), as in every page of changes
  */
-public record LoginResponse(String token, Instant expiresAt, String userId, String displayName, List<UserRole> roles) {
+public record LoginResponse(String token, Instant expiresAt, String userId, String displayName, List<UserRole> roles,
+                            String serverId) {
 
     public LoginResponse {
         roles = roles == null ? List.of() : List.copyOf(roles);
@@ -23,6 +25,6 @@ public record LoginResponse(String token, Instant expiresAt, String userId, Stri
     @Override
     public String toString() {
         return "LoginResponse[token=***, expiresAt=" + expiresAt + ", userId=" + userId + ", displayName=" + displayName
-                + ", roles=" + roles + "]";
+                + ", roles=" + roles + ", serverId=" + serverId + "]";
     }
 }

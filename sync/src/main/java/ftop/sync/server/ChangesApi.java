@@ -31,6 +31,11 @@ import java.util.UUID;
  * customer that left the scope in the page's range is listed in {@code droppedCustomers}. Every
  * query is bounded by the revision read first, so rows committed during the request are left for
  * the next pull rather than skipped.
+ *
+ * <p>Every page carries the database's id ({@link Database#serverId()}). A cursor beyond the
+ * server's latest revision cannot come from this history (the database was restored from an older
+ * copy): it is answered 409 {@code resync}, so the client syncs afresh instead of waiting for
+ * revisions it will never get.
  */
 final class ChangesApi {
 
@@ -58,7 +63,7 @@ final class ChangesApi {
         User user = Http.user(ctx);
         long since = Http.longParam(ctx, "since", 0, 0, Long.MAX_VALUE);
         int limit = (int) Http.longParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        ChangesPage page = db.read(c -> pull(c, user.userId(), since, limit));
+        ChangesPage page = db.read(c -> pull(c, db.serverId(), user.userId(), since, limit, Plan.CHOOSE));
         Http.json(ctx, 200, page);
     }
 
@@ -72,16 +77,20 @@ final class ChangesApi {
         SEEK
     }
 
-    /** One page of changes for {@code userId}; see the class comment. */
-    static ChangesPage pull(Connection c, String userId, long since, int limit) throws SQLException {
-        return pull(c, userId, since, limit, Plan.CHOOSE);
-    }
-
-    /** One page of changes for {@code userId}, found the way {@code plan} says. */
-    static ChangesPage pull(Connection c, String userId, long since, int limit, Plan plan) throws SQLException {
+    /**
+     * One page of changes for {@code userId}, found the way {@code plan} says, from the database
+     * {@code serverId} names.
+     *
+     * @throws ApiException 409 {@code resync} when {@code since} is beyond the latest revision
+     */
+    static ChangesPage pull(Connection c, String serverId, String userId, long since, int limit, Plan plan)
+            throws SQLException {
         long upTo = RowStore.currentRevision(c);
-        if (since >= upTo) {
-            return new ChangesPage(since, since, false, upTo, List.of(), List.of());
+        if (since > upTo) {
+            throw resync(since, upTo);
+        }
+        if (since == upTo) {
+            return new ChangesPage(since, since, false, upTo, List.of(), List.of(), serverId);
         }
         Map<Long, Set<UUID>> partnerTenants = new HashMap<>();
         List<long[]> grown = new ArrayList<>();
@@ -133,7 +142,13 @@ final class ChangesApi {
         if (!more) {
             next = upTo;
         }
-        return new ChangesPage(since, next, more, upTo, changes, dropped(c, userId, since, next));
+        return new ChangesPage(since, next, more, upTo, changes, dropped(c, userId, since, next), serverId);
+    }
+
+    private static ApiException resync(long since, long upTo) {
+        return new ApiException(409, "resync", "This workspace is ahead of the server: it has synced up to revision "
+                + since + " but the server's latest is " + upTo + " (its data was restored from an older copy or "
+                + "reset). A full sync is needed; the workspace's unsynced edits are kept.", "since");
     }
 
     /**

@@ -20,6 +20,7 @@ public final class Database implements AutoCloseable {
     private final ConnectionPool pool;
     private final boolean postgres;
     private final ReentrantLock revisionLock = new ReentrantLock(true);
+    private String serverId;
 
     private Database(String url, ConnectionPool pool, boolean postgres) {
         this.url = url;
@@ -117,6 +118,7 @@ public final class Database implements AutoCloseable {
                     .locations("classpath:db/server")
                     .load()
                     .migrate();
+            db.serverId = ServerIdentity.ensure(target);
         } catch (RuntimeException e) {
             db.close();
             throw new IllegalStateException("Cannot open the server database at " + redact(jdbcUrl) + ": "
@@ -143,6 +145,14 @@ public final class Database implements AutoCloseable {
     /** How many requests are waiting for a connection now. */
     int waiting() {
         return pool.waiting();
+    }
+
+    /**
+     * This database's id: random, made once and kept in the database, so clients can tell a reset,
+     * restored or different database from the one they synced with.
+     */
+    public String serverId() {
+        return serverId;
     }
 
     /** True on PostgreSQL, false on H2. */

@@ -62,7 +62,7 @@ final class SessionApi {
         });
         User u = user.get();
         Http.json(ctx, 200, new LoginResponse(token, expires, u.userId(), u.displayName(),
-                List.copyOf(new java.util.TreeSet<>(u.roles()))));
+                List.copyOf(new java.util.TreeSet<>(u.roles())), db.serverId()));
     }
 
     private boolean matches(Accounts.Credential credential, String password) {

@@ -5,9 +5,13 @@ import ftop.sync.server.Database;
 import ftop.sync.server.DatasetLoader;
 import ftop.sync.server.FtopServer;
 import ftop.sync.server.ServerConfig;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.stream.Stream;
 import okhttp3.HttpUrl;
 
 /**
@@ -16,6 +20,7 @@ import okhttp3.HttpUrl;
  */
 final class LoopbackServer implements AutoCloseable {
 
+    private final Path dir;
     private final String jdbcUrl;
     private final Clock clock;
     private final long loadedRevision;
@@ -29,6 +34,7 @@ final class LoopbackServer implements AutoCloseable {
 
     /** As above, with {@code historyMonths} months of usage history before the current usage. */
     LoopbackServer(Path dir, Dataset data, String password, Clock clock, int historyMonths) throws SQLException {
+        this.dir = dir;
         this.jdbcUrl = ServerConfig.h2Url(dir);
         this.clock = clock;
         Database db = Database.open(jdbcUrl);
@@ -66,6 +72,54 @@ final class LoopbackServer implements AutoCloseable {
         stop();
         Database db = Database.open(jdbcUrl);
         server = new FtopServer(ServerConfig.of(port, "127.0.0.1", jdbcUrl), db, clock).start();
+    }
+
+    /** Stops the server and copies its database files to {@code backup}; call {@link #restart()} after. */
+    void backUpTo(Path backup) throws IOException {
+        stop();
+        copyFiles(dir, backup);
+    }
+
+    /** Stops, puts the database files of {@code backup} back in place of the current ones and starts again. */
+    void restoreFrom(Path backup) throws IOException {
+        stop();
+        deleteFiles(dir);
+        copyFiles(backup, dir);
+        restart();
+    }
+
+    /**
+     * Stops, replaces the database with a new one holding {@code data} (a new server id, revisions
+     * counted from the start again) and starts on the same port.
+     */
+    void resetTo(Dataset data, String password) throws IOException, SQLException {
+        stop();
+        deleteFiles(dir);
+        Database db = Database.open(jdbcUrl);
+        DatasetLoader.load(db, data, password, 0);
+        server = new FtopServer(ServerConfig.of(port, "127.0.0.1", jdbcUrl), db, clock).start();
+    }
+
+    /** The id of the running server's database. */
+    String serverId() {
+        return server.database().serverId();
+    }
+
+    private static void copyFiles(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    private static void deleteFiles(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.toList()) {
+                Files.delete(file);
+            }
+        }
     }
 
     @Override

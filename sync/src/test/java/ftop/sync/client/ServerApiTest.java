@@ -42,7 +42,7 @@ class ServerApiTest {
     void loginSendsTheCredentialsAndReadsTheToken() throws Exception {
         fake.answer(ex -> FakeHttpServer.respond(ex, 200, "application/json",
                 "{\"token\":\"t-1\",\"expiresAt\":\"2026-12-01T00:00:00Z\",\"userId\":\"megan.bowen\","
-                        + "\"displayName\":\"Megan Bowen\",\"roles\":[\"FM\"]}"));
+                        + "\"displayName\":\"Megan Bowen\",\"roles\":[\"FM\"],\"serverId\":\"0f8fad5b-d9cb-469f-a165-70867728950e\"}"));
 
         LoginResponse login = api.login("megan.bowen", "demo");
 
@@ -68,7 +68,7 @@ class ServerApiTest {
                 "{\"since\":7,\"next\":9,\"more\":false,\"serverRevision\":9,\"changes\":["
                         + "{\"kind\":\"customer\",\"id\":\"1\",\"tpid\":1,\"revision\":8,\"body\":{\"tpid\":1}},"
                         + "{\"kind\":\"tenant\",\"id\":\"x\",\"tpid\":1,\"revision\":9,\"body\":null}],"
-                        + "\"droppedCustomers\":[42]}"));
+                        + "\"droppedCustomers\":[42],\"serverId\":\"0f8fad5b-d9cb-469f-a165-70867728950e\"}"));
 
         ChangesPage page = api.changes("tok", 7, 500);
 
@@ -100,7 +100,7 @@ class ServerApiTest {
 
     @Test
     void cutOffAnswerIsABadAnswer() {
-        String page = "{\"since\":0,\"next\":2,\"more\":false,\"serverRevision\":2,\"changes\":[],\"droppedCustomers\":[]}";
+        String page = "{\"since\":0,\"next\":2,\"more\":false,\"serverRevision\":2,\"changes\":[],\"droppedCustomers\":[],\"serverId\":\"0f8fad5b-d9cb-469f-a165-70867728950e\"}";
         fake.answer(ex -> FakeHttpServer.respondCutOff(ex, page, 30));
 
         assertFailure(() -> api.changes("tok", 0, 10), SyncFailure.BAD_ANSWER, "cut off");
@@ -116,7 +116,7 @@ class ServerApiTest {
     @Test
     void aPageThatDoesNotMoveOnIsABadAnswer() {
         fake.answer(ex -> FakeHttpServer.respond(ex, 200, "application/json",
-                "{\"since\":5,\"next\":5,\"more\":true,\"serverRevision\":9,\"changes\":[],\"droppedCustomers\":[]}"));
+                "{\"since\":5,\"next\":5,\"more\":true,\"serverRevision\":9,\"changes\":[],\"droppedCustomers\":[],\"serverId\":\"0f8fad5b-d9cb-469f-a165-70867728950e\"}"));
 
         assertFailure(() -> api.changes("tok", 5, 10), SyncFailure.BAD_ANSWER, "does not move on");
     }
@@ -125,7 +125,7 @@ class ServerApiTest {
     void aRowOfUnknownKindIsABadAnswer() {
         fake.answer(ex -> FakeHttpServer.respond(ex, 200, "application/json",
                 "{\"since\":0,\"next\":1,\"more\":false,\"serverRevision\":1,\"changes\":["
-                        + "{\"kind\":\"spaceship\",\"id\":\"1\",\"tpid\":1,\"revision\":1,\"body\":{}}],\"droppedCustomers\":[]}"));
+                        + "{\"kind\":\"spaceship\",\"id\":\"1\",\"tpid\":1,\"revision\":1,\"body\":{}}],\"droppedCustomers\":[],\"serverId\":\"0f8fad5b-d9cb-469f-a165-70867728950e\"}"));
 
         assertFailure(() -> api.changes("tok", 0, 10), SyncFailure.BAD_ANSWER, "spaceship");
     }

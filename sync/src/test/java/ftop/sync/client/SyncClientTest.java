@@ -33,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SyncClientTest {
 
+    private static final String SERVER_ID = "0f8fad5b-d9cb-469f-a165-70867728950e";
+
     @TempDir
     Path dir;
 
@@ -65,6 +67,57 @@ class SyncClientTest {
                 .isInstanceOfSatisfying(SyncException.class, e -> assertThat(e.failure()).isEqualTo(SyncFailure.BAD_ANSWER));
 
         assertUntouched();
+    }
+
+    @Test
+    void aGarbledServerIdIsABadAnswerAndChangesNothing() {
+        store.save(renamed("Contoso Ltd"));
+        store.adoptServerId(SERVER_ID);
+        for (String garbled : List.of("\"banana\"", "\"1-2-3-4-5\"", "\"\"", "null", "42")) {
+            fake.answer(ex -> FakeHttpServer.respond(ex, 200, "application/json", page(5, 7, false,
+                    List.of(row("customer", "2002", 2002, 6, fabrikamRenamed("Fabrikam Inc"))))
+                    .replace("\"" + SERVER_ID + "\"", garbled)));
+
+            assertThatThrownBy(() -> client.pull(p -> { })).as(garbled).isInstanceOfSatisfying(SyncException.class,
+                    e -> assertThat(e.failure()).isEqualTo(SyncFailure.BAD_ANSWER));
+
+            assertUntouched();
+            assertThat(store.serverId()).contains(SERVER_ID);
+            assertThat(store.resyncing()).isFalse();
+        }
+    }
+
+    @Test
+    void aSignInAnswerWithAGarbledServerIdIsABadAnswerAndKeepsNoToken() {
+        store.removeSetting(SyncClient.TOKEN);
+        fake.answer(ex -> FakeHttpServer.respond(ex, 200, "application/json",
+                "{\"token\":\"t9\",\"expiresAt\":\"2100-01-01T00:00:00Z\",\"userId\":\"megan.bowen\","
+                        + "\"displayName\":\"Megan Bowen\",\"roles\":[\"FM\"],\"serverId\":\"not-a-server\"}"));
+
+        assertThatThrownBy(() -> client.login("megan.bowen", "demo")).isInstanceOfSatisfying(SyncException.class,
+                e -> assertThat(e.failure()).isEqualTo(SyncFailure.BAD_ANSWER));
+
+        assertThat(store.setting(SyncClient.TOKEN)).isEmpty();
+    }
+
+    @Test
+    void aPageFromAnotherServerAppliesNothingAndStartsAFreshSyncKeepingTheEdits() {
+        store.save(renamed("Contoso Ltd"));
+        store.adoptServerId(SERVER_ID);
+        String other = "7c9e6679-7425-40de-944b-e07fc1f90ae7";
+        fake.answer(ex -> FakeHttpServer.respond(ex, 200, "application/json", page(5, 7, false,
+                List.of(row("customer", "2002", 2002, 6, fabrikamRenamed("Fabrikam Inc")))).replace(SERVER_ID, other)));
+
+        assertThatThrownBy(() -> client.pull(p -> { })).isInstanceOfSatisfying(SyncException.class,
+                e -> assertThat(e.getMessage()).isEqualTo(
+                        "The server's data was reset; the workspace is being synced again. Your 1 unsynced edit is kept."));
+
+        assertThat(store.cursor()).isZero();
+        assertThat(store.serverId()).contains(other);
+        assertThat(store.resyncing()).isTrue();
+        assertThat(store.customers().get("2002").orElseThrow().name()).isEqualTo("Fabrikam");
+        assertThat(store.customers().get("1001").orElseThrow().name()).isEqualTo("Contoso Ltd");
+        assertThat(store.outbox().pendingCount()).isEqualTo(1);
     }
 
     @Test
@@ -142,7 +195,7 @@ class SyncClientTest {
     @Test
     void droppedCustomersLeaveTheWorkspace() throws Exception {
         fake.answer(ex -> FakeHttpServer.respond(ex, 200, "application/json",
-                "{\"since\":5,\"next\":9,\"more\":false,\"serverRevision\":9,\"changes\":[],\"droppedCustomers\":[2002]}"));
+                "{\"since\":5,\"next\":9,\"more\":false,\"serverRevision\":9,\"changes\":[],\"droppedCustomers\":[2002],\"serverId\":\"" + SERVER_ID + "\"}"));
 
         PullSummary summary = client.pull(p -> { });
 
@@ -340,7 +393,7 @@ class SyncClientTest {
     void loginKeepsTheTokenButNeverThePasswordAndLogoutForgetsIt() throws Exception {
         fake.answer(ex -> FakeHttpServer.respond(ex, 200, "application/json",
                 "{\"token\":\"fresh-token\",\"expiresAt\":\"2100-01-01T00:00:00Z\",\"userId\":\"megan.bowen\","
-                        + "\"displayName\":\"Megan Bowen\",\"roles\":[\"FM\"]}"));
+                        + "\"displayName\":\"Megan Bowen\",\"roles\":[\"FM\"],\"serverId\":\"" + SERVER_ID + "\"}"));
 
         client.login("megan.bowen", "s3cret-pass");
 
@@ -366,7 +419,7 @@ class SyncClientTest {
         store.putSetting(SyncClient.USER_ID, "megan.bowen");
         fake.answer(ex -> FakeHttpServer.respond(ex, 200, "application/json",
                 "{\"token\":\"t2\",\"expiresAt\":\"2100-01-01T00:00:00Z\",\"userId\":\"alex.wilber\","
-                        + "\"displayName\":\"Alex Wilber\",\"roles\":[\"FTA\"]}"));
+                        + "\"displayName\":\"Alex Wilber\",\"roles\":[\"FTA\"],\"serverId\":\"" + SERVER_ID + "\"}"));
 
         assertThatThrownBy(() -> client.login("alex.wilber", "demo")).isInstanceOfSatisfying(SyncException.class,
                 e -> assertThat(e.getMessage()).contains("belongs to megan.bowen"));
@@ -416,7 +469,7 @@ class SyncClientTest {
 
     private static String page(long since, long next, boolean more, List<String> rows) {
         return "{\"since\":" + since + ",\"next\":" + next + ",\"more\":" + more + ",\"serverRevision\":" + (more ? next + 5 : next)
-                + ",\"changes\":[" + String.join(",", rows) + "],\"droppedCustomers\":[]}";
+                + ",\"changes\":[" + String.join(",", rows) + "],\"droppedCustomers\":[],\"serverId\":\"" + SERVER_ID + "\"}";
     }
 
 }

@@ -23,7 +23,7 @@ class ProtocolJsonTest {
     @Test
     void loginResponseUsesIsoInstantsAndCamelCase() throws Exception {
         var response = new LoginResponse("t0k", Instant.parse("2021-05-03T09:30:00Z"), "megan.bowen", "Megan Bowen",
-                List.of(UserRole.FM));
+                List.of(UserRole.FM), "0f8fad5b-d9cb-469f-a165-70867728950e");
         String json = mapper.writeValueAsString(response);
         assertThat(json).contains("\"expiresAt\":\"2021-05-03T09:30:00Z\"").contains("\"displayName\":\"Megan Bowen\"");
         assertThat(mapper.readValue(json, LoginResponse.class)).isEqualTo(response);
@@ -35,7 +35,7 @@ class ProtocolJsonTest {
         JsonNode body = mapper.readTree("{\"tpid\":1001,\"name\":\"Contoso\"}");
         var page = new ChangesPage(0, 7, true, 9,
                 List.of(new RowChange("customer", "1001", 1001, 5, body), new RowChange("tenant", "x", 1001, 7, null)),
-                List.of(2002L));
+                List.of(2002L), "0f8fad5b-d9cb-469f-a165-70867728950e");
         ChangesPage read = mapper.readValue(mapper.writeValueAsString(page), ChangesPage.class);
         assertThat(read).isEqualTo(page);
         assertThat(read.changes().get(1).deleted()).isTrue();

@@ -193,6 +193,32 @@ class ChangesApiTest extends ServerTestBase {
     }
 
     @Test
+    void everyPageAndTheSessionAnswerCarryTheDatabasesId() throws Exception {
+        String id = login(World.FM).serverId();
+        assertThat(UUID.fromString(id).toString()).isEqualTo(id);
+        assertThat(id).isEqualTo(server.database().serverId());
+        assertThat(pullAll(World.FM, 0, 2)).hasSizeGreaterThan(1).allSatisfy(page -> assertThat(page.serverId()).isEqualTo(id));
+        assertThat(page(World.FM, loadedRevision, 500).serverId()).isEqualTo(id);
+        assertThat(login(World.ADMIN).serverId()).isEqualTo(id);
+    }
+
+    @Test
+    void aCursorAheadOfTheServerIsAnsweredResync() throws Exception {
+        String token = token(World.FM);
+        assertThat(page(World.FM, loadedRevision, 500).changes()).isEmpty();
+
+        Answer ahead = get("/changes?since=" + (loadedRevision + 1) + "&limit=500", token);
+
+        assertThat(ahead.status()).isEqualTo(409);
+        var error = ahead.error();
+        assertThat(error.error()).isEqualTo("resync");
+        assertThat(error.field()).isEqualTo("since");
+        assertThat(error.message()).contains("This workspace is ahead of the server").contains("full sync is needed")
+                .contains(Long.toString(loadedRevision + 1)).contains(Long.toString(loadedRevision));
+        assertThat(ahead.json().fieldNames()).toIterable().containsExactlyInAnyOrder("status", "error", "message", "field");
+    }
+
+    @Test
     void winnerFlagChangesReachEveryoneWhoSeesTheTenant() throws Exception {
         long since = pullAll(World.FM, 0, 500).get(0).next();
         var flag = pushOne(World.SLT, Mutation.upsert(EntityKind.TENANT, Contoso.WINNER_TENANT_ID.toString(), loadedRevision,
@@ -241,7 +267,7 @@ class ChangesApiTest extends ServerTestBase {
         long from = since;
         while (true) {
             long cursor = from;
-            ChangesPage page = db.read(c -> ChangesApi.pull(c, userId, cursor, limit, plan));
+            ChangesPage page = db.read(c -> ChangesApi.pull(c, "test", userId, cursor, limit, plan));
             pages.add(page);
             from = page.next();
             if (!page.more()) {
