@@ -69,6 +69,48 @@ class StoreSyncTest {
     }
 
     @Test
+    void aFreshSyncReplacesTheServerCopiesKeepsEveryEditAndDropsWhatTheServerNoLongerHas() {
+        Customer northwind = new Customer(3003, "Northwind", Contoso.FABRIKAM.segment(), Contoso.FABRIKAM.region(),
+                Contoso.FABRIKAM.vertical(), "", Contoso.FABRIKAM.phase(), List.of());
+        try (LocalStore store = loaded()) {
+            store.adoptServerId("old-server");
+            store.save(withArea(Contoso.CUSTOMER, "US West"));
+            store.save(renamed(Contoso.FABRIKAM, "Fabrikam Mine"));
+            store.save(northwind);
+            assertThat(store.contacts().all()).isNotEmpty();
+
+            store.beginResync("new-server");
+
+            assertThat(store.cursor()).isZero();
+            assertThat(store.serverId()).contains("new-server");
+            assertThat(store.resyncing()).isTrue();
+            assertThat(store.customers().all()).as("rows stay visible meanwhile").hasSize(3);
+            assertThat(store.contacts().all()).isNotEmpty();
+        }
+        try (LocalStore store = LocalStore.open(dir, CLOCK)) {
+            assertThat(store.resyncing()).as("a fresh sync cut short resumes").isTrue();
+            // The new server counts revisions from the start again, holds Contoso renamed and nothing else.
+            store.applyPull(List.of(row(renamed(Contoso.CUSTOMER, "Contoso New"), 3)), Set.of(), 3);
+            Customer contoso = store.customers().get("1001").orElseThrow();
+            assertThat(contoso.name()).isEqualTo("Contoso New");
+            assertThat(contoso.area()).isEqualTo("US West");
+
+            int gone = store.finishResync();
+
+            assertThat(gone).isPositive();
+            assertThat(store.resyncing()).isFalse();
+            assertThat(store.finishResync()).isZero();
+            assertThat(store.contacts().all()).isEmpty();
+            assertThat(store.customers().get("3003")).contains(northwind);
+            assertThat(store.customers().get("1001").orElseThrow().area()).isEqualTo("US West");
+            assertThat(store.revisionOf(EntityKind.CUSTOMER, "1001")).isEqualTo(3);
+            assertThat(store.revisionOf(EntityKind.CUSTOMER, "2002")).isZero();
+            assertThat(store.outbox().pendingCount()).as("every edit is kept, to be sent again").isEqualTo(3);
+            assertThat(store.cursor()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void aPullKeepsPendingEditsOnTopOfTheNewServerCopy() {
         try (LocalStore store = loaded()) {
             store.save(withArea(Contoso.CUSTOMER, "US West"));

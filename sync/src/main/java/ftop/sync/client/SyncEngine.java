@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * after a local edit (debounced, so a burst of edits goes up in one push) and whenever the user
  * asks. While the server is unreachable or failing it retries with jittered exponential back-off;
  * when the server wants a new login it waits for {@link #syncNow()} (after the user signed in)
- * instead of knocking with a dead token. Every change of state is published as a {@link SyncStatus}.
+ * instead of knocking with a dead token. When the server's history turned out not to be the one the
+ * workspace synced from (a {@link SyncException#RESYNC} failure) the fresh sync starts at once, its
+ * message kept in the status until it has completed. Every change of state is published as a
+ * {@link SyncStatus}.
  *
  * <p>Only one sync runs at a time: all work happens on the engine's thread.
  */
@@ -233,7 +236,11 @@ public final class SyncEngine implements AutoCloseable {
         } catch (SyncException e) {
             LOG.info("Sync failed ({}): {}", e.failure(), e.getMessage());
             publish(counted(status).failed(e));
-            if (e.failure() == SyncFailure.LOGIN_NEEDED) {
+            if (e.code().filter(SyncException.RESYNC::equals).isPresent()) {
+                // The workspace is marked for a fresh sync: start it now, not after a back-off. The
+                // message ("the workspace is being synced again...") stays in the status while it runs.
+                scheduleIn(Duration.ZERO);
+            } else if (e.failure() == SyncFailure.LOGIN_NEEDED) {
                 waitingForLogin = true;
             } else {
                 scheduleIn(backoff.nextDelay());

@@ -130,6 +130,26 @@ class SyncEngineTest {
     }
 
     @Test
+    void aResyncIsStartedAtOnceAndSaysSoUntilItCompletes() throws Exception {
+        String words = "The server's data was reset; the workspace is being synced again. Your 2 unsynced edits are kept.";
+        target.pending.set(2);
+        target.failures.add(new SyncException(SyncFailure.SERVER_ERROR, 409, SyncException.RESYNC, words, null));
+        // A back-off of an hour would hold the fresh sync back for as long, were it used.
+        start(new SyncEngine.Options(Duration.ofHours(1), Duration.ofMillis(100), Duration.ofSeconds(1),
+                Duration.ofHours(1), Duration.ofHours(1)));
+
+        await(() -> engine.status().state() == SyncState.ONLINE);
+
+        assertThat(target.calls).hasSize(2);
+        assertThat(statuses).anySatisfy(s -> {
+            assertThat(s.state()).isEqualTo(SyncState.SYNCING);
+            assertThat(s.message()).contains(words);
+            assertThat(s.pendingCount()).isEqualTo(2);
+        });
+        assertThat(engine.status().message()).isEmpty();
+    }
+
+    @Test
     void syncNowCutsTheBackOffShort() throws Exception {
         target.failures.add(new SyncException(SyncFailure.SERVER_ERROR, "HTTP 503"));
         start(new SyncEngine.Options(Duration.ofHours(1), Duration.ofMillis(50), Duration.ofMillis(100),
