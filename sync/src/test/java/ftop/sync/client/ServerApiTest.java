@@ -163,6 +163,19 @@ class ServerApiTest {
         assertThat(fake.received()).isEmpty();
     }
 
+    @Test
+    void theResyncAnswerKeepsTheServersCode() {
+        fake.answer(ex -> FakeHttpServer.respond(ex, 409, "application/json",
+                "{\"status\":409,\"error\":\"resync\",\"message\":\"This workspace is ahead of the server\",\"field\":\"since\"}"));
+
+        assertThatThrownBy(() -> api.changes("t", 99, 10)).isInstanceOfSatisfying(SyncException.class, e -> {
+            assertThat(e.failure()).isEqualTo(SyncFailure.SERVER_ERROR);
+            assertThat(e.httpStatus()).hasValue(409);
+            assertThat(e.code()).contains(SyncException.RESYNC);
+            assertThat(e.getMessage()).contains("This workspace is ahead of the server");
+        });
+    }
+
     private static void assertFailure(ThrowingCallable call, SyncFailure failure, String messagePart) {
         assertThatThrownBy(call).isInstanceOfSatisfying(SyncException.class, e -> {
             assertThat(e.failure()).isEqualTo(failure);
