@@ -34,6 +34,7 @@ public final class SyncStatusText {
             case LOGIN_NEEDED -> "Sign-in needed";
             case SERVER_ERROR -> "Server error";
             case BAD_ANSWER -> "Unreadable server answer";
+            case RESYNCING -> "Syncing again";
             case UNREACHABLE -> "Offline";
         };
     }

@@ -45,6 +45,11 @@ class SyncStatusTextTest {
         SyncStatus login = initial.failed(new SyncException(SyncFailure.LOGIN_NEEDED, ""));
         assertThat(SyncStatusText.state(login)).isEqualTo("Sign-in needed");
         assertThat(SyncStatusText.reason(login)).contains(SyncFailure.LOGIN_NEEDED.advice());
+
+        String words = "The server's data was reset; the workspace is being synced again. Your 2 unsynced edits are kept.";
+        SyncStatus resyncing = initial.failed(new SyncException(SyncFailure.RESYNCING, 409, SyncException.RESYNC, words, null));
+        assertThat(SyncStatusText.state(resyncing)).isEqualTo("Syncing again");
+        assertThat(SyncStatusText.reason(resyncing)).contains(words);
     }
 
     @Test

@@ -272,7 +272,7 @@ public final class SyncClient implements SyncTarget {
         int unsynced = pendingCount();
         String kept = unsynced == 0 ? ""
                 : unsynced == 1 ? " Your 1 unsynced edit is kept." : " Your " + unsynced + " unsynced edits are kept.";
-        return new SyncException(SyncFailure.SERVER_ERROR, httpStatus, SyncException.RESYNC,
+        return new SyncException(SyncFailure.RESYNCING, httpStatus, SyncException.RESYNC,
                 "The server's data was reset; the workspace is being synced again." + kept, null);
     }
 

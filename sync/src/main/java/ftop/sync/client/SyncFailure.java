@@ -9,7 +9,13 @@ public enum SyncFailure {
     /** The server answered with an error of its own (5xx or an unexpected 4xx). */
     SERVER_ERROR("The server reported an error; your changes are kept and sync will be retried."),
     /** The server's answer could not be understood (garbage, truncated, wrong shape). Nothing was applied. */
-    BAD_ANSWER("The server sent an answer that could not be read; nothing was changed locally.");
+    BAD_ANSWER("The server sent an answer that could not be read; nothing was changed locally."),
+    /**
+     * The server's history is not the one the workspace synced from (its data was reset or restored,
+     * or the workspace now points at another server): a fresh sync runs at once, keeping every
+     * unsynced edit.
+     */
+    RESYNCING("The server's data was reset; the workspace is being synced again and your unsynced edits are kept.");
 
     private final String advice;
 

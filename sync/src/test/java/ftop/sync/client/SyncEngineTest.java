@@ -133,7 +133,7 @@ class SyncEngineTest {
     void aResyncIsStartedAtOnceAndSaysSoUntilItCompletes() throws Exception {
         String words = "The server's data was reset; the workspace is being synced again. Your 2 unsynced edits are kept.";
         target.pending.set(2);
-        target.failures.add(new SyncException(SyncFailure.SERVER_ERROR, 409, SyncException.RESYNC, words, null));
+        target.failures.add(new SyncException(SyncFailure.RESYNCING, 409, SyncException.RESYNC, words, null));
         // A back-off of an hour would hold the fresh sync back for as long, were it used.
         start(new SyncEngine.Options(Duration.ofHours(1), Duration.ofMillis(100), Duration.ofSeconds(1),
                 Duration.ofHours(1), Duration.ofHours(1)));
