@@ -26,6 +26,7 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 import ftop.app.widgets.DialogService;
+import ftop.app.widgets.FieldError;
 import ftop.core.contact.Contact;
 import ftop.core.contact.ContactKind;
 import ftop.core.health.CustomerPerspective;
@@ -52,11 +53,11 @@ final class ContactsWidget extends VBox {
     private final TextField email = field("contactEmailField", "name@contoso.com");
     private final TextField phone = field("contactPhoneField", "+1 425 555 0100");
     private final Map<String, Label> errors = Map.of(
-            "name", StatusWidget.errorLabel("contactNameError"),
-            "title", StatusWidget.errorLabel("contactTitleError"),
-            "email", StatusWidget.errorLabel("contactEmailError"),
-            "phone", StatusWidget.errorLabel("contactPhoneError"));
-    private final Label message = StatusWidget.errorLabel("contactMessage");
+            "name", FieldError.label("contactNameError"),
+            "title", FieldError.label("contactTitleError"),
+            "email", FieldError.label("contactEmailError"),
+            "phone", FieldError.label("contactPhoneError"));
+    private final Label message = FieldError.label("contactMessage");
     private final Button save = new Button("Save contact", new FontIcon(Material2MZ.SAVE));
     private final Button cancel = new Button("Cancel");
     private CustomerDetails details;

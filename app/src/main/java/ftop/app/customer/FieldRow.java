@@ -11,6 +11,8 @@ import javafx.scene.layout.VBox;
 
 import atlantafx.base.theme.Styles;
 
+import ftop.app.widgets.FieldError;
+
 /**
  * One field of an editable form: its label, its value as read-only text ({@code #<id>}), the
  * control that edits it ({@code #<id>Field}) and the problem with it ({@code #<id>Error}, red
@@ -24,7 +26,7 @@ final class FieldRow {
     final Label label;
     final Label value = new Label();
     final Control editor;
-    final Label error = new Label();
+    final Label error;
 
     FieldRow(String id, String labelText, Control editor, ObservableBooleanValue editing) {
         this.id = id;
@@ -39,11 +41,7 @@ final class FieldRow {
         editor.setId(id + "Field");
         editor.setMaxWidth(Double.MAX_VALUE);
         editor.getStyleClass().add("field-editor");
-        error.setId(id + "Error");
-        error.getStyleClass().addAll("field-error", Styles.DANGER, Styles.TEXT_SMALL);
-        error.setWrapText(true);
-        error.visibleProperty().bind(error.textProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
+        error = FieldError.label(id + "Error");
         value.visibleProperty().bind(javafx.beans.binding.Bindings.not(editing));
         value.managedProperty().bind(value.visibleProperty());
         editor.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(editing::get, editing));

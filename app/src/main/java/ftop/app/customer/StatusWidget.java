@@ -195,18 +195,4 @@ final class StatusWidget extends VBox {
             entry.getChildren().add(value);
         }
     }
-
-    private static Label error(String id) {
-        Label label = new Label();
-        label.setId(id);
-        label.getStyleClass().addAll("field-error", Styles.DANGER, Styles.TEXT_SMALL);
-        label.setWrapText(true);
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
-        return label;
-    }
-
-    static Label errorLabel(String id) {
-        return error(id);
-    }
 }

@@ -20,6 +20,7 @@ import atlantafx.base.theme.Styles;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2MZ;
 
+import ftop.app.widgets.FieldError;
 import ftop.core.validation.Limits;
 import ftop.core.validation.Problem;
 
@@ -58,10 +59,10 @@ final class StatusEditor extends VBox {
             "Risks, issues and blockers that keep the customer from the next health score, and how they are handled");
     private final TextArea awareness = area("newAwareness",
             "What leadership needs to be aware of: strategy, partner activity, re-organisation, milestones");
-    private final Label summaryError = error("newSummaryError");
-    private final Label risksError = error("newRisksError");
-    private final Label awarenessError = error("newAwarenessError");
-    private final Label message = error("statusMessage");
+    private final Label summaryError = FieldError.label("newSummaryError");
+    private final Label risksError = FieldError.label("newRisksError");
+    private final Label awarenessError = FieldError.label("newAwarenessError");
+    private final Label message = FieldError.label("statusMessage");
     private final Button save = new Button("Save status", new FontIcon(Material2MZ.SAVE));
     private final Button cancel = new Button("Cancel");
     private final Label title = new Label();
@@ -204,15 +205,5 @@ final class StatusEditor extends VBox {
         area.setWrapText(true);
         area.setPrefRowCount(3);
         return area;
-    }
-
-    private static Label error(String id) {
-        Label label = new Label();
-        label.setId(id);
-        label.getStyleClass().addAll("field-error", Styles.DANGER, Styles.TEXT_SMALL);
-        label.setWrapText(true);
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
-        return label;
     }
 }
