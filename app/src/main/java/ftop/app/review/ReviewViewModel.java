@@ -256,16 +256,12 @@ public final class ReviewViewModel {
      * the queue last), with every edit kept so far.
      */
     public CompletableFuture<MeetingPack> pack() {
-        List<Long> order = nominationOrder();
-        if (order.isEmpty()) {
-            say("Nominate at least one customer for the meeting first.", true);
+        Optional<PackRequest> request = packRequest();
+        if (request.isEmpty()) {
             return CompletableFuture.failedFuture(new IllegalStateException("nothing nominated"));
         }
-        Map<Long, CustomerBrief> edits = Map.copyOf(kept);
-        String meeting = title.get();
-        LocalDate today = today();
         busy.set(true);
-        return tasks.run(() -> makePack(order, edits, meeting, today), pack -> busy.set(false), failure -> {
+        return tasks.run(() -> makePack(request.get()), pack -> busy.set(false), failure -> {
             busy.set(false);
             say("The meeting pack could not be put together: " + reason(failure), true);
         });
@@ -275,18 +271,15 @@ public final class ReviewViewModel {
     public CompletableFuture<Path> export(MeetingPackExporter exporter, Path file) {
         Objects.requireNonNull(exporter, "exporter");
         Objects.requireNonNull(file, "file");
-        List<Long> order = nominationOrder();
-        if (order.isEmpty()) {
-            say("Nominate at least one customer for the meeting first.", true);
+        Optional<PackRequest> request = packRequest();
+        if (request.isEmpty()) {
             return CompletableFuture.failedFuture(new IllegalStateException("nothing nominated"));
         }
-        Map<Long, CustomerBrief> edits = Map.copyOf(kept);
-        String meeting = title.get();
-        LocalDate today = today();
+        List<Long> order = request.get().order();
         busy.set(true);
         say("Exporting " + count(order.size()) + " to " + file.getFileName() + "…", false);
         return tasks.run(() -> {
-            exporter.write(makePack(order, edits, meeting, today), file);
+            exporter.write(makePack(request.get()), file);
             return file;
         }, written -> {
             busy.set(false);
@@ -297,15 +290,28 @@ public final class ReviewViewModel {
         });
     }
 
-    private MeetingPack makePack(List<Long> order, Map<Long, CustomerBrief> edits, String meeting, LocalDate today)
-            throws Exception {
-        ReviewSource from = source();
-        List<CustomerBrief> list = new ArrayList<>(order.size());
-        for (long tpid : order) {
-            CustomerBrief edited = edits.get(tpid);
-            list.add(edited != null ? edited : briefs.of(tpid, from, today));
+    /** What a pack is made of, taken on the FX thread before the work goes to the background. */
+    private record PackRequest(List<Long> order, Map<Long, CustomerBrief> edits, String meeting, LocalDate today) {
+    }
+
+    /** The nominated customers with the edits and title of now; empty (and said why) when none is nominated. */
+    private Optional<PackRequest> packRequest() {
+        List<Long> order = nominationOrder();
+        if (order.isEmpty()) {
+            say("Nominate at least one customer for the meeting first.", true);
+            return Optional.empty();
         }
-        return MeetingPack.of(meeting, today, list);
+        return Optional.of(new PackRequest(order, Map.copyOf(kept), title.get(), today()));
+    }
+
+    private MeetingPack makePack(PackRequest request) throws Exception {
+        ReviewSource from = source();
+        List<CustomerBrief> list = new ArrayList<>(request.order().size());
+        for (long tpid : request.order()) {
+            CustomerBrief edited = request.edits().get(tpid);
+            list.add(edited != null ? edited : briefs.of(tpid, from, request.today()));
+        }
+        return MeetingPack.of(request.meeting(), request.today(), list);
     }
 
     private ReviewSource source() throws Exception {
