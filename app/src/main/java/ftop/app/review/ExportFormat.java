@@ -2,10 +2,10 @@ package ftop.app.review;
 
 import java.util.function.Supplier;
 
-import ftop.core.review.HtmlExporter;
-import ftop.core.review.MarkdownExporter;
-import ftop.core.review.MeetingPackExporter;
-import ftop.core.review.PdfExporter;
+import ftop.app.review.export.HtmlExporter;
+import ftop.app.review.export.MarkdownExporter;
+import ftop.app.review.export.MeetingPackExporter;
+import ftop.app.review.export.PdfExporter;
 
 /** The documents a meeting pack can be exported as. */
 public enum ExportFormat {

@@ -32,7 +32,7 @@ import ftop.core.review.BriefSection;
 import ftop.core.review.CustomerBrief;
 import ftop.core.review.CustomerBriefs;
 import ftop.core.review.MeetingPack;
-import ftop.core.review.MeetingPackExporter;
+import ftop.app.review.export.MeetingPackExporter;
 import ftop.core.review.ReviewItem;
 import ftop.core.review.ReviewQueue;
 import ftop.core.review.ReviewSource;

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import okhttp3.HttpUrl;
 
 import ftop.core.store.LocalStore;
-import ftop.sync.client.EmbeddedDemo;
+import ftop.sync.demo.EmbeddedDemo;
 import ftop.sync.client.SyncClient;
 import ftop.sync.client.SyncEngine;
 import ftop.sync.client.SyncException;

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps logic apart from the GUI: core and sync never see JavaFX, view models never talk to the
- * database themselves, and nothing below the app reaches up into it.
+ * database themselves, and nothing below the app reaches up into it. The desktop's sync client
+ * knows the server only by its HTTP API; server code reaches the desktop only through the demo
+ * launcher ({@code ftop.sync.demo}).
  */
 class ArchitectureTest {
 
@@ -50,6 +52,30 @@ class ArchitectureTest {
     void theAppNeverUsesJdbcDirectly() {
         noClasses().that().resideInAPackage("ftop.app..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
+                .check(classes);
+    }
+
+    @Test
+    void theClientNeverSeesTheServer() {
+        noClasses().that().resideInAnyPackage("ftop.sync.client..", "ftop.sync.protocol..")
+                .should().dependOnClassesThat().resideInAPackage("ftop.sync.server..")
+                .allowEmptyShould(false)
+                .check(classes);
+    }
+
+    @Test
+    void theDesktopReachesServerCodeOnlyThroughTheDemoLauncher() {
+        noClasses().that().resideInAPackage("ftop.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("ftop.sync.server..", "ftop.sync.cli..",
+                        "io.javalin..", "org.eclipse.jetty..", "org.flywaydb..", "org.postgresql..")
+                .allowEmptyShould(false)
+                .check(classes);
+    }
+
+    @Test
+    void coreDrawsNoDocuments() {
+        noClasses().that().resideInAnyPackage("ftop.core..", "ftop.sync..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.pdfbox..")
                 .check(classes);
     }
 }

@@ -17,7 +17,7 @@ import ftop.core.dataset.DatasetGenerator;
 import ftop.core.health.HealthRules;
 import ftop.core.review.BriefSection;
 import ftop.core.review.CustomerBrief;
-import ftop.core.review.MarkdownExporter;
+import ftop.app.review.export.MarkdownExporter;
 import ftop.core.review.ReviewItem;
 import ftop.core.review.StoreReviewSource;
 import ftop.core.store.LocalStore;

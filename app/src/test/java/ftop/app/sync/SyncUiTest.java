@@ -32,7 +32,7 @@ import ftop.core.health.CustomerHealth;
 import ftop.core.health.CustomerStatus;
 import ftop.core.store.LocalStore;
 import ftop.core.store.OutboxState;
-import ftop.sync.client.EmbeddedDemo;
+import ftop.sync.demo.EmbeddedDemo;
 import ftop.sync.client.SyncClient;
 
 /**

@@ -12,9 +12,8 @@
  *       customer, opening with the {@link ftop.core.review.BriefSentence} the meeting asks for; the
  *       presenter edits its sections.</li>
  *   <li>A {@link ftop.core.review.MeetingPack} gathers the briefs with an overview table; it is kept
- *       between sessions by {@link ftop.core.review.MeetingPackFile} and exported by
- *       {@link ftop.core.review.PdfExporter}, {@link ftop.core.review.HtmlExporter} and
- *       {@link ftop.core.review.MarkdownExporter}.</li>
+ *       between sessions by {@link ftop.core.review.MeetingPackFile}. The desktop exports it to PDF,
+ *       HTML and Markdown ({@code ftop.app.review.export}); nothing here draws a document.</li>
  * </ol>
  *
  * <p>Nothing here invents data: what is missing is said in the text and listed in

@@ -10,7 +10,6 @@ import ftop.core.health.Workload;
 import ftop.core.health.WorkloadGroup;
 import ftop.core.usage.Forecast;
 import ftop.core.usage.Quarter;
-import ftop.core.usage.WorkloadUsage;
 import ftop.core.validation.Contoso;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -23,26 +22,9 @@ class CustomerBriefsTest {
     private static final LocalDate TODAY = Contoso.TODAY; // 3 May 2021
     private final CustomerBriefs briefs = new CustomerBriefs(HealthRules.defaults(), ZoneOffset.UTC);
 
-    /** Contoso as the seed describes it: Red overall, groups Red, Yellow, Red; heading for Yellow by June. */
-    static ReviewWorld contoso() {
-        LocalDate asOf = LocalDate.of(2021, 5, 1);
-        return new ReviewWorld()
-                .add(Contoso.CUSTOMER).add(Contoso.WINNER_TENANT).add(Contoso.SECOND_TENANT)
-                .add(Contoso.CUSTOMER_CONTACT).add(Contoso.MICROSOFT_CONTACT)
-                .add(Contoso.health()).add(Contoso.note())
-                .add(new WorkloadUsage(Contoso.TPID, Workload.EXCHANGE, 8_500, 10_000, asOf))
-                .add(new WorkloadUsage(Contoso.TPID, Workload.ODSP, 1_000, 10_000, asOf))
-                .add(new WorkloadUsage(Contoso.TPID, Workload.WINDOWS_10, 4_000, 10_000, asOf))
-                .add(new WorkloadUsage(Contoso.TPID, Workload.AADP, 500, 10_000, asOf))
-                .add(new Forecast(Contoso.TPID, Workload.AADP, new Quarter(2021, 3), 3_000))
-                .add(new Forecast(Contoso.TPID, Workload.AADP, new Quarter(2021, 4), 6_000))
-                .add(new Forecast(Contoso.TPID, Workload.EXCHANGE, new Quarter(2021, 3), 8_000))
-                .add(Contoso.FABRIKAM);
-    }
-
     @Test
     void contososBriefOpensWithTheSeedsSentence() {
-        CustomerBrief brief = briefs.of(Contoso.TPID, contoso().source(), TODAY);
+        CustomerBrief brief = briefs.of(Contoso.TPID, ReviewWorld.contoso().source(), TODAY);
 
         assertThat(brief.opening()).isEqualTo("Customer Contoso's overall health is Red, with groups 1, 2 & 3 being "
                 + "Red, Yellow and Red, respectively. I forecast to achieve a change in the overall customer health "
@@ -55,7 +37,7 @@ class CustomerBriefsTest {
 
     @Test
     void everySectionIsFilledFromTheData() {
-        CustomerBrief brief = briefs.of(Contoso.TPID, contoso().source(), TODAY);
+        CustomerBrief brief = briefs.of(Contoso.TPID, ReviewWorld.contoso().source(), TODAY);
 
         assertThat(brief.renewals()).isEqualTo("The subscription renews on 30 June 2022.");
         assertThat(brief.business()).isEqualTo("""
@@ -84,7 +66,7 @@ class CustomerBriefsTest {
 
     @Test
     void aCustomerWithNoDataHasEveryGapNamedAndNothingInvented() {
-        CustomerBrief brief = briefs.of(Contoso.FABRIKAM_TPID, contoso().source(), TODAY);
+        CustomerBrief brief = briefs.of(Contoso.FABRIKAM_TPID, ReviewWorld.contoso().source(), TODAY);
 
         assertThat(brief.opening()).isEqualTo("Customer Fabrikam's overall health is not yet measured, with no usage "
                 + "data for groups 1, 2 & 3. No forecast has been set.");
@@ -115,7 +97,7 @@ class CustomerBriefsTest {
     @Test
     void anOutOfDateStatusIsUsedButFlagged() {
         // A month after the note, a Red customer's status (due every two weeks) is stale.
-        CustomerBrief brief = briefs.of(Contoso.TPID, contoso().source(), TODAY.plusDays(30));
+        CustomerBrief brief = briefs.of(Contoso.TPID, ReviewWorld.contoso().source(), TODAY.plusDays(30));
 
         assertThat(brief.risks()).startsWith("From the Enterprise Status of 3 May 2021 by megan.bowen. It is out of "
                 + "date: an update was due 17 May 2021.");
@@ -124,7 +106,7 @@ class CustomerBriefsTest {
 
     @Test
     void aPassedExpectedProgressDueIsKeptInTheSentenceButFlagged() {
-        CustomerBrief brief = briefs.of(Contoso.TPID, contoso().source(), LocalDate.of(2021, 7, 1));
+        CustomerBrief brief = briefs.of(Contoso.TPID, ReviewWorld.contoso().source(), LocalDate.of(2021, 7, 1));
 
         assertThat(brief.opening()).endsWith("from Red to Yellow by the end of June 2021.");
         assertThat(brief.missing()).contains("A current Expected Progress Due (the one set, 30 June 2021, has passed)");
@@ -132,7 +114,7 @@ class CustomerBriefsTest {
 
     @Test
     void theNearestForecastThatLiftsAWorkloadToABetterColourIsNamed() {
-        ReviewWorld world = contoso()
+        ReviewWorld world = ReviewWorld.contoso()
                 .add(new Forecast(Contoso.TPID, Workload.WINDOWS_10, new Quarter(2021, 2), 3_000))
                 .add(new Forecast(Contoso.TPID, Workload.WINDOWS_10, new Quarter(2021, 3), 4_000))
                 .add(new Forecast(Contoso.TPID, Workload.WINDOWS_10, new Quarter(2021, 4), 5_500))
@@ -163,7 +145,7 @@ class CustomerBriefsTest {
 
     @Test
     void editingASectionKeepsTheOthers() {
-        CustomerBrief brief = briefs.of(Contoso.TPID, contoso().source(), TODAY);
+        CustomerBrief brief = briefs.of(Contoso.TPID, ReviewWorld.contoso().source(), TODAY);
 
         CustomerBrief edited = brief.with(BriefSection.ASKS, "  Executive sponsor call with the new CIO.  ");
 
@@ -179,7 +161,7 @@ class CustomerBriefsTest {
 
     @Test
     void writingTheAsksTakesThemOffTheMissingListAndClearingThemPutsThemBack() {
-        CustomerBrief brief = briefs.of(Contoso.FABRIKAM_TPID, contoso().source(), TODAY);
+        CustomerBrief brief = briefs.of(Contoso.FABRIKAM_TPID, ReviewWorld.contoso().source(), TODAY);
         assertThat(brief.missing()).contains(CustomerBrief.ASKS_MISSING);
 
         CustomerBrief written = brief.with(BriefSection.ASKS, "Help with the licence true-up.");
@@ -192,14 +174,14 @@ class CustomerBriefsTest {
 
     @Test
     void briefsOfSeveralCustomersKeepTheOrderAskedFor() {
-        List<CustomerBrief> list = briefs.of(List.of(Contoso.FABRIKAM_TPID, Contoso.TPID), contoso().source(), TODAY);
+        List<CustomerBrief> list = briefs.of(List.of(Contoso.FABRIKAM_TPID, Contoso.TPID), ReviewWorld.contoso().source(), TODAY);
 
         assertThat(list).extracting(CustomerBrief::customerName).containsExactly("Fabrikam", "Contoso");
     }
 
     @Test
     void anUnknownCustomerIsRefusedWithAClearMessage() {
-        assertThatThrownBy(() -> briefs.of(999, contoso().source(), TODAY))
+        assertThatThrownBy(() -> briefs.of(999, ReviewWorld.contoso().source(), TODAY))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Customer 999 is not in the local data; sync, or check the TPID.");
     }

@@ -16,7 +16,7 @@ class MeetingPackFileTest {
 
     @Test
     void anEditedPackComesBackAsItWasSaved() throws IOException {
-        MeetingPack pack = MeetingPackExportTest.pack();
+        MeetingPack pack = ReviewWorld.americasPack();
         MeetingPack edited = pack.withBrief(pack.briefs().get(1).with(BriefSection.RENEWALS, "Renewal talks in July."));
         Path file = dir.resolve("packs").resolve("americas.json");
 
@@ -34,7 +34,7 @@ class MeetingPackFileTest {
     @Test
     void savingAgainReplacesTheFile() throws IOException {
         Path file = dir.resolve("pack.json");
-        MeetingPack pack = MeetingPackExportTest.pack();
+        MeetingPack pack = ReviewWorld.americasPack();
         MeetingPackFile.save(pack, file);
         MeetingPack changed = pack.withBrief(pack.briefs().get(0).with(BriefSection.ASKS, "Nothing this time."));
 

@@ -1,0 +1,55 @@
+package ftop.sync.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import ftop.core.change.EntityCodec;
+import ftop.core.health.CustomerHealth;
+import ftop.core.health.OverallMindset;
+import ftop.core.store.LocalStore;
+import ftop.sync.client.SyncClient;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedDemoTest {
+
+    @TempDir
+    Path workspace;
+
+    @Test
+    void theDemoSyncsLikeARealServerAndKeepsEditsAcrossRestarts() throws Exception {
+        String tpid;
+        OverallMindset mindset;
+        try (LocalStore store = LocalStore.open(workspace)) {
+            try (EmbeddedDemo demo = EmbeddedDemo.start(workspace)) {
+                assertThat(demo.url().host()).isEqualTo("127.0.0.1");
+                SyncClient client = new SyncClient(demo.url(), store);
+                client.login(demo.userName(), demo.password());
+                client.sync(p -> { });
+
+                assertThat(store.customers().count()).isGreaterThanOrEqualTo(20);
+                CustomerHealth health = store.health().all().get(0);
+                tpid = Long.toString(health.tpid());
+                mindset = health.perspective().mindset().orElse(null) == OverallMindset.AVERSE
+                        ? OverallMindset.COMPETE : OverallMindset.AVERSE;
+                store.save(EntityCodec.apply(health, Map.of("perspective.mindset", TextNode.valueOf(mindset.name()))));
+                client.sync(p -> { });
+                assertThat(client.pendingCount()).isZero();
+            }
+        }
+
+        // A new app start: a fresh workspace folder elsewhere would get the same demo data, but this
+        // one keeps its server, and with it the edit made before.
+        Path fresh = workspace.resolve("second-window");
+        try (LocalStore store = LocalStore.open(fresh);
+             EmbeddedDemo demo = EmbeddedDemo.start(workspace)) {
+            SyncClient client = new SyncClient(demo.url(), store);
+            client.login(demo.userName(), demo.password());
+            client.sync(p -> { });
+
+            assertThat(store.health().get(tpid).orElseThrow().perspective().mindset()).contains(mindset);
+        }
+    }
+}
