@@ -75,7 +75,7 @@ class ArchitectureTest {
     @Test
     void coreDrawsNoDocuments() {
         noClasses().that().resideInAnyPackage("ftop.core..", "ftop.sync..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.pdfbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.pdfbox..", "com.openhtmltopdf..")
                 .check(classes);
     }
 }

@@ -24,6 +24,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
  * Times a meeting pack of 50 customers picked from the generated S1500 set (1,500 customers, 30,000
@@ -31,12 +33,8 @@ import java.util.List;
  * customers, and the PDF, HTML and Markdown exports. The target for the pack is under 5 seconds, first
  * run (cold JVM) included.
  *
- * <p>Run from the repository root:
- * <pre>
- * ./mvnw -q -pl core test-compile exec:java -Dexec.skip=false -Dexec.classpathScope=test \
- *     -Dexec.mainClass=ftop.core.review.bench.MeetingPackBenchmark [-Dexec.args=/tmp/pack.pdf]
- * </pre>
- * With an argument, the PDF of the last run is written to that file for a look.
+ * <p>Run from the repository root: {@code ./bench MeetingPackBenchmark [/tmp/pack.pdf]}. With an
+ * argument, the PDF of the last run is written to that file for a look; the page count is printed.
  */
 public final class MeetingPackBenchmark {
 
@@ -83,6 +81,10 @@ public final class MeetingPackBenchmark {
                     (queued - start) / 1_000_000, briefs.size(), (briefed - queued) / 1_000_000,
                     (pdfDone - briefed) / 1_000_000, pdfCpu / 1_000_000, pdf.length, (htmlDone - pdfDone) / 1_000_000, html.length(),
                     (mdDone - htmlDone) / 1_000_000, (mdDone - start) / 1_000_000);
+        }
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            System.out.printf("PDF: %d pages for %d customers (the overview, then a page per brief that fits on one)%n",
+                    doc.getNumberOfPages(), PACK_SIZE);
         }
         storeRuns(data);
         if (args.length > 0) {
