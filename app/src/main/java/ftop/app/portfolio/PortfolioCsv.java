@@ -1,16 +1,17 @@
 package ftop.app.portfolio;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import ftop.core.Labelled;
+import ftop.core.csv.CsvWriter;
 import ftop.core.health.HealthColour;
 
 /**
- * The Portfolio's rows as CSV (RFC 4180: comma separated, fields with commas, quotes or line
- * breaks quoted, CRLF line ends), with the columns the tables show and the text they show, so a
- * spreadsheet reads the same as the screen.
+ * The Portfolio's rows as CSV, written by {@link CsvWriter} (RFC 4180, CRLF line ends, every cell
+ * guarded against spreadsheet formulas), with the columns the tables show and the text they show, so
+ * a spreadsheet reads the same as the screen.
  */
 public final class PortfolioCsv {
 
@@ -25,8 +26,9 @@ public final class PortfolioCsv {
     /** The customer rows under a header line. */
     public static String customers(List<PortfolioRow> rows) {
         StringBuilder out = new StringBuilder(CUSTOMER_HEADER).append("\r\n");
+        CsvWriter csv = new CsvWriter(out);
         for (PortfolioRow r : rows) {
-            line(out, Long.toString(r.tpid()), r.name(), r.customer().segment().label(), colour(r.overall()),
+            line(csv, Long.toString(r.tpid()), r.name(), r.customer().segment().label(), colour(r.overall()),
                     colour(r.group1()), colour(r.group2()), colour(r.group3()),
                     r.status().map(Labelled::label).orElse(""),
                     r.review().dueOn().map(Object::toString).orElse(""), yesNo(r.review().overdue()),
@@ -39,8 +41,9 @@ public final class PortfolioCsv {
     /** The tenant rows under a header line. */
     public static String tenants(List<TenantRow> rows) {
         StringBuilder out = new StringBuilder(TENANT_HEADER).append("\r\n");
+        CsvWriter csv = new CsvWriter(out);
         for (TenantRow r : rows) {
-            line(out, r.tenantId().toString(), r.name(), Long.toString(r.tpid()), r.customer().name(),
+            line(csv, r.tenantId().toString(), r.name(), Long.toString(r.tpid()), r.customer().name(),
                     yesNo(r.winner()), yesNo(r.covidRfa()),
                     r.tenant().covidRfaApprovedOn().map(Object::toString).orElse(""),
                     r.tenant().enterpriseLevel().map(Labelled::label).orElse("No"),
@@ -57,19 +60,11 @@ public final class PortfolioCsv {
         return value ? "Yes" : "No";
     }
 
-    private static void line(StringBuilder out, String... fields) {
-        out.append(Stream.of(fields).map(PortfolioCsv::field).collect(Collectors.joining(","))).append("\r\n");
-    }
-
-    /** Quotes a field when it must be, doubling its quotes; a leading = + - @ is defused for spreadsheets. */
-    static String field(String value) {
-        String v = value == null ? "" : value;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0 && !v.matches("-?\\d+")) {
-            v = "'" + v;
+    private static void line(CsvWriter csv, String... fields) {
+        try {
+            csv.row(fields);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
         }
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            return '"' + v.replace("\"", "\"\"") + '"';
-        }
-        return v;
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import ftop.app.AppFixtures;
+import ftop.core.csv.CsvWriter;
 import ftop.core.dataset.Dataset;
 import ftop.core.health.HealthRules;
 import ftop.core.validation.Contoso;
@@ -43,11 +44,11 @@ class PortfolioCsvTest {
 
     @Test
     void fieldsAreQuotedAndFormulasDefused() {
-        assertThat(PortfolioCsv.field("plain")).isEqualTo("plain");
-        assertThat(PortfolioCsv.field("Retail, Consumer")).isEqualTo("\"Retail, Consumer\"");
-        assertThat(PortfolioCsv.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-        assertThat(PortfolioCsv.field("=SUM(A1)")).isEqualTo("'=SUM(A1)");
-        assertThat(PortfolioCsv.field("-42")).isEqualTo("-42");
-        assertThat(PortfolioCsv.field(null)).isEmpty();
+        assertThat(CsvWriter.cell("plain")).isEqualTo("plain");
+        assertThat(CsvWriter.cell("Retail, Consumer")).isEqualTo("\"Retail, Consumer\"");
+        assertThat(CsvWriter.cell("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(CsvWriter.cell("=SUM(A1)")).isEqualTo("'=SUM(A1)");
+        assertThat(CsvWriter.cell("-42")).isEqualTo("-42");
+        assertThat(CsvWriter.cell(null)).isEmpty();
     }
 }

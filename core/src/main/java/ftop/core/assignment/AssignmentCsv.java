@@ -3,7 +3,10 @@ package ftop.core.assignment;
 import ftop.core.Labelled;
 import ftop.core.assignment.CsvImport.ImportLine;
 import ftop.core.assignment.CsvImport.Status;
-import ftop.core.assignment.CsvRecords.Record;
+import ftop.core.csv.CsvReader;
+import ftop.core.csv.CsvRow;
+import ftop.core.csv.CsvWriter;
+import ftop.core.csv.FormulaGuard;
 import ftop.core.customer.Customer;
 import ftop.core.tenant.Tenant;
 import ftop.core.validation.AssignmentRules;
@@ -48,8 +51,9 @@ import java.util.stream.Collectors;
  *   <li>{@code primary}: {@code yes} or {@code no} (also true/false, 1/0; empty means no).</li>
  * </ul>
  *
- * <p>A value starting with {@code = + - @} is written with a leading apostrophe so that a
- * spreadsheet shows it as text instead of running it as a formula; import removes it again.
+ * <p>The file is read and written by {@link CsvReader} and {@link CsvWriter}: a value that a
+ * spreadsheet would run as a formula is written with a leading apostrophe ({@link FormulaGuard}),
+ * which import removes again.
  *
  * <p>The header is required; columns may come in any order and {@code customer} and {@code primary}
  * may be left out. An import line states how an assignment (customer, area, role, user) should be:
@@ -79,8 +83,7 @@ public final class AssignmentCsv {
         List<Assignment> sorted = new ArrayList<>(assignments);
         sorted.sort(Comparator.comparingLong(Assignment::tpid).thenComparing(Assignment::area)
                 .thenComparing(Assignment::role).thenComparing(Assignment::userId));
-        out.write(String.join(",", HEADER));
-        out.write("\r\n");
+        CsvWriter csv = new CsvWriter(out).row(HEADER);
         Map<Long, Map<UUID, Tenant>> tenantsByTpid = new HashMap<>();
         ValidationContext remembering = new CachingValidationContext(context);
         for (Assignment a : sorted) {
@@ -100,9 +103,9 @@ public final class AssignmentCsv {
             List<String> row = List.of(Long.toString(a.tpid()),
                     remembering.customer(a.tpid()).map(Customer::name).orElse(""),
                     a.area().label(), a.role().label(), a.userId(), String.join(";", boxes), a.primary() ? "yes" : "no");
-            out.write(row.stream().map(AssignmentCsv::defused).map(CsvRecords::field).collect(Collectors.joining(",")));
-            out.write("\r\n");
+            csv.row(row);
         }
+        csv.flush();
         out.flush();
         return sorted.size();
     }
@@ -117,20 +120,20 @@ public final class AssignmentCsv {
      * @param permission who may change what
      */
     public static CsvImport read(Reader in, AssignmentReader current, EditPermission permission) throws IOException {
-        List<Record> records = CsvRecords.parse(in).stream().filter(r -> !r.blank()).toList();
+        List<CsvRow> records = CsvReader.read(in).stream().filter(r -> !r.blank()).toList();
         if (records.isEmpty()) {
             return new CsvImport(List.of(bad(1, 0, "", "The file is empty; the first line must be the header "
                     + String.join(",", HEADER) + ".")));
         }
-        Record header = records.get(0);
+        CsvRow header = records.get(0);
         Map<String, Integer> columns = new HashMap<>();
         Optional<String> headerProblem = readHeader(header, columns);
         if (headerProblem.isPresent()) {
             return new CsvImport(List.of(bad(header.line(), 0, "", headerProblem.get())));
         }
-        List<Record> data = records.subList(1, records.size());
+        List<CsvRow> data = records.subList(1, records.size());
         Set<Long> tpids = new LinkedHashSet<>();
-        for (Record record : data) {
+        for (CsvRow record : data) {
             parseTpid(field(record, columns, "tpid")).ifPresent(tpids::add);
         }
         Map<Long, List<Assignment>> byTpid = new HashMap<>();
@@ -139,15 +142,15 @@ public final class AssignmentCsv {
         }
         LineReader reader = new LineReader(columns, byTpid, new CachingValidationContext(current.context()), permission);
         List<ImportLine> lines = new ArrayList<>();
-        for (Record record : data) {
+        for (CsvRow record : data) {
             lines.add(reader.read(record));
         }
         return new CsvImport(reader.withWarnings(lines));
     }
 
-    private static Optional<String> readHeader(Record header, Map<String, Integer> columns) {
+    private static Optional<String> readHeader(CsvRow header, Map<String, Integer> columns) {
         if (header.malformed().isPresent()) {
-            return Optional.of("The header cannot be read: " + header.malformed().get() + ".");
+            return Optional.of("The header cannot be read: " + header.malformed().get().message() + ".");
         }
         List<String> unknown = new ArrayList<>();
         for (int i = 0; i < header.fields().size(); i++) {
@@ -174,24 +177,10 @@ public final class AssignmentCsv {
         return Optional.empty();
     }
 
-    private static String field(Record record, Map<String, Integer> columns, String name) {
+    private static String field(CsvRow record, Map<String, Integer> columns, String name) {
         Integer index = columns.get(name);
-        return index == null || index >= record.fields().size() ? "" : undefused(record.fields().get(index).strip());
-    }
-
-    /**
-     * {@code value} safe to open in a spreadsheet: text starting with = + - or @ would be run as a
-     * formula (a customer or tenant name comes from master data nobody here controls), so it gets a
-     * leading apostrophe, which spreadsheets hide and {@link #undefused} removes on import.
-     */
-    static String defused(String value) {
-        return !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-    }
-
-    /** The value {@link #defused} was given. */
-    static String undefused(String value) {
-        return value.length() > 1 && value.charAt(0) == '\'' && "=+-@".indexOf(value.charAt(1)) >= 0
-                ? value.substring(1) : value;
+        return index == null || index >= record.fields().size() ? ""
+                : FormulaGuard.restore(record.fields().get(index).strip());
     }
 
     private static Optional<Long> parseTpid(String text) {
@@ -225,10 +214,10 @@ public final class AssignmentCsv {
             this.permission = permission;
         }
 
-        ImportLine read(Record record) {
+        ImportLine read(CsvRow record) {
             int line = record.line();
             if (record.malformed().isPresent()) {
-                return bad(line, 0, "", "Malformed line: " + record.malformed().get() + ".");
+                return bad(line, 0, "", "Malformed line: " + record.malformed().get().message() + ".");
             }
             if (record.fields().size() != columns.size()) {
                 return bad(line, 0, "", "Malformed line: " + record.fields().size() + " fields where the header has "

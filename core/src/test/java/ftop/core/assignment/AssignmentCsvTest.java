@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ftop.core.assignment.CsvImport.ImportLine;
 import ftop.core.assignment.CsvImport.Status;
+import ftop.core.csv.FormulaGuard;
 import ftop.core.user.User;
 import ftop.core.user.UserRole;
 import ftop.core.validation.Contoso;
@@ -89,8 +90,10 @@ class AssignmentCsvTest {
 
         assertThat(out.toString()).contains("1001,\"'=HYPERLINK(\"\"http://x\"\")\",Customer Health");
         assertThat(read(out.toString()).lines()).extracting(ImportLine::status).containsExactly(Status.UNCHANGED);
-        assertThat(AssignmentCsv.undefused("'plain")).isEqualTo("'plain");
-        assertThat(AssignmentCsv.defused("-5")).isEqualTo("'-5");
+        assertThat(FormulaGuard.restore("'plain")).isEqualTo("'plain");
+        // One rule with the Portfolio export: a plain number can run nothing and stays a number.
+        assertThat(FormulaGuard.neutralise("-5")).isEqualTo("-5");
+        assertThat(FormulaGuard.neutralise("-5+A1")).isEqualTo("'-5+A1");
     }
 
     @Test

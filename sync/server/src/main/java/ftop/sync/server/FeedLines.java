@@ -1,6 +1,8 @@
 package ftop.sync.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import ftop.core.csv.CsvReader;
+import ftop.core.csv.CsvRow;
 import ftop.sync.protocol.ProtocolJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,13 +12,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * Reads a feed body, CSV (RFC 4180: header line, quoted fields with doubled quotes) or JSON (an
- * array of flat objects, or one object), into numbered lines of named text values, so that both
- * formats go through the same per-line checks. A body that cannot be read at all is a 400;
- * a single bad line is left for the import to reject.
+ * Reads a feed body, CSV (read by {@link CsvReader}: header line first, columns in any order) or
+ * JSON (an array of flat objects, or one object), into numbered lines of named text values, so that
+ * both formats go through the same per-line checks. A body that cannot be read at all is a 400: no
+ * header, an unknown or repeated column, a required column missing from the header, a quoted value
+ * never closed. A single bad line is left for the import to reject.
  */
 final class FeedLines {
 
@@ -38,14 +43,19 @@ final class FeedLines {
     private FeedLines() {
     }
 
-    /** Parses {@code body} by {@code contentType}; {@code columns} are the names accepted (case-insensitive). */
-    static List<Line> parse(String contentType, byte[] body, Set<String> columns) {
+    /**
+     * Parses {@code body} by {@code contentType}.
+     *
+     * @param columns  the names accepted (case-insensitive)
+     * @param required the columns a CSV header must name; a JSON item lacking one is a rejected line
+     */
+    static List<Line> parse(String contentType, byte[] body, Set<String> columns, Set<String> required) {
         if (body.length == 0) {
             throw ApiException.badRequest("The feed is empty; send CSV with a header line or a JSON array", null);
         }
         String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         if (type.startsWith("text/csv")) {
-            return csv(new String(body, StandardCharsets.UTF_8), columns);
+            return csv(new String(body, StandardCharsets.UTF_8), columns, required);
         }
         if (type.startsWith("application/json")) {
             return json(body, columns);
@@ -97,71 +107,18 @@ final class FeedLines {
         return lines;
     }
 
-    private static List<Line> csv(String text, Set<String> columns) {
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
+    private static List<Line> csv(String text, Set<String> columns, Set<String> required) {
+        List<CsvRow> rows = CsvReader.read(text);
+        if (rows.isEmpty() || rows.get(0).blank()) {
+            throw ApiException.badRequest("The CSV feed has no header line; the first line must name the columns "
+                    + String.join(",", columns), null);
         }
-        List<List<String>> records = new ArrayList<>();
-        List<Integer> starts = new ArrayList<>();
-        List<String> record = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean fieldStarted = false;
-        int line = 1;
-        int recordStart = 1;
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            if (quoted) {
-                if (ch == '"') {
-                    if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    if (ch == '\n') {
-                        line++;
-                    }
-                    field.append(ch);
-                }
-            } else if (ch == '"' && field.isEmpty() && !fieldStarted) {
-                quoted = true;
-                fieldStarted = true;
-            } else if (ch == ',') {
-                record.add(field.toString());
-                field.setLength(0);
-                fieldStarted = false;
-            } else if (ch == '\n' || ch == '\r') {
-                if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                record.add(field.toString());
-                field.setLength(0);
-                fieldStarted = false;
-                records.add(record);
-                starts.add(recordStart);
-                record = new ArrayList<>();
-                line++;
-                recordStart = line;
-            } else {
-                field.append(ch);
-                fieldStarted = true;
-            }
-        }
-        if (quoted) {
-            throw ApiException.badRequest("Line " + recordStart + ": a quoted value is not closed", null);
-        }
-        if (!field.isEmpty() || !record.isEmpty()) {
-            record.add(field.toString());
-            records.add(record);
-            starts.add(recordStart);
-        }
-        if (records.isEmpty()) {
-            throw ApiException.badRequest("The CSV feed has no header line", null);
+        CsvRow first = rows.get(0);
+        if (first.malformed().isPresent()) {
+            throw ApiException.badRequest("Line 1: the header cannot be read: " + first.malformed().get().message(), null);
         }
         List<String> header = new ArrayList<>();
-        for (String name : records.get(0)) {
+        for (String name : first.fields()) {
             String column = canonical(name.trim(), columns);
             if (column == null) {
                 throw ApiException.badRequest("Line 1: unknown column \"" + name.trim() + "\"; known columns are "
@@ -172,22 +129,35 @@ final class FeedLines {
             }
             header.add(column);
         }
+        List<String> missing = required.stream().filter(c -> !header.contains(c)).toList();
+        if (!missing.isEmpty()) {
+            // Every line would be rejected for the same reason; refuse the file instead.
+            throw ApiException.badRequest("Line 1: the header lacks the required column" + (missing.size() == 1 ? " " : "s ")
+                    + missing.stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(", "))
+                    + "; the columns are " + String.join(",", columns), missing.get(0));
+        }
         List<Line> lines = new ArrayList<>();
-        for (int r = 1; r < records.size(); r++) {
-            List<String> cells = records.get(r);
-            if (cells.size() == 1 && cells.get(0).isBlank()) {
+        for (CsvRow row : rows.subList(1, rows.size())) {
+            if (row.blank()) {
                 continue;  // blank lines (a trailing newline) are not data
+            }
+            Optional<CsvRow.Malformed> malformed = row.malformed();
+            if (malformed.isPresent() && malformed.get() == CsvRow.Malformed.QUOTE_NEVER_CLOSED) {
+                throw ApiException.badRequest("Line " + row.line() + ": " + malformed.get().message(), null);
             }
             Map<String, String> values = new LinkedHashMap<>();
             String problem = null;
-            if (cells.size() != header.size()) {
-                problem = "The line has " + cells.size() + " values but the header names " + header.size() + " columns";
+            if (malformed.isPresent()) {
+                problem = "The line cannot be read: " + malformed.get().message();
+            } else if (row.fields().size() != header.size()) {
+                problem = "The line has " + row.fields().size() + " values but the header names " + header.size()
+                        + " columns";
             } else {
                 for (int k = 0; k < header.size(); k++) {
-                    values.put(header.get(k), cells.get(k));
+                    values.put(header.get(k), row.fields().get(k));
                 }
             }
-            lines.add(new Line(starts.get(r), values, problem));
+            lines.add(new Line(row.line(), values, problem));
         }
         return lines;
     }

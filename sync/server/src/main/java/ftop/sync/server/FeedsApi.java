@@ -63,6 +63,8 @@ import java.util.stream.Collectors;
 final class FeedsApi {
 
     static final Set<String> TENANT_COLUMNS = new LinkedHashSet<>(List.of("tenantId", "name", "tpid", "userCount"));
+    /** A tenant line may leave out its user count (a new tenant then has 0 users, a known one keeps its count). */
+    static final Set<String> TENANT_REQUIRED = new LinkedHashSet<>(List.of("tenantId", "name", "tpid"));
     static final Set<String> USAGE_COLUMNS = new LinkedHashSet<>(List.of("tpid", "workload", "active", "entitled", "asOf"));
 
     private final Database db;
@@ -74,11 +76,12 @@ final class FeedsApi {
     }
 
     void register(RoutesConfig routes) {
-        routes.post(FtopServer.API + "/feeds/commerce", ctx -> run(ctx, "commerce", TENANT_COLUMNS,
+        routes.post(FtopServer.API + "/feeds/commerce", ctx -> run(ctx, "commerce", TENANT_COLUMNS, TENANT_REQUIRED,
                 (w, line) -> tenant(w, line, TenantOrigin.COMMERCE_FEED)));
-        routes.post(FtopServer.API + "/feeds/usage", ctx -> run(ctx, "usage", USAGE_COLUMNS, FeedsApi::usage));
+        routes.post(FtopServer.API + "/feeds/usage", ctx -> run(ctx, "usage", USAGE_COLUMNS, USAGE_COLUMNS,
+                FeedsApi::usage));
         routes.post(FtopServer.API + "/tenants/exceptions", ctx -> run(ctx, "tenant-exception", TENANT_COLUMNS,
-                (w, line) -> tenant(w, line, TenantOrigin.TENANT_EXCEPTION)));
+                TENANT_REQUIRED, (w, line) -> tenant(w, line, TenantOrigin.TENANT_EXCEPTION)));
     }
 
     /** What one line did. */
@@ -105,13 +108,14 @@ final class FeedsApi {
         Done apply(Work work, FeedLines.Line line) throws Rejected, SQLException;
     }
 
-    private void run(Context ctx, String feed, Set<String> columns, LineImport importer) throws SQLException {
+    private void run(Context ctx, String feed, Set<String> columns, Set<String> required, LineImport importer)
+            throws SQLException {
         User user = Http.user(ctx);
         if (!(user.has(UserRole.ADMIN) || user.has(UserRole.ASSIGNMENT_TEAM) || user.has(UserRole.LEAD))) {
             throw ApiException.forbidden("Feeds and tenant exceptions are imported by the assignment team, regional "
                     + "leads and administrators; " + user.displayName() + " is none of these.");
         }
-        List<FeedLines.Line> lines = FeedLines.parse(ctx.header("Content-Type"), ctx.bodyAsBytes(), columns);
+        List<FeedLines.Line> lines = FeedLines.parse(ctx.header("Content-Type"), ctx.bodyAsBytes(), columns, required);
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ServerValidationContext.EARLIEST_ZONE);
         ImportReport report = db.inRevisionTransaction(c -> {

@@ -226,4 +226,43 @@ class FeedsApiTest extends ServerTestBase {
         assertThat(quote.error().message()).contains("Line 2");
         assertThat(serverRevision()).isEqualTo(revision);
     }
+
+    @Test
+    void aCsvFeedWithoutARequiredColumnIsRefusedNamingIt() throws Exception {
+        long revision = serverRevision();
+        Answer usage = send("/feeds/usage", World.ADMIN, "tpid,workload,active,asOf\n1001,EXCHANGE,800,2021-04-30\n", CSV);
+        assertThat(usage.status()).isEqualTo(400);
+        assertThat(usage.error().error()).isEqualTo("bad_request");
+        assertThat(usage.error().message()).isEqualTo("Line 1: the header lacks the required column \"entitled\"; "
+                + "the columns are tpid,workload,active,entitled,asOf");
+        assertThat(usage.error().field()).isEqualTo("entitled");
+
+        Answer commerce = send("/feeds/commerce", World.ADMIN, "userCount,tpid\n10,1001\n", CSV);
+        assertThat(commerce.status()).isEqualTo(400);
+        assertThat(commerce.error().message()).contains("required columns \"tenantId\", \"name\"");
+        assertThat(commerce.error().field()).isEqualTo("tenantId");
+
+        // userCount may be left out: a new tenant starts with no users.
+        ImportReport withoutCount = report("/tenants/exceptions", World.ADMIN,
+                "name,tpid,tenantId\ncontosoexempt.onmicrosoft.com,1001," + NEW_TENANT + "\n", CSV);
+        assertThat(withoutCount.created()).isEqualTo(1);
+        assertThat(serverRevision()).isEqualTo(revision + 1);
+    }
+
+    @Test
+    void csvFeedsReadSpreadsheetFilesAndNumberLinesAsTheFileDoes() throws Exception {
+        // A byte order mark, CRLF, columns in another order, a quoted name over two lines (rejected by the
+        // name rules, on the line it starts), a line with text after a closing quote, then a good line.
+        String csv = "\uFEFFtpid,name,tenantId,userCount\r\n"
+                + "1001,\"contoso\r\nnew.onmicrosoft.com\",99999999-0000-0000-0000-000000000002,10\r\n"
+                + "1001,\"contosolabs.onmicrosoft.com\"x," + Contoso.SECOND_TENANT_ID + ",2500\r\n"
+                + "1001, \"contosonew.onmicrosoft.com\" ," + NEW_TENANT + ",1200\r\n";
+        ImportReport report = report("/feeds/commerce", World.ASSIGNMENT_TEAM, csv, CSV);
+        assertThat(report.lines()).isEqualTo(3);
+        assertThat(report.created()).isEqualTo(1);
+        assertThat(report.rejected()).extracting(ImportReport.RejectedLine::line).containsExactly(2, 4);
+        assertThat(report.rejected().get(1).reason()).startsWith("The line cannot be read: text after a closing quote");
+        assertThat(row(World.FM, EntityKind.TENANT, NEW_TENANT).body().path("name").asText())
+                .isEqualTo("contosonew.onmicrosoft.com");
+    }
 }
