@@ -49,13 +49,13 @@ public final class HtmlExporter implements MeetingPackExporter {
             .note{color:#4b5563;font-size:.8rem;margin-top:.8rem}
             .blank{color:#6b7280}
             .missing{background:#fff8e1;border-left:4px solid #f9a825;padding:.5rem .8rem;margin-top:1.2rem}
-            .brief{page-break-before:always;break-before:page}
-            .part{page-break-inside:avoid;break-inside:avoid}
-            h3{page-break-after:avoid;break-after:avoid}
+            .brief{page-break-before:always}
+            .part{page-break-inside:avoid}
+            h3{page-break-after:avoid}
             ul{margin:.2rem 0 .2rem 1.2rem;padding:0}
             p{margin:.2rem 0}
             thead{display:table-header-group}
-            tr{page-break-inside:avoid;break-inside:avoid}
+            tr{page-break-inside:avoid}
             @media print{body{margin:0;max-width:none}h2{margin-top:0}}
             """.replace("CHIPS", chipRules());
 

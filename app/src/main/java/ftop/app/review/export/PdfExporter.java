@@ -20,7 +20,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  * overview comes first (its header row repeated on every page it runs on to), then each brief starting
  * on a new page; a brief's parts are never split across pages where the brief fits on one, and a page
  * a long brief runs on to is headed with the customer's name. Bookmarks lead to the overview and each
- * customer; every page's foot carries the title and "Page n of m".
+ * customer; every page's foot carries the title and "Page n of m". The PDF is tagged (PDF/UA), so
+ * screen readers and reflowing viewers read it in order, with headings, lists and tables as such.
  *
  * <p>Text is set in fonts shipped with the app and embedded as subsets (see {@code fonts/README.txt}
  * beside this class): Noto Sans for Latin, Greek and Cyrillic, Droid Sans Fallback for Chinese, Japanese
@@ -58,6 +59,8 @@ public final class PdfExporter implements MeetingPackExporter {
                 // The page is ours and needs nothing from outside; refuse anything it might point at.
                 .useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
                 .useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI)
+                // Tagged for screen readers; this also leaves out the standard fonts we never use.
+                .usePdfUaAccessibility(true)
                 .withProducer("FTOP Desktop");
         try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
             renderer.layout();

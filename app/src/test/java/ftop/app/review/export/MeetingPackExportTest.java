@@ -66,6 +66,10 @@ class MeetingPackExportTest {
             assertThat(doc.getDocumentInformation().getSubject())
                     .isEqualTo("Customer Health Review meeting of 3 May 2021 \u00b7 3 customers");
             assertThat(doc.getDocumentInformation().getCreator()).isEqualTo("FTOP Desktop");
+            // Tagged for screen readers, in the pack's language.
+            assertThat(doc.getDocumentCatalog().getMarkInfo().isMarked()).isTrue();
+            assertThat(doc.getDocumentCatalog().getStructureTreeRoot().getKids()).isNotEmpty();
+            assertThat(doc.getDocumentCatalog().getLanguage()).isEqualTo("en");
             assertThat(doc.getDocumentCatalog().getDocumentOutline().children())
                     .extracting(item -> item.getTitle())
                     .containsExactly("Overview", "Contoso (1001)", "Fabrikam (2002)",
