@@ -12,8 +12,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.BitSet;
 import java.util.EnumSet;
+import org.apache.fontbox.ttf.CmapLookup;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a meeting pack as a PDF: the {@link HtmlExporter}'s page, laid out on A4 by openhtmltopdf. The
@@ -30,7 +37,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
  */
 public final class PdfExporter implements MeetingPackExporter {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PdfExporter.class);
     private static final String FONTS = "fonts/";
+    private static final String FALLBACK = "DroidSansFallback.ttf";
     /** The family the stylesheet asks for. */
     private static final String FAMILY = "Noto Sans";
 
@@ -48,14 +57,19 @@ public final class PdfExporter implements MeetingPackExporter {
 
     @Override
     public void write(MeetingPack pack, OutputStream out) throws IOException {
+        String html = HtmlExporter.render(pack, HtmlExporter.Medium.PDF);
         PdfRendererBuilder builder = new PdfRendererBuilder()
                 .useFastMode()
-                .withHtmlContent(HtmlExporter.render(pack, HtmlExporter.Medium.PDF), null)
+                .withHtmlContent(html, null)
                 .useFont(font("NotoSans-Regular.ttf"), FAMILY, 400, FontStyle.NORMAL, true)
-                .useFont(font("NotoSans-Bold.ttf"), FAMILY, 700, FontStyle.NORMAL, true)
-                .useFont(font("DroidSansFallback.ttf"), "Droid Sans Fallback", 400, FontStyle.NORMAL, true,
-                        EnumSet.of(FSFontUseCase.FALLBACK_FINAL))
-                .useReplacementText("?")
+                .useFont(font("NotoSans-Bold.ttf"), FAMILY, 700, FontStyle.NORMAL, true);
+        if (!NotoCoverage.covers(html)) {
+            // The layout reads the metrics of every font it may fall back on, so a 3.4 MB font would be
+            // parsed for every export; it is offered only to packs with text Noto Sans cannot set.
+            builder.useFont(font(FALLBACK), "Droid Sans Fallback", 400, FontStyle.NORMAL, true,
+                    EnumSet.of(FSFontUseCase.FALLBACK_FINAL));
+        }
+        builder.useReplacementText("?")
                 // The page is ours and needs nothing from outside; refuse anything it might point at.
                 .useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI)
                 .useExternalResourceAccessControl((uri, type) -> false, ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI)
@@ -70,6 +84,35 @@ public final class PdfExporter implements MeetingPackExporter {
             doc.save(out);
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        }
+    }
+
+    /** The characters Noto Sans has glyphs for, learnt once from its character map. */
+    private static final class NotoCoverage {
+        private static final BitSet CHARACTERS = characters();
+
+        static boolean covers(String text) {
+            return text.codePoints().allMatch(c -> c < 0x80 || CHARACTERS.get(c));
+        }
+
+        private static BitSet characters() {
+            BitSet covered = new BitSet();
+            try (InputStream in = PdfExporter.class.getResourceAsStream(FONTS + "NotoSans-Regular.ttf")) {
+                if (in == null) {
+                    return covered; // the export then fails on the missing font, saying so
+                }
+                try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(in))) {
+                    CmapLookup cmap = ttf.getUnicodeCmapLookup();
+                    for (int c = 0; c <= 0x2FFFF; c++) {
+                        if (cmap.getGlyphId(c) != 0) {
+                            covered.set(c);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                LOG.warn("Cannot read the character map of Noto Sans; every PDF will carry the CJK font too", e);
+            }
+            return covered;
         }
     }
 
