@@ -8,8 +8,6 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -24,6 +22,9 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 import javax.imageio.ImageIO;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import ftop.app.portfolio.PortfolioRow;
 import ftop.app.shell.MainWindow;
@@ -40,7 +41,7 @@ import ftop.app.workspace.StoreWorkspace;
  */
 public final class FtopApplication extends Application {
 
-    private static final Logger LOG = Logger.getLogger(FtopApplication.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(FtopApplication.class);
 
     private AppOptions options;
     private final WorkspaceOpener opener;
@@ -285,7 +286,7 @@ public final class FtopApplication extends Application {
                     session.close();
                 }
                 opened.close();
-            }, failure -> LOG.log(Level.WARNING, "Closing the workspace failed", failure));
+            }, failure -> LOG.warn("Closing the workspace failed", failure));
         }
         tasks.close();
         network.close();
