@@ -110,7 +110,7 @@ public final class FtopApplication extends Application {
         WorkspaceOpener chosen = options.dataset().isEmpty() ? (syncOpener != null ? syncOpener : opener)
                 : (profile, home, day) -> StoreWorkspace.openGenerated(profile, home, day, options.dataset().get());
         tasks.run(() -> {
-                    Workspace opened = chosen.open(options.profile(), options.home(), today);
+                    Workspace opened = chosen.open(options.profile(), Optional.of(options.workspaceDirectory()), today);
                     boolean dark = options.dark()
                             || opened.setting(ShellModel.THEME_SETTING).map("dark"::equals).orElse(false);
                     return new Opened(opened, dark);
@@ -186,7 +186,20 @@ public final class FtopApplication extends Application {
         whenPortfolioLoaded(() -> {
             options.customer().ifPresent(this::openCustomer);
             options.screenshot().ifPresent(this::screenshotWhenSettled);
+            if (options.exitWhenReady()) {
+                settle(2, this::reportStartAndExit);
+            }
         });
+    }
+
+    /** {@code --exit-when-ready}: the time from the process start to the populated Portfolio, then exit. */
+    private void reportStartAndExit() {
+        java.time.Instant now = java.time.Instant.now();
+        String since = ProcessHandle.current().info().startInstant()
+                .map(start -> java.time.Duration.between(start, now).toMillis() + " ms after the process started")
+                .orElse("(the process start time is unknown here)");
+        System.out.println("Portfolio ready: " + shell.portfolio().rows().size() + " customers, " + since);
+        Platform.exit();
     }
 
     private void whenPortfolioLoaded(Runnable action) {
