@@ -182,6 +182,8 @@ public final class FtopApplication extends Application {
             ftop.app.sync.SyncFeature.install(window, session, tasks, clock);
             shell.customer().trend().connect(session::fetchHistory, network);
         });
+        window.addHeaderAction(ftop.app.help.HelpMenu.forWorkspace(options.workspaceDirectory(), opened, sync, tasks,
+                clock).button());
         shell.refresh();
         whenPortfolioLoaded(() -> {
             options.customer().ifPresent(this::openCustomer);
