@@ -23,14 +23,17 @@ import java.util.stream.Stream;
  *     a class-data-sharing archive of the JDK's classes;</li>
  * <li>makes the app image (jpackage): a launcher, the jar and the runtime;</li>
  * <li>when a display is there (Xvfb on Linux), starts the app image once to the populated Portfolio
- *     and archives every JDK class that start loads, so later starts map them ready-made;</li>
- * <li>packages the image for the system: .deb on Linux, .msi on Windows (WiX 3 on the PATH),
- *     .dmg and .pkg on macOS.</li>
+ *     and archives every JDK class that start loads, so later starts map them ready-made; on Linux
+ *     the class list also goes into the package, whose postinst archives the app's classes too
+ *     where they are installed (a Java 17 archive of class path classes serves only that path);</li>
+ * <li>packages the image for the system: .deb on Linux (with our postinst and prerm, from
+ *     {@code linux/}), .msi on Windows (WiX 3 on the PATH), .dmg and .pkg on macOS.</li>
  * </ol>
  * Runs as a source file with the JDK that builds the project ({@code ./mvnw -Pinstaller -DskipTests
  * package} runs it); everything it makes goes to OUT_DIR, its scratch work to WORK_DIR.
  *
- * <pre>java Installer.java --jar app/target/ftop.jar --version 1.0.0-SNAPSHOT --icons DIR --work WORK_DIR --out OUT_DIR</pre>
+ * <pre>java Installer.java --jar app/target/ftop.jar --version 1.0.0-SNAPSHOT --icons DIR --resources app/src/packaging
+ *     --work WORK_DIR --out OUT_DIR</pre>
  */
 public final class Installer {
 
@@ -46,6 +49,11 @@ public final class Installer {
      */
     static final List<String> EXTRA_MODULES = List.of("jdk.crypto.ec", "jdk.localedata", "jdk.charsets", "jdk.zipfs");
 
+    /** The classes a start loads (from the training run), shipped for the archive made at install. */
+    static final String APP_CLASS_LIST = "ftop-classes.lst";
+    /** The archive of the app's start classes, beside the class list; made where the app lies. */
+    static final String APP_ARCHIVE = "ftop.jsa";
+
     private final Map<String, String> options;
     private final Os os = Os.current();
 
@@ -58,10 +66,10 @@ public final class Installer {
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
-        for (String required : List.of("jar", "version", "icons", "work", "out")) {
+        for (String required : List.of("jar", "version", "icons", "resources", "work", "out")) {
             if (!options.containsKey(required)) {
-                fail("usage: java Installer.java --jar FTOP_JAR --version VERSION --icons DIR --work WORK_DIR --out OUT_DIR"
-                        + " [--training yes|no|auto]");
+                fail("usage: java Installer.java --jar FTOP_JAR --version VERSION --icons DIR --resources DIR --work WORK_DIR"
+                        + " --out OUT_DIR [--training yes|no|auto]");
             }
         }
         new Installer(options).build();
@@ -76,6 +84,7 @@ public final class Installer {
         Path work = recreate(Path.of(options.get("work")).toAbsolutePath());
         Path out = recreate(Path.of(options.get("out")).toAbsolutePath());
         Path icons = Path.of(options.get("icons")).toAbsolutePath();
+        Path resources = Path.of(options.get("resources")).toAbsolutePath();
 
         checkPackagingTools();
 
@@ -101,12 +110,17 @@ public final class Installer {
         run("jpackage", image.toArray(String[]::new));
         Path appImage = images.resolve(os == Os.MAC ? NAME + ".app" : NAME);
 
-        archiveStartClasses(appImage, work);
+        Path classList = archiveStartClasses(appImage, work);
+        if (os == Os.LINUX && classList != null) {
+            useAppClassArchive(appImage, classList);
+        }
 
         List<String> packaging = new ArrayList<>(List.of("--app-image", appImage.toString(), "--name", NAME,
                 "--app-version", version, "--vendor", VENDOR, "--description", DESCRIPTION, "--dest", out.toString()));
         switch (os) {
             case LINUX -> {
+                // our postinst and prerm: jpackage's stop the install where the system has no menu folders
+                packaging.addAll(List.of("--resource-dir", resources.resolve("linux").toString()));
                 packaging.addAll(List.of("--icon", icons.resolve(os.icon()).toString(), "--linux-package-name", "ftop",
                         "--linux-shortcut", "--linux-menu-group", "Office", "--linux-app-category", "office",
                         "--linux-deb-maintainer", "support@ftop.invalid"));
@@ -124,7 +138,12 @@ public final class Installer {
             }
         }
         // the app image beside the package: runs where it is, without installing
-        copyTree(appImage, out.resolve(appImage.getFileName()));
+        Path outImage = out.resolve(appImage.getFileName());
+        copyTree(appImage, outImage);
+        if (os == Os.LINUX && classList != null) {
+            // its archive of the app's classes is made where it now lies (and serves only there)
+            dumpAppClassArchive(javaOf(outImage), outImage.resolve("lib"));
+        }
 
         say("Made in " + out + ":");
         try (Stream<Path> made = Files.list(out)) {
@@ -137,18 +156,20 @@ public final class Installer {
     /**
      * Starts the app image once to the populated Portfolio, recording the JDK classes it loads,
      * and makes the runtime's class-data-sharing archive of them (it replaces the one jlink made,
-     * which holds only the JDK's usual start-up classes). The app's own classes stay out: a Java 17
-     * archive of class path classes only serves the jar at the path it was made with, and the
-     * installed app lives elsewhere.
+     * which holds only the JDK's usual start-up classes). The app's own classes stay out of it: a
+     * Java 17 archive of class path classes only serves the jar at the path and time it was made
+     * with, so that one is made where the app is installed (see {@link #useAppClassArchive}).
+     *
+     * @return the class list of the training run; null when there was none
      */
-    private void archiveStartClasses(Path appImage, Path work) throws Exception {
+    private Path archiveStartClasses(Path appImage, Path work) throws Exception {
         String training = options.getOrDefault("training", "auto");
         List<String> display = os == Os.LINUX && System.getenv("DISPLAY") == null
                 ? onPath("xvfb-run") ? List.of("xvfb-run", "-a", "-s", "-screen 0 1600x1000x24") : null
                 : List.of();
         if (training.equals("no") || (display == null && training.equals("auto"))) {
             say("No start-up training run (no display; on Linux install xvfb for it): the runtime keeps jlink's archive.");
-            return;
+            return null;
         }
         if (display == null) {
             fail("The start-up training run needs a display: install xvfb (apt-get install -y xvfb) or set DISPLAY.");
@@ -173,7 +194,7 @@ public final class Installer {
         } else if (problem != null) {
             // a build machine whose display does not let the window open still gets its installer
             say(problem + " The runtime keeps jlink's archive.");
-            return;
+            return null;
         }
         Path java = javaOf(appImage);
         Path archive = java.getParent().getParent().resolve("lib").resolve("server").resolve("classes.jsa");
@@ -186,6 +207,36 @@ public final class Installer {
         // jlink's archive for heaps over 32 GB (no compressed pointers): not a laptop's, and 10 MB
         Files.deleteIfExists(archive.resolveSibling("classes_nocoops.jsa"));
         say("Class-data-sharing archive of the start's JDK classes: " + archive);
+        return classList;
+    }
+
+    /**
+     * Linux: the launcher also maps an archive of the app's own classes, {@code lib/ftop.jsa}, made
+     * from the training run's class list where the app is installed (the package's postinst runs
+     * {@link #dumpAppClassArchive}'s command; Java 17 ties such an archive to the jar's path and
+     * time). Where the archive is missing or does not match, the JVM starts without one.
+     */
+    private void useAppClassArchive(Path appImage, Path classList) throws IOException {
+        Files.copy(classList, appImage.resolve("lib").resolve(APP_CLASS_LIST));
+        Path cfg = appImage.resolve("lib").resolve("app").resolve(NAME + ".cfg");
+        String text = Files.readString(cfg);
+        if (!text.contains("[JavaOptions]")) {
+            fail(cfg + " has no [JavaOptions] section: this jpackage writes its launcher settings differently.");
+        }
+        Files.writeString(cfg, text.replace("[JavaOptions]",
+                "[JavaOptions]\njava-options=-XX:SharedArchiveFile=$APPDIR/../" + APP_ARCHIVE));
+    }
+
+    /** The archive of JDK and app classes of a Linux app image, made in {@code lib} beside its class list. */
+    private static void dumpAppClassArchive(Path java, Path lib) throws Exception {
+        Path archive = lib.resolve(APP_ARCHIVE);
+        int code = exec(List.of(java.toString(), "-Xshare:dump", "-XX:SharedClassListFile=" + lib.resolve(APP_CLASS_LIST),
+                "-XX:SharedArchiveFile=" + archive, "-cp", lib.resolve("app").resolve("ftop.jar").toString(),
+                "-Xlog:all=error"));
+        if (code != 0) {
+            fail("The archive of the app's classes could not be made (exit code " + code + ").");
+        }
+        say("Class-data-sharing archive of the JDK's and the app's start classes: " + archive);
     }
 
     /** Linux: dpkg-deb and fakeroot make the .deb, objcopy strips the runtime's native libraries. */
