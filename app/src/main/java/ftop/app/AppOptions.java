@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 
+import ftop.app.workspace.WorkspaceLocation;
 import ftop.core.dataset.DatasetGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,9 +24,12 @@ import picocli.CommandLine.Option;
  *                   instead of the demo data; an existing workspace is opened as it is
  * @param server     sync with the server at this URL (e.g. http://127.0.0.1:8470) instead of the
  *                   one the workspace last signed in to, or the embedded demo server
+ * @param exitWhenReady print how long the start took once the Portfolio shows its rows, then exit
+ *                   (start-up measurements of the jar and the installed app)
  */
 public record AppOptions(String profile, Optional<Path> home, Optional<Path> screenshot, boolean dark,
-        Optional<String> customer, Optional<DatasetGenerator.Scale> dataset, Optional<String> server) {
+        Optional<String> customer, Optional<DatasetGenerator.Scale> dataset, Optional<String> server,
+        boolean exitWhenReady) {
 
     public static final String DEFAULT_PROFILE = "demo";
 
@@ -36,6 +40,12 @@ public record AppOptions(String profile, Optional<Path> home, Optional<Path> scr
         customer = customer == null ? Optional.empty() : customer;
         dataset = dataset == null ? Optional.empty() : dataset;
         server = server == null ? Optional.empty() : server;
+    }
+
+    /** Options of a run that stays open. */
+    public AppOptions(String profile, Optional<Path> home, Optional<Path> screenshot, boolean dark,
+            Optional<String> customer, Optional<DatasetGenerator.Scale> dataset, Optional<String> server) {
+        this(profile, home, screenshot, dark, customer, dataset, server, false);
     }
 
     /** Options without a server of their own. */
@@ -61,6 +71,16 @@ public record AppOptions(String profile, Optional<Path> home, Optional<Path> scr
     }
 
     /**
+     * The workspace folder: {@code --home}, else the profile's default folder, which depends on
+     * whether the app runs installed (see {@link WorkspaceLocation}).
+     *
+     * @throws IllegalArgumentException when the profile name is not a plain folder name
+     */
+    public Path workspaceDirectory() {
+        return home.orElseGet(() -> WorkspaceLocation.defaultDirectory(profile));
+    }
+
+    /**
      * Reads the arguments.
      *
      * @throws CommandLine.ParameterException with a message for people when they are wrong
@@ -72,7 +92,7 @@ public record AppOptions(String profile, Optional<Path> home, Optional<Path> scr
     }
 
     /** A picocli command for the options; {@link Launcher} runs it to print help and errors. */
-    @CommandLine.Command(name = "ftop", mixinStandardHelpOptions = true, version = "FTOP Desktop 1.0",
+    @CommandLine.Command(name = "ftop", mixinStandardHelpOptions = true, versionProvider = AppVersion.Provider.class,
             description = "FTOP Desktop: customer health for FastTrack Managers and Architects, offline first.")
     static final class Command implements Callable<Integer> {
 
@@ -81,7 +101,8 @@ public record AppOptions(String profile, Optional<Path> home, Optional<Path> scr
         String profile;
 
         @Option(names = "--home", paramLabel = "DIR",
-                description = "Directory of the local store (default: $FTOP_HOME/<profile> or ~/.ftop/<profile>).")
+                description = "Directory of the local store (default: $FTOP_HOME/<profile>, else ~/.ftop/<profile>; "
+                        + "installed: the system's application-data folder, e.g. ~/.local/share/ftop/<profile>).")
         Path home;
 
         @Option(names = "--screenshot", paramLabel = "FILE",
@@ -103,9 +124,14 @@ public record AppOptions(String profile, Optional<Path> home, Optional<Path> scr
                 description = "Sync with the server at this URL, e.g. http://127.0.0.1:8470 (default: the one last signed in to; the demo profile runs its own).")
         String server;
 
+        @Option(names = "--exit-when-ready",
+                description = "Print the time from the process start to a populated Portfolio, then exit (start-up measurements).")
+        boolean exitWhenReady;
+
         AppOptions options() {
             return new AppOptions(profile, Optional.ofNullable(home), Optional.ofNullable(screenshot), dark,
-                    Optional.ofNullable(customer), Optional.ofNullable(dataset), Optional.ofNullable(server));
+                    Optional.ofNullable(customer), Optional.ofNullable(dataset), Optional.ofNullable(server),
+                    exitWhenReady);
         }
 
         @Override

@@ -8,8 +8,6 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -24,6 +22,9 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 
 import javax.imageio.ImageIO;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import ftop.app.portfolio.PortfolioRow;
 import ftop.app.shell.MainWindow;
@@ -40,7 +41,7 @@ import ftop.app.workspace.StoreWorkspace;
  */
 public final class FtopApplication extends Application {
 
-    private static final Logger LOG = Logger.getLogger(FtopApplication.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(FtopApplication.class);
 
     private AppOptions options;
     private final WorkspaceOpener opener;
@@ -109,7 +110,7 @@ public final class FtopApplication extends Application {
         WorkspaceOpener chosen = options.dataset().isEmpty() ? (syncOpener != null ? syncOpener : opener)
                 : (profile, home, day) -> StoreWorkspace.openGenerated(profile, home, day, options.dataset().get());
         tasks.run(() -> {
-                    Workspace opened = chosen.open(options.profile(), options.home(), today);
+                    Workspace opened = chosen.open(options.profile(), Optional.of(options.workspaceDirectory()), today);
                     boolean dark = options.dark()
                             || opened.setting(ShellModel.THEME_SETTING).map("dark"::equals).orElse(false);
                     return new Opened(opened, dark);
@@ -181,11 +182,26 @@ public final class FtopApplication extends Application {
             ftop.app.sync.SyncFeature.install(window, session, tasks, clock);
             shell.customer().trend().connect(session::fetchHistory, network);
         });
+        window.addHeaderAction(ftop.app.help.HelpMenu.forWorkspace(options.workspaceDirectory(), opened, sync, tasks,
+                clock).button());
         shell.refresh();
         whenPortfolioLoaded(() -> {
             options.customer().ifPresent(this::openCustomer);
             options.screenshot().ifPresent(this::screenshotWhenSettled);
+            if (options.exitWhenReady()) {
+                settle(2, this::reportStartAndExit);
+            }
         });
+    }
+
+    /** {@code --exit-when-ready}: the time from the process start to the populated Portfolio, then exit. */
+    private void reportStartAndExit() {
+        java.time.Instant now = java.time.Instant.now();
+        String since = ProcessHandle.current().info().startInstant()
+                .map(start -> java.time.Duration.between(start, now).toMillis() + " ms after the process started")
+                .orElse("(the process start time is unknown here)");
+        System.out.println("Portfolio ready: " + shell.portfolio().rows().size() + " customers, " + since);
+        Platform.exit();
     }
 
     private void whenPortfolioLoaded(Runnable action) {
@@ -285,7 +301,7 @@ public final class FtopApplication extends Application {
                     session.close();
                 }
                 opened.close();
-            }, failure -> LOG.log(Level.WARNING, "Closing the workspace failed", failure));
+            }, failure -> LOG.warn("Closing the workspace failed", failure));
         }
         tasks.close();
         network.close();

@@ -3,6 +3,8 @@ package ftop.app;
 import javafx.application.Application;
 import picocli.CommandLine;
 
+import ftop.app.logging.DesktopLogging;
+
 /**
  * The entry point of {@code ftop.jar}. A plain class, not a JavaFX {@link Application}: the JavaFX
  * launcher refuses to start an Application subclass from a class path jar, while this one starts it
@@ -14,7 +16,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        CommandLine commandLine = new CommandLine(new AppOptions.Command());
+        AppOptions.Command command = new AppOptions.Command();
+        CommandLine commandLine = new CommandLine(command);
         try {
             CommandLine.ParseResult parsed = commandLine.parseArgs(args);
             if (CommandLine.printHelpIfRequested(parsed)) {
@@ -25,9 +28,19 @@ public final class Launcher {
             e.getCommandLine().usage(System.err);
             System.exit(2);
         }
+        startLogging(command.options());
         Application.launch(FtopApplication.class, args);
         if (FtopApplication.exitCode() != 0) {
             System.exit(FtopApplication.exitCode());
+        }
+    }
+
+    /** Logs to the workspace's log file from the first line on; a bad profile name is shown by the window. */
+    private static void startLogging(AppOptions options) {
+        try {
+            DesktopLogging.start(options.workspaceDirectory());
+        } catch (IllegalArgumentException e) {
+            // the window says what is wrong with the profile; there is no workspace folder to log in
         }
     }
 }

@@ -49,4 +49,17 @@ class AppOptionsTest {
                 .isInstanceOf(CommandLine.ParameterException.class)
                 .hasMessageContaining("HUGE");
     }
+
+    @Test
+    void exitWhenReadyIsForStartUpMeasurementsOnly() {
+        assertThat(AppOptions.parse("--exit-when-ready").exitWhenReady()).isTrue();
+        assertThat(AppOptions.parse().exitWhenReady()).isFalse();
+    }
+
+    @Test
+    void theWorkspaceFolderIsHomeWhenGivenElseTheProfilesDefault() {
+        assertThat(AppOptions.parse("--home", "/tmp/ws").workspaceDirectory()).isEqualTo(Path.of("/tmp/ws"));
+        assertThat(AppOptions.parse("--profile", "emea").workspaceDirectory())
+                .isEqualTo(ftop.app.workspace.WorkspaceLocation.defaultDirectory("emea"));
+    }
 }

@@ -2,8 +2,6 @@ package ftop.app.sync;
 
 import java.time.Clock;
 import java.util.Objects;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 import javafx.application.Platform;
 import javafx.scene.control.Button;
@@ -11,6 +9,8 @@ import javafx.scene.control.Tooltip;
 
 import atlantafx.base.theme.Styles;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
@@ -24,7 +24,7 @@ import ftop.sync.client.SyncFailure;
  */
 public final class SyncFeature {
 
-    private static final Logger LOG = Logger.getLogger(SyncFeature.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SyncFeature.class);
 
     /** The id of the Conflicts tab. */
     public static final String CONFLICTS_TAB = "conflictsTab";
@@ -65,7 +65,7 @@ public final class SyncFeature {
         }));
         // a new sign-in (maybe as someone else) reaches the status bar, the Portfolio and permissions at once
         session.addSignInListener(user -> Platform.runLater(() -> window.model().signedIn(user)));
-        tasks.run(session::start, failure -> LOG.log(Level.WARNING, "Sync could not start", failure));
+        tasks.run(session::start, failure -> LOG.warn("Sync could not start", failure));
         return feature;
     }
 

@@ -7,6 +7,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import okhttp3.HttpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import ftop.core.store.LocalStore;
 import ftop.sync.demo.EmbeddedDemo;
@@ -27,6 +29,8 @@ import ftop.sync.protocol.LoginResponse;
  * Every method may do I/O: call them off the FX thread; listeners are called on the sync thread.
  */
 public final class SyncSession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SyncSession.class);
 
     /** Setting: "true" while the workspace syncs with its own embedded demo server. */
     public static final String DEMO_SETTING = "sync.demo";
@@ -104,6 +108,7 @@ public final class SyncSession implements AutoCloseable {
         SyncClient demoClient = new SyncClient(demo.url(), store);
         // The port is new on every start, so the demo signs in afresh each time.
         LoginResponse me = demoClient.login(demo.userName(), demo.password());
+        LOG.info("Demo server started at {}; signed in as {}", demo.url(), me.userId());
         store.putSetting(USER_SETTING, me.userId());
         userName = me.userId();
         if (demoClient.firstSync()) {
@@ -144,7 +149,14 @@ public final class SyncSession implements AutoCloseable {
     public void connect(String server, String user, String password) throws SyncException {
         HttpUrl url = parse(server);
         SyncClient next = new SyncClient(url, store);
-        LoginResponse me = next.login(user, password);
+        LoginResponse me;
+        try {
+            me = next.login(user, password);
+        } catch (SyncException e) {
+            LOG.info("Sign-in to {} as {} failed ({}): {}", url, user, e.failure(), e.getMessage());
+            throw e;
+        }
+        LOG.info("Signed in to {} as {}", url, me.userId());
         store.putSetting(USER_SETTING, me.userId());
         userName = me.userId();
         boolean stillDemo = demo != null && demo.url().equals(url);

@@ -8,8 +8,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javafx.application.Platform;
 
@@ -26,7 +27,7 @@ import javafx.application.Platform;
  */
 public final class BackgroundTasks implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(BackgroundTasks.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundTasks.class);
 
     private final java.util.concurrent.Executor worker;
     private final java.util.concurrent.Executor uiThread;
@@ -81,7 +82,7 @@ public final class BackgroundTasks implements AutoCloseable {
             worker.execute(() -> runNow(work, onSuccess, onFailure, done));
         } catch (java.util.concurrent.RejectedExecutionException e) {
             // the app is shutting down: the work is dropped, as the window that wanted it is gone
-            LOG.fine("Background task dropped at shutdown");
+            LOG.debug("Background task dropped at shutdown");
             done.completeExceptionally(e);
         }
         return done;
@@ -93,7 +94,7 @@ public final class BackgroundTasks implements AutoCloseable {
         try {
             result = work.call();
         } catch (Throwable e) {
-            LOG.log(Level.WARNING, "Background task failed", e);
+            LOG.warn("Background task failed", e);
             uiThread.execute(() -> {
                 try {
                     onFailure.accept(e);
@@ -108,7 +109,7 @@ public final class BackgroundTasks implements AutoCloseable {
                 onSuccess.accept(result);
                 done.complete(result);
             } catch (Throwable e) {
-                LOG.log(Level.WARNING, "Handler of a background task failed", e);
+                LOG.warn("Handler of a background task failed", e);
                 done.completeExceptionally(e);
             }
         });
@@ -129,7 +130,7 @@ public final class BackgroundTasks implements AutoCloseable {
             owned.shutdown();
             try {
                 if (!owned.awaitTermination(5, TimeUnit.SECONDS)) {
-                    LOG.warning("Background work still running at shutdown");
+                    LOG.warn("Background work still running at shutdown");
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -6,8 +6,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import ftop.core.assignment.Assignment;
 import ftop.core.contact.Contact;
@@ -32,7 +33,7 @@ import ftop.core.user.User;
  */
 public final class StoreWorkspace implements Workspace {
 
-    private static final Logger LOG = Logger.getLogger(StoreWorkspace.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(StoreWorkspace.class);
 
     /** Setting: the sign-in name of the workspace's user. */
     public static final String USER_SETTING = "user";
@@ -145,7 +146,7 @@ public final class StoreWorkspace implements Workspace {
         try {
             return HealthRules.parse(json.get());
         } catch (InvalidHealthRulesException e) {
-            LOG.log(Level.WARNING, "The stored health rules are invalid; using the shipped rules", e);
+            LOG.warn("The stored health rules are invalid; using the shipped rules", e);
             return HealthRules.defaults();
         }
     }

@@ -1,6 +1,7 @@
 package ftop.sync.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ftop.core.change.EntityKind;
 import ftop.sync.protocol.ApiError;
@@ -203,7 +204,10 @@ public final class ServerApi {
                 }
                 return value;
             } catch (JsonProcessingException e) {
-                LOG.warn("Answer to {} does not parse: {}", what, e.getOriginalMessage());
+                // where, not what: the parser's message quotes the answer, which may be a person's note
+                LOG.warn("Answer to {} does not parse: {} at {}", what, e.getClass().getSimpleName(),
+                        e instanceof JsonMappingException mapping
+                                ? mapping.getPathReference() : e.getLocation());
                 throw badAnswer(what, "the answer is not what was expected", e);
             } catch (IOException e) {
                 // The headers arrived but the body did not: a cut-off answer is never half-used.

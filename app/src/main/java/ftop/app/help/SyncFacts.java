@@ -1,0 +1,50 @@
+package ftop.app.help;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+import ftop.app.sync.SyncSession;
+import ftop.sync.client.SyncStatus;
+
+/**
+ * Where the workspace's sync stands, for support.
+ *
+ * @param state       online, offline, failing, syncing, or local only (no server)
+ * @param server      the server's URL; empty for a local-only workspace
+ * @param demo        true when the server is the demo's own, inside the app
+ * @param user        who signed in last
+ * @param lastSuccess when a sync last completed
+ * @param problem     what the last failed sync said; empty after a success
+ */
+public record SyncFacts(String state, Optional<String> server, boolean demo, Optional<String> user,
+        Optional<Instant> lastSuccess, Optional<String> problem) {
+
+    /** The state of a workspace that no server is connected to. */
+    public static final String LOCAL_ONLY = "local only (not connected to a server)";
+
+    public SyncFacts {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(lastSuccess, "lastSuccess");
+        Objects.requireNonNull(problem, "problem");
+    }
+
+    /** What {@code session} says now; no database or network access. */
+    public static SyncFacts of(SyncSession session) {
+        if (!session.connected()) {
+            return new SyncFacts(LOCAL_ONLY, Optional.empty(), false, session.user(), Optional.empty(),
+                    Optional.empty());
+        }
+        SyncStatus status = session.status();
+        return new SyncFacts(status.state().name().toLowerCase(java.util.Locale.ROOT),
+                session.server().map(Object::toString), session.demo().isPresent(), session.user(),
+                status.lastSuccess(), status.message());
+    }
+
+    /** A workspace without sync (opened from a generated data set). */
+    public static SyncFacts none(Optional<String> user) {
+        return new SyncFacts(LOCAL_ONLY, Optional.empty(), false, user, Optional.empty(), Optional.empty());
+    }
+}
