@@ -93,6 +93,7 @@ public final class LocalStore implements AutoCloseable {
     private final OutboxTable outboxTable;
     private final LocalOutbox outbox;
     private final HistoryTable historyTable;
+    private final Drafts drafts;
     private boolean inWrite;
     private boolean closed;
 
@@ -110,6 +111,7 @@ public final class LocalStore implements AutoCloseable {
         this.outboxTable = new OutboxTable(connection);
         this.outbox = new LocalOutbox(this, outboxTable);
         this.historyTable = new HistoryTable(connection);
+        this.drafts = new Drafts(this, connection);
     }
 
     /**
@@ -728,6 +730,11 @@ public final class LocalStore implements AutoCloseable {
             historyTable.add(tpid, fresh, Math.max(kept, lastRevision), OffsetDateTime.ofInstant(fetchedAt, ZoneOffset.UTC));
             return null;
         });
+    }
+
+    /** What people typed into open forms and have not saved yet; never in the outbox. */
+    public Drafts drafts() {
+        return drafts;
     }
 
     // ------------------------------------------------------------------ settings and listeners
