@@ -162,7 +162,10 @@ public final class LocalStore implements AutoCloseable {
             // file I/O would otherwise close the database for good.
             // WRITE_DELAY=0: a commit reaches the file before save() returns, so an edit survives the
             // process being killed right after (H2 otherwise writes up to half a second later).
-            String url = "jdbc:h2:retry:" + dir.resolve("ftop") + ";WRITE_DELAY=0";
+            // DB_CLOSE_ON_EXIT=FALSE: when the process is asked to end (a session logout), H2 does not
+            // close the database under the owner's own shutdown work (the app keeps unsaved drafts
+            // then, and closes the store itself); a store nobody closes is left as after a crash.
+            String url = "jdbc:h2:retry:" + dir.resolve("ftop") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
             JdbcDataSource dataSource = new JdbcDataSource();
             dataSource.setURL(url);
             dataSource.setUser("sa");
