@@ -170,6 +170,15 @@ public final class AssignmentDialog extends BorderPane {
      */
     public static void open(Window owner, StoreWorkspace workspace, BackgroundTasks tasks, long tpid, LocalDate today,
             Runnable onSaved) {
+        open(owner, workspace, tasks, tpid, today, onSaved, null);
+    }
+
+    /**
+     * As {@link #open(Window, StoreWorkspace, BackgroundTasks, long, LocalDate, Runnable)}; while it is
+     * open the dialog is one of {@code forms}, so quitting the app asks about its unsaved changes.
+     */
+    public static void open(Window owner, StoreWorkspace workspace, BackgroundTasks tasks, long tpid, LocalDate today,
+            Runnable onSaved, ftop.app.edit.OpenForms forms) {
         tasks.run(() -> load(workspace, tpid, today), editor -> {
             Stage stage = new Stage();
             stage.setTitle("Assignments - " + editor.customer().name());
@@ -185,7 +194,9 @@ public final class AssignmentDialog extends BorderPane {
                 scene.getStylesheets().setAll(owner.getScene().getStylesheets());
             }
             stage.setScene(scene);
+            Runnable unregister = forms == null ? () -> { } : forms.register(dialog.asOpenForm(stage));
             stage.setOnHidden(e -> {
+                unregister.run();
                 if (dialog.saved) {
                     onSaved.run();
                 }
@@ -236,7 +247,18 @@ public final class AssignmentDialog extends BorderPane {
     private String expandOnRefresh;
 
     private void save() {
+        save(saved -> { });
+    }
+
+    /** What Save does; {@code done} hears true once written (the dialog then closes), false when refused. */
+    void save(java.util.function.Consumer<Boolean> done) {
         if (saving) {
+            done.accept(false);
+            return;
+        }
+        if (!editor.problems().isEmpty()) {
+            // the problems already show under the groups; Save stays disabled until they are fixed
+            done.accept(false);
             return;
         }
         saving = true;
@@ -247,12 +269,50 @@ public final class AssignmentDialog extends BorderPane {
             if (failure.isEmpty()) {
                 saved = true;
                 close.run();
+                done.accept(true);
             } else {
                 // nothing was written: the edits stay in the dialog to be fixed and saved again
                 problemLabel.setText("Not saved: " + failure.get());
                 refreshButtons();
+                done.accept(false);
             }
         });
+    }
+
+    /** The dialog as the quit guard sees it, in its window {@code stage}. */
+    ftop.app.edit.OpenForm asOpenForm(Stage stage) {
+        return new ftop.app.edit.OpenForm() {
+            @Override
+            public String owner() {
+                return editor.customer().name();
+            }
+
+            @Override
+            public String title() {
+                return "Assignments";
+            }
+
+            @Override
+            public boolean hasUnsavedChanges() {
+                return editor.dirty() && !saved;
+            }
+
+            @Override
+            public void save(java.util.function.Consumer<Boolean> done) {
+                AssignmentDialog.this.save(done);
+            }
+
+            @Override
+            public void discard() {
+                close.run();
+            }
+
+            @Override
+            public void reveal() {
+                stage.toFront();
+                stage.requestFocus();
+            }
+        };
     }
 
     /** Rebuilds the groups, warnings and the Save button from the editor. */
