@@ -315,15 +315,20 @@ final class ContactsWidget extends VBox implements OpenForm {
         // a contact removed meanwhile comes back as a new one, with what was typed for it
         open(was.orElse(null));
         boolean changedSince = !id.isEmpty() && was.isEmpty() || draft.baseDiffersFrom(base);
-        try {
-            kind.setValue(ContactKind.valueOf(values.getOrDefault("kind", ContactKind.CUSTOMER.name())));
-        } catch (IllegalArgumentException e) {
-            kind.setValue(ContactKind.CUSTOMER);
+        // what the person changed, on top of the contact as it is now (all of it for a new one)
+        Map<String, String> changes = id.isEmpty() || was.isPresent() ? draft.changes() : values;
+        if (changes.containsKey("kind")) {
+            try {
+                kind.setValue(ContactKind.valueOf(changes.get("kind")));
+            } catch (IllegalArgumentException e) {
+                // a kind this version does not know: the contact's own stays
+            }
         }
-        name.setText(values.getOrDefault("name", ""));
-        title.setText(values.getOrDefault("title", ""));
-        email.setText(values.getOrDefault("email", ""));
-        phone.setText(values.getOrDefault("phone", ""));
+        for (var field : Map.of("name", name, "title", title, "email", email, "phone", phone).entrySet()) {
+            if (changes.containsKey(field.getKey())) {
+                field.getValue().setText(changes.get(field.getKey()));
+            }
+        }
         notice.setText(DraftNotice.restored(draft, changedSince, "contact",
                 model.edits().now()));
         changed();

@@ -149,7 +149,8 @@ final class ForecastWidget extends PencilSection implements OpenForm {
         }
         startEditing();
         boolean changedSince = baseChanged(draft);
-        draft.values().forEach((cell, text) -> {
+        // the cells the person changed, on top of the forecasts as they are now
+        draft.changes().forEach((cell, text) -> {
             TextField input = inputs.get(cell);
             if (input != null) {
                 input.setText(text);

@@ -244,8 +244,10 @@ final class HealthForm {
             }
             section.startEditing();
             boolean changedSince = draft.baseDiffersFrom(base);
+            // what the person changed, on top of the row as it is now
+            Map<String, String> changes = draft.changes();
             rows.values().forEach(row -> {
-                String text = draft.values().get(row.id);
+                String text = changes.get(row.id);
                 if (text != null) {
                     row.showDraftText(text);
                 }

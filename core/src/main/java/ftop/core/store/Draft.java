@@ -43,6 +43,21 @@ public record Draft(String form, String subject, long tpid, Map<String, String> 
         base = copy(base, "base");
     }
 
+    /**
+     * The fields the person changed: those whose value differs from the base (every field the base
+     * does not hold). Restored on top of the row as it is now, they leave the fields nobody touched
+     * with whatever a sync brought meanwhile.
+     */
+    public Map<String, String> changes() {
+        Map<String, String> changed = new LinkedHashMap<>();
+        values.forEach((name, value) -> {
+            if (!value.equals(base.get(name))) {
+                changed.put(name, value);
+            }
+        });
+        return Collections.unmodifiableMap(changed);
+    }
+
     /** True when the values the form started from are not {@code now}: the row changed since the draft began. */
     public boolean baseDiffersFrom(Map<String, String> now) {
         return !base.equals(now);

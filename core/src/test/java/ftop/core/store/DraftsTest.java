@@ -61,7 +61,10 @@ class DraftsTest {
                     .isFalse();
             assertThat(kept.baseDiffersFrom(Map.of("mindset", "AVERSE", "completionDate", "", "businessReason", "")))
                     .isTrue();
+            assertThat(kept.changes()).as("what the person changed, not what they left alone")
+                    .containsExactly(Map.entry("mindset", "COMPETE"), Map.entry("completionDate", "June 31, 2021"));
             assertThat(all.get(1).values().get("executiveSummary")).isEqualTo("Half typed\nsecond line \"quoted\"");
+            assertThat(all.get(1).changes()).as("no base: every field").isEqualTo(all.get(1).values());
 
             assertThat(store.drafts().delete("health.perspective", SUBJECT)).isTrue();
             assertThat(store.drafts().delete("health.perspective", SUBJECT)).as("gone already").isFalse();
