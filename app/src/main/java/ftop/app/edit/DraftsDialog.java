@@ -51,7 +51,7 @@ public final class DraftsDialog {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.setTitle("FTOP Desktop");
         dialog.setHeaderText("Unsaved drafts from last time");
-        FontIcon icon = new FontIcon(Material2AL.DRAFTS);
+        FontIcon icon = new FontIcon(Material2MZ.RESTORE_PAGE);
         icon.setIconSize(32);
         icon.getStyleClass().add("dialog-icon");
         dialog.setGraphic(icon);
@@ -72,7 +72,7 @@ public final class DraftsDialog {
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         hint.setWrapText(true);
         VBox content = new VBox(12, intro, lines, hint);
-        content.setPrefWidth(560);
+        content.setPrefWidth(620);
         dialog.getDialogPane().setContent(content);
 
         Runnable fill = () -> {
@@ -116,6 +116,7 @@ public final class DraftsDialog {
         restoreButton.setId("restoreDraft" + index);
         restoreButton.getStyleClass().add(Styles.ACCENT);
         restoreButton.setDisable(entry.form().isEmpty());
+        restoreButton.setMinWidth(Region.USE_PREF_SIZE);
         restoreButton.setOnAction(e -> {
             dialog.close();
             restore.accept(entry, problem -> problem.ifPresentOrElse(
@@ -126,8 +127,9 @@ public final class DraftsDialog {
         discardButton.setId("discardDraft" + index);
         discardButton.getStyleClass().addAll(Styles.DANGER, Styles.FLAT);
         discardButton.setOnAction(e -> drafts.discard(entry));
+        discardButton.setMinWidth(Region.USE_PREF_SIZE);
 
-        HBox line = new HBox(10, new FontIcon(Material2AL.DRAFTS), text, spacer, discardButton, restoreButton);
+        HBox line = new HBox(10, new FontIcon(Material2AL.DESCRIPTION), text, spacer, discardButton, restoreButton);
         line.setId("draftLine" + index);
         line.getStyleClass().add("draft-line");
         line.setAlignment(Pos.CENTER_LEFT);
@@ -135,7 +137,9 @@ public final class DraftsDialog {
     }
 
     private static void cannotRestore(Window owner, RecoveredDrafts.Entry entry, String why) {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, why + " The draft is kept; the status bar still offers it.");
+        // Close is a cancel button: Esc closes the notice too
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, why + " The draft is kept; the status bar still offers it.",
+                ButtonType.CLOSE);
         alert.setTitle("FTOP Desktop");
         alert.setHeaderText("The draft of " + entry.description() + " could not be restored");
         alert.getDialogPane().setId("draftNotRestoredDialog");

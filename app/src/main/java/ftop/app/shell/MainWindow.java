@@ -287,7 +287,7 @@ public final class MainWindow extends BorderPane {
     /** The header's menu: the drafts from before this start, and Quit (Ctrl+Q). */
     private javafx.scene.control.MenuButton appMenu(ShellModel model) {
         javafx.scene.control.MenuItem drafts = new javafx.scene.control.MenuItem("Unsaved drafts…",
-                new FontIcon(Material2AL.DRAFTS));
+                new FontIcon(Material2MZ.RESTORE_PAGE));
         drafts.setId("draftsItem");
         drafts.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.recoveredDrafts().entries()));
         drafts.setOnAction(e -> showDrafts());
@@ -327,9 +327,9 @@ public final class MainWindow extends BorderPane {
         Label pending = statusLabel("statusPending", Material2MZ.SYNC);
         pending.textProperty().bind(model.pendingTextProperty());
 
-        javafx.scene.control.Button drafts = new javafx.scene.control.Button(null, new FontIcon(Material2AL.DRAFTS));
+        javafx.scene.control.Button drafts = new javafx.scene.control.Button(null, new FontIcon(Material2MZ.RESTORE_PAGE));
         drafts.setId("draftsButton");
-        drafts.getStyleClass().addAll(Styles.FLAT, Styles.SMALL, Styles.WARNING);
+        drafts.getStyleClass().addAll(Styles.FLAT, Styles.SMALL, "drafts-button");
         drafts.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             int n = model.recoveredDrafts().entries().size();
             return n == 1 ? "1 unsaved draft" : n + " unsaved drafts";

@@ -43,7 +43,7 @@ public final class UnsavedWorkDialog implements QuitGuard.Question {
         alert.setTitle("FTOP Desktop");
         alert.setHeaderText(unsaved.size() == 1 && !unsaved.get(0).contains(", ")
                 ? "Save your change before you quit?" : "Save your changes before you quit?");
-        FontIcon icon = new FontIcon(Material2AL.EDIT);
+        FontIcon icon = new FontIcon(Material2MZ.SAVE);
         icon.setIconSize(32);
         icon.getStyleClass().add("dialog-icon");
         alert.setGraphic(icon);
@@ -77,7 +77,7 @@ public final class UnsavedWorkDialog implements QuitGuard.Question {
         Label intro = new Label("These are not saved yet:");
         VBox lines = new VBox(4);
         for (int i = 0; i < unsaved.size(); i++) {
-            Label line = new Label(unsaved.get(i), new FontIcon(Material2AL.DRAFTS));
+            Label line = new Label(unsaved.get(i), new FontIcon(Material2AL.EDIT));
             line.setId("unsavedWork" + i);
             line.getStyleClass().addAll(Styles.TEXT_BOLD, "unsaved-work-line");
             line.setWrapText(true);
@@ -87,7 +87,8 @@ public final class UnsavedWorkDialog implements QuitGuard.Question {
         hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         hint.setWrapText(true);
         VBox box = new VBox(10, intro, lines, hint);
-        box.setMaxWidth(520);
+        box.setPrefWidth(540);
+        box.setMaxWidth(560);
         return box;
     }
 }
