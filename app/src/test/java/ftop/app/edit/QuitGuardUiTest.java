@@ -110,7 +110,8 @@ class QuitGuardUiTest extends UnsavedWorkFx {
         assertThat(quitLines()).isEqualTo("Contoso: Customer Perspective, Enterprise Status note");
         assertThat(lookup("#unsavedWorkDialog").queryAs(javafx.scene.control.DialogPane.class).getHeaderText())
                 .isEqualTo("Save your changes before you quit?");
-        clickOn("#quitSave");
+        // Save is the default button
+        type(KeyCode.ENTER);
         waitUntilClosed();
 
         assertThat(health().perspective().mindset()).contains(chosen);
@@ -188,6 +189,29 @@ class QuitGuardUiTest extends UnsavedWorkFx {
                 .anyMatch(a -> a.userId().equals("isaiah.langer"));
         assertThat(store.outbox().pending(10)).isNotEmpty()
                 .allMatch(e -> e.mutation().kind() == EntityKind.ASSIGNMENT);
+    }
+
+    @Test
+    void aBatchEditPreviewedButNotAppliedIsNamedAndAppliedOnSave() {
+        int pendingBefore = store.outbox().pendingCount();
+        clickOn("#assignmentsMenu");
+        clickOn(lookup(".menu-item").match(n -> "batchEditItem".equals(n.getId())).<Node>query());
+        waitUntil("the batch window", () -> lookup("#batchAssignmentDialog").tryQuery().isPresent());
+        clickOn("#batchRoleBox");
+        clickOn(lookup(".combo-box-popup .list-cell").match(
+                org.testfx.matcher.control.LabeledMatchers.hasText("FastTrack Architect")).<Node>query());
+        clickOn("#batchUserField").write("isaiah.langer");
+        clickOn("#previewButton");
+        waitUntil("the preview", () -> !lookup("#applyButton").query().isDisabled());
+
+        requestClose();
+        waitForQuitQuestion();
+        assertThat(quitLines()).startsWith("Batch edit: ").endsWith("(previewed, not applied)");
+        clickOn("#quitSave");
+        waitUntilClosed();
+        assertThat(store.assignments().all()).anyMatch(a -> a.userId().equals("isaiah.langer")
+                && a.role() == ftop.core.assignment.Role.FTA);
+        assertThat(store.outbox().pendingCount()).isGreaterThan(pendingBefore);
     }
 
     @Test
