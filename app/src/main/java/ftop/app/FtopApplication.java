@@ -191,6 +191,7 @@ public final class FtopApplication extends Application {
                     .set(tenantIds -> assignments.openTenantBatch(tenantIds, scene.getWindow()));
             window.customerView().setOnOpenAssignments(
                     tpid -> assignments.openAssignments(java.util.List.of(tpid), scene.getWindow()));
+            window.setOnRestoreAssignments((draft, done) -> assignments.restoreDraft(draft, scene.getWindow(), done));
         }
         scene.setRoot(window);
         sync.ifPresent(session -> {

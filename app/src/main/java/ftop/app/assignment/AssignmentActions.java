@@ -154,6 +154,16 @@ public final class AssignmentActions {
         }
     }
 
+    /**
+     * Opens the assignment dialog of {@code draft}'s customer with the draft's changes on top of the
+     * assignments as stored now; {@code done} hears empty once it shows them, else why not.
+     */
+    public void restoreDraft(ftop.core.store.Draft draft, Window owner,
+            java.util.function.Consumer<Optional<String>> done) {
+        AssignmentDialog.open(owner, workspace, tasks, draft.tpid(), today(), onChanged, forms, draft, clock.instant(),
+                done);
+    }
+
     /** Opens the batch edit over {@code tpids}. */
     public void openBatch(List<Long> tpids, Window owner) {
         if (tpids.isEmpty()) {

@@ -203,7 +203,7 @@ public final class CustomerView extends BorderPane {
             case HEALTH_PERSPECTIVE -> Optional.<OpenForm>of(health.perspectiveForm);
             case CONTACT -> Optional.<OpenForm>of(contacts);
             case FORECAST -> Optional.<OpenForm>of(forecast);
-            case STATUS_NOTE -> Optional.<OpenForm>empty();
+            case STATUS_NOTE, ASSIGNMENTS -> Optional.<OpenForm>empty();
         });
         if (form.isEmpty()) {
             done.accept(Optional.of("The Customer tab has no form for this draft."));

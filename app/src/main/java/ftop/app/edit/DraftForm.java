@@ -12,7 +12,8 @@ public enum DraftForm {
     HEALTH_PERSPECTIVE("health.perspective", "Customer Perspective"),
     CONTACT("contact", "contact"),
     FORECAST("forecast", "Forecast"),
-    STATUS_NOTE("status-note", "Enterprise Status note");
+    STATUS_NOTE("status-note", "Enterprise Status note"),
+    ASSIGNMENTS("assignments", "Assignments");
 
     private final String id;
     private final String label;

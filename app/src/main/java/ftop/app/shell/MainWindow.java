@@ -51,6 +51,9 @@ public final class MainWindow extends BorderPane {
     private final TenantView tenantView;
     private final ShellModel model;
     private Runnable onQuit = () -> { };
+    private java.util.function.BiConsumer<ftop.core.store.Draft, java.util.function.Consumer<java.util.Optional<String>>>
+            onRestoreAssignments = (draft, done) -> done.accept(java.util.Optional.of(
+                    "Assignments cannot be edited in this workspace."));
 
     public MainWindow(ShellModel model) {
         setId("mainWindow");
@@ -222,13 +225,20 @@ public final class MainWindow extends BorderPane {
      * the draft's values; {@code done} hears empty once it holds them, else why not.
      */
     public void restoreDraft(ftop.core.store.Draft draft, java.util.function.Consumer<java.util.Optional<String>> done) {
-        boolean status = ftop.app.edit.DraftForm.of(draft).filter(f -> f == ftop.app.edit.DraftForm.STATUS_NOTE)
-                .isPresent();
-        if (status) {
+        var form = ftop.app.edit.DraftForm.of(draft);
+        if (form.filter(f -> f == ftop.app.edit.DraftForm.STATUS_NOTE).isPresent()) {
             tenantView.restoreDraft(draft, done);
+        } else if (form.filter(f -> f == ftop.app.edit.DraftForm.ASSIGNMENTS).isPresent()) {
+            onRestoreAssignments.accept(draft, done);
         } else {
             customerView.restoreDraft(draft, done);
         }
+    }
+
+    /** What restoring a draft of an assignment dialog does: open that dialog with it (the assignments feature). */
+    public void setOnRestoreAssignments(java.util.function.BiConsumer<ftop.core.store.Draft,
+            java.util.function.Consumer<java.util.Optional<String>>> action) {
+        onRestoreAssignments = java.util.Objects.requireNonNull(action, "action");
     }
 
     /** Adds a control to the header, left of the shell's own buttons (e.g. "Connect to server…"). */

@@ -222,4 +222,38 @@ class DraftsUiTest extends UnsavedWorkFx {
         assertThat(store.outbox().pendingCount()).isZero();
         assertThat(cellKey).startsWith("EXCHANGE@");
     }
+
+    @Test
+    void anAssignmentDialogsDraftOpensTheDialogAgainWithThePersonAdded() throws Exception {
+        startApp();
+        openContoso();
+        int before = store.assignments().byTpid(contoso.tpid()).size();
+        reveal("#manageAssignmentsButton");
+        clickOn("#manageAssignmentsButton");
+        waitUntil("the assignment dialog", () -> lookup("#assignmentDialog").tryQuery().isPresent());
+        clickOn("#roleBox");
+        clickOn(lookup(".combo-box-popup .list-cell").match(
+                org.testfx.matcher.control.LabeledMatchers.hasText("FastTrack Architect")).<javafx.scene.Node>query());
+        clickOn("#userField").write("Isaia");
+        waitUntil("the suggestion", () -> lookup("Isaiah Langer (isaiah.langer)").tryQuery().isPresent());
+        clickOn("Isaiah Langer (isaiah.langer)");
+        clickOn("#addButton");
+        waitUntil("the new row", () -> lookup("#customer-FTA_isaiah_langer").tryQuery().isPresent());
+        interact(() -> time.advance(Duration.ofSeconds(1)));
+        waitUntil("the draft", () -> store.drafts().all().size() == 1);
+        assertThat(store.drafts().all().get(0).form()).isEqualTo("assignments");
+
+        restartApp();
+        waitForDraftsOffered(1);
+        assertThat(text("#draftLine0 .label")).isEqualTo("Contoso's Assignments");
+        clickOn("#restoreDraft0");
+        waitUntil("the dialog with the person added", () -> lookup("#customer-FTA_isaiah_langer").tryQuery().isPresent());
+        assertThat(text("#assignmentNotice")).startsWith("Restored draft from");
+        assertThat(store.assignments().byTpid(contoso.tpid())).hasSize(before);
+        assertThat(store.outbox().pendingCount()).isZero();
+
+        clickOn("#saveButton");
+        waitUntil("the save", () -> store.assignments().byTpid(contoso.tpid()).size() == before + 1);
+        waitUntil("the draft to go", () -> store.drafts().all().isEmpty());
+    }
 }
