@@ -226,6 +226,8 @@ public final class AssignmentDialog extends BorderPane {
                 }
             });
             stage.show();
+            // open now: a draft kept from before for these assignments comes back into it
+            dialog.changed();
             if (draft != null) {
                 restored.accept(dialog.restore(draft, now));
             }
@@ -365,6 +367,11 @@ public final class AssignmentDialog extends BorderPane {
             @Override
             public boolean hasUnsavedChanges() {
                 return editor.dirty() && !saved && !closed;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return !closed;
             }
 
             @Override

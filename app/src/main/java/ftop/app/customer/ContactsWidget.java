@@ -257,6 +257,11 @@ final class ContactsWidget extends VBox implements OpenForm {
     }
 
     @Override
+    public boolean isOpen() {
+        return details != null && editor.isVisible();
+    }
+
+    @Override
     public void save(Consumer<Boolean> done) {
         saveContact(done);
     }

@@ -95,6 +95,11 @@ final class ForecastWidget extends PencilSection implements OpenForm {
     }
 
     @Override
+    public boolean isOpen() {
+        return details != null && isEditing();
+    }
+
+    @Override
     public void save(Consumer<Boolean> done) {
         saveForecasts(done);
     }

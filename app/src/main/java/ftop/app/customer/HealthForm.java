@@ -197,6 +197,11 @@ final class HealthForm {
         }
 
         @Override
+        public boolean isOpen() {
+            return details != null && section.isEditing();
+        }
+
+        @Override
         public void save(Consumer<Boolean> done) {
             saver.accept(done);
         }

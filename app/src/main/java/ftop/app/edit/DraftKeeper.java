@@ -60,8 +60,13 @@ public final class DraftKeeper {
     private final Clock clock;
     /** Noted and not written yet; guarded by itself, as a shutdown hook may write it too. */
     private final Map<Ref, Draft> pending = new LinkedHashMap<>();
-    /** Drafts that are (or are about to be) in the store: written, or queued to be. */
+    /**
+     * Drafts of this session's forms that are (or are about to be) in the store: written, or queued
+     * to be. A draft from before is not among them until a form holds it again ({@link #adopt}):
+     * a form merely opening for the same customer must not delete it.
+     */
     private final Set<Ref> kept = new HashSet<>();
+    private final List<OpenForm> watched = new ArrayList<>();
     private Scheduler.Scheduled due;
     private Instant firstPending;
     private final ReadOnlyObjectWrapper<Draft> lastWritten = new ReadOnlyObjectWrapper<>(this, "lastWritten");
@@ -82,15 +87,28 @@ public final class DraftKeeper {
 
     /** Keeps drafts of {@code form} from now on. */
     public void watch(OpenForm form) {
+        watched.add(form);
         form.addChangeListener(() -> changed(form));
     }
 
+    /** Stops looking at {@code form} (its dialog closed); a change it still reports is ignored. */
+    public void unwatch(OpenForm form) {
+        watched.remove(form);
+    }
+
     /**
-     * Takes {@code found} (drafts kept from before, e.g. after a crash) as kept: when a form holding
-     * one turns out to have nothing unsaved, that draft is deleted like any other.
+     * Takes over {@code restored}, a draft from before that a form holds again: from now on it is
+     * that form's draft, written as it changes and deleted when it is saved or cancelled, or at once
+     * when the form turns out to hold nothing unsaved.
      */
-    public void adopt(List<Draft> found) {
-        found.forEach(d -> kept.add(Ref.of(d)));
+    public void adopt(Draft restored) {
+        Ref ref = Ref.of(restored);
+        kept.add(ref);
+        for (OpenForm form : List.copyOf(watched)) {
+            if (form.draftKey().filter(key -> key.matches(restored)).isPresent()) {
+                changed(form);
+            }
+        }
     }
 
     /** Deletes {@code draft}, e.g. when the person chose Discard for a draft kept from before. */
@@ -105,7 +123,7 @@ public final class DraftKeeper {
 
     private void changed(OpenForm form) {
         Optional<DraftKey> key = form.draftKey();
-        if (key.isEmpty() || drafts.isEmpty()) {
+        if (key.isEmpty() || drafts.isEmpty() || !watched.contains(form)) {
             return;
         }
         Ref ref = Ref.of(key.get());

@@ -27,6 +27,14 @@ public interface OpenForm {
     boolean hasUnsavedChanges();
 
     /**
+     * True while it is open for editing: a section after its pencil, an editor or dialog showing.
+     * A draft kept from before for the same form is put back when it opens.
+     */
+    default boolean isOpen() {
+        return hasUnsavedChanges();
+    }
+
+    /**
      * Saves what it holds as its own Save button does, in the background. Then {@code done} gets
      * true once it is stored, or false when it was refused, with each problem showing at its field
      * and the form still open; on the FX thread.

@@ -18,6 +18,7 @@ public final class OpenForms {
 
     private final List<OpenForm> forms = new ArrayList<>();
     private final List<Consumer<OpenForm>> onRegistered = new ArrayList<>();
+    private final List<Consumer<OpenForm>> onUnregistered = new ArrayList<>();
 
     /**
      * Adds {@code form}.
@@ -28,7 +29,16 @@ public final class OpenForms {
         Objects.requireNonNull(form, "form");
         forms.add(form);
         onRegistered.forEach(listener -> listener.accept(form));
-        return () -> forms.remove(form);
+        return () -> {
+            if (forms.remove(form)) {
+                onUnregistered.forEach(listener -> listener.accept(form));
+            }
+        };
+    }
+
+    /** Calls {@code listener} with every form taken out from now on. */
+    public void whenUnregistered(Consumer<OpenForm> listener) {
+        onUnregistered.add(Objects.requireNonNull(listener, "listener"));
     }
 
     /** Calls {@code listener} with every form registered from now on, and with those registered already. */

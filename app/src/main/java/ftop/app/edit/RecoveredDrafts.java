@@ -76,11 +76,34 @@ public final class RecoveredDrafts {
                     return found;
                 },
                 found -> {
-                    keeper.adopt(found.stream().map(Entry::draft).toList());
                     entries.setAll(found);
                     loaded.set(true);
                 },
                 failure -> loaded.set(true));
+    }
+
+    /**
+     * Puts a draft from before back into {@code form} when the form opens for it (its pencil is
+     * clicked, its editor shows) while the draft is still waiting here: the person came back to
+     * that work, and editing afresh must not write over the draft unseen. The form says it holds a
+     * restored draft.
+     */
+    public void watch(OpenForm form) {
+        form.addChangeListener(() -> {
+            if (entries.isEmpty() || !form.isOpen() || form.hasUnsavedChanges()) {
+                return;
+            }
+            form.draftKey().flatMap(key -> entries.stream().filter(e -> key.matches(e.draft())).findFirst())
+                    .ifPresent(entry -> {
+                        // taken off first: the restore changes the form, which tells this listener again
+                        entries.remove(entry);
+                        if (form.restore(entry.draft()).isPresent()) {
+                            entries.add(entry);
+                        } else {
+                            keeper.adopt(entry.draft());
+                        }
+                    });
+        });
     }
 
     /** Deletes {@code entry}'s draft: the person does not want it back. */
@@ -92,6 +115,7 @@ public final class RecoveredDrafts {
     /** Takes {@code entry} off the list once its form holds it again (the form keeps it as its draft from now). */
     public void restored(Entry entry) {
         entries.remove(entry);
+        keeper.adopt(entry.draft());
     }
 
     /** The drafts still to be restored or discarded, newest first. */

@@ -77,7 +77,10 @@ public final class ShellModel {
                 ? java.util.Optional.of(stored.store().drafts()) : java.util.Optional.empty();
         this.drafts = new ftop.app.edit.DraftKeeper(kept, tasks, scheduler, clock);
         this.recoveredDrafts = new ftop.app.edit.RecoveredDrafts(kept, tasks, drafts);
+        // a form opened for a draft kept from before gets it back first; then its changes are kept
+        forms.whenRegistered(recoveredDrafts::watch);
         forms.whenRegistered(drafts::watch);
+        forms.whenUnregistered(drafts::unwatch);
         // No sync client exists yet: say so rather than pretend to be online or offline.
         syncText.set("Local only · not synced");
         // "Mine only" is about whoever is signed in now

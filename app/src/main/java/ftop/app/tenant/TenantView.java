@@ -125,14 +125,13 @@ public final class TenantView extends BorderPane {
             }
         }
         content.getChildren().addAll(notes(d), assignments(d));
+        statusForm.shown();
         if (pendingDraft != null && pendingDraft.subject().equals(t.tenantId().toString())) {
             if (!content.getChildren().contains(editorCard)) {
                 finishRestore(Optional.of(t.winner() ? "You cannot add a status here: " + d.addStatus().reason()
                         : t.name() + " is no longer the winner tenant, which keeps the Enterprise Status."));
             } else {
-                Draft draft = pendingDraft;
-                editor.restore(draft.values(), DraftNotice.restored(draft, false, "status", model.now()));
-                finishRestore(Optional.empty());
+                finishRestore(statusForm.restore(pendingDraft));
             }
         }
     }
@@ -199,9 +198,21 @@ public final class TenantView extends BorderPane {
             return DraftForm.STATUS_NOTE.label();
         }
 
+        private final java.util.List<Runnable> listeners = new java.util.ArrayList<>();
+
         @Override
         public boolean hasUnsavedChanges() {
             return editor.hasUnsavedChanges();
+        }
+
+        @Override
+        public boolean isOpen() {
+            return draftKey().isPresent();
+        }
+
+        /** Another tenant shows (or the same one again): whether the editor is open may have changed. */
+        private void shown() {
+            listeners.forEach(Runnable::run);
         }
 
         @Override
@@ -225,6 +236,7 @@ public final class TenantView extends BorderPane {
 
         @Override
         public void addChangeListener(Runnable listener) {
+            listeners.add(listener);
             editor.addChangeListener(listener);
         }
 
@@ -244,7 +256,11 @@ public final class TenantView extends BorderPane {
 
         @Override
         public Optional<String> restore(Draft draft) {
-            return Optional.of("A status draft is restored by opening its tenant.");
+            if (draftKey().filter(key -> key.matches(draft)).isEmpty()) {
+                return Optional.of("The draft's tenant is not shown, or you cannot add a status there.");
+            }
+            editor.restore(draft.values(), DraftNotice.restored(draft, false, "status", model.now()));
+            return Optional.empty();
         }
     }
 

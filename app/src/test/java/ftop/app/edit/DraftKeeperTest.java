@@ -129,18 +129,30 @@ class DraftKeeperTest {
     }
 
     @Test
-    void draftsFromBeforeAreDeletedWhenDiscardedOrWhenTheirFormTurnsOutUnchanged() {
+    void aDraftFromBeforeStaysUntilAFormHoldsItAgainThenGoesWithThatForm() {
         Map<String, String> base = Map.of("mindset", "ALIGNED", "businessReason", "");
-        store.drafts().put(new Draft(DraftForm.HEALTH_PERSPECTIVE.id(), Long.toString(TPID), TPID,
-                Map.of("mindset", "COMPETE", "businessReason", ""), base, START.minusSeconds(3600)));
+        Draft before = new Draft(DraftForm.HEALTH_PERSPECTIVE.id(), Long.toString(TPID), TPID,
+                Map.of("mindset", "COMPETE", "businessReason", ""), base, START.minusSeconds(3600));
+        store.drafts().put(before);
         store.drafts().put(new Draft(DraftForm.FORECAST.id(), Long.toString(TPID), TPID, Map.of("x", "1"), Map.of(),
                 START.minusSeconds(3600)));
-        keeper.adopt(store.drafts().all());
 
-        // the form holds the old draft's values again, then is cancelled: the draft goes
+        // the same form opens and closes without holding it: the draft from before stays
+        form.startEditing();
+        form.discard();
+        assertThat(kept()).contains(before);
+
+        // restored into the form, the form owns it: Cancel deletes it
         form.startEditing();
         form.type("mindset", "COMPETE");
+        keeper.adopt(before);
         form.discard();
+        assertThat(kept()).isEmpty();
+
+        // restored, but holding nothing unsaved (the row says the same by now): deleted at once
+        store.drafts().put(before);
+        form.startEditing();
+        keeper.adopt(before);
         assertThat(kept()).isEmpty();
 
         keeper.discard(store.drafts().get(DraftForm.FORECAST.id(), Long.toString(TPID)).orElseThrow());

@@ -256,4 +256,31 @@ class DraftsUiTest extends UnsavedWorkFx {
         waitUntil("the save", () -> store.assignments().byTpid(contoso.tpid()).size() == before + 1);
         waitUntil("the draft to go", () -> store.drafts().all().isEmpty());
     }
+
+    @Test
+    void openingAFormWhoseDraftWaitsPutsTheDraftBackRatherThanWritingOverIt() throws Exception {
+        startApp();
+        openContoso();
+        OverallMindset chosen = other(health().perspective().mindset().orElse(null));
+        chooseMindset(chosen.label());
+        interact(() -> time.advance(Duration.ofSeconds(1)));
+        waitUntil("the draft", () -> store.drafts().all().size() == 1);
+
+        restartApp();
+        waitForDraftsOffered(1);
+        clickOn("#draftsCancel");
+        waitUntil("the dialog to go", () -> lookup("#draftsDialog").tryQuery().isEmpty());
+        assertThat(text("#draftsButton")).isEqualTo("1 unsaved draft");
+
+        // later the person opens the same section with its pencil: the draft is in it
+        openContoso();
+        reveal("#customerPerspectiveSection");
+        clickOn("#customerPerspectiveEdit");
+        waitUntil("the draft's value", () -> chosen.label().equals(comboText("#overallMindsetField")));
+        assertThat(text("#customerPerspectiveNotice")).startsWith("Restored draft from");
+        waitUntil("the status bar's offer to go", () -> !lookup("#draftsButton").query().isVisible());
+        assertThat(store.drafts().all()).singleElement()
+                .satisfies(d -> assertThat(d.values()).containsEntry("overallMindset", chosen.name()));
+        assertThat(store.outbox().pendingCount()).isZero();
+    }
 }
