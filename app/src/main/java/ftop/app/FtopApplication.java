@@ -57,6 +57,12 @@ public final class FtopApplication extends Application {
     private ftop.app.sync.SyncedOpener syncOpener;
     private volatile ftop.app.sync.SyncSession syncSession;
     private volatile boolean stopped;
+    /** Times the writing of drafts; tests pass one on virtual time. */
+    private final ftop.app.tasks.Scheduler scheduler;
+    private Stage stage;
+    private ftop.app.shell.MainWindow window;
+    /** Writes what is typed and not yet kept as drafts when the process is asked to end (a session logout). */
+    private Thread shutdownHook;
     /** What the process should exit with; a failed screenshot run is not a success. */
     private static volatile int exitCode;
 
@@ -72,6 +78,13 @@ public final class FtopApplication extends Application {
 
     /** As above; with {@code syncing}, a workspace without a generated set is opened connected to its server. */
     public FtopApplication(AppOptions options, WorkspaceOpener opener, Clock clock, boolean syncing) {
+        this(options, opener, clock, syncing, ftop.app.tasks.Scheduler.fx());
+    }
+
+    /** As above, with the scheduler that times the writing of drafts (tests: one on virtual time). */
+    public FtopApplication(AppOptions options, WorkspaceOpener opener, Clock clock, boolean syncing,
+            ftop.app.tasks.Scheduler scheduler) {
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.syncing = syncing;
         this.options = options;
         this.opener = Objects.requireNonNull(opener, "opener");
@@ -87,6 +100,7 @@ public final class FtopApplication extends Application {
 
     @Override
     public void start(Stage stage) {
+        this.stage = stage;
         Theme.apply(options.dark());
         ProgressIndicator spinner = new ProgressIndicator();
         Label opening = new Label("Opening workspace " + options.profile() + "…");
@@ -152,11 +166,13 @@ public final class FtopApplication extends Application {
             return;
         }
         workspace = opened;
-        shell = new ShellModel(opened, tasks, clock);
+        shell = new ShellModel(opened, tasks, clock, scheduler);
         shell.restoreDark(result.dark());
         Theme.apply(result.dark());
         shell.darkProperty().addListener((obs, old, now) -> Theme.apply(now));
         MainWindow window = new MainWindow(shell);
+        this.window = window;
+        guardQuitting(window);
         if (opened instanceof ftop.app.workspace.StoreWorkspace stored) {
             ShellModel current = shell;
             ftop.app.assignment.AssignmentActions assignments = new ftop.app.assignment.AssignmentActions(stored, tasks,
@@ -167,6 +183,7 @@ public final class FtopApplication extends Application {
                             .toList(),
                     current::refresh);
             assignments.setOwner(scene.getWindow());
+            assignments.registerWith(current.forms());
             window.addHeaderAction(assignments.menu());
             // the Portfolio's action column and "Assignments (n)" button, and the Customer tab's card
             current.portfolio().onOpenAssignmentsProperty()
@@ -175,6 +192,7 @@ public final class FtopApplication extends Application {
                     .set(tenantIds -> assignments.openTenantBatch(tenantIds, scene.getWindow()));
             window.customerView().setOnOpenAssignments(
                     tpid -> assignments.openAssignments(java.util.List.of(tpid), scene.getWindow()));
+            window.setOnRestoreAssignments((draft, done) -> assignments.restoreDraft(draft, scene.getWindow(), done));
         }
         scene.setRoot(window);
         sync.ifPresent(session -> {
@@ -190,6 +208,76 @@ public final class FtopApplication extends Application {
             options.screenshot().ifPresent(this::screenshotWhenSettled);
             if (options.exitWhenReady()) {
                 settle(2, this::reportStartAndExit);
+            }
+            offerDrafts(opened, window);
+        });
+    }
+
+    /**
+     * Closing the window (its close button, the system), Ctrl+Q and the menu's Quit ask the quit
+     * guard, which asks about unsaved work; a session's end writes what is typed and not yet kept.
+     */
+    private void guardQuitting(MainWindow window) {
+        ftop.app.shell.QuitGuard guard = new ftop.app.shell.QuitGuard(shell.forms(),
+                new ftop.app.shell.UnsavedWorkDialog(() -> stage), this::quitNow);
+        // asked after the request is handled, so the question never blocks the one who asked
+        stage.setOnCloseRequest(e -> {
+            e.consume();
+            Platform.runLater(guard::requestQuit);
+        });
+        window.setOnQuit(guard::requestQuit);
+        ftop.app.edit.DraftKeeper drafts = shell.drafts();
+        Workspace opened = workspace;
+        shutdownHook = new Thread(() -> {
+            if (stopped) {
+                return;
+            }
+            try {
+                int written = drafts.writePendingNow();
+                if (written > 0) {
+                    LOG.info("Kept " + written + " draft(s) as the process ended");
+                }
+            } finally {
+                opened.close();
+            }
+        }, "ftop-shutdown");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /** Nothing is left unsaved (or the person chose to drop it): every window goes, and with them the app. */
+    private void quitNow() {
+        shell.drafts().writePending();
+        for (javafx.stage.Window open : java.util.List.copyOf(javafx.stage.Window.getWindows())) {
+            open.hide();
+        }
+    }
+
+    /** Reads the drafts left from before this start and, when there are any, offers them back. */
+    private void offerDrafts(Workspace opened, MainWindow window) {
+        ftop.app.edit.RecoveredDrafts recovered = shell.recoveredDrafts();
+        recovered.load(tpid -> opened.customer(tpid).map(ftop.core.customer.Customer::name));
+        if (options.screenshot().isPresent()) {
+            return;
+        }
+        whenTrue(recovered.loadedProperty(), () -> {
+            if (!recovered.entries().isEmpty() && !stopped) {
+                window.showDrafts();
+            }
+        });
+    }
+
+    private static void whenTrue(javafx.beans.value.ObservableValue<Boolean> flag, Runnable action) {
+        if (flag.getValue()) {
+            action.run();
+            return;
+        }
+        flag.addListener(new ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean old, Boolean now) {
+                if (now) {
+                    obs.removeListener(this);
+                    action.run();
+                }
             }
         });
     }
@@ -291,6 +379,17 @@ public final class FtopApplication extends Application {
     @Override
     public void stop() {
         stopped = true;
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // the process is ending already: the hook does what is left
+            }
+        }
+        if (shell != null) {
+            // a draft noted in the last half second is written before the workspace closes
+            shell.drafts().writePending();
+        }
         Workspace opened = workspace;
         ftop.app.sync.SyncSession session = syncSession;
         if (opened != null) {
@@ -320,5 +419,10 @@ public final class FtopApplication extends Application {
     /** The main window's model once the workspace is open; for tests. */
     public ShellModel shell() {
         return shell;
+    }
+
+    /** The main window once the workspace is open; for tests. */
+    public MainWindow window() {
+        return window;
     }
 }

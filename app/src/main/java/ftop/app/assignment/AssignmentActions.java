@@ -59,6 +59,16 @@ public final class AssignmentActions {
         this.onChanged = onChanged;
     }
 
+    private ftop.app.edit.OpenForms forms;
+
+    /**
+     * Makes every assignment and batch window opened from now on one of {@code forms} while it is
+     * open, so that quitting the app asks about its unsaved changes.
+     */
+    public void registerWith(ftop.app.edit.OpenForms forms) {
+        this.forms = forms;
+    }
+
     private LocalDate today() {
         return LocalDate.now(clock);
     }
@@ -138,10 +148,20 @@ public final class AssignmentActions {
             return;
         }
         if (tpids.size() == 1) {
-            AssignmentDialog.open(owner, workspace, tasks, tpids.get(0), today(), onChanged);
+            AssignmentDialog.open(owner, workspace, tasks, tpids.get(0), today(), onChanged, forms);
         } else {
             openBatch(tpids, owner);
         }
+    }
+
+    /**
+     * Opens the assignment dialog of {@code draft}'s customer with the draft's changes on top of the
+     * assignments as stored now; {@code done} hears empty once it shows them, else why not.
+     */
+    public void restoreDraft(ftop.core.store.Draft draft, Window owner,
+            java.util.function.Consumer<Optional<String>> done) {
+        AssignmentDialog.open(owner, workspace, tasks, draft.tpid(), today(), onChanged, forms, draft, clock.instant(),
+                done);
     }
 
     /** Opens the batch edit over {@code tpids}. */
@@ -152,7 +172,15 @@ public final class AssignmentActions {
         }
         BatchAssignmentDialog dialog = new BatchAssignmentDialog(workspace, tasks, tpids, this::today, onChanged);
         dialog.setOnUndoable(this::undoable);
-        show(owner, "Batch edit assignments", dialog, 1000, 640);
+        registered(dialog, show(owner, "Batch edit assignments", dialog, 1000, 640));
+    }
+
+    /** Makes the batch window one of the open forms while it is open. */
+    private void registered(BatchAssignmentDialog dialog, Stage stage) {
+        if (forms != null) {
+            Runnable unregister = forms.register(dialog.asOpenForm(stage));
+            stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> unregister.run());
+        }
     }
 
     /** Opens the batch edit over the tenants {@code tenantIds}, picked in the Portfolio's tenant list. */
@@ -163,7 +191,7 @@ public final class AssignmentActions {
         BatchAssignmentDialog dialog = BatchAssignmentDialog.forTenants(workspace, tasks, tenantIds, this::today,
                 onChanged);
         dialog.setOnUndoable(this::undoable);
-        show(owner, "Batch edit tenant assignments", dialog, 1000, 640);
+        registered(dialog, show(owner, "Batch edit tenant assignments", dialog, 1000, 640));
     }
 
     /** Asks for a CSV file and shows the dry run of importing it. */

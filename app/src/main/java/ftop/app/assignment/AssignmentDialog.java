@@ -71,7 +71,11 @@ public final class AssignmentDialog extends BorderPane {
     private final Label problemLabel = new Label();
     private final Button saveButton = new Button("Save");
     private final Button cancelButton = new Button("Cancel");
+    private final Label notice = new Label();
     private boolean saving;
+    /** Set once the window is gone (saved or not): nothing is unsaved here any more. */
+    private boolean closed;
+    private final List<Runnable> listeners = new ArrayList<>();
 
     /** Writes the editor's changes; calls back on the FX thread with the failure message, or empty when saved. */
     @FunctionalInterface
@@ -127,7 +131,13 @@ public final class AssignmentDialog extends BorderPane {
         addMessage.getStyleClass().add(Styles.DANGER);
         addMessage.setWrapText(true);
         addMessage.managedProperty().bind(addMessage.textProperty().isNotEmpty());
-        VBox top = new VBox(10, head, adder, addMessage);
+        notice.setId("assignmentNotice");
+        notice.getStyleClass().addAll("section-notice", Styles.TEXT_SMALL);
+        notice.setGraphic(new FontIcon(Material2MZ.RESTORE_PAGE));
+        notice.setWrapText(true);
+        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        VBox top = new VBox(10, head, notice, adder, addMessage);
         top.setPadding(new Insets(0, 0, 12, 0));
         setTop(top);
 
@@ -170,6 +180,26 @@ public final class AssignmentDialog extends BorderPane {
      */
     public static void open(Window owner, StoreWorkspace workspace, BackgroundTasks tasks, long tpid, LocalDate today,
             Runnable onSaved) {
+        open(owner, workspace, tasks, tpid, today, onSaved, null);
+    }
+
+    /**
+     * As {@link #open(Window, StoreWorkspace, BackgroundTasks, long, LocalDate, Runnable)}; while it is
+     * open the dialog is one of {@code forms}, so quitting the app asks about its unsaved changes.
+     */
+    public static void open(Window owner, StoreWorkspace workspace, BackgroundTasks tasks, long tpid, LocalDate today,
+            Runnable onSaved, ftop.app.edit.OpenForms forms) {
+        open(owner, workspace, tasks, tpid, today, onSaved, forms, null, null, restored -> { });
+    }
+
+    /**
+     * As above, opening with {@code draft}'s changes on top of the assignments as stored now (when
+     * it is not null; {@code now} says when that is); {@code restored} then hears empty, or why the
+     * draft could not be opened.
+     */
+    public static void open(Window owner, StoreWorkspace workspace, BackgroundTasks tasks, long tpid, LocalDate today,
+            Runnable onSaved, ftop.app.edit.OpenForms forms, ftop.core.store.Draft draft, java.time.Instant now,
+            java.util.function.Consumer<Optional<String>> restored) {
         tasks.run(() -> load(workspace, tpid, today), editor -> {
             Stage stage = new Stage();
             stage.setTitle("Assignments - " + editor.customer().name());
@@ -185,13 +215,28 @@ public final class AssignmentDialog extends BorderPane {
                 scene.getStylesheets().setAll(owner.getScene().getStylesheets());
             }
             stage.setScene(scene);
+            Runnable unregister = forms == null ? () -> { } : forms.register(dialog.asOpenForm(stage));
             stage.setOnHidden(e -> {
+                // saved or cancelled: its draft goes
+                dialog.closed = true;
+                dialog.changed();
+                unregister.run();
                 if (dialog.saved) {
                     onSaved.run();
                 }
             });
             stage.show();
-        }, failure -> Notices.error(owner, "The assignments could not be read", failure));
+            // open now: a draft kept from before for these assignments comes back into it
+            dialog.changed();
+            if (draft != null) {
+                restored.accept(dialog.restore(draft, now));
+            }
+        }, failure -> {
+            Notices.error(owner, "The assignments could not be read", failure);
+            if (draft != null) {
+                restored.accept(Optional.of(Notices.message(failure)));
+            }
+        });
     }
 
     private boolean saved;
@@ -236,7 +281,18 @@ public final class AssignmentDialog extends BorderPane {
     private String expandOnRefresh;
 
     private void save() {
+        save(saved -> { });
+    }
+
+    /** What Save does; {@code done} hears true once written (the dialog then closes), false when refused. */
+    void save(java.util.function.Consumer<Boolean> done) {
         if (saving) {
+            done.accept(false);
+            return;
+        }
+        if (!editor.problems().isEmpty()) {
+            // the problems already show under the groups; Save stays disabled until they are fixed
+            done.accept(false);
             return;
         }
         saving = true;
@@ -247,12 +303,93 @@ public final class AssignmentDialog extends BorderPane {
             if (failure.isEmpty()) {
                 saved = true;
                 close.run();
+                done.accept(true);
             } else {
                 // nothing was written: the edits stay in the dialog to be fixed and saved again
                 problemLabel.setText("Not saved: " + failure.get());
                 refreshButtons();
+                done.accept(false);
             }
         });
+    }
+
+    private void changed() {
+        listeners.forEach(Runnable::run);
+    }
+
+    /** Puts back what {@code draft} changed, on top of the assignments as stored now; empty once done, else why not. */
+    private Optional<String> restore(ftop.core.store.Draft draft, java.time.Instant now) {
+        if (editor.refusal().isPresent()) {
+            return editor.refusal();
+        }
+        boolean changedSince = draft.baseDiffersFrom(editor.draftBase());
+        editor.restore(draft.changes());
+        notice.setText(ftop.app.edit.DraftNotice.restored(draft, changedSince, "assignments", now));
+        refresh();
+        return Optional.empty();
+    }
+
+    /** The dialog as the quit guard sees it, in its window {@code stage}; what is changed is kept as a draft. */
+    ftop.app.edit.OpenForm asOpenForm(Stage stage) {
+        return new ftop.app.edit.OpenForm() {
+            @Override
+            public void addChangeListener(Runnable listener) {
+                listeners.add(listener);
+            }
+
+            @Override
+            public Optional<ftop.app.edit.DraftKey> draftKey() {
+                return editor.refusal().isPresent() ? Optional.empty()
+                        : Optional.of(ftop.app.edit.DraftKey.ofCustomer(ftop.app.edit.DraftForm.ASSIGNMENTS,
+                                editor.customer().tpid()));
+            }
+
+            @Override
+            public Map<String, String> draftValues() {
+                return editor.draftValues();
+            }
+
+            @Override
+            public Map<String, String> draftBase() {
+                return editor.draftBase();
+            }
+
+            @Override
+            public String owner() {
+                return editor.customer().name();
+            }
+
+            @Override
+            public String title() {
+                return "Assignments";
+            }
+
+            @Override
+            public boolean hasUnsavedChanges() {
+                return editor.dirty() && !saved && !closed;
+            }
+
+            @Override
+            public boolean isOpen() {
+                return !closed;
+            }
+
+            @Override
+            public void save(java.util.function.Consumer<Boolean> done) {
+                AssignmentDialog.this.save(done);
+            }
+
+            @Override
+            public void discard() {
+                close.run();
+            }
+
+            @Override
+            public void reveal() {
+                stage.toFront();
+                stage.requestFocus();
+            }
+        };
     }
 
     /** Rebuilds the groups, warnings and the Save button from the editor. */
@@ -309,6 +446,7 @@ public final class AssignmentDialog extends BorderPane {
         List<String> problems = editor.problems();
         problemLabel.setText(String.join("\n", problems));
         refreshButtons();
+        changed();
     }
 
     private void refreshButtons() {

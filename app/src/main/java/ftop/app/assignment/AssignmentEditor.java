@@ -248,6 +248,62 @@ public final class AssignmentEditor {
         return warnings;
     }
 
+    /**
+     * The working copy as a draft keeps it: each assignment as JSON by its id, and "" for a stored
+     * one deleted here.
+     */
+    public Map<String, String> draftValues() {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (UUID id : original.keySet()) {
+            values.put(id.toString(), working.containsKey(id) ? ftop.core.change.EntityCodec.toJson(working.get(id)) : "");
+        }
+        working.forEach((id, a) -> values.putIfAbsent(id.toString(), ftop.core.change.EntityCodec.toJson(a)));
+        return values;
+    }
+
+    /** The assignments as stored, as {@link #draftValues()} holds them: what a draft started from. */
+    public Map<String, String> draftBase() {
+        Map<String, String> base = new LinkedHashMap<>();
+        original.forEach((id, a) -> base.put(id.toString(), ftop.core.change.EntityCodec.toJson(a)));
+        return base;
+    }
+
+    /**
+     * Puts back what a draft changed, on top of the assignments as stored now: each assignment by
+     * id as JSON (added or changed), or "" (deleted). Entries that are not assignments of this
+     * customer are left out.
+     *
+     * @return how many were put back
+     */
+    public int restore(Map<String, String> changes) {
+        if (refusal.isPresent()) {
+            return 0;
+        }
+        int restored = 0;
+        for (Map.Entry<String, String> change : changes.entrySet()) {
+            UUID id;
+            try {
+                id = UUID.fromString(change.getKey());
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            if (change.getValue().isEmpty()) {
+                restored += working.remove(id) != null ? 1 : 0;
+                continue;
+            }
+            try {
+                Assignment a = ftop.core.change.EntityCodec.fromJson(EntityKind.ASSIGNMENT, change.getValue());
+                if (a.id().equals(id) && a.tpid() == customer.tpid()) {
+                    working.put(id, a);
+                    restored++;
+                }
+            } catch (RuntimeException e) {
+                // a draft this version cannot read: that assignment stays as stored
+            }
+        }
+        return restored;
+    }
+
     /** The assignments Save writes: new and changed ones. */
     public List<Assignment> saves() {
         return assignments().stream().filter(a -> !a.equals(original.get(a.id()))).toList();

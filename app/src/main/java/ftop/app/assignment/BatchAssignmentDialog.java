@@ -358,7 +358,13 @@ public final class BatchAssignmentDialog extends BorderPane {
     }
 
     private void apply() {
+        apply(ok -> { });
+    }
+
+    /** What Apply does; {@code finished} hears true once the preview is written, false when it was not. */
+    private void apply(java.util.function.Consumer<Boolean> finished) {
         if (preview == null || busy) {
+            finished.accept(false);
             return;
         }
         BatchPreview toApply = preview;
@@ -372,7 +378,50 @@ public final class BatchAssignmentDialog extends BorderPane {
             undoButton.setDisable(false);
             onUndoable.accept(Optional.of(done));
             onChanged.run();
-        }, failure -> busy(false, "Nothing was applied: " + Notices.message(failure) + " Preview again."));
+            finished.accept(true);
+        }, failure -> {
+            busy(false, "Nothing was applied: " + Notices.message(failure) + " Preview again.");
+            finished.accept(false);
+        });
+    }
+
+    /**
+     * The dialog as the quit guard sees it, in its window {@code stage}: a preview with changes that
+     * was not applied is unsaved work; Save applies exactly that preview.
+     */
+    public ftop.app.edit.OpenForm asOpenForm(javafx.stage.Stage stage) {
+        return new ftop.app.edit.OpenForm() {
+            @Override
+            public String owner() {
+                return "Batch edit";
+            }
+
+            @Override
+            public String title() {
+                return preview == null ? "a batch edit" : preview.title() + " (previewed, not applied)";
+            }
+
+            @Override
+            public boolean hasUnsavedChanges() {
+                return preview != null && preview.hasChanges() && !busy;
+            }
+
+            @Override
+            public void save(java.util.function.Consumer<Boolean> done) {
+                apply(done);
+            }
+
+            @Override
+            public void discard() {
+                stage.close();
+            }
+
+            @Override
+            public void reveal() {
+                stage.toFront();
+                stage.requestFocus();
+            }
+        };
     }
 
     private void undo() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import javafx.application.Platform;
 import javafx.geometry.Pos;
@@ -25,11 +26,16 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
+import ftop.app.edit.DraftForm;
+import ftop.app.edit.DraftKey;
+import ftop.app.edit.DraftNotice;
+import ftop.app.edit.OpenForm;
 import ftop.app.widgets.DialogService;
 import ftop.app.widgets.FieldError;
 import ftop.core.contact.Contact;
 import ftop.core.contact.ContactKind;
 import ftop.core.health.CustomerPerspective;
+import ftop.core.store.Draft;
 import ftop.core.store.RowRef;
 import ftop.core.validation.Limits;
 import ftop.core.validation.Problem;
@@ -37,9 +43,10 @@ import ftop.core.validation.Problem;
 /**
  * The Contacts card: customer and Microsoft contacts, each with a free-text Title ("Intune CAT",
  * "GTP"); add, edit and remove in an inline editor. Removing the Success Owner clears that field
- * of the health form in the same edit, so the form never points at a contact that is gone.
+ * of the health form in the same edit, so the form never points at a contact that is gone. The
+ * editor is an {@link OpenForm}: the quit guard asks it, and what is typed is kept as a draft.
  */
-final class ContactsWidget extends VBox {
+final class ContactsWidget extends VBox implements OpenForm {
 
     private final CustomerViewModel model;
     private final DialogService dialogs;
@@ -58,15 +65,22 @@ final class ContactsWidget extends VBox {
             "email", FieldError.label("contactEmailError"),
             "phone", FieldError.label("contactPhoneError"));
     private final Label message = FieldError.label("contactMessage");
+    private final Label notice = new Label();
     private final Button save = new Button("Save contact", new FontIcon(Material2MZ.SAVE));
     private final Button cancel = new Button("Cancel");
     private CustomerDetails details;
     /** The contact being edited; null while adding a new one. */
     private Contact editing;
+    private final Consumer<javafx.scene.Node> reveal;
+    private final List<Runnable> listeners = new ArrayList<>();
+    /** The editor's fields when it opened: the saved contact, or blanks for a new one. */
+    private Map<String, String> base = Map.of();
 
-    ContactsWidget(CustomerViewModel model, DialogService dialogs) {
+    /** @param reveal brings a node of the card into view: the Customer tab, scrolled to it */
+    ContactsWidget(CustomerViewModel model, DialogService dialogs, Consumer<javafx.scene.Node> reveal) {
         this.model = model;
         this.dialogs = dialogs;
+        this.reveal = reveal;
         add.setId("addContactButton");
         add.getStyleClass().add(Styles.SMALL);
         add.managedProperty().bind(add.visibleProperty());
@@ -106,7 +120,7 @@ final class ContactsWidget extends VBox {
 
         save.setId("contactSave");
         save.getStyleClass().add(Styles.ACCENT);
-        save.setOnAction(e -> saveContact());
+        save.setOnAction(e -> saveContact(saved -> { }));
         cancel.setId("contactCancel");
         cancel.setOnAction(e -> close());
         HBox buttons = new HBox(8, cancel, save);
@@ -114,10 +128,25 @@ final class ContactsWidget extends VBox {
         editorTitle.getStyleClass().add(Styles.TEXT_BOLD);
         editor.setId("contactEditor");
         editor.getStyleClass().add("inline-editor");
-        editor.getChildren().addAll(editorTitle, form, buttons);
+        notice.setId("contactNotice");
+        notice.getStyleClass().addAll("section-notice", Styles.TEXT_SMALL);
+        notice.setGraphic(new FontIcon(Material2MZ.RESTORE_PAGE));
+        notice.setWrapText(true);
+        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+        editor.getChildren().addAll(editorTitle, notice, form, buttons);
         editor.setVisible(false);
         editor.managedProperty().bind(editor.visibleProperty());
         getChildren().addAll(editor, message, list);
+        kind.valueProperty().addListener((obs, old, now) -> changed());
+        for (TextField input : List.of(name, title, email, phone)) {
+            input.textProperty().addListener((obs, old, now) -> changed());
+        }
+        editor.visibleProperty().addListener((obs, old, now) -> changed());
+    }
+
+    private void changed() {
+        listeners.forEach(Runnable::run);
     }
 
     void show(CustomerDetails fresh) {
@@ -204,6 +233,8 @@ final class ContactsWidget extends VBox {
         title.setText(contact == null ? "" : contact.title());
         email.setText(contact == null ? "" : contact.email());
         phone.setText(contact == null ? "" : contact.phone());
+        notice.setText("");
+        base = texts();
         editor.setVisible(true);
         Platform.runLater(name::requestFocus);
     }
@@ -211,10 +242,106 @@ final class ContactsWidget extends VBox {
     void close() {
         editor.setVisible(false);
         editing = null;
+        notice.setText("");
         clearErrors();
     }
 
-    boolean hasUnsavedChanges() {
+    @Override
+    public String owner() {
+        return details == null ? "This customer" : details.customer().name();
+    }
+
+    @Override
+    public String title() {
+        return editing == null ? "new contact" : "contact " + editing.name();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return details != null && editor.isVisible();
+    }
+
+    @Override
+    public void save(Consumer<Boolean> done) {
+        saveContact(done);
+    }
+
+    @Override
+    public void reveal() {
+        reveal.accept(editor);
+        Platform.runLater(name::requestFocus);
+    }
+
+    @Override
+    public void addChangeListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public Optional<DraftKey> draftKey() {
+        return details == null ? Optional.empty()
+                : Optional.of(DraftKey.ofCustomer(DraftForm.CONTACT, details.customer().tpid()));
+    }
+
+    @Override
+    public Map<String, String> draftValues() {
+        return texts();
+    }
+
+    @Override
+    public Map<String, String> draftBase() {
+        return base;
+    }
+
+    /** The editor's fields as typed, and which contact they are of ("" for a new one). */
+    private Map<String, String> texts() {
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        texts.put("id", editing == null ? "" : editing.id().toString());
+        texts.put("kind", kind.getValue() == null ? "" : kind.getValue().name());
+        texts.put("name", name.getText());
+        texts.put("title", title.getText());
+        texts.put("email", email.getText());
+        texts.put("phone", phone.getText());
+        return texts;
+    }
+
+    @Override
+    public Optional<String> restore(Draft draft) {
+        if (details == null || details.customer().tpid() != draft.tpid()) {
+            return Optional.of("The customer of the draft is not shown.");
+        }
+        if (details.editHealth().denied()) {
+            return Optional.of(details.editHealth().reason());
+        }
+        Map<String, String> values = draft.values();
+        String id = values.getOrDefault("id", "");
+        Optional<Contact> was = id.isEmpty() ? Optional.empty()
+                : details.contacts().stream().filter(c -> c.id().toString().equals(id)).findFirst();
+        // a contact removed meanwhile comes back as a new one, with what was typed for it
+        open(was.orElse(null));
+        boolean changedSince = !id.isEmpty() && was.isEmpty() || draft.baseDiffersFrom(base);
+        // what the person changed, on top of the contact as it is now (all of it for a new one)
+        Map<String, String> changes = id.isEmpty() || was.isPresent() ? draft.changes() : values;
+        if (changes.containsKey("kind")) {
+            try {
+                kind.setValue(ContactKind.valueOf(changes.get("kind")));
+            } catch (IllegalArgumentException e) {
+                // a kind this version does not know: the contact's own stays
+            }
+        }
+        for (var field : Map.of("name", name, "title", title, "email", email, "phone", phone).entrySet()) {
+            if (changes.containsKey(field.getKey())) {
+                field.getValue().setText(changes.get(field.getKey()));
+            }
+        }
+        notice.setText(DraftNotice.restored(draft, changedSince, "contact",
+                model.edits().now()));
+        changed();
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean hasUnsavedChanges() {
         if (!editor.isVisible()) {
             return false;
         }
@@ -225,7 +352,8 @@ final class ContactsWidget extends VBox {
         return !typed.equals(editing);
     }
 
-    void discard() {
+    @Override
+    public void discard() {
         close();
     }
 
@@ -236,7 +364,7 @@ final class ContactsWidget extends VBox {
                 name.getText().strip(), title.getText().strip(), email.getText().strip(), phone.getText().strip());
     }
 
-    private void saveContact() {
+    private void saveContact(Consumer<Boolean> done) {
         clearErrors();
         Contact contact = typed();
         List<Object> saves = new ArrayList<>();
@@ -246,6 +374,7 @@ final class ContactsWidget extends VBox {
         if (contact.kind() != ContactKind.CUSTOMER && p.successOwner().filter(contact.id()::equals).isPresent()) {
             message.setText(contact.name() + " is the Success Owner, who must be a customer contact; pick another "
                     + "Success Owner in Customer Perspective first.");
+            done.accept(false);
             return;
         }
         save.setDisable(true);
@@ -253,9 +382,11 @@ final class ContactsWidget extends VBox {
         model.save(what, saves, List.of(), () -> {
             save.setDisable(false);
             close();
+            done.accept(true);
         }, problems -> {
             save.setDisable(false);
             showProblems(problems);
+            done.accept(false);
         });
     }
 

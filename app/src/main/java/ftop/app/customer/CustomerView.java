@@ -2,6 +2,8 @@ package ftop.app.customer;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 import javafx.geometry.Insets;
@@ -19,9 +21,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
+import ftop.app.edit.DraftForm;
+import ftop.app.edit.OpenForm;
 import ftop.app.widgets.DateText;
 import ftop.app.widgets.DialogService;
 import ftop.app.widgets.HealthChip;
+import ftop.core.store.Draft;
 import ftop.core.tenant.Tenant;
 
 /**
@@ -60,6 +65,12 @@ public final class CustomerView extends BorderPane {
     private final ScrollPane scroll;
     private final Label placeholder = new Label("Pick a customer to see its health.");
     private Boolean twoColumns;
+    private Runnable onShowTab = () -> { };
+    /** A draft waiting for its customer to show, and who wants to know how its restore went. */
+    private record PendingRestore(Draft draft, OpenForm form, Consumer<Optional<String>> done) {
+    }
+
+    private PendingRestore pendingRestore;
 
     public CustomerView(CustomerViewModel model) {
         this(model, DialogService.alerts());
@@ -100,11 +111,11 @@ public final class CustomerView extends BorderPane {
         VBox header = new VBox(4, name, facts, healthLine, readOnlyNote);
         header.getStyleClass().add("customer-header");
 
-        health = new HealthForm(model);
+        health = new HealthForm(model, this::reveal);
         status = new StatusWidget();
-        contacts = new ContactsWidget(model, dialogs);
+        contacts = new ContactsWidget(model, dialogs, this::reveal);
         workloads = new WorkloadWidget(model.trend());
-        forecast = new ForecastWidget(model);
+        forecast = new ForecastWidget(model, this::reveal);
         tenants = new TenantsWidget();
         assignments = new AssignmentsWidget();
 
@@ -139,7 +150,88 @@ public final class CustomerView extends BorderPane {
             if (!now.isEmpty() && model.detailsProperty().get() == null) {
                 setCenter(placeholder);
             }
+            if (!now.isEmpty() && pendingRestore != null) {
+                PendingRestore failed = pendingRestore;
+                pendingRestore = null;
+                failed.done().accept(Optional.of(now));
+            }
         });
+    }
+
+    /**
+     * The tab's editors as open forms: the two health sections, the contact editor and the
+     * forecast grid. The shell registers them so that quitting asks about them and what is typed
+     * into them is kept as drafts.
+     */
+    public List<OpenForm> forms() {
+        return List.of(health.progressForm, health.perspectiveForm, contacts, forecast);
+    }
+
+    /** What brings the Customer tab to the front, e.g. before a form in it is revealed. */
+    public void setOnShowTab(Runnable action) {
+        onShowTab = Objects.requireNonNull(action, "action");
+    }
+
+    /** Shows the tab and scrolls {@code node} (a card of the tab) into view. */
+    void reveal(Node node) {
+        onShowTab.run();
+        javafx.application.Platform.runLater(() -> {
+            if (getCenter() != scroll) {
+                return;
+            }
+            applyCss();
+            layout();
+            javafx.geometry.Bounds at = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+            double room = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+            if (room > 0) {
+                double top = scroll.getVvalue() * room;
+                if (at.getMinY() < top || at.getMaxY() > top + scroll.getViewportBounds().getHeight()) {
+                    scroll.setVvalue(Math.max(0, Math.min(1, (at.getMinY() - 12) / room)));
+                }
+            }
+        });
+    }
+
+    /**
+     * Opens the draft's customer (asking first about unsaved edits of the one shown) and, once it
+     * shows, its form in edit mode with the draft's values. {@code done} hears empty once the form
+     * holds the draft, else why not (the person kept the customer shown, the customer is gone...).
+     */
+    public void restoreDraft(Draft draft, Consumer<Optional<String>> done) {
+        Optional<OpenForm> form = DraftForm.of(draft).flatMap(f -> switch (f) {
+            case HEALTH_PROGRESS -> Optional.<OpenForm>of(health.progressForm);
+            case HEALTH_PERSPECTIVE -> Optional.<OpenForm>of(health.perspectiveForm);
+            case CONTACT -> Optional.<OpenForm>of(contacts);
+            case FORECAST -> Optional.<OpenForm>of(forecast);
+            case STATUS_NOTE, ASSIGNMENTS -> Optional.<OpenForm>empty();
+        });
+        if (form.isEmpty()) {
+            done.accept(Optional.of("The Customer tab has no form for this draft."));
+            return;
+        }
+        onShowTab.run();
+        CustomerDetails shown = model.detailsProperty().get();
+        if (shown != null && shown.customer().tpid() == draft.tpid() && !model.loadingProperty().get()) {
+            applyRestore(new PendingRestore(draft, form.get(), done));
+            return;
+        }
+        if (pendingRestore != null) {
+            pendingRestore.done().accept(Optional.of("Another draft was restored instead."));
+        }
+        pendingRestore = new PendingRestore(draft, form.get(), done);
+        if (!model.open(draft.tpid())) {
+            PendingRestore kept = pendingRestore;
+            pendingRestore = null;
+            kept.done().accept(Optional.of("You kept editing the customer shown; the draft is still there to restore."));
+        }
+    }
+
+    private void applyRestore(PendingRestore restore) {
+        Optional<String> problem = restore.form().restore(restore.draft());
+        if (problem.isEmpty()) {
+            restore.form().reveal();
+        }
+        restore.done().accept(problem);
     }
 
     /**
@@ -247,6 +339,11 @@ public final class CustomerView extends BorderPane {
         tenants.show(details.tenants());
         assignments.show(details);
         setCenter(scroll);
+        if (pendingRestore != null && pendingRestore.draft().tpid() == c.tpid()) {
+            PendingRestore restore = pendingRestore;
+            pendingRestore = null;
+            applyRestore(restore);
+        }
     }
 
     /**

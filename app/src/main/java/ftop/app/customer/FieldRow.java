@@ -80,4 +80,46 @@ final class FieldRow {
     boolean hasError() {
         return !error.getText().isEmpty();
     }
+
+    /**
+     * What the editor holds as text, for a draft: a date as typed (even when it is not a date), a
+     * choice by its value's name ("" for "Not set").
+     */
+    String draftText() {
+        if (editor instanceof javafx.scene.control.DatePicker picker) {
+            return picker.getEditor().getText() == null ? "" : picker.getEditor().getText();
+        }
+        if (editor instanceof javafx.scene.control.ComboBox<?> box && box.getValue() instanceof Choice<?> choice) {
+            return choiceText(choice.value());
+        }
+        return "";
+    }
+
+    /** Puts {@code text} from a draft back in the editor; a choice no longer offered leaves the editor as it is. */
+    void showDraftText(String text) {
+        if (editor instanceof javafx.scene.control.DatePicker picker) {
+            try {
+                picker.setValue(ftop.app.widgets.DateInput.parse(text).orElse(null));
+            } catch (IllegalArgumentException e) {
+                // not a date: the text stays as typed, and Save says what is wrong with it
+            }
+            picker.getEditor().setText(text);
+        } else if (editor instanceof javafx.scene.control.ComboBox<?> box) {
+            selectChoice(box, text);
+        }
+    }
+
+    private static <T> void selectChoice(javafx.scene.control.ComboBox<T> box, String text) {
+        box.getItems().stream()
+                .filter(item -> item instanceof Choice<?> c && choiceText(c.value()).equals(text))
+                .findFirst()
+                .ifPresent(box::setValue);
+    }
+
+    private static String choiceText(Object value) {
+        if (value == null) {
+            return "";
+        }
+        return value instanceof Enum<?> e ? e.name() : value.toString();
+    }
 }

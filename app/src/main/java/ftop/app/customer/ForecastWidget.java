@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import javafx.css.PseudoClass;
 import javafx.geometry.HPos;
@@ -21,8 +22,13 @@ import javafx.scene.layout.StackPane;
 import atlantafx.base.theme.Styles;
 import org.kordamp.ikonli.material2.Material2MZ;
 
+import ftop.app.edit.DraftForm;
+import ftop.app.edit.DraftKey;
+import ftop.app.edit.DraftNotice;
+import ftop.app.edit.OpenForm;
 import ftop.app.widgets.PencilSection;
 import ftop.core.health.Workload;
+import ftop.core.store.Draft;
 import ftop.core.store.RowRef;
 import ftop.core.usage.Forecast;
 import ftop.core.usage.Quarter;
@@ -32,9 +38,10 @@ import ftop.core.usage.WorkloadUsage;
  * The Forecast card: projected active usage per workload for this quarter and the next three,
  * with the current actuals beside them; editable as a grid behind the pencil. Save writes every
  * changed cell in one edit (a cleared cell removes its forecast); a cell that is not a whole
- * number is marked and nothing is written.
+ * number is marked and nothing is written. The grid is an {@link OpenForm}: the quit guard asks it,
+ * and what is typed is kept as a draft, cell by cell ({@code EXCHANGE@2021 Q2}).
  */
-final class ForecastWidget extends PencilSection {
+final class ForecastWidget extends PencilSection implements OpenForm {
 
     static final int QUARTERS = 4;
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
@@ -45,18 +52,127 @@ final class ForecastWidget extends PencilSection {
     private final Map<String, TextField> inputs = new HashMap<>();
     private CustomerDetails details;
     private List<Quarter> quarters = List.of();
+    private final Consumer<javafx.scene.Node> reveal;
+    private final List<Runnable> listeners = new ArrayList<>();
+    /** The cells when the edit began: the saved forecasts then. */
+    private Map<String, String> base = Map.of();
 
-    ForecastWidget(CustomerViewModel model) {
-        super("forecast", "Forecast", Material2MZ.TRENDING_UP, new StackPane());
+    /** @param reveal brings a node of the card into view: the Customer tab, scrolled to it */
+    ForecastWidget(CustomerViewModel model, Consumer<javafx.scene.Node> reveal) {
+        this(model, reveal, new StackPane());
+    }
+
+    private ForecastWidget(CustomerViewModel model, Consumer<javafx.scene.Node> reveal, StackPane body) {
+        super("forecast", "Forecast", Material2MZ.TRENDING_UP, body);
         this.model = model;
-        getChildren().set(1, grid);
+        this.reveal = reveal;
+        getChildren().set(getChildren().indexOf(body), grid);
         grid.setId("forecastGrid");
         grid.getStyleClass().add("forecast-grid");
         grid.setHgap(10);
         grid.setVgap(6);
-        setOnEdit(this::load);
+        setOnEdit(() -> {
+            load();
+            base = texts();
+        });
         setOnCancel(this::clearErrors);
-        setOnSave(this::saveForecasts);
+        setOnSave(() -> saveForecasts(saved -> { }));
+        editingProperty().addListener((obs, old, now) -> changed());
+    }
+
+    private void changed() {
+        listeners.forEach(Runnable::run);
+    }
+
+    @Override
+    public String owner() {
+        return details == null ? "This customer" : details.customer().name();
+    }
+
+    @Override
+    public String title() {
+        return "Forecast";
+    }
+
+    @Override
+    public boolean isOpen() {
+        return details != null && isEditing();
+    }
+
+    @Override
+    public void save(Consumer<Boolean> done) {
+        saveForecasts(done);
+    }
+
+    @Override
+    public void reveal() {
+        reveal.accept(this);
+        inputs.values().stream().filter(i -> i.getPseudoClassStates().contains(INVALID)).findFirst()
+                .or(() -> Optional.ofNullable(inputs.get(key(Workload.values()[0], quarters.get(0)))))
+                .ifPresent(input -> javafx.application.Platform.runLater(input::requestFocus));
+    }
+
+    @Override
+    public void addChangeListener(Runnable listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public Optional<DraftKey> draftKey() {
+        return details == null ? Optional.empty()
+                : Optional.of(DraftKey.ofCustomer(DraftForm.FORECAST, details.customer().tpid()));
+    }
+
+    @Override
+    public Map<String, String> draftValues() {
+        return texts();
+    }
+
+    @Override
+    public Map<String, String> draftBase() {
+        return base;
+    }
+
+    /** Every cell as typed, by workload and quarter. */
+    private Map<String, String> texts() {
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        for (Workload w : Workload.values()) {
+            for (Quarter q : quarters) {
+                texts.put(key(w, q), inputs.get(key(w, q)).getText());
+            }
+        }
+        return texts;
+    }
+
+    @Override
+    public Optional<String> restore(Draft draft) {
+        if (details == null || details.customer().tpid() != draft.tpid()) {
+            return Optional.of("The customer of the draft is not shown.");
+        }
+        if (details.editHealth().denied()) {
+            return Optional.of(details.editHealth().reason());
+        }
+        startEditing();
+        boolean changedSince = baseChanged(draft);
+        // the cells the person changed, on top of the forecasts as they are now
+        draft.changes().forEach((cell, text) -> {
+            TextField input = inputs.get(cell);
+            if (input != null) {
+                input.setText(text);
+            }
+        });
+        setNotice(DraftNotice.restored(draft, changedSince, "forecast", model.edits().now()));
+        changed();
+        return Optional.empty();
+    }
+
+    /**
+     * True when a cell the draft started from holds another saved value now; cells of quarters that
+     * have passed since are no longer in the grid and do not count.
+     */
+    private boolean baseChanged(Draft draft) {
+        return draft.base().entrySet().stream()
+                .anyMatch(cell -> base.containsKey(cell.getKey()) && !base.get(cell.getKey()).equals(cell.getValue()));
     }
 
     void show(CustomerDetails fresh) {
@@ -133,6 +249,7 @@ final class ForecastWidget extends PencilSection {
                 input.setPrefColumnCount(6);
                 input.setAlignment(Pos.CENTER_RIGHT);
                 input.setPromptText("—");
+                input.textProperty().addListener((obs, old, now) -> changed());
                 input.visibleProperty().bind(editingProperty());
                 input.managedProperty().bind(input.visibleProperty());
                 values.put(key(w, q), v);
@@ -158,8 +275,11 @@ final class ForecastWidget extends PencilSection {
         }
     }
 
-    /** The edit as rows to save and forecasts to remove; bad cells are marked and listed in {@code problems}. */
-    private void collect(List<Object> saves, List<RowRef> deletes, List<String> problems) {
+    /**
+     * The edit as rows to save and forecasts to remove; bad cells are listed in {@code problems},
+     * and marked when {@code mark}.
+     */
+    private void collect(List<Object> saves, List<RowRef> deletes, List<String> problems, boolean mark) {
         for (Workload w : Workload.values()) {
             for (Quarter q : quarters) {
                 TextField input = inputs.get(key(w, q));
@@ -173,11 +293,13 @@ final class ForecastWidget extends PencilSection {
                 try {
                     value = Long.parseLong(text);
                 } catch (NumberFormatException e) {
-                    mark(input, "\"" + input.getText().strip() + "\" is not a whole number");
+                    if (mark) {
+                        mark(input, "\"" + input.getText().strip() + "\" is not a whole number");
+                    }
                     problems.add(w.label() + " " + q + ": \"" + input.getText().strip() + "\" is not a whole number of users.");
                     continue;
                 }
-                if (value < 0) {
+                if (value < 0 && mark) {
                     mark(input, "cannot be negative");
                 }
                 if (was.isEmpty() || was.get().projectedActive() != value) {
@@ -187,34 +309,38 @@ final class ForecastWidget extends PencilSection {
         }
     }
 
-    boolean hasUnsavedChanges() {
-        if (!isEditing()) {
+    @Override
+    public boolean hasUnsavedChanges() {
+        if (!isEditing() || details == null) {
             return false;
         }
         List<Object> saves = new ArrayList<>();
         List<RowRef> deletes = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        collect(saves, deletes, problems);
-        clearErrors();
+        // asked on every keystroke (drafts): it must leave the cells' marks as they are
+        collect(saves, deletes, problems, false);
         return !saves.isEmpty() || !deletes.isEmpty() || !problems.isEmpty();
     }
 
-    void discard() {
+    @Override
+    public void discard() {
         cancelEditing();
     }
 
-    private void saveForecasts() {
+    private void saveForecasts(Consumer<Boolean> done) {
         clearErrors();
         List<Object> saves = new ArrayList<>();
         List<RowRef> deletes = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        collect(saves, deletes, problems);
+        collect(saves, deletes, problems, true);
         if (!problems.isEmpty()) {
             setMessage(String.join(" ", problems));
+            done.accept(false);
             return;
         }
         if (saves.isEmpty() && deletes.isEmpty()) {
             finishEditing();
+            done.accept(true);
             return;
         }
         setBusy(true);
@@ -222,9 +348,11 @@ final class ForecastWidget extends PencilSection {
         model.save(cells == 1 ? "Forecast cell saved" : "Forecast saved (" + cells + " cells)", saves, deletes, () -> {
             setBusy(false);
             finishEditing();
+            done.accept(true);
         }, found -> {
             setBusy(false);
             setMessage(String.join(" ", found.stream().map(p -> p.message()).toList()));
+            done.accept(false);
         });
     }
 

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.layout.ColumnConstraints;
@@ -17,6 +19,10 @@ import javafx.scene.layout.Priority;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
+import ftop.app.edit.DraftForm;
+import ftop.app.edit.DraftKey;
+import ftop.app.edit.DraftNotice;
+import ftop.app.edit.OpenForm;
 import ftop.app.widgets.DateInput;
 import ftop.app.widgets.PencilSection;
 import ftop.core.contact.Contact;
@@ -31,13 +37,15 @@ import ftop.core.health.CustomerStatus;
 import ftop.core.health.CxpWatchlist;
 import ftop.core.health.HealthColour;
 import ftop.core.health.OverallMindset;
+import ftop.core.store.Draft;
 import ftop.core.validation.Problem;
 
 /**
  * The Customer Health widget: the Customer Progress and Customer Perspective sections, each
  * read-only until its pencil is clicked. Save checks the section with core validation, shows each
  * problem at its field and writes the health record through the store; Cancel restores the values
- * from before the edit.
+ * from before the edit. Each section is an {@link OpenForm} of its own: the quit guard asks it, and
+ * what is typed into it is kept as a draft.
  */
 final class HealthForm {
 
@@ -45,6 +53,15 @@ final class HealthForm {
     final PencilSection progressSection;
     final PencilSection perspectiveSection;
     private CustomerDetails details;
+    /**
+     * The health as this form last wrote it, until the customer is read again: a section saved
+     * right after the other builds on it, never on the row from before that save.
+     */
+    private CustomerHealth written;
+    private final Consumer<Node> reveal;
+    /** The sections as the quit guard and the drafts see them. */
+    final SectionForm progressForm;
+    final SectionForm perspectiveForm;
 
     private final ComboBox<Choice<CustomerStatus>> status = Choice.box(Choice.of(CustomerStatus.class));
     private final DatePicker expectedDue = DateInput.picker();
@@ -64,8 +81,10 @@ final class HealthForm {
     private final Map<String, FieldRow> progressRows = new LinkedHashMap<>();
     private final Map<String, FieldRow> perspectiveRows = new LinkedHashMap<>();
 
-    HealthForm(CustomerViewModel model) {
+    /** @param reveal brings a node of the form into view: the Customer tab, scrolled to it */
+    HealthForm(CustomerViewModel model, Consumer<Node> reveal) {
         this.model = model;
+        this.reveal = reveal;
         GridPane progressGrid = grid("progressFields");
         GridPane perspectiveGrid = grid("perspectiveFields");
         progressSection = new PencilSection("customerProgress", "Customer Progress", Material2AL.ASSIGNMENT, progressGrid);
@@ -96,12 +115,152 @@ final class HealthForm {
         }
         owner.setPromptText("Pick a customer contact");
 
-        progressSection.setOnEdit(() -> { clear(progressRows); loadProgress(); });
-        perspectiveSection.setOnEdit(() -> { clear(perspectiveRows); loadPerspective(); });
+        progressForm = new SectionForm(DraftForm.HEALTH_PROGRESS, progressSection, progressRows,
+                () -> !readProgress(new ArrayList<>()).equals(details.health().progress()), this::saveProgress);
+        perspectiveForm = new SectionForm(DraftForm.HEALTH_PERSPECTIVE, perspectiveSection, perspectiveRows,
+                () -> !readPerspective(new ArrayList<>()).equals(details.health().perspective()), this::savePerspective);
+        progressSection.setOnEdit(() -> {
+            clear(progressRows);
+            loadProgress();
+            progressForm.began();
+        });
+        perspectiveSection.setOnEdit(() -> {
+            clear(perspectiveRows);
+            loadPerspective();
+            perspectiveForm.began();
+        });
         progressSection.setOnCancel(() -> clear(progressRows));
         perspectiveSection.setOnCancel(() -> clear(perspectiveRows));
-        progressSection.setOnSave(this::saveProgress);
-        perspectiveSection.setOnSave(this::savePerspective);
+        progressSection.setOnSave(() -> saveProgress(saved -> { }));
+        perspectiveSection.setOnSave(() -> savePerspective(saved -> { }));
+    }
+
+    /**
+     * One section as an open form: dirty while it is edited with values that differ from the saved
+     * ones; its draft holds each field as text (a date as typed), by the field's id.
+     */
+    final class SectionForm implements OpenForm {
+
+        private final DraftForm form;
+        private final PencilSection section;
+        private final Map<String, FieldRow> rows;
+        private final java.util.function.BooleanSupplier differs;
+        private final Consumer<Consumer<Boolean>> saver;
+        private final List<Runnable> listeners = new ArrayList<>();
+        /** The fields as loaded when the edit began: the saved row then. */
+        private Map<String, String> base = Map.of();
+
+        private SectionForm(DraftForm form, PencilSection section, Map<String, FieldRow> rows,
+                java.util.function.BooleanSupplier differs, Consumer<Consumer<Boolean>> saver) {
+            this.form = form;
+            this.section = section;
+            this.rows = rows;
+            this.differs = differs;
+            this.saver = saver;
+            for (FieldRow row : rows.values()) {
+                if (row.editor instanceof DatePicker picker) {
+                    picker.getEditor().textProperty().addListener((obs, old, now) -> changed());
+                } else if (row.editor instanceof ComboBox<?> box) {
+                    box.valueProperty().addListener((obs, old, now) -> changed());
+                }
+            }
+            section.editingProperty().addListener((obs, old, now) -> changed());
+        }
+
+        private void began() {
+            base = texts();
+        }
+
+        void changed() {
+            listeners.forEach(Runnable::run);
+        }
+
+        private Map<String, String> texts() {
+            Map<String, String> texts = new LinkedHashMap<>();
+            rows.values().forEach(row -> texts.put(row.id, row.draftText()));
+            return texts;
+        }
+
+        @Override
+        public String owner() {
+            return details == null ? "This customer" : details.customer().name();
+        }
+
+        @Override
+        public String title() {
+            return form.label();
+        }
+
+        @Override
+        public boolean hasUnsavedChanges() {
+            return details != null && HealthForm.changed(section, differs);
+        }
+
+        @Override
+        public boolean isOpen() {
+            return details != null && section.isEditing();
+        }
+
+        @Override
+        public void save(Consumer<Boolean> done) {
+            saver.accept(done);
+        }
+
+        @Override
+        public void discard() {
+            section.cancelEditing();
+        }
+
+        @Override
+        public void reveal() {
+            reveal.accept(section);
+            rows.values().stream().filter(FieldRow::hasError).findFirst()
+                    .or(() -> rows.values().stream().findFirst())
+                    .ifPresent(row -> javafx.application.Platform.runLater(row.editor::requestFocus));
+        }
+
+        @Override
+        public void addChangeListener(Runnable listener) {
+            listeners.add(listener);
+        }
+
+        @Override
+        public Optional<DraftKey> draftKey() {
+            return details == null ? Optional.empty() : Optional.of(DraftKey.ofCustomer(form, details.customer().tpid()));
+        }
+
+        @Override
+        public Map<String, String> draftValues() {
+            return texts();
+        }
+
+        @Override
+        public Map<String, String> draftBase() {
+            return base;
+        }
+
+        @Override
+        public Optional<String> restore(Draft draft) {
+            if (details == null || details.customer().tpid() != draft.tpid()) {
+                return Optional.of("The customer of the draft is not shown.");
+            }
+            if (details.editHealth().denied()) {
+                return Optional.of(details.editHealth().reason());
+            }
+            section.startEditing();
+            boolean changedSince = draft.baseDiffersFrom(base);
+            // what the person changed, on top of the row as it is now
+            Map<String, String> changes = draft.changes();
+            rows.values().forEach(row -> {
+                String text = changes.get(row.id);
+                if (text != null) {
+                    row.showDraftText(text);
+                }
+            });
+            section.setNotice(DraftNotice.restored(draft, changedSince, form.label(), model.edits().now()));
+            changed();
+            return Optional.empty();
+        }
     }
 
     /** Shows {@code fresh}; a section being edited keeps what the person typed. */
@@ -112,6 +271,8 @@ final class HealthForm {
             perspectiveSection.cancelEditing();
         }
         details = fresh;
+        // the row read now includes what this form wrote
+        written = null;
         showValues(progressRows, fresh.progress());
         showValues(perspectiveRows, fresh.perspective());
         boolean editable = fresh.editHealth().allowed();
@@ -128,8 +289,7 @@ final class HealthForm {
 
     /** True when a section is open with values that differ from the saved ones. */
     boolean hasUnsavedChanges() {
-        return changed(progressSection, () -> !readProgress(new ArrayList<>()).equals(details.health().progress()))
-                || changed(perspectiveSection, () -> !readPerspective(new ArrayList<>()).equals(details.health().perspective()));
+        return progressForm.hasUnsavedChanges() || perspectiveForm.hasUnsavedChanges();
     }
 
     private static boolean changed(PencilSection section, java.util.function.BooleanSupplier differs) {
@@ -209,39 +369,53 @@ final class HealthForm {
         }
     }
 
-    private void saveProgress() {
+    /** The health row to build an edit on: as last written by this form, else as last read. */
+    private CustomerHealth current() {
+        return written != null ? written : details.health();
+    }
+
+    private void saveProgress(Consumer<Boolean> done) {
         List<Problem> problems = new ArrayList<>();
         CustomerProgress progress = readProgress(problems);
         CustomerProgress before = details.health().progress();
         save("Customer Progress saved", progressSection, progressRows, problems,
-                () -> details.health().withProgress(progress), () -> details.health().withProgress(before));
+                () -> current().withProgress(progress), () -> details.health().withProgress(before), done);
     }
 
-    private void savePerspective() {
+    private void savePerspective(Consumer<Boolean> done) {
         List<Problem> problems = new ArrayList<>();
         CustomerPerspective perspective = readPerspective(problems);
         CustomerPerspective before = details.health().perspective();
         save("Customer Perspective saved", perspectiveSection, perspectiveRows, problems,
-                () -> details.health().withPerspective(perspective), () -> details.health().withPerspective(before));
+                () -> current().withPerspective(perspective), () -> details.health().withPerspective(before), done);
     }
 
     private void save(String what, PencilSection section, Map<String, FieldRow> rows, List<Problem> typing,
-            java.util.function.Supplier<CustomerHealth> edited, java.util.function.Supplier<CustomerHealth> undone) {
+            java.util.function.Supplier<CustomerHealth> edited, java.util.function.Supplier<CustomerHealth> undone,
+            Consumer<Boolean> done) {
         clear(rows);
         if (!typing.isEmpty()) {
             show(section, rows, typing);
+            done.accept(false);
             return;
         }
         section.setBusy(true);
+        CustomerHealth health = edited.get();
+        long tpid = details.customer().tpid();
         // the other section as stored now: saving this one never undoes an edit of that one, and
         // undo puts back this section as it was, on top of whatever the other section holds then
-        model.save(what, new CustomerEdits.Change(List.of(edited.get()), List.of()),
+        model.save(what, new CustomerEdits.Change(List.of(health), List.of()),
                 () -> new CustomerEdits.Change(List.of(undone.get()), List.of()), () -> {
                     section.setBusy(false);
+                    if (details != null && details.customer().tpid() == tpid) {
+                        written = health;
+                    }
                     section.finishEditing();
+                    done.accept(true);
                 }, problems -> {
                     section.setBusy(false);
                     show(section, rows, problems);
+                    done.accept(false);
                 });
     }
 

@@ -39,6 +39,8 @@ public final class MainWindow extends BorderPane {
     static final KeyCombination SHOW_CUSTOMER = new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination FIND_CUSTOMER = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
     static final KeyCombination REFRESH = new KeyCodeCombination(KeyCode.F5);
+    /** Quit, asking first about unsaved work. */
+    public static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
 
     private final TabPane tabs = new TabPane();
     private final HBox header;
@@ -46,7 +48,12 @@ public final class MainWindow extends BorderPane {
     private final Tab portfolioTab;
     private final Tab customerTab;
     private final CustomerView customerView;
+    private final TenantView tenantView;
     private final ShellModel model;
+    private Runnable onQuit = () -> { };
+    private java.util.function.BiConsumer<ftop.core.store.Draft, java.util.function.Consumer<java.util.Optional<String>>>
+            onRestoreAssignments = (draft, done) -> done.accept(java.util.Optional.of(
+                    "Assignments cannot be edited in this workspace."));
 
     public MainWindow(ShellModel model) {
         setId("mainWindow");
@@ -91,6 +98,15 @@ public final class MainWindow extends BorderPane {
             showTenantTab(model, tenantView);
         });
         this.customerView = customerView;
+        this.tenantView = tenantView;
+        // every editor of the window, so that quitting asks about them and what is typed is kept as drafts
+        customerView.setOnShowTab(() -> {
+            model.show(Page.CUSTOMER);
+            select(Page.CUSTOMER);
+        });
+        tenantView.setOnShowTab(() -> showTenantTab(model, tenantView));
+        customerView.forms().forEach(model.forms()::register);
+        model.forms().register(tenantView.statusForm());
 
         // the model decides which page shows; clicking a tab is a request to the model
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -129,6 +145,8 @@ public final class MainWindow extends BorderPane {
                 customerView.picker().selectAll();
             } else if (REFRESH.match(e)) {
                 model.refresh();
+            } else if (QUIT.match(e)) {
+                onQuit.run();
             } else {
                 return;
             }
@@ -184,6 +202,45 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    /** What Ctrl+Q and the menu's Quit do: ask the quit guard. */
+    public void setOnQuit(Runnable action) {
+        onQuit = java.util.Objects.requireNonNull(action, "action");
+    }
+
+    /**
+     * Offers the drafts left from before this start (restore or discard each); the status bar's
+     * "unsaved drafts" and the menu open it again until each is decided.
+     */
+    public void showDrafts() {
+        if (model.recoveredDrafts().entries().isEmpty()) {
+            return;
+        }
+        ftop.app.edit.DraftsDialog.show(getScene() == null ? null : getScene().getWindow(), model.recoveredDrafts(),
+                (entry, done) -> restoreDraft(entry.draft(), done), model.customer().edits()::now,
+                getScene() == null ? java.util.List.of() : getScene().getStylesheets());
+    }
+
+    /**
+     * Opens the form of {@code draft} (the customer's or the winner tenant's tab) in edit mode with
+     * the draft's values; {@code done} hears empty once it holds them, else why not.
+     */
+    public void restoreDraft(ftop.core.store.Draft draft, java.util.function.Consumer<java.util.Optional<String>> done) {
+        var form = ftop.app.edit.DraftForm.of(draft);
+        if (form.filter(f -> f == ftop.app.edit.DraftForm.STATUS_NOTE).isPresent()) {
+            tenantView.restoreDraft(draft, done);
+        } else if (form.filter(f -> f == ftop.app.edit.DraftForm.ASSIGNMENTS).isPresent()) {
+            onRestoreAssignments.accept(draft, done);
+        } else {
+            customerView.restoreDraft(draft, done);
+        }
+    }
+
+    /** What restoring a draft of an assignment dialog does: open that dialog with it (the assignments feature). */
+    public void setOnRestoreAssignments(java.util.function.BiConsumer<ftop.core.store.Draft,
+            java.util.function.Consumer<java.util.Optional<String>>> action) {
+        onRestoreAssignments = java.util.Objects.requireNonNull(action, "action");
+    }
+
     /** Adds a control to the header, left of the shell's own buttons (e.g. "Connect to server…"). */
     public void addHeaderAction(Node action) {
         header.getChildren().add(header.getChildren().indexOf(refreshButton), action);
@@ -231,13 +288,33 @@ public final class MainWindow extends BorderPane {
         theme.selectedProperty().addListener((obs, old, now) -> model.setDark(now));
         model.darkProperty().addListener((obs, old, now) -> theme.setSelected(now));
 
-        HBox header = new HBox(title, subtitle, spacer, refresh, theme);
+        HBox header = new HBox(title, subtitle, spacer, refresh, theme, appMenu(model));
         header.setId("appHeader");
         header.getStyleClass().add("app-header");
         return header;
     }
 
-    private static HBox statusBar(ShellModel model) {
+    /** The header's menu: the drafts from before this start, and Quit (Ctrl+Q). */
+    private javafx.scene.control.MenuButton appMenu(ShellModel model) {
+        javafx.scene.control.MenuItem drafts = new javafx.scene.control.MenuItem("Unsaved drafts…",
+                new FontIcon(Material2MZ.RESTORE_PAGE));
+        drafts.setId("draftsItem");
+        drafts.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.recoveredDrafts().entries()));
+        drafts.setOnAction(e -> showDrafts());
+        javafx.scene.control.MenuItem quit = new javafx.scene.control.MenuItem("Quit", new FontIcon(Material2AL.EXIT_TO_APP));
+        quit.setId("quitItem");
+        // shown beside the item; the window's key filter does the work, wherever the focus is
+        quit.setAccelerator(QUIT);
+        quit.setOnAction(e -> onQuit.run());
+        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton(null,
+                new FontIcon(Material2MZ.MENU), drafts, new javafx.scene.control.SeparatorMenuItem(), quit);
+        menu.setId("appMenu");
+        menu.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, atlantafx.base.theme.Tweaks.NO_ARROW);
+        menu.setTooltip(new Tooltip("More: unsaved drafts, Quit (Ctrl+Q)"));
+        return menu;
+    }
+
+    private HBox statusBar(ShellModel model) {
         Label workspace = statusLabel("statusWorkspace", Material2MZ.STORAGE);
         workspace.textProperty().bind(model.workspaceTextProperty());
         Tooltip location = new Tooltip();
@@ -260,7 +337,19 @@ public final class MainWindow extends BorderPane {
         Label pending = statusLabel("statusPending", Material2MZ.SYNC);
         pending.textProperty().bind(model.pendingTextProperty());
 
-        HBox bar = new HBox(workspace, user, counts, spacer, sync, pending);
+        javafx.scene.control.Button drafts = new javafx.scene.control.Button(null, new FontIcon(Material2MZ.RESTORE_PAGE));
+        drafts.setId("draftsButton");
+        drafts.getStyleClass().addAll(Styles.FLAT, Styles.SMALL, "drafts-button");
+        drafts.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            int n = model.recoveredDrafts().entries().size();
+            return n == 1 ? "1 unsaved draft" : n + " unsaved drafts";
+        }, model.recoveredDrafts().entries()));
+        drafts.setTooltip(new Tooltip("Drafts kept from before this start: restore or discard them"));
+        drafts.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.recoveredDrafts().entries()));
+        drafts.managedProperty().bind(drafts.visibleProperty());
+        drafts.setOnAction(e -> showDrafts());
+
+        HBox bar = new HBox(workspace, user, counts, drafts, spacer, sync, pending);
         bar.setId("statusBar");
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);

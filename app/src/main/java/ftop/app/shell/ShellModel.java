@@ -37,6 +37,9 @@ public final class ShellModel {
     private final CustomerViewModel customer;
     private final ftop.app.review.ReviewViewModel review;
     private final TenantViewModel tenant;
+    private final ftop.app.edit.OpenForms forms = new ftop.app.edit.OpenForms();
+    private final ftop.app.edit.DraftKeeper drafts;
+    private final ftop.app.edit.RecoveredDrafts recoveredDrafts;
 
     /** The kinds of rows the Portfolio shows. */
     private static final Set<EntityKind> PORTFOLIO_KINDS =
@@ -55,6 +58,11 @@ public final class ShellModel {
     private final ReadOnlyStringWrapper pendingText = new ReadOnlyStringWrapper(this, "pendingText", "");
 
     public ShellModel(Workspace workspace, BackgroundTasks tasks, Clock clock) {
+        this(workspace, tasks, clock, ftop.app.tasks.Scheduler.fx());
+    }
+
+    /** @param scheduler times the writing of drafts; tests pass one on virtual time */
+    public ShellModel(Workspace workspace, BackgroundTasks tasks, Clock clock, ftop.app.tasks.Scheduler scheduler) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         // one undo stack for every edit of a customer, whether made in its tab or on its winner tenant
@@ -64,6 +72,15 @@ public final class ShellModel {
         this.review = new ftop.app.review.ReviewViewModel(ftop.app.review.ReviewSources.of(workspace),
                 workspace.rules(), tasks, clock, ftop.app.review.ReviewSources.draftFile(workspace));
         this.tenant = new TenantViewModel(workspace, tasks, edits, this::openCustomer);
+        // what people type into open forms is kept as drafts; only a workspace with a local store keeps them
+        java.util.Optional<ftop.core.store.Drafts> kept = workspace instanceof ftop.app.workspace.StoreWorkspace stored
+                ? java.util.Optional.of(stored.store().drafts()) : java.util.Optional.empty();
+        this.drafts = new ftop.app.edit.DraftKeeper(kept, tasks, scheduler, clock);
+        this.recoveredDrafts = new ftop.app.edit.RecoveredDrafts(kept, tasks, drafts);
+        // a form opened for a draft kept from before gets it back first; then its changes are kept
+        forms.whenRegistered(recoveredDrafts::watch);
+        forms.whenRegistered(drafts::watch);
+        forms.whenUnregistered(drafts::unwatch);
         // No sync client exists yet: say so rather than pretend to be online or offline.
         syncText.set("Local only · not synced");
         // "Mine only" is about whoever is signed in now
@@ -208,6 +225,21 @@ public final class ShellModel {
     /** The model of the Tenant tab, which opens when a tenant is opened. */
     public TenantViewModel tenant() {
         return tenant;
+    }
+
+    /** Every editor the window has open; asked before the app quits. */
+    public ftop.app.edit.OpenForms forms() {
+        return forms;
+    }
+
+    /** Keeps what is typed into open forms as drafts in the workspace. */
+    public ftop.app.edit.DraftKeeper drafts() {
+        return drafts;
+    }
+
+    /** The drafts left from before this start, to be offered back. */
+    public ftop.app.edit.RecoveredDrafts recoveredDrafts() {
+        return recoveredDrafts;
     }
 
     /** The page showing; {@code null} while a feature's own tab shows. */

@@ -66,6 +66,7 @@ final class StatusEditor extends VBox {
     private final Button save = new Button("Save status", new FontIcon(Material2MZ.SAVE));
     private final Button cancel = new Button("Cancel");
     private final Label title = new Label();
+    private final Label notice = new Label();
     private Saver saver = (typed, done) -> done.accept(List.of(new Problem("", "Nothing can be saved here.")));
 
     StatusEditor() {
@@ -76,9 +77,16 @@ final class StatusEditor extends VBox {
         title.getStyleClass().add(Styles.TEXT_MUTED);
         title.setWrapText(true);
 
+        notice.setId("statusNotice");
+        notice.getStyleClass().addAll("section-notice", Styles.TEXT_SMALL);
+        notice.setGraphic(new FontIcon(Material2MZ.RESTORE_PAGE));
+        notice.setWrapText(true);
+        notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
+        notice.managedProperty().bind(notice.visibleProperty());
+
         save.setId("statusSave");
         save.getStyleClass().add(Styles.ACCENT);
-        save.setOnAction(e -> save());
+        save.setOnAction(e -> save(saved -> { }));
         cancel.setId("statusCancel");
         cancel.setOnAction(e -> clear());
         cancel.disableProperty().bind(save.disableProperty());
@@ -88,7 +96,7 @@ final class StatusEditor extends VBox {
         buttons.setAlignment(Pos.CENTER_RIGHT);
         HBox.setHgrow(message, Priority.SOMETIMES);
 
-        getChildren().addAll(title,
+        getChildren().addAll(title, notice,
                 block("Executive Summary", summary, summaryError),
                 block("Risks", risks, risksError),
                 block("Awareness", awareness, awarenessError),
@@ -121,22 +129,57 @@ final class StatusEditor extends VBox {
         summary.clear();
         risks.clear();
         awareness.clear();
+        notice.setText("");
         clearErrors();
+    }
+
+    /** Calls {@code listener} after every change of what is typed. */
+    void addChangeListener(Runnable listener) {
+        for (TextArea area : List.of(summary, risks, awareness)) {
+            area.textProperty().addListener((obs, old, now) -> listener.run());
+        }
+    }
+
+    /** What the fields hold exactly as typed (not stripped), by field name; what a draft keeps. */
+    Map<String, String> texts() {
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        texts.put("executiveSummary", summary.getText());
+        texts.put("risks", risks.getText());
+        texts.put("awareness", awareness.getText());
+        return texts;
+    }
+
+    /** Puts a draft's texts back, with {@code why} shown above the fields ("Restored draft from 14:32"). */
+    void restore(Map<String, String> texts, String why) {
+        clearErrors();
+        summary.setText(texts.getOrDefault("executiveSummary", ""));
+        risks.setText(texts.getOrDefault("risks", ""));
+        awareness.setText(texts.getOrDefault("awareness", ""));
+        notice.setText(why);
+    }
+
+    /** The field with a problem, else Executive Summary: where the focus goes when the editor is revealed. */
+    void focusProblemOrFirst() {
+        List.of(summary, risks, awareness).stream().filter(a -> a.getPseudoClassStates().contains(INVALID))
+                .findFirst().orElse(summary).requestFocus();
     }
 
     Typed typed() {
         return new Typed(summary.getText().strip(), risks.getText().strip(), awareness.getText().strip());
     }
 
-    private void save() {
+    /** What Save does; {@code done} hears true once the note is stored, false when it was refused. */
+    void save(Consumer<Boolean> done) {
         clearErrors();
         save.setDisable(true);
         saver.save(typed(), problems -> {
             save.setDisable(false);
             if (problems.isEmpty()) {
                 clear();
+                done.accept(true);
             } else {
                 show(problems);
+                done.accept(false);
             }
         });
     }

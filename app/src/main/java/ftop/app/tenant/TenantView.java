@@ -3,6 +3,9 @@ package ftop.app.tenant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -22,9 +25,14 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
+import ftop.app.edit.DraftForm;
+import ftop.app.edit.DraftKey;
+import ftop.app.edit.DraftNotice;
+import ftop.app.edit.OpenForm;
 import ftop.app.widgets.DateText;
 import ftop.app.widgets.DialogService;
 import ftop.core.Labelled;
+import ftop.core.store.Draft;
 import ftop.core.tenant.Tenant;
 
 /**
@@ -44,6 +52,11 @@ public final class TenantView extends BorderPane {
     private final VBox editorCard = card("New Enterprise Status", Material2AL.ADD_COMMENT);
     private final ScrollPane scroll;
     private TenantDetails shown;
+    private Runnable onShowTab = () -> { };
+    private final StatusForm statusForm = new StatusForm();
+    /** A draft waiting for its tenant to show, and who wants to know how its restore went. */
+    private Draft pendingDraft;
+    private Consumer<Optional<String>> pendingDone;
 
     public TenantView(TenantViewModel model) {
         this(model, DialogService.alerts());
@@ -69,6 +82,12 @@ public final class TenantView extends BorderPane {
         editorCard.getChildren().addAll(editor, savedNotice());
         model.setLeaveGuard(this::confirmLeave);
         model.editorRequestProperty().addListener((obs, old, now) -> focusEditor());
+
+        model.errorProperty().addListener((obs, old, now) -> {
+            if (!now.isEmpty() && pendingDraft != null) {
+                finishRestore(Optional.of(now));
+            }
+        });
 
         scroll = new ScrollPane(content);
         scroll.setId("tenantScroll");
@@ -106,6 +125,143 @@ public final class TenantView extends BorderPane {
             }
         }
         content.getChildren().addAll(notes(d), assignments(d));
+        statusForm.shown();
+        if (pendingDraft != null && pendingDraft.subject().equals(t.tenantId().toString())) {
+            if (!content.getChildren().contains(editorCard)) {
+                finishRestore(Optional.of(t.winner() ? "You cannot add a status here: " + d.addStatus().reason()
+                        : t.name() + " is no longer the winner tenant, which keeps the Enterprise Status."));
+            } else {
+                finishRestore(statusForm.restore(pendingDraft));
+            }
+        }
+    }
+
+    /** What brings the tenant's tab to the front, e.g. before its status editor is revealed. */
+    public void setOnShowTab(Runnable action) {
+        onShowTab = java.util.Objects.requireNonNull(action, "action");
+    }
+
+    /** The new-status editor as an open form: the quit guard asks it, and what is typed is kept as a draft. */
+    public OpenForm statusForm() {
+        return statusForm;
+    }
+
+    /**
+     * Opens the draft's winner tenant (asking first about a status typed on another tenant) and,
+     * once it shows, puts the draft's texts in its new-status editor. {@code done} hears empty once
+     * the editor holds the draft, else why not.
+     */
+    public void restoreDraft(Draft draft, Consumer<Optional<String>> done) {
+        java.util.UUID tenantId;
+        try {
+            tenantId = java.util.UUID.fromString(draft.subject());
+        } catch (IllegalArgumentException e) {
+            done.accept(Optional.of("The draft names no tenant."));
+            return;
+        }
+        if (pendingDraft != null) {
+            finishRestore(Optional.of("Another draft was restored instead."));
+        }
+        pendingDraft = draft;
+        pendingDone = done;
+        if (!model.openForNewStatus(tenantId)) {
+            finishRestore(Optional.of("You kept writing the status shown; the draft is still there to restore."));
+            return;
+        }
+        // the tenant is read again (even the one shown); the draft goes in once it shows
+        onShowTab.run();
+    }
+
+    private void finishRestore(Optional<String> problem) {
+        Consumer<Optional<String>> done = pendingDone;
+        pendingDraft = null;
+        pendingDone = null;
+        if (problem.isEmpty()) {
+            focusEditor();
+        }
+        if (done != null) {
+            done.accept(problem);
+        }
+    }
+
+    /** The new-status editor of the winner tenant shown, as the shell sees it. */
+    private final class StatusForm implements OpenForm {
+
+        @Override
+        public String owner() {
+            return shown == null ? "This tenant"
+                    : shown.customer().map(c -> c.name()).orElse(shown.tenant().name());
+        }
+
+        @Override
+        public String title() {
+            return DraftForm.STATUS_NOTE.label();
+        }
+
+        private final java.util.List<Runnable> listeners = new java.util.ArrayList<>();
+
+        @Override
+        public boolean hasUnsavedChanges() {
+            return editor.hasUnsavedChanges();
+        }
+
+        @Override
+        public boolean isOpen() {
+            return draftKey().isPresent();
+        }
+
+        /** Another tenant shows (or the same one again): whether the editor is open may have changed. */
+        private void shown() {
+            listeners.forEach(Runnable::run);
+        }
+
+        @Override
+        public void save(Consumer<Boolean> done) {
+            editor.save(done);
+        }
+
+        @Override
+        public void discard() {
+            editor.clear();
+        }
+
+        @Override
+        public void reveal() {
+            onShowTab.run();
+            javafx.application.Platform.runLater(() -> {
+                focusEditor();
+                javafx.application.Platform.runLater(editor::focusProblemOrFirst);
+            });
+        }
+
+        @Override
+        public void addChangeListener(Runnable listener) {
+            listeners.add(listener);
+            editor.addChangeListener(listener);
+        }
+
+        @Override
+        public Optional<DraftKey> draftKey() {
+            if (shown == null || !shown.tenant().winner() || shown.addStatus().denied()) {
+                return Optional.empty();
+            }
+            return Optional.of(new DraftKey(DraftForm.STATUS_NOTE, shown.tenant().tenantId().toString(),
+                    shown.tenant().tpid()));
+        }
+
+        @Override
+        public Map<String, String> draftValues() {
+            return editor.texts();
+        }
+
+        @Override
+        public Optional<String> restore(Draft draft) {
+            if (draftKey().filter(key -> key.matches(draft)).isEmpty()) {
+                return Optional.of("The draft's tenant is not shown, or you cannot add a status there.");
+            }
+            editor.restore(draft.values(), DraftNotice.restored(draft, false, "status", model.now()));
+            return Optional.empty();
+        }
     }
 
     /** After a save: "Enterprise Status added on ..." with Undo, which removes the note again. */

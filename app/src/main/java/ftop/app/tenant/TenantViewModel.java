@@ -132,6 +132,11 @@ public final class TenantViewModel {
                 }, done);
     }
 
+    /** Now, by the edits' clock. */
+    public java.time.Instant now() {
+        return edits.now();
+    }
+
     /** Undoes the note saved last here (removes it, as an edit of its own). */
     public void undoLastSaved() {
         CustomerEdits.Edit edit = lastSaved.get();

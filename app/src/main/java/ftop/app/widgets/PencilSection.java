@@ -39,6 +39,7 @@ public class PencilSection extends VBox {
     private final Button save = new Button("Save", new FontIcon(Material2MZ.SAVE));
     private final Button cancel = new Button("Cancel");
     private final Label message = new Label();
+    private final Label notice = new Label();
     private final HBox actions;
     private Runnable onEdit = () -> { };
     private Runnable onSave = () -> { };
@@ -70,6 +71,14 @@ public class PencilSection extends VBox {
         message.visibleProperty().bind(message.textProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
 
+        notice.setId(key + "Notice");
+        notice.getStyleClass().addAll("section-notice", Styles.TEXT_SMALL);
+        notice.setGraphic(new FontIcon(Material2MZ.RESTORE_PAGE));
+        notice.setWrapText(true);
+        notice.setMaxWidth(Double.MAX_VALUE);
+        notice.visibleProperty().bind(notice.textProperty().isNotEmpty().and(editing.getReadOnlyProperty()));
+        notice.managedProperty().bind(notice.visibleProperty());
+
         save.setId(key + "Save");
         save.getStyleClass().add(Styles.ACCENT);
         save.setDefaultButton(false);
@@ -83,7 +92,7 @@ public class PencilSection extends VBox {
         actions.visibleProperty().bind(editing.getReadOnlyProperty());
         actions.managedProperty().bind(actions.visibleProperty());
 
-        getChildren().addAll(header, body, message, actions);
+        getChildren().addAll(header, notice, body, message, actions);
         editing.addListener((obs, old, now) -> pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("editing"), now));
     }
@@ -101,6 +110,7 @@ public class PencilSection extends VBox {
     /** Leaves edit mode after a successful save. */
     public void finishEditing() {
         message.setText("");
+        notice.setText("");
         editing.set(false);
     }
 
@@ -110,6 +120,7 @@ public class PencilSection extends VBox {
             return;
         }
         message.setText("");
+        notice.setText("");
         onCancel.run();
         editing.set(false);
     }
@@ -121,6 +132,14 @@ public class PencilSection extends VBox {
 
     public String getMessage() {
         return message.getText();
+    }
+
+    /**
+     * Shows a note above the fields while editing, e.g. that they hold values restored from
+     * before; it goes when the edit ends. Ids: {@code <key>Notice}.
+     */
+    public void setNotice(String text) {
+        notice.setText(text == null ? "" : text);
     }
 
     public ReadOnlyBooleanProperty editingProperty() {

@@ -93,4 +93,35 @@ class AssignmentEditorTest {
                 "Only the assignment team may change this.");
         assertThat(editor.problems()).containsExactly("Only the assignment team may change this.");
     }
+
+    @Test
+    void aDraftKeepsWhatWasAddedChangedAndDeletedAndPutsItBackOnTopOfTheStoredAssignments() {
+        Assignment fm = Contoso.primaryFm();
+        AssignmentEditor editor = editor(List.of(fm), Optional.empty());
+        editor.add(AssignmentArea.CUSTOMER_HEALTH, Role.FTA, "alex.wilber");
+        UUID added = editor.assignments().stream().filter(a -> a.role() == Role.FTA).findFirst().orElseThrow().id();
+        editor.setTenant(added, Contoso.WINNER_TENANT_ID, true);
+        ftop.core.store.Draft draft = new ftop.core.store.Draft("assignments", Long.toString(Contoso.TPID),
+                Contoso.TPID, editor.draftValues(), editor.draftBase(), java.time.Instant.EPOCH);
+        assertThat(draft.changes()).containsOnlyKeys(added.toString());
+
+        // later the FM is deleted in the dialog too: the draft says so with an empty value
+        editor.delete(fm.id());
+        ftop.core.store.Draft later = new ftop.core.store.Draft("assignments", Long.toString(Contoso.TPID),
+                Contoso.TPID, editor.draftValues(), editor.draftBase(), java.time.Instant.EPOCH);
+        assertThat(later.changes()).containsEntry(fm.id().toString(), "").containsKey(added.toString());
+
+        // a new dialog on the assignments as stored now takes the changes back
+        AssignmentEditor reopened = editor(List.of(fm), Optional.empty());
+        assertThat(reopened.restore(later.changes())).isEqualTo(2);
+        assertThat(reopened.assignments()).singleElement().satisfies(a -> {
+            assertThat(a.id()).isEqualTo(added);
+            assertThat(a.tenantIds()).containsExactly(Contoso.WINNER_TENANT_ID);
+        });
+        assertThat(reopened.deletes()).containsExactly(new RowRef(EntityKind.ASSIGNMENT, fm.id().toString()));
+        assertThat(later.baseDiffersFrom(reopened.draftBase())).isFalse();
+
+        // someone who may not change the assignments gets nothing back
+        assertThat(editor(List.of(fm), Optional.of("Not yours.")).restore(later.changes())).isZero();
+    }
 }

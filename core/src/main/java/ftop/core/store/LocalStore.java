@@ -93,6 +93,7 @@ public final class LocalStore implements AutoCloseable {
     private final OutboxTable outboxTable;
     private final LocalOutbox outbox;
     private final HistoryTable historyTable;
+    private final Drafts drafts;
     private boolean inWrite;
     private boolean closed;
 
@@ -110,6 +111,7 @@ public final class LocalStore implements AutoCloseable {
         this.outboxTable = new OutboxTable(connection);
         this.outbox = new LocalOutbox(this, outboxTable);
         this.historyTable = new HistoryTable(connection);
+        this.drafts = new Drafts(this, connection);
     }
 
     /**
@@ -160,7 +162,10 @@ public final class LocalStore implements AutoCloseable {
             // file I/O would otherwise close the database for good.
             // WRITE_DELAY=0: a commit reaches the file before save() returns, so an edit survives the
             // process being killed right after (H2 otherwise writes up to half a second later).
-            String url = "jdbc:h2:retry:" + dir.resolve("ftop") + ";WRITE_DELAY=0";
+            // DB_CLOSE_ON_EXIT=FALSE: when the process is asked to end (a session logout), H2 does not
+            // close the database under the owner's own shutdown work (the app keeps unsaved drafts
+            // then, and closes the store itself); a store nobody closes is left as after a crash.
+            String url = "jdbc:h2:retry:" + dir.resolve("ftop") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
             JdbcDataSource dataSource = new JdbcDataSource();
             dataSource.setURL(url);
             dataSource.setUser("sa");
@@ -728,6 +733,11 @@ public final class LocalStore implements AutoCloseable {
             historyTable.add(tpid, fresh, Math.max(kept, lastRevision), OffsetDateTime.ofInstant(fetchedAt, ZoneOffset.UTC));
             return null;
         });
+    }
+
+    /** What people typed into open forms and have not saved yet; never in the outbox. */
+    public Drafts drafts() {
+        return drafts;
     }
 
     // ------------------------------------------------------------------ settings and listeners

@@ -1,0 +1,49 @@
+package ftop.app.edit;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+import ftop.core.store.Draft;
+
+/** The words a form shows once it holds a restored draft, and when a draft was typed. */
+public final class DraftNotice {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
+    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("d MMM, HH:mm", Locale.UK);
+    private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
+
+    private DraftNotice() {
+    }
+
+    /**
+     * When {@code at} was, as short as is clear on {@code now}'s day: "14:32" today, "3 May, 14:32"
+     * this year, "3 May 2020, 14:32" before; in the computer's time zone.
+     */
+    public static String when(Instant at, Instant now) {
+        ZoneId zone = ZoneId.systemDefault();
+        ZonedDateTime then = at.atZone(zone);
+        ZonedDateTime today = now.atZone(zone);
+        if (then.toLocalDate().equals(today.toLocalDate())) {
+            return TIME.format(then);
+        }
+        return then.getYear() == today.getYear() ? DAY_AND_TIME.format(then) : FULL.format(then);
+    }
+
+    /**
+     * e.g. "Restored draft from 14:32, not saved yet." and, when the saved values changed since the
+     * draft began (a sync brought a newer version), that the draft now sits on top of them.
+     *
+     * @param what the form, e.g. "Customer Perspective"
+     */
+    public static String restored(Draft draft, boolean savedChangedSince, String what, Instant now) {
+        String text = "Restored draft from " + when(draft.savedAt(), now) + ", not saved yet.";
+        if (savedChangedSince) {
+            text += " The saved " + what + " changed since the draft began (a newer version came in); the draft "
+                    + "is shown on top of it, so check the values before you save.";
+        }
+        return text;
+    }
+}
