@@ -63,7 +63,7 @@ final class ChangesApi {
         User user = Http.user(ctx);
         long since = Http.longParam(ctx, "since", 0, 0, Long.MAX_VALUE);
         int limit = (int) Http.longParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        ChangesPage page = db.read(c -> pull(c, db.serverId(), user.userId(), since, limit, Plan.CHOOSE));
+        ChangesPage page = db.read(c -> pull(c, db.serverId(), db.latestRevision(c), user.userId(), since, limit, Plan.CHOOSE));
         Http.json(ctx, 200, page);
     }
 
@@ -78,14 +78,15 @@ final class ChangesApi {
     }
 
     /**
-     * One page of changes for {@code userId}, found the way {@code plan} says, from the database
-     * {@code serverId} names.
+     * One page of changes for {@code userId} up to revision {@code latest} (the latest that may be
+     * handed out: {@link Database#latestRevision}), found the way {@code plan} says, from the
+     * database {@code serverId} names.
      *
      * @throws ApiException 409 {@code resync} when {@code since} is beyond the latest revision
      */
-    static ChangesPage pull(Connection c, String serverId, String userId, long since, int limit, Plan plan)
+    static ChangesPage pull(Connection c, String serverId, long latest, String userId, long since, int limit, Plan plan)
             throws SQLException {
-        long upTo = RowStore.currentRevision(c);
+        long upTo = latest;
         if (since > upTo) {
             throw resync(since, upTo);
         }
