@@ -20,6 +20,9 @@ import okhttp3.HttpUrl;
  */
 final class LoopbackServer implements AutoCloseable {
 
+    /** Cheap password hashes: the tests sign in often and do not measure the production cost. */
+    static final int PASSWORD_ITERATIONS = 1_000;
+
     private final Path dir;
     private final String jdbcUrl;
     private final Clock clock;
@@ -37,7 +40,7 @@ final class LoopbackServer implements AutoCloseable {
         this.dir = dir;
         this.jdbcUrl = ServerConfig.h2Url(dir);
         this.clock = clock;
-        Database db = Database.open(jdbcUrl);
+        Database db = Database.open(jdbcUrl, Database.PoolSettings.defaults(), PASSWORD_ITERATIONS);
         try {
             loadedRevision = DatasetLoader.load(db, data, password, historyMonths);
         } catch (SQLException | RuntimeException e) {
@@ -70,7 +73,7 @@ final class LoopbackServer implements AutoCloseable {
     /** Starts again on the same port over the same data. */
     void restart() {
         stop();
-        Database db = Database.open(jdbcUrl);
+        Database db = Database.open(jdbcUrl, Database.PoolSettings.defaults(), PASSWORD_ITERATIONS);
         server = new FtopServer(ServerConfig.of(port, "127.0.0.1", jdbcUrl), db, clock).start();
     }
 
@@ -95,7 +98,7 @@ final class LoopbackServer implements AutoCloseable {
     void resetTo(Dataset data, String password) throws IOException, SQLException {
         stop();
         deleteFiles(dir);
-        Database db = Database.open(jdbcUrl);
+        Database db = Database.open(jdbcUrl, Database.PoolSettings.defaults(), PASSWORD_ITERATIONS);
         DatasetLoader.load(db, data, password, 0);
         server = new FtopServer(ServerConfig.of(port, "127.0.0.1", jdbcUrl), db, clock).start();
     }

@@ -40,13 +40,18 @@ public final class Database implements AutoCloseable {
     private long synced;
     /** H2: the latest revision whose transaction is on disk. */
     private final AtomicLong durableRevision = new AtomicLong();
+    private final int passwordIterations;
     private String serverId;
 
-    private Database(String url, ConnectionPool pool, boolean postgres) {
+    private Database(String url, ConnectionPool pool, boolean postgres, int passwordIterations) {
         this.url = url;
         this.pool = pool;
         this.postgres = postgres;
+        this.passwordIterations = passwordIterations;
     }
+
+    /** The rounds of PBKDF2 a password set in production is hashed with (about 215 ms of CPU on our servers). */
+    public static final int DEFAULT_PASSWORD_ITERATIONS = Accounts.ITERATIONS;
 
     /**
      * How many connections the server keeps and how requests queue for them.
@@ -111,6 +116,21 @@ public final class Database implements AutoCloseable {
      * @throws IllegalStateException    when the database cannot be reached or migrated, with the reason
      */
     public static Database open(String jdbcUrl, PoolSettings settings) {
+        return open(jdbcUrl, settings, DEFAULT_PASSWORD_ITERATIONS);
+    }
+
+    /**
+     * Opens the database as {@link #open(String, PoolSettings)}, hashing the passwords it sets with
+     * {@code passwordIterations} rounds of PBKDF2 instead of {@link #DEFAULT_PASSWORD_ITERATIONS}.
+     * Fewer rounds make signing in cheaper and a stolen hash easier to crack: tests lower it, production
+     * should not. Passwords already set keep the rounds they were hashed with.
+     *
+     * @throws IllegalArgumentException when {@code passwordIterations} is below 1
+     */
+    public static Database open(String jdbcUrl, PoolSettings settings, int passwordIterations) {
+        if (passwordIterations < 1) {
+            throw new IllegalArgumentException("The password hash needs at least 1 iteration, not " + passwordIterations);
+        }
         boolean postgres;
         DataSource target;
         if (jdbcUrl.startsWith("jdbc:h2:")) {
@@ -130,7 +150,7 @@ public final class Database implements AutoCloseable {
         }
         int size = settings.size() > 0 ? settings.size() : PoolSettings.defaultSize();
         Database db = new Database(jdbcUrl, new ConnectionPool(target, size, settings.maxWaiting(), settings.maxWait()),
-                postgres);
+                postgres, passwordIterations);
         try {
             // Straight to the database, not through the pool: Flyway holds two connections at once,
             // more than a pool of one has.
@@ -175,6 +195,11 @@ public final class Database implements AutoCloseable {
      */
     public String serverId() {
         return serverId;
+    }
+
+    /** The rounds of PBKDF2 new passwords are hashed with. */
+    public int passwordIterations() {
+        return passwordIterations;
     }
 
     /** True on PostgreSQL, false on H2. */

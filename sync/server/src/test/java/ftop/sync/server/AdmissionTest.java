@@ -40,7 +40,7 @@ class AdmissionTest {
 
     private Database start(Database.PoolSettings pool) throws Exception {
         String url = ServerConfig.h2Url(dir);
-        Database db = Database.open(url, pool);
+        Database db = Database.open(url, pool, World.PASSWORD_ITERATIONS);
         DatasetLoader.load(db, World.dataset(), World.PASSWORD);
         server = new FtopServer(ServerConfig.of(0, "127.0.0.1", url), db, Clock.systemUTC()).start();
         try (Response r = http.newCall(new Request.Builder().url(server.baseUri() + "/api/v1/session")

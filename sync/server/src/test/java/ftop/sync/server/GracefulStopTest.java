@@ -34,7 +34,7 @@ class GracefulStopTest {
     @Test
     void requestsInFlightFinishAndLaterOnesAreRefusedCleanly() throws Exception {
         String url = ServerConfig.h2Url(dir);
-        Database db = Database.open(url);
+        Database db = Database.open(url, Database.PoolSettings.defaults(), World.PASSWORD_ITERATIONS);
         DatasetLoader.load(db, World.dataset(), World.PASSWORD);
         FtopServer server = new FtopServer(ServerConfig.of(0, "127.0.0.1", url), db, Clock.systemUTC()).start();
         OkHttpClient http = new OkHttpClient();

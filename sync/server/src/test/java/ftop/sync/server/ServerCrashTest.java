@@ -110,7 +110,7 @@ class ServerCrashTest {
     }
 
     private void crashRounds(String backend, String jdbcUrl) throws Exception {
-        try (Database db = Database.open(jdbcUrl)) {
+        try (Database db = Database.open(jdbcUrl, Database.PoolSettings.defaults(), World.PASSWORD_ITERATIONS)) {
             DatasetLoader.load(db, World.dataset(), World.PASSWORD);
         }
         long seed = System.nanoTime();
@@ -305,7 +305,8 @@ class ServerCrashTest {
             Path java = Path.of(System.getProperty("java.home"), "bin", "java");
             Process process = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
                     "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", ServerMain.class.getName(),
-                    "--port", "0", "--jdbc-url", jdbcUrl))
+                    "--port", "0", "--jdbc-url", jdbcUrl,
+                    "--password-iterations", Integer.toString(World.PASSWORD_ITERATIONS)))
                     .redirectErrorStream(true)
                     .start();
             CompletableFuture<String> base = new CompletableFuture<>();

@@ -70,7 +70,7 @@ abstract class ServerTestBase {
     @BeforeEach
     void startServer() throws Exception {
         String url = jdbcUrl();
-        Database db = Database.open(url);
+        Database db = Database.open(url, Database.PoolSettings.defaults(), World.PASSWORD_ITERATIONS);
         loadedRevision = DatasetLoader.load(db, World.dataset(), World.PASSWORD);
         server = new FtopServer(ServerConfig.of(0, "127.0.0.1", url), db, clock).start();
         http = new OkHttpClient();
