@@ -1,5 +1,7 @@
 package ftop.sync.server;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,7 +33,9 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final String url;
-    private final ConnectionPool pool;
+    private final DataSource target;
+    private final AdmissionQueue admission;
+    private HikariDataSource pool;
     private final boolean postgres;
     private final ReentrantLock revisionLock = new ReentrantLock(true);
     /** H2: commits made, and the number of them known to be on disk (guarded by {@code syncLock}). */
@@ -43,9 +47,10 @@ public final class Database implements AutoCloseable {
     private final int passwordIterations;
     private String serverId;
 
-    private Database(String url, ConnectionPool pool, boolean postgres, int passwordIterations) {
+    private Database(String url, DataSource target, AdmissionQueue admission, boolean postgres, int passwordIterations) {
         this.url = url;
-        this.pool = pool;
+        this.target = target;
+        this.admission = admission;
         this.postgres = postgres;
         this.passwordIterations = passwordIterations;
     }
@@ -149,7 +154,7 @@ public final class Database implements AutoCloseable {
                     + "\": use jdbc:h2:file:... or jdbc:postgresql://host:port/database");
         }
         int size = settings.size() > 0 ? settings.size() : PoolSettings.defaultSize();
-        Database db = new Database(jdbcUrl, new ConnectionPool(target, size, settings.maxWaiting(), settings.maxWait()),
+        Database db = new Database(jdbcUrl, target, new AdmissionQueue(size, settings.maxWaiting(), settings.maxWait()),
                 postgres, passwordIterations);
         try {
             // Straight to the database, not through the pool: Flyway holds two connections at once,
@@ -161,6 +166,7 @@ public final class Database implements AutoCloseable {
                     .migrate();
             db.serverId = ServerIdentity.ensure(target);
             db.checkDurability(target);
+            db.pool = pool(target, size);
         } catch (RuntimeException e) {
             db.close();
             throw new IllegalStateException("Cannot open the server database at " + redact(jdbcUrl) + ": "
@@ -169,24 +175,66 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
-    /** A connection from the pool; closing it gives it back. */
-    public Connection connection() throws SQLException {
-        return pool.getConnection();
+    /**
+     * HikariCP over {@code target}: {@code size} connections kept open and replaced after 30
+     * minutes, checked only when idle for a while, and a warning with the borrower's stack when one
+     * is held longer than {@link #LEAK_WARNING}. Requests reach it through the admission queue, so
+     * a connection is free whenever one is asked for.
+     */
+    private static HikariDataSource pool(DataSource target, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("ftop-db");
+        config.setDataSource(target);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(size);
+        config.setLeakDetectionThreshold(LEAK_WARNING.toMillis());
+        return new HikariDataSource(config);
+    }
+
+    /** A connection held longer than this is logged as a possible leak (with where it was taken). */
+    static final Duration LEAK_WARNING = Duration.ofMinutes(2);
+
+    /**
+     * Runs {@code work} on a pooled connection once this request's turn comes (see
+     * {@link AdmissionQueue}); the connection goes back to the pool after, rolled back if left
+     * in a transaction.
+     *
+     * @throws DatabaseBusyException when the admission queue is full or the wait ran out
+     */
+    private <T> T withConnection(SqlWork<T> work) throws SQLException {
+        HikariDataSource open = pool;
+        if (open == null || open.isClosed()) {
+            throw new SQLException("The database " + redact(url) + " is closed");
+        }
+        admission.enter();
+        try (Connection c = open.getConnection()) {
+            return work.run(c);
+        } finally {
+            admission.leave();
+        }
+    }
+
+    /**
+     * A connection of its own, outside the pool and the admission queue, for long administrative
+     * work (a backup) that must not hold one of the requests' connections; the caller closes it.
+     */
+    Connection unpooledConnection() throws SQLException {
+        return target.getConnection();
     }
 
     /** How many connections the pool keeps. */
     public int poolSize() {
-        return pool.size();
+        return admission.size();
     }
 
     /** How many requests may wait for a connection at once. */
     public int maxWaiting() {
-        return pool.maxWaiting();
+        return admission.maxWaiting();
     }
 
     /** How many requests are waiting for a connection now. */
     int waiting() {
-        return pool.waiting();
+        return admission.waiting();
     }
 
     /**
@@ -230,7 +278,7 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> T inTransaction(SqlWork<T> work, boolean takesRevisions) throws SQLException {
-        try (Connection c = connection()) {
+        return withConnection(c -> {
             c.setAutoCommit(false);
             T result;
             long revision;
@@ -247,7 +295,7 @@ public final class Database implements AutoCloseable {
                 durableRevision.accumulateAndGet(revision, Math::max);
             }
             return result;
-        }
+        });
     }
 
     /**
@@ -335,15 +383,15 @@ public final class Database implements AutoCloseable {
 
     /** Runs read-only {@code work} on a connection in auto-commit mode. */
     public <T> T read(SqlWork<T> work) throws SQLException {
-        try (Connection c = connection()) {
-            return work.run(c);
-        }
+        return withConnection(work);
     }
 
     @Override
     public void close() {
         try {
-            pool.close();
+            if (pool != null) {
+                pool.close();
+            }
         } catch (RuntimeException e) {
             throw new IllegalStateException("Cannot close the database " + redact(url), e);
         }

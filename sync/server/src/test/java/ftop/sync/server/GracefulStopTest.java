@@ -84,7 +84,7 @@ class GracefulStopTest {
             pool.shutdownNow();
         }
         assertThat(outcomes.get(0).get()).contains("200");
-        assertThatThrownBy(db::connection).isInstanceOf(Exception.class);
+        assertThatThrownBy(() -> db.read(c -> null)).isInstanceOf(Exception.class);
         server.stop();
     }
 }
