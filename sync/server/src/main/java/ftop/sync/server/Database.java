@@ -165,6 +165,7 @@ public final class Database implements AutoCloseable {
                     .load()
                     .migrate();
             db.serverId = ServerIdentity.ensure(target);
+            startEpoch(target);
             db.checkDurability(target);
             db.pool = pool(target, size);
         } catch (RuntimeException e) {
@@ -323,6 +324,22 @@ public final class Database implements AutoCloseable {
     long latestRevision(Connection c) throws SQLException {
         long committed = RowStore.currentRevision(c);
         return postgres ? committed : Math.min(committed, durableRevision.get());
+    }
+
+    /** Starts a new epoch of the revision history (see {@link RevisionEpochs}) for this opening. */
+    private static void startEpoch(DataSource target) {
+        try (Connection c = target.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                RevisionEpochs.start(c, java.time.Instant.now());
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot start a new epoch of the revision history: " + e.getMessage(), e);
+        }
     }
 
     /**
