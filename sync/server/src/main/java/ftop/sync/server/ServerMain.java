@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "ftop-server", mixinStandardHelpOptions = true, version = "FTOP server 1.0",
         description = "Runs the FTOP central server: the HTTP API the desktop clients sync with.",
-        sortOptions = false)
+        sortOptions = false, subcommands = {BackupCommand.class, RestoreCommand.class})
 public final class ServerMain implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
@@ -126,14 +126,15 @@ public final class ServerMain implements Callable<Integer> {
         }
     }
 
-    private static String adminPassword() {
+    /** The administrator's password: env FTOP_ADMIN_PASSWORD, else asked on the console. */
+    static String adminPassword() {
         String fromEnv = System.getenv("FTOP_ADMIN_PASSWORD");
         if (fromEnv != null && !fromEnv.isEmpty()) {
             return fromEnv;
         }
         java.io.Console console = System.console();
         if (console == null) {
-            throw new IllegalArgumentException("--admin needs a password: set FTOP_ADMIN_PASSWORD or run on a console");
+            throw new IllegalArgumentException("The administrator's password is needed: set FTOP_ADMIN_PASSWORD or run on a console");
         }
         char[] typed = console.readPassword("Password for the administrator: ");
         return typed == null ? "" : new String(typed);
