@@ -1,6 +1,7 @@
 package ftop.sync.client;
 
 import ftop.core.dataset.Dataset;
+import ftop.sync.server.Backups;
 import ftop.sync.server.Database;
 import ftop.sync.server.DatasetLoader;
 import ftop.sync.server.FtopServer;
@@ -89,6 +90,17 @@ final class LoopbackServer implements AutoCloseable {
         deleteFiles(dir);
         copyFiles(backup, dir);
         restart();
+    }
+
+    /**
+     * Stops, puts the backup {@code zip} (from {@code GET /admin/backup}) in place with the server's
+     * own restore ({@code ftop-server restore}) and starts again on the same port.
+     */
+    Backups.RestoreReport restoreBackup(Path zip) throws IOException {
+        stop();
+        Backups.RestoreReport report = Backups.restoreH2(zip, jdbcUrl, clock);
+        restart();
+        return report;
     }
 
     /**
