@@ -68,7 +68,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServerCrashTest {
 
-    private static final int ROUNDS = 4;
+    private static final int ROUNDS = 3;
     private static final int BATCH = 5;
     private static final MediaType JSON = MediaType.get("application/json");
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+?)/api/v1");
@@ -119,7 +119,7 @@ class ServerCrashTest {
         ServerProcess server = ServerProcess.start(jdbcUrl);
         try {
             for (int round = 1; round <= ROUNDS; round++) {
-                int killAfter = 20 + random.nextInt(400);
+                int killAfter = 20 + random.nextInt(300);
                 Figures figures = new Figures();
                 server = round(server, jdbcUrl, killAfter, figures);
                 System.out.printf("%s crash round %d (killed after %d answers): %s%n", backend, round, killAfter, figures);
