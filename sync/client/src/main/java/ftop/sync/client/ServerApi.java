@@ -120,10 +120,25 @@ public final class ServerApi {
      *                       backwards, or holds a row of an unknown kind or without id
      */
     public ChangesPage changes(String token, long since, int limit) throws SyncException {
-        HttpUrl url = url("changes").newBuilder()
+        return changes(token, since, null, limit);
+    }
+
+    /**
+     * One page of changes after revision {@code since}, whose epoch (the {@code nextEpoch} of the
+     * page that gave it) is {@code epoch}: "" when the workspace holds none, null to ask as a client
+     * that knows nothing of epochs. The server answers 409 {@code resync} when its revision
+     * {@code since} belongs to another epoch.
+     *
+     * @throws SyncException as {@link #changes(String, long, int)}
+     */
+    public ChangesPage changes(String token, long since, String epoch, int limit) throws SyncException {
+        HttpUrl.Builder builder = url("changes").newBuilder()
                 .addQueryParameter("since", Long.toString(since))
-                .addQueryParameter("limit", Integer.toString(limit))
-                .build();
+                .addQueryParameter("limit", Integer.toString(limit));
+        if (epoch != null) {
+            builder.addQueryParameter("epoch", epoch);
+        }
+        HttpUrl url = builder.build();
         ChangesPage page = call(authorized(token).url(url).get().build(), ChangesPage.class, "fetch changes");
         check(page, since);
         return page;

@@ -68,6 +68,11 @@ public final class SyncClient implements SyncTarget {
     public static final String ROLES = "sync.roles";
     /** Setting: when a sync last completed (ISO instant). */
     public static final String LAST_SUCCESS = "sync.lastSuccess";
+    /**
+     * Setting: "REVISION EPOCH", the epoch of the server's revision history the cursor belongs to
+     * (see {@link ChangesPage#nextEpoch}); sent back only while REVISION is still the cursor.
+     */
+    public static final String CURSOR_EPOCH = "sync.cursorEpoch";
 
     /**
      * Rows per pulled page: the server's largest. Each page costs the server a query over
@@ -231,7 +236,7 @@ public final class SyncClient implements SyncTarget {
     private void probeServer(String token) throws SyncException {
         ChangesPage page;
         try {
-            page = api.changes(token, store.cursor(), 1);
+            page = api.changes(token, store.cursor(), cursorEpoch(store.cursor()), 1);
         } catch (SyncException e) {
             throw resyncIfAhead(e);
         }
@@ -409,7 +414,7 @@ public final class SyncClient implements SyncTarget {
                 return thread;
             });
             try {
-                Future<ChangesPage> ahead = fetch(fetcher, token, cursor);
+                Future<ChangesPage> ahead = fetch(fetcher, token, cursor, cursorEpoch(cursor));
                 ChangesPage page;
                 do {
                     try {
@@ -419,7 +424,7 @@ public final class SyncClient implements SyncTarget {
                     }
                     confirmServer(page.serverId());
                     if (page.more()) {
-                        ahead = fetch(fetcher, token, page.next());
+                        ahead = fetch(fetcher, token, page.next(), Objects.requireNonNullElse(page.nextEpoch(), ""));
                     }
                     List<RemoteRow> remote = new ArrayList<>(page.changes().size());
                     for (RowChange change : page.changes()) {
@@ -428,6 +433,7 @@ public final class SyncClient implements SyncTarget {
                     Set<Long> droppedHere = Set.copyOf(page.droppedCustomers());
                     try {
                         store.applyPull(remote, droppedHere, page.next());
+                        store.putSetting(CURSOR_EPOCH, page.next() + " " + Objects.requireNonNullElse(page.nextEpoch(), ""));
                     } catch (StoreException e) {
                         if (causedBySql(e)) {
                             throw e;
@@ -485,8 +491,14 @@ public final class SyncClient implements SyncTarget {
         }
     }
 
-    private Future<ChangesPage> fetch(ExecutorService fetcher, String token, long since) {
-        return fetcher.submit(() -> api.changes(token, since, pageSize));
+    private Future<ChangesPage> fetch(ExecutorService fetcher, String token, long since, String epoch) {
+        return fetcher.submit(() -> api.changes(token, since, epoch, pageSize));
+    }
+
+    /** The epoch of {@code cursor} as the server gave it, or "" when the workspace has none for it. */
+    private String cursorEpoch(long cursor) {
+        String[] kept = store.setting(CURSOR_EPOCH).orElse("").split(" ", 2);
+        return kept.length == 2 && kept[0].equals(Long.toString(cursor)) ? kept[1] : "";
     }
 
     /** The fetched page, or the fetch's own failure as if it had been made on this thread. */

@@ -1,6 +1,7 @@
 package ftop.sync.client;
 
 import ftop.core.dataset.Dataset;
+import ftop.sync.server.Backups;
 import ftop.sync.server.Database;
 import ftop.sync.server.DatasetLoader;
 import ftop.sync.server.FtopServer;
@@ -20,6 +21,9 @@ import okhttp3.HttpUrl;
  */
 final class LoopbackServer implements AutoCloseable {
 
+    /** Cheap password hashes: the tests sign in often and do not measure the production cost. */
+    static final int PASSWORD_ITERATIONS = 1_000;
+
     private final Path dir;
     private final String jdbcUrl;
     private final Clock clock;
@@ -37,7 +41,7 @@ final class LoopbackServer implements AutoCloseable {
         this.dir = dir;
         this.jdbcUrl = ServerConfig.h2Url(dir);
         this.clock = clock;
-        Database db = Database.open(jdbcUrl);
+        Database db = Database.open(jdbcUrl, Database.PoolSettings.defaults(), PASSWORD_ITERATIONS);
         try {
             loadedRevision = DatasetLoader.load(db, data, password, historyMonths);
         } catch (SQLException | RuntimeException e) {
@@ -70,7 +74,7 @@ final class LoopbackServer implements AutoCloseable {
     /** Starts again on the same port over the same data. */
     void restart() {
         stop();
-        Database db = Database.open(jdbcUrl);
+        Database db = Database.open(jdbcUrl, Database.PoolSettings.defaults(), PASSWORD_ITERATIONS);
         server = new FtopServer(ServerConfig.of(port, "127.0.0.1", jdbcUrl), db, clock).start();
     }
 
@@ -89,13 +93,24 @@ final class LoopbackServer implements AutoCloseable {
     }
 
     /**
+     * Stops, puts the backup {@code zip} (from {@code GET /admin/backup}) in place with the server's
+     * own restore ({@code ftop-server restore}) and starts again on the same port.
+     */
+    Backups.RestoreReport restoreBackup(Path zip) throws IOException {
+        stop();
+        Backups.RestoreReport report = Backups.restoreH2(zip, jdbcUrl, clock);
+        restart();
+        return report;
+    }
+
+    /**
      * Stops, replaces the database with a new one holding {@code data} (a new server id, revisions
      * counted from the start again) and starts on the same port.
      */
     void resetTo(Dataset data, String password) throws IOException, SQLException {
         stop();
         deleteFiles(dir);
-        Database db = Database.open(jdbcUrl);
+        Database db = Database.open(jdbcUrl, Database.PoolSettings.defaults(), PASSWORD_ITERATIONS);
         DatasetLoader.load(db, data, password, 0);
         server = new FtopServer(ServerConfig.of(port, "127.0.0.1", jdbcUrl), db, clock).start();
     }

@@ -183,8 +183,8 @@ class SyncClientTest {
         assertThat(summary).isEqualTo(new PullSummary(2, 2, 0, 8));
         // Page 1 is never fetched again; page 2 may have been fetched ahead before the crash too.
         List<String> asked = fake.received().stream().map(FakeHttpServer.Received::pathAndQuery).toList();
-        assertThat(asked).containsOnly("/api/v1/changes?since=5&limit=2", "/api/v1/changes?since=6&limit=2",
-                "/api/v1/changes?since=7&limit=2");
+        assertThat(asked).containsOnly("/api/v1/changes?since=5&limit=2&epoch=", "/api/v1/changes?since=6&limit=2&epoch=",
+                "/api/v1/changes?since=7&limit=2&epoch=");
         assertThat(asked).filteredOn(q -> q.contains("since=5")).hasSize(1);
         assertThat(asked).filteredOn(q -> q.contains("since=7")).hasSize(1);
         assertThat(store.customers().get("2002").orElseThrow().name()).isEqualTo("Fabrikam B");

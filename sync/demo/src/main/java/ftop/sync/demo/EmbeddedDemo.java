@@ -51,6 +51,14 @@ public final class EmbeddedDemo implements AutoCloseable {
      * @see #start(Path)
      */
     public static EmbeddedDemo start(Path workspace, LocalDate today) {
+        return start(workspace, today, Database.DEFAULT_PASSWORD_ITERATIONS);
+    }
+
+    /**
+     * Starts the demo server as {@link #start(Path, LocalDate)}, hashing the demo users' passwords
+     * with {@code passwordIterations} rounds when its database is new (tests use fewer).
+     */
+    public static EmbeddedDemo start(Path workspace, LocalDate today, int passwordIterations) {
         Objects.requireNonNull(workspace, "workspace");
         Objects.requireNonNull(today, "today");
         Path folder = workspace.resolve(SERVER_FOLDER);
@@ -60,7 +68,7 @@ public final class EmbeddedDemo implements AutoCloseable {
             throw new IllegalStateException("Cannot create the demo server folder " + folder + ": " + e.getMessage(), e);
         }
         String jdbcUrl = ServerConfig.h2Url(folder);
-        Database db = Database.open(jdbcUrl);
+        Database db = Database.open(jdbcUrl, Database.PoolSettings.defaults(), passwordIterations);
         try {
             if (DatasetLoader.isEmpty(db)) {
                 DatasetLoader.load(db, DatasetGenerator.demo(today), DemoUsers.DEMO_PASSWORD,

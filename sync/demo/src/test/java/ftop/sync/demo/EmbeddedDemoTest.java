@@ -9,11 +9,15 @@ import ftop.core.health.OverallMindset;
 import ftop.core.store.LocalStore;
 import ftop.sync.client.SyncClient;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedDemoTest {
+
+    /** Cheap password hashes: the test does not measure the production cost of signing in. */
+    private static final int PASSWORD_ITERATIONS = 1_000;
 
     @TempDir
     Path workspace;
@@ -23,7 +27,7 @@ class EmbeddedDemoTest {
         String tpid;
         OverallMindset mindset;
         try (LocalStore store = LocalStore.open(workspace)) {
-            try (EmbeddedDemo demo = EmbeddedDemo.start(workspace)) {
+            try (EmbeddedDemo demo = EmbeddedDemo.start(workspace, LocalDate.now(), PASSWORD_ITERATIONS)) {
                 assertThat(demo.url().host()).isEqualTo("127.0.0.1");
                 SyncClient client = new SyncClient(demo.url(), store);
                 client.login(demo.userName(), demo.password());
@@ -44,7 +48,7 @@ class EmbeddedDemoTest {
         // one keeps its server, and with it the edit made before.
         Path fresh = workspace.resolve("second-window");
         try (LocalStore store = LocalStore.open(fresh);
-             EmbeddedDemo demo = EmbeddedDemo.start(workspace)) {
+             EmbeddedDemo demo = EmbeddedDemo.start(workspace, LocalDate.now(), PASSWORD_ITERATIONS)) {
             SyncClient client = new SyncClient(demo.url(), store);
             client.login(demo.userName(), demo.password());
             client.sync(p -> { });

@@ -27,7 +27,10 @@ import javax.crypto.spec.PBEKeySpec;
  */
 final class Accounts {
 
-    /** OWASP's 2023 advice for PBKDF2-HMAC-SHA256 is 600,000; 210,000 keeps a login near 100 ms on small servers. */
+    /**
+     * The production cost of a password hash. OWASP's 2023 advice for PBKDF2-HMAC-SHA256 is
+     * 600,000; 210,000 keeps a login near 100 ms on small servers.
+     */
     static final int ITERATIONS = 210_000;
     private static final int KEY_BITS = 256;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -37,11 +40,11 @@ final class Accounts {
     private Accounts() {
     }
 
-    /** Sets (or replaces) the password of {@code userId}. */
-    static void setPassword(Connection c, String userId, String password) throws SQLException {
+    /** Sets (or replaces) the password of {@code userId}, hashed with {@code iterations} rounds. */
+    static void setPassword(Connection c, String userId, String password, int iterations) throws SQLException {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        String hash = HexFormat.of().formatHex(pbkdf2(password, salt, ITERATIONS));
+        String hash = HexFormat.of().formatHex(pbkdf2(password, salt, iterations));
         try (PreparedStatement del = c.prepareStatement("DELETE FROM account WHERE user_id = ?")) {
             del.setString(1, userId);
             del.executeUpdate();
@@ -51,7 +54,7 @@ final class Accounts {
             ps.setString(1, userId);
             ps.setString(2, hash);
             ps.setString(3, HexFormat.of().formatHex(salt));
-            ps.setInt(4, ITERATIONS);
+            ps.setInt(4, iterations);
             ps.executeUpdate();
         }
     }
@@ -61,33 +64,30 @@ final class Accounts {
      * workspaces only, where hundreds of people share the password "demo": hashing it per person
      * would take minutes, and a shared salt protects nothing less there.
      */
-    static void setSharedPassword(Connection c, Iterable<String> userIds, String password) throws SQLException {
+    static void setSharedPassword(Connection c, Iterable<String> userIds, String password, int iterations)
+            throws SQLException {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        String hash = HexFormat.of().formatHex(pbkdf2(password, salt, ITERATIONS));
+        String hash = HexFormat.of().formatHex(pbkdf2(password, salt, iterations));
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO account (user_id, password_hash, salt, iterations) VALUES (?, ?, ?, ?)")) {
             for (String userId : userIds) {
                 ps.setString(1, userId);
                 ps.setString(2, hash);
                 ps.setString(3, HexFormat.of().formatHex(salt));
-                ps.setInt(4, ITERATIONS);
+                ps.setInt(4, iterations);
                 ps.addBatch();
             }
             ps.executeBatch();
         }
     }
 
-    /** The user whose name and password these are, if they are right and the person still exists. */
-    static Optional<User> verify(Connection c, String userId, String password) throws SQLException {
-        return matches(credential(c, userId), password) ? user(c, userId) : Optional.empty();
-    }
-
     /**
-     * The stored hash of {@code userId}, or a dummy one for an unknown user so that checking it
-     * costs the same time (no user-name probing by timing).
+     * The stored hash of {@code userId}, or a dummy one of {@code iterations} rounds (what new
+     * passwords get) for an unknown user, so that checking it costs the same time (no user-name
+     * probing by timing).
      */
-    static Credential credential(Connection c, String userId) throws SQLException {
+    static Credential credential(Connection c, String userId, int iterations) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT password_hash, salt, iterations FROM account WHERE user_id = ?")) {
             ps.setString(1, userId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -96,7 +96,7 @@ final class Accounts {
                 }
             }
         }
-        return new Credential(null, DUMMY_SALT, ITERATIONS);
+        return new Credential(null, DUMMY_SALT, iterations);
     }
 
     /**

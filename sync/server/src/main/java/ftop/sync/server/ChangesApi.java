@@ -35,7 +35,10 @@ import java.util.UUID;
  * <p>Every page carries the database's id ({@link Database#serverId()}). A cursor beyond the
  * server's latest revision cannot come from this history (the database was restored from an older
  * copy): it is answered 409 {@code resync}, so the client syncs afresh instead of waiting for
- * revisions it will never get.
+ * revisions it will never get. A client that sends {@code epoch=E} with its cursor (the
+ * {@code nextEpoch} of the page that gave it the cursor; see {@link RevisionEpochs}) is answered
+ * 409 {@code resync} too when the server's revision at the cursor belongs to another epoch: the
+ * number was lost and given out again, and the client would otherwise skip the new change.
  */
 final class ChangesApi {
 
@@ -63,8 +66,26 @@ final class ChangesApi {
         User user = Http.user(ctx);
         long since = Http.longParam(ctx, "since", 0, 0, Long.MAX_VALUE);
         int limit = (int) Http.longParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
-        ChangesPage page = db.read(c -> pull(c, db.serverId(), user.userId(), since, limit, Plan.CHOOSE));
+        // A client that knows epochs sends one, empty when it holds none for its cursor.
+        String epoch = ctx.queryParam("epoch");
+        ChangesPage page = db.read(c -> {
+            long latest = db.latestRevision(c);
+            if (epoch != null && !epoch.isBlank() && since > 0 && since <= latest) {
+                String current = RevisionEpochs.of(c, since);
+                if (!epoch.equals(current)) {
+                    throw resyncFromOtherEpoch(since);
+                }
+            }
+            ChangesPage pulled = pull(c, db.serverId(), latest, user.userId(), since, limit, Plan.CHOOSE);
+            return epoch == null ? pulled : pulled.withNextEpoch(RevisionEpochs.of(c, pulled.next()));
+        });
         Http.json(ctx, 200, page);
+    }
+
+    private static ApiException resyncFromOtherEpoch(long since) {
+        return new ApiException(409, "resync", "Revision " + since + ", where this workspace has synced up to, now "
+                + "stands for other changes on the server (its data was restored from a backup, or changes were lost and "
+                + "the number given out again). A full sync is needed; the workspace's unsynced edits are kept.", "epoch");
     }
 
     /** How a page's ordinary changes are found; both find the same rows. */
@@ -78,14 +99,15 @@ final class ChangesApi {
     }
 
     /**
-     * One page of changes for {@code userId}, found the way {@code plan} says, from the database
-     * {@code serverId} names.
+     * One page of changes for {@code userId} up to revision {@code latest} (the latest that may be
+     * handed out: {@link Database#latestRevision}), found the way {@code plan} says, from the
+     * database {@code serverId} names.
      *
      * @throws ApiException 409 {@code resync} when {@code since} is beyond the latest revision
      */
-    static ChangesPage pull(Connection c, String serverId, String userId, long since, int limit, Plan plan)
+    static ChangesPage pull(Connection c, String serverId, long latest, String userId, long since, int limit, Plan plan)
             throws SQLException {
-        long upTo = RowStore.currentRevision(c);
+        long upTo = latest;
         if (since > upTo) {
             throw resync(since, upTo);
         }

@@ -1,32 +1,62 @@
 package ftop.sync.server;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The server's JDBC database: an H2 file by default, PostgreSQL for a real deployment, through
  * the same SQL. Opening migrates the schema with Flyway ({@code db/server}).
+ *
+ * <p>A transaction of {@link #inTransaction} is on disk when it returns: PostgreSQL flushes its
+ * write-ahead log at commit ({@code synchronous_commit} on, its default, which {@link #open}
+ * checks); H2 writes the commit to its file ({@code WRITE_DELAY=0}) and this class then forces
+ * the file to the disk ({@code CHECKPOINT SYNC}, one sync for every commit that waits for it).
+ * H2 shows a commit to other connections before it is on disk, so on H2 the revisions readers may
+ * hand out stop at the last revision synced ({@link #latestRevision}).
  */
 public final class Database implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
     private final String url;
-    private final ConnectionPool pool;
+    private final DataSource target;
+    private final AdmissionQueue admission;
+    private HikariDataSource pool;
     private final boolean postgres;
     private final ReentrantLock revisionLock = new ReentrantLock(true);
+    /** H2: commits made, and the number of them known to be on disk (guarded by {@code syncLock}). */
+    private final AtomicLong commits = new AtomicLong();
+    private final Object syncLock = new Object();
+    private long synced;
+    /** H2: the latest revision whose transaction is on disk. */
+    private final AtomicLong durableRevision = new AtomicLong();
+    private final int passwordIterations;
     private String serverId;
 
-    private Database(String url, ConnectionPool pool, boolean postgres) {
+    private Database(String url, DataSource target, AdmissionQueue admission, boolean postgres, int passwordIterations) {
         this.url = url;
-        this.pool = pool;
+        this.target = target;
+        this.admission = admission;
         this.postgres = postgres;
+        this.passwordIterations = passwordIterations;
     }
+
+    /** The rounds of PBKDF2 a password set in production is hashed with (about 215 ms of CPU on our servers). */
+    public static final int DEFAULT_PASSWORD_ITERATIONS = Accounts.ITERATIONS;
 
     /**
      * How many connections the server keeps and how requests queue for them.
@@ -91,9 +121,25 @@ public final class Database implements AutoCloseable {
      * @throws IllegalStateException    when the database cannot be reached or migrated, with the reason
      */
     public static Database open(String jdbcUrl, PoolSettings settings) {
+        return open(jdbcUrl, settings, DEFAULT_PASSWORD_ITERATIONS);
+    }
+
+    /**
+     * Opens the database as {@link #open(String, PoolSettings)}, hashing the passwords it sets with
+     * {@code passwordIterations} rounds of PBKDF2 instead of {@link #DEFAULT_PASSWORD_ITERATIONS}.
+     * Fewer rounds make signing in cheaper and a stolen hash easier to crack: tests lower it, production
+     * should not. Passwords already set keep the rounds they were hashed with.
+     *
+     * @throws IllegalArgumentException when {@code passwordIterations} is below 1
+     */
+    public static Database open(String jdbcUrl, PoolSettings settings, int passwordIterations) {
+        if (passwordIterations < 1) {
+            throw new IllegalArgumentException("The password hash needs at least 1 iteration, not " + passwordIterations);
+        }
         boolean postgres;
         DataSource target;
         if (jdbcUrl.startsWith("jdbc:h2:")) {
+            jdbcUrl = durableH2Url(jdbcUrl);
             JdbcDataSource h2 = new JdbcDataSource();
             h2.setURL(jdbcUrl);
             target = h2;
@@ -108,8 +154,8 @@ public final class Database implements AutoCloseable {
                     + "\": use jdbc:h2:file:... or jdbc:postgresql://host:port/database");
         }
         int size = settings.size() > 0 ? settings.size() : PoolSettings.defaultSize();
-        Database db = new Database(jdbcUrl, new ConnectionPool(target, size, settings.maxWaiting(), settings.maxWait()),
-                postgres);
+        Database db = new Database(jdbcUrl, target, new AdmissionQueue(size, settings.maxWaiting(), settings.maxWait()),
+                postgres, passwordIterations);
         try {
             // Straight to the database, not through the pool: Flyway holds two connections at once,
             // more than a pool of one has.
@@ -119,6 +165,9 @@ public final class Database implements AutoCloseable {
                     .load()
                     .migrate();
             db.serverId = ServerIdentity.ensure(target);
+            startEpoch(target);
+            db.checkDurability(target);
+            db.pool = pool(target, size);
         } catch (RuntimeException e) {
             db.close();
             throw new IllegalStateException("Cannot open the server database at " + redact(jdbcUrl) + ": "
@@ -127,24 +176,66 @@ public final class Database implements AutoCloseable {
         return db;
     }
 
-    /** A connection from the pool; closing it gives it back. */
-    public Connection connection() throws SQLException {
-        return pool.getConnection();
+    /**
+     * HikariCP over {@code target}: {@code size} connections kept open and replaced after 30
+     * minutes, checked only when idle for a while, and a warning with the borrower's stack when one
+     * is held longer than {@link #LEAK_WARNING}. Requests reach it through the admission queue, so
+     * a connection is free whenever one is asked for.
+     */
+    private static HikariDataSource pool(DataSource target, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("ftop-db");
+        config.setDataSource(target);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(size);
+        config.setLeakDetectionThreshold(LEAK_WARNING.toMillis());
+        return new HikariDataSource(config);
+    }
+
+    /** A connection held longer than this is logged as a possible leak (with where it was taken). */
+    static final Duration LEAK_WARNING = Duration.ofMinutes(2);
+
+    /**
+     * Runs {@code work} on a pooled connection once this request's turn comes (see
+     * {@link AdmissionQueue}); the connection goes back to the pool after, rolled back if left
+     * in a transaction.
+     *
+     * @throws DatabaseBusyException when the admission queue is full or the wait ran out
+     */
+    private <T> T withConnection(SqlWork<T> work) throws SQLException {
+        HikariDataSource open = pool;
+        if (open == null || open.isClosed()) {
+            throw new SQLException("The database " + redact(url) + " is closed");
+        }
+        admission.enter();
+        try (Connection c = open.getConnection()) {
+            return work.run(c);
+        } finally {
+            admission.leave();
+        }
+    }
+
+    /**
+     * A connection of its own, outside the pool and the admission queue, for long administrative
+     * work (a backup) that must not hold one of the requests' connections; the caller closes it.
+     */
+    Connection unpooledConnection() throws SQLException {
+        return target.getConnection();
     }
 
     /** How many connections the pool keeps. */
     public int poolSize() {
-        return pool.size();
+        return admission.size();
     }
 
     /** How many requests may wait for a connection at once. */
     public int maxWaiting() {
-        return pool.maxWaiting();
+        return admission.maxWaiting();
     }
 
     /** How many requests are waiting for a connection now. */
     int waiting() {
-        return pool.waiting();
+        return admission.waiting();
     }
 
     /**
@@ -155,24 +246,22 @@ public final class Database implements AutoCloseable {
         return serverId;
     }
 
+    /** The rounds of PBKDF2 new passwords are hashed with. */
+    public int passwordIterations() {
+        return passwordIterations;
+    }
+
     /** True on PostgreSQL, false on H2. */
     public boolean postgres() {
         return postgres;
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in one transaction: committed and on disk when it returns, rolled back
+     * when it throws.
+     */
     public <T> T inTransaction(SqlWork<T> work) throws SQLException {
-        try (Connection c = connection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        }
+        return inTransaction(work, false);
     }
 
     /**
@@ -183,23 +272,143 @@ public final class Database implements AutoCloseable {
     public <T> T inRevisionTransaction(SqlWork<T> work) throws SQLException {
         revisionLock.lock();
         try {
-            return inTransaction(work);
+            return inTransaction(work, true);
         } finally {
             revisionLock.unlock();
         }
     }
 
+    private <T> T inTransaction(SqlWork<T> work, boolean takesRevisions) throws SQLException {
+        return withConnection(c -> {
+            c.setAutoCommit(false);
+            T result;
+            long revision;
+            try {
+                result = work.run(c);
+                revision = takesRevisions && !postgres ? RowStore.currentRevision(c) : 0;
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+            if (!postgres) {
+                syncToDisk(c);
+                durableRevision.accumulateAndGet(revision, Math::max);
+            }
+            return result;
+        });
+    }
+
+    /**
+     * H2: forces every commit made so far to the disk. Commits that arrive while a sync runs share
+     * the next one (group commit), so under load one sync covers many.
+     */
+    private void syncToDisk(Connection c) throws SQLException {
+        long mine = commits.incrementAndGet();
+        synchronized (syncLock) {
+            if (synced >= mine) {
+                return;
+            }
+            long upTo = commits.get();
+            try (Statement s = c.createStatement()) {
+                s.execute("CHECKPOINT SYNC");
+            }
+            synced = upTo;
+        }
+    }
+
+    /**
+     * The latest revision that may be handed out to a client: the latest committed on PostgreSQL
+     * (a commit is visible there only once it is on disk), the latest on disk on H2.
+     */
+    long latestRevision(Connection c) throws SQLException {
+        long committed = RowStore.currentRevision(c);
+        return postgres ? committed : Math.min(committed, durableRevision.get());
+    }
+
+    /** Starts a new epoch of the revision history (see {@link RevisionEpochs}) for this opening. */
+    private static void startEpoch(DataSource target) {
+        try (Connection c = target.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                RevisionEpochs.start(c, java.time.Instant.now());
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot start a new epoch of the revision history: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes sure acknowledged commits reach the disk: on H2, syncs what an earlier run left in the
+     * operating system's cache before anything is read from it; on PostgreSQL, turns
+     * {@code synchronous_commit} back on for this server's sessions if the database has it off, and
+     * warns when {@code fsync} is off (nothing then survives a power loss for sure).
+     */
+    private void checkDurability(DataSource target) {
+        try (Connection c = target.getConnection(); Statement s = c.createStatement()) {
+            if (!postgres) {
+                s.execute("CHECKPOINT SYNC");
+                durableRevision.set(RowStore.currentRevision(c));
+                return;
+            }
+            if ("off".equalsIgnoreCase(setting(s, "fsync"))) {
+                LOG.warn("PostgreSQL runs with fsync = off: a power loss or an operating system crash can lose or "
+                        + "corrupt acknowledged changes. Turn fsync on for production.");
+            }
+            String commit = setting(s, "synchronous_commit");
+            if ("off".equalsIgnoreCase(commit)) {
+                LOG.warn("PostgreSQL has synchronous_commit = off; this server turns it on for its own connections, "
+                        + "so that a change is on disk before the client is told it was applied.");
+                PGSimpleDataSource pg = (PGSimpleDataSource) target;
+                String options = pg.getOptions() == null ? "" : pg.getOptions() + " ";
+                pg.setOptions(options + "-c synchronous_commit=on");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot check the database's durability settings: " + e.getMessage(), e);
+        }
+    }
+
+    private static String setting(Statement s, String name) throws SQLException {
+        try (ResultSet rs = s.executeQuery("SHOW " + name)) {
+            return rs.next() ? rs.getString(1) : "";
+        }
+    }
+
+    /**
+     * An H2 URL that writes every commit to the file at once ({@code WRITE_DELAY=0}, added when
+     * absent).
+     *
+     * @throws IllegalArgumentException when the URL asks for another write delay
+     */
+    static String durableH2Url(String url) {
+        for (String part : url.split(";")) {
+            int eq = part.indexOf('=');
+            if (eq > 0 && part.substring(0, eq).trim().equalsIgnoreCase("WRITE_DELAY")) {
+                if (!part.substring(eq + 1).trim().equals("0")) {
+                    throw new IllegalArgumentException("The H2 URL sets " + part.trim() + ": the server needs WRITE_DELAY=0 "
+                            + "(or none), so that a change is on disk before a client is told it was applied");
+                }
+                return url;
+            }
+        }
+        return url + ";WRITE_DELAY=0";
+    }
+
     /** Runs read-only {@code work} on a connection in auto-commit mode. */
     public <T> T read(SqlWork<T> work) throws SQLException {
-        try (Connection c = connection()) {
-            return work.run(c);
-        }
+        return withConnection(work);
     }
 
     @Override
     public void close() {
         try {
-            pool.close();
+            if (pool != null) {
+                pool.close();
+            }
         } catch (RuntimeException e) {
             throw new IllegalStateException("Cannot close the database " + redact(url), e);
         }

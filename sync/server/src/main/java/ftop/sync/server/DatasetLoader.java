@@ -180,7 +180,8 @@ public final class DatasetLoader {
             db.inTransaction(c -> {
                 ScopeIndex.load(c, users, data.customers(), data.assignments(), withUsers);
                 if (withUsers) {
-                    Accounts.setSharedPassword(c, users.stream().map(User::userId).toList(), password);
+                    Accounts.setSharedPassword(c, users.stream().map(User::userId).toList(), password,
+                            db.passwordIterations());
                 }
                 return null;
             });
@@ -262,7 +263,7 @@ public final class DatasetLoader {
     /** Creates or replaces the account of {@code userId}, who must be in the directory. */
     public static void setPassword(Database db, String userId, String password) throws SQLException {
         db.inTransaction(c -> {
-            Accounts.setPassword(c, userId, password);
+            Accounts.setPassword(c, userId, password, db.passwordIterations());
             return null;
         });
     }
@@ -297,7 +298,7 @@ public final class DatasetLoader {
                 }
                 RowWrites.write(c, "ftop-server", now, EntityKind.USER, userId, existing.orElse(null), admin);
             }
-            Accounts.setPassword(c, userId, password);
+            Accounts.setPassword(c, userId, password, db.passwordIterations());
             return null;
         });
     }

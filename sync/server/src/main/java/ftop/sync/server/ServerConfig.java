@@ -38,8 +38,15 @@ public record ServerConfig(int port, String bind, String jdbcUrl, Duration token
         return new ServerConfig(port, bind, jdbcUrl, DEFAULT_TOKEN_LIFETIME, DEFAULT_MAX_BODY_BYTES);
     }
 
-    /** The JDBC URL of an H2 file database in {@code directory}. */
+    /**
+     * The JDBC URL of an H2 file database in {@code directory}. {@code WRITE_DELAY=0}: every commit
+     * is written to the file before it returns (H2's default writes up to half a second later, so a
+     * killed process lost the newest acknowledged changes); {@link Database} adds the sync to disk.
+     */
     public static String h2Url(Path directory) {
-        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve("ftop-server") + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + directory.toAbsolutePath().resolve(H2_FILE_NAME) + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
+
+    /** The name of the H2 database in its folder; its file is this plus {@code .mv.db}. */
+    public static final String H2_FILE_NAME = "ftop-server";
 }

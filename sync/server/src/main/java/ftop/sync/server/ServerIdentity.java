@@ -39,6 +39,26 @@ final class ServerIdentity {
         }
     }
 
+    /**
+     * Gives the database a new random id, on {@code c} in the caller's transaction: after a restore,
+     * so that every client syncs afresh from the restored data.
+     *
+     * @return the new id
+     */
+    static String renew(Connection c) throws SQLException {
+        String id = UUID.randomUUID().toString();
+        try (PreparedStatement update = c.prepareStatement("UPDATE server_identity SET server_id = ? WHERE id = 1")) {
+            update.setString(1, id);
+            if (update.executeUpdate() == 0) {
+                try (PreparedStatement insert = c.prepareStatement("INSERT INTO server_identity (id, server_id) VALUES (1, ?)")) {
+                    insert.setString(1, id);
+                    insert.executeUpdate();
+                }
+            }
+        }
+        return id;
+    }
+
     private static String read(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT server_id FROM server_identity WHERE id = 1");
              ResultSet rs = ps.executeQuery()) {

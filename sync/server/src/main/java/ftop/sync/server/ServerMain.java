@@ -17,13 +17,13 @@ import picocli.CommandLine.Option;
 /**
  * The central server's command line: {@code java -jar sync/target/ftop-server.jar --help}.
  * Options fall back to the environment ({@code FTOP_PORT}, {@code FTOP_BIND}, {@code FTOP_JDBC_URL},
- * {@code FTOP_DB_POOL}),
+ * {@code FTOP_DB_POOL}, {@code FTOP_PASSWORD_ITERATIONS}),
  * then to a private server on 127.0.0.1:8470 over an H2 file in {@code ./ftop-server-data}.
  * SIGTERM or Ctrl-C stops it gracefully: requests in flight finish and the database closes.
  */
 @Command(name = "ftop-server", mixinStandardHelpOptions = true, version = "FTOP server 1.0",
         description = "Runs the FTOP central server: the HTTP API the desktop clients sync with.",
-        sortOptions = false)
+        sortOptions = false, subcommands = {BackupCommand.class, RestoreCommand.class})
 public final class ServerMain implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
@@ -45,6 +45,12 @@ public final class ServerMain implements Callable<Integer> {
             description = "Database connections to keep (env FTOP_DB_POOL; default 0: four per core, at least 8). "
                     + "Requests beyond them wait their turn; when too many wait, or for too long, they are answered 503 with Retry-After.")
     int dbPool;
+
+    @Option(names = "--password-iterations", paramLabel = "N",
+            defaultValue = "${env:FTOP_PASSWORD_ITERATIONS:-" + Database.DEFAULT_PASSWORD_ITERATIONS + "}",
+            description = "Rounds of PBKDF2 for passwords set from now on (env FTOP_PASSWORD_ITERATIONS; default ${DEFAULT-VALUE}). "
+                    + "Lower only for tests: fewer rounds make a stolen hash easier to crack.", hidden = true)
+    int passwordIterations;
 
     @Option(names = "--demo",
             description = "When the database is empty, load the demo workspace and demo users (password \"demo\").")
@@ -109,7 +115,7 @@ public final class ServerMain implements Callable<Integer> {
         if (dbPool < 0) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--db-pool must be 0 (default) or more, not " + dbPool);
         }
-        Database db = Database.open(url, Database.PoolSettings.of(dbPool));
+        Database db = Database.open(url, Database.PoolSettings.of(dbPool), passwordIterations);
         try {
             loadIfAsked(db);
             if (admin != null) {
@@ -124,14 +130,15 @@ public final class ServerMain implements Callable<Integer> {
         }
     }
 
-    private static String adminPassword() {
+    /** The administrator's password: env FTOP_ADMIN_PASSWORD, else asked on the console. */
+    static String adminPassword() {
         String fromEnv = System.getenv("FTOP_ADMIN_PASSWORD");
         if (fromEnv != null && !fromEnv.isEmpty()) {
             return fromEnv;
         }
         java.io.Console console = System.console();
         if (console == null) {
-            throw new IllegalArgumentException("--admin needs a password: set FTOP_ADMIN_PASSWORD or run on a console");
+            throw new IllegalArgumentException("The administrator's password is needed: set FTOP_ADMIN_PASSWORD or run on a console");
         }
         char[] typed = console.readPassword("Password for the administrator: ");
         return typed == null ? "" : new String(typed);

@@ -48,7 +48,7 @@ final class SessionApi {
         }
         String userName = request.userName().trim();
         // The slow hash runs between two short reads, never while holding a pooled connection.
-        Accounts.Credential credential = db.read(c -> Accounts.credential(c, userName));
+        Accounts.Credential credential = db.read(c -> Accounts.credential(c, userName, db.passwordIterations()));
         Optional<User> user = matches(credential, request.password())
                 ? db.read(c -> Accounts.user(c, userName)) : Optional.empty();
         if (user.isEmpty()) {

@@ -8,11 +8,11 @@ import ftop.sync.protocol.LoginRequest;
 import ftop.sync.protocol.LoginResponse;
 import ftop.sync.protocol.ProtocolJson;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,7 +40,7 @@ class AdmissionTest {
 
     private Database start(Database.PoolSettings pool) throws Exception {
         String url = ServerConfig.h2Url(dir);
-        Database db = Database.open(url, pool);
+        Database db = Database.open(url, pool, World.PASSWORD_ITERATIONS);
         DatasetLoader.load(db, World.dataset(), World.PASSWORD);
         server = new FtopServer(ServerConfig.of(0, "127.0.0.1", url), db, Clock.systemUTC()).start();
         try (Response r = http.newCall(new Request.Builder().url(server.baseUri() + "/api/v1/session")
@@ -53,8 +53,11 @@ class AdmissionTest {
         return db;
     }
 
+    private final ExecutorService holders = Executors.newCachedThreadPool();
+
     @AfterEach
     void stop() {
+        holders.shutdownNow();
         if (server != null) {
             server.stop();
         }
@@ -65,10 +68,33 @@ class AdmissionTest {
                 .header("Authorization", "Bearer " + token).build()).execute();
     }
 
+    /**
+     * Takes {@code count} of the database's connections and holds them until the returned latch is
+     * counted down, as long requests would.
+     */
+    private CountDownLatch hold(Database db, int count) throws InterruptedException {
+        CountDownLatch held = new CountDownLatch(count);
+        CountDownLatch release = new CountDownLatch(1);
+        for (int i = 0; i < count; i++) {
+            holders.submit(() -> db.read(c -> {
+                held.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }));
+        }
+        held.await();
+        return release;
+    }
+
     @Test
     void aFullQueueIsAnsweredBusyWithRetryAfterAndTheServerRecovers() throws Exception {
         Database db = start(new Database.PoolSettings(1, 0, Duration.ofMinutes(1)));
-        try (Connection held = db.connection()) {
+        CountDownLatch release = hold(db, 1);
+        try {
             try (Response r = pull()) {
                 assertThat(r.code()).isEqualTo(503);
                 assertThat(r.header("Retry-After")).isNotBlank();
@@ -76,6 +102,8 @@ class AdmissionTest {
                 assertThat(error.error()).isEqualTo("busy");
                 assertThat(error.message()).contains("busy");
             }
+        } finally {
+            release.countDown();
         }
         try (Response r = pull()) {
             assertThat(r.code()).isEqualTo(200);
@@ -86,12 +114,13 @@ class AdmissionTest {
     @Test
     void aWaitPastItsLimitIsAnsweredBusy() throws Exception {
         Database db = start(new Database.PoolSettings(1, 8, Duration.ofMillis(200)));
-        try (Connection held = db.connection()) {
-            try (Response r = pull()) {
-                assertThat(r.code()).isEqualTo(503);
-                assertThat(r.header("Retry-After")).isNotBlank();
-                assertThat(ProtocolJson.mapper().readValue(r.body().string(), ApiError.class).error()).isEqualTo("busy");
-            }
+        CountDownLatch release = hold(db, 1);
+        try (Response r = pull()) {
+            assertThat(r.code()).isEqualTo(503);
+            assertThat(r.header("Retry-After")).isNotBlank();
+            assertThat(ProtocolJson.mapper().readValue(r.body().string(), ApiError.class).error()).isEqualTo("busy");
+        } finally {
+            release.countDown();
         }
     }
 
@@ -102,8 +131,7 @@ class AdmissionTest {
         ExecutorService clients = Executors.newFixedThreadPool(requests);
         try {
             List<Future<Integer>> codes = new ArrayList<>();
-            Connection first = db.connection();
-            Connection second = db.connection();
+            CountDownLatch release = hold(db, 2);
             for (int i = 0; i < requests; i++) {
                 codes.add(clients.submit(() -> {
                     try (Response r = pull()) {
@@ -121,8 +149,7 @@ class AdmissionTest {
             }
             assertThat(db.waiting()).isEqualTo(requests);
             // ...and all are served once they are free.
-            first.close();
-            second.close();
+            release.countDown();
             for (Future<Integer> code : codes) {
                 assertThat(code.get()).isEqualTo(200);
             }

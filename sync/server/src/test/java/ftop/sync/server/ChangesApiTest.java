@@ -267,7 +267,7 @@ class ChangesApiTest extends ServerTestBase {
         long from = since;
         while (true) {
             long cursor = from;
-            ChangesPage page = db.read(c -> ChangesApi.pull(c, "test", userId, cursor, limit, plan));
+            ChangesPage page = db.read(c -> ChangesApi.pull(c, "test", RowStore.currentRevision(c), userId, cursor, limit, plan));
             pages.add(page);
             from = page.next();
             if (!page.more()) {

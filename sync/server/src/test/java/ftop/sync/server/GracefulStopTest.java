@@ -34,7 +34,7 @@ class GracefulStopTest {
     @Test
     void requestsInFlightFinishAndLaterOnesAreRefusedCleanly() throws Exception {
         String url = ServerConfig.h2Url(dir);
-        Database db = Database.open(url);
+        Database db = Database.open(url, Database.PoolSettings.defaults(), World.PASSWORD_ITERATIONS);
         DatasetLoader.load(db, World.dataset(), World.PASSWORD);
         FtopServer server = new FtopServer(ServerConfig.of(0, "127.0.0.1", url), db, Clock.systemUTC()).start();
         OkHttpClient http = new OkHttpClient();
@@ -84,7 +84,7 @@ class GracefulStopTest {
             pool.shutdownNow();
         }
         assertThat(outcomes.get(0).get()).contains("200");
-        assertThatThrownBy(db::connection).isInstanceOf(Exception.class);
+        assertThatThrownBy(() -> db.read(c -> null)).isInstanceOf(Exception.class);
         server.stop();
     }
 }

@@ -82,7 +82,7 @@ class ServerMainTest {
     @Test
     void theFirstAdministratorOfAnEmptyDatabaseCanSignInAndSeeThePeople() throws Exception {
         String url = ServerConfig.h2Url(dir);
-        try (Database db = Database.open(url)) {
+        try (Database db = Database.open(url, Database.PoolSettings.defaults(), World.PASSWORD_ITERATIONS)) {
             assertThatThrownBy(() -> DatasetLoader.ensureAdministrator(db, "it.admin", "short"))
                     .hasMessageContaining("at least 8");
             assertThatThrownBy(() -> DatasetLoader.ensureAdministrator(db, "IT Admin!", "long enough"))
@@ -118,9 +118,17 @@ class ServerMainTest {
 
     @Test
     void demoModeServesTheDemoWorkspaceToTheDemoUser() throws Exception {
-        ServerMain main = parse("--demo", "--port", "0", "--jdbc-url", ServerConfig.h2Url(dir));
+        ServerMain main = parse("--demo", "--port", "0", "--jdbc-url", ServerConfig.h2Url(dir),
+                "--password-iterations", Integer.toString(World.PASSWORD_ITERATIONS));
         FtopServer server = main.launch();
         try {
+            int iterations = server.database().read(c -> {
+                try (var ps = c.prepareStatement("SELECT DISTINCT iterations FROM account"); var rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1);
+                }
+            });
+            assertThat(iterations).as("--password-iterations").isEqualTo(World.PASSWORD_ITERATIONS);
             OkHttpClient http = new OkHttpClient();
             String login = "{\"userName\":\"" + DemoUsers.DEMO_USER + "\",\"password\":\"" + DemoUsers.DEMO_PASSWORD + "\"}";
             LoginResponse session;

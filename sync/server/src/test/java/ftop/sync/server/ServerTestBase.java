@@ -64,16 +64,24 @@ abstract class ServerTestBase {
     /** The server's clock: tests move it to expire tokens. */
     final MutableClock clock = new MutableClock();
     long loadedRevision;
+    String jdbcUrl;
     private String schema;
     private final Map<String, String> tokens = new HashMap<>();
 
     @BeforeEach
     void startServer() throws Exception {
-        String url = jdbcUrl();
-        Database db = Database.open(url);
+        jdbcUrl = jdbcUrl();
+        Database db = Database.open(jdbcUrl, Database.PoolSettings.defaults(), World.PASSWORD_ITERATIONS);
         loadedRevision = DatasetLoader.load(db, World.dataset(), World.PASSWORD);
-        server = new FtopServer(ServerConfig.of(0, "127.0.0.1", url), db, clock).start();
+        server = new FtopServer(ServerConfig.of(0, "127.0.0.1", jdbcUrl), db, clock).start();
         http = new OkHttpClient();
+    }
+
+    /** Stops the server and starts it again over the same database, as a new process would; sessions stay. */
+    void restart() {
+        server.stop();
+        Database db = Database.open(jdbcUrl, Database.PoolSettings.defaults(), World.PASSWORD_ITERATIONS);
+        server = new FtopServer(ServerConfig.of(0, "127.0.0.1", jdbcUrl), db, clock).start();
     }
 
     @AfterEach
