@@ -1,5 +1,9 @@
 package ftop.app.edit;
 
+import ftop.app.tasks.BackgroundTasks;
+import ftop.app.tasks.Scheduler;
+import ftop.core.store.Draft;
+import ftop.core.store.Drafts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,18 +15,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-
-import ftop.app.tasks.BackgroundTasks;
-import ftop.app.tasks.Scheduler;
-import ftop.core.store.Draft;
-import ftop.core.store.Drafts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps what people type into open forms as drafts in the workspace, so that a crash, a power cut
@@ -41,7 +39,7 @@ public final class DraftKeeper {
     /** The longest a change waits while someone keeps typing. */
     public static final Duration MAX_WAIT = Duration.ofSeconds(5);
 
-    private static final Logger LOG = Logger.getLogger(DraftKeeper.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(DraftKeeper.class);
 
     /** A draft as the store keys it. */
     private record Ref(String form, String subject) {
@@ -189,7 +187,7 @@ public final class DraftKeeper {
                     lastWritten.set(written);
                 },
                 failure -> {
-                    LOG.log(Level.WARNING, "Drafts could not be kept", failure);
+                    LOG.warn("Drafts could not be kept", failure);
                     problem.set("What you type cannot be kept as a draft right now: " + failure.getMessage());
                     // the next change tries again with what was noted since, or these
                     synchronized (pending) {
@@ -216,7 +214,7 @@ public final class DraftKeeper {
 
     private void delete(Ref ref) {
         drafts.ifPresent(store -> tasks.run(() -> store.delete(ref.form(), ref.subject()),
-                failure -> LOG.log(Level.WARNING, "A draft could not be deleted", failure)));
+                failure -> LOG.warn("A draft could not be deleted", failure)));
     }
 
     /** The draft written last, once it is on disk; for whoever wants to know (a status line, tests). */
