@@ -46,7 +46,10 @@ public final class ServerApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerApi.class);
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-    private static final ObjectMapper MAPPER = ProtocolJson.mapper();
+    /** Writes requests; the server reads them strictly. */
+    private static final ObjectMapper REQUESTS = ProtocolJson.mapper();
+    /** Reads answers tolerantly: a newer server may add fields the checks below do not need. */
+    private static final ObjectMapper ANSWERS = ProtocolJson.answers();
 
     private final HttpUrl api;
     private final OkHttpClient http;
@@ -172,7 +175,7 @@ public final class ServerApi {
 
     private static RequestBody json(Object body) {
         try {
-            return RequestBody.create(MAPPER.writeValueAsBytes(body), JSON);
+            return RequestBody.create(REQUESTS.writeValueAsBytes(body), JSON);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write " + body.getClass().getSimpleName(), e);
         }
@@ -197,7 +200,7 @@ public final class ServerApi {
                 return null;
             }
             try (InputStream in = body.byteStream()) {
-                T value = MAPPER.readValue(in, type);
+                T value = ANSWERS.readValue(in, type);
                 if (value == null) {
                     throw badAnswer(what, "the answer is empty", null);
                 }
@@ -219,7 +222,7 @@ public final class ServerApi {
             if (text.isBlank()) {
                 return null;
             }
-            return MAPPER.readValue(text, ApiError.class);
+            return ANSWERS.readValue(text, ApiError.class);
         } catch (IOException | RuntimeException e) {
             // An error page that is not our JSON (a proxy's HTML page): fall back to the status alone.
             return null;
@@ -330,7 +333,8 @@ public final class ServerApi {
                 throw badAnswer(what, "a result answers a change that was not sent", null);
             }
             if (result.outcome() == null) {
-                throw badAnswer(what, "the result for change " + result.id() + " has no outcome", null);
+                // Missing, or one a newer server knows and this app does not: the change goes again.
+                throw badAnswer(what, "the result for change " + result.id() + " has no outcome this app knows", null);
             }
             for (var conflict : result.conflicts()) {
                 if (conflict == null || conflict.field() == null || conflict.field().isBlank()) {

@@ -80,6 +80,28 @@ class ServerApiTest {
     }
 
     @Test
+    void answersWithFieldsThisClientDoesNotKnowAreAccepted() throws Exception {
+        fake.answer(ex -> {
+            String path = ex.getRequestURI().getPath();
+            if (path.endsWith("/session")) {
+                FakeHttpServer.respond(ex, 200, "application/json", "{\"token\":\"t-1\",\"expiresAt\":null,"
+                        + "\"userId\":\"megan.bowen\",\"displayName\":\"Megan Bowen\",\"roles\":[\"FM\"],"
+                        + "\"serverId\":\"0f8fad5b-d9cb-469f-a165-70867728950e\",\"passwordExpiresAt\":\"2030-01-01T00:00:00Z\"}");
+            } else {
+                FakeHttpServer.respond(ex, 200, "application/json", "{\"since\":7,\"next\":8,\"more\":false,"
+                        + "\"serverRevision\":8,\"cursorTag\":\"c-8\",\"changes\":[{\"kind\":\"customer\",\"id\":\"1\","
+                        + "\"tpid\":1,\"revision\":8,\"body\":{\"tpid\":1},\"changedBy\":\"alex.wilber\"}],"
+                        + "\"droppedCustomers\":[],\"serverId\":\"0f8fad5b-d9cb-469f-a165-70867728950e\",\"hint\":{\"poll\":30}}");
+            }
+        });
+
+        assertThat(api.login("megan.bowen", "demo").token()).isEqualTo("t-1");
+        ChangesPage page = api.changes("t-1", 7, 500);
+        assertThat(page.next()).isEqualTo(8);
+        assertThat(page.changes()).singleElement().satisfies(r -> assertThat(r.id()).isEqualTo("1"));
+    }
+
+    @Test
     void noServerListeningIsUnreachable() throws Exception {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
@@ -110,6 +132,7 @@ class ServerApiTest {
     void wellFormedJsonThatIsNotAPageIsABadAnswer() {
         fake.answer(ex -> FakeHttpServer.respond(ex, 200, "application/json", "{\"hello\":\"world\"}"));
 
+        // Unknown fields are skipped, but a page's numbers may not be missing.
         assertFailure(() -> api.changes("tok", 0, 10), SyncFailure.BAD_ANSWER, "not what was expected");
     }
 
