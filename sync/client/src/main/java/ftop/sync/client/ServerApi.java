@@ -16,6 +16,11 @@ import ftop.sync.protocol.ProtocolJson;
 import ftop.sync.protocol.RowChange;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -37,10 +42,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The central server's HTTP API as typed calls, with every way a call can go wrong turned into a
- * {@link SyncException} of the right {@link SyncFailure}: no connection → unreachable, 401 → login
- * needed, other error statuses → server error (with the server's own message), and an answer that
- * cannot be read, is cut off or does not make sense → bad answer. An answer is read completely and
- * checked before it is returned, so nothing half-read ever reaches the local store.
+ * {@link SyncException} of the right {@link SyncFailure}: no connection, or a server that takes the
+ * connection but does not answer → unreachable (each in its own words), 401 → login needed, other
+ * error statuses → server error (with the server's own message), and an answer that cannot be
+ * read, is cut off, is larger than {@link #maxAnswerBytes()} or does not make sense → bad answer.
+ * An answer is read as it arrives, never past the cap, and checked completely before it is
+ * returned, so nothing half-read or inconsistent ever reaches the local store.
  */
 public final class ServerApi {
 
@@ -51,31 +58,83 @@ public final class ServerApi {
     /** Reads answers tolerantly: a newer server may add fields the checks below do not need. */
     private static final ObjectMapper ANSWERS = ProtocolJson.answers();
 
+    /**
+     * The largest answer read by default: a full page of 5,000 rows is 1 to 3 MB of JSON, and a page
+     * that runs over its limit to finish a server transaction rarely more than ten times that. A
+     * larger answer is taken for a fault (an endless or runaway body) rather than read into memory.
+     */
+    public static final long DEFAULT_MAX_ANSWER_BYTES = 64L * 1024 * 1024;
+    /** An error answer is read only this far: its message is a sentence, not a page. */
+    private static final long MAX_ERROR_BYTES = 64 * 1024;
+
+    private final HttpUrl server;
     private final HttpUrl api;
     private final OkHttpClient http;
+    private final long maxAnswerBytes;
 
     /**
+     * A client of the server at {@code server} that reads answers of up to {@link #DEFAULT_MAX_ANSWER_BYTES}.
+     *
      * @param server the server's base URL, e.g. {@code http://127.0.0.1:8470/}; the API lives under
      *               {@code /api/v1} below it
      * @param http   the HTTP client to use (its timeouts apply)
      */
     public ServerApi(HttpUrl server, OkHttpClient http) {
-        Objects.requireNonNull(server, "server");
-        this.api = server.newBuilder().addPathSegments("api/v1").build();
-        this.http = Objects.requireNonNull(http, "http");
+        this(server, http, DEFAULT_MAX_ANSWER_BYTES);
     }
 
-    /** An HTTP client with timeouts suited to sync: quick to notice a missing server, patient with big pages. */
+    /**
+     * @param server         the server's base URL, e.g. {@code http://127.0.0.1:8470/}; the API lives
+     *                       under {@code /api/v1} below it
+     * @param http           the HTTP client to use (its timeouts apply)
+     * @param maxAnswerBytes the largest answer body read (after decompression); a larger one is a bad answer
+     */
+    public ServerApi(HttpUrl server, OkHttpClient http, long maxAnswerBytes) {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(http, "http");
+        if (maxAnswerBytes < 1) {
+            throw new IllegalArgumentException("maxAnswerBytes must be positive: " + maxAnswerBytes);
+        }
+        this.server = server;
+        this.api = server.newBuilder().addPathSegments("api/v1").build();
+        // Marks each call once it holds a connection to the server, so that a failure can tell "no
+        // connection" from "connected, but no answer". The derived client shares the pool and threads.
+        this.http = http.newBuilder().addNetworkInterceptor(chain -> {
+            CallProgress progress = chain.request().tag(CallProgress.class);
+            if (progress != null) {
+                progress.connected = true;
+            }
+            return chain.proceed(chain.request());
+        }).build();
+        this.maxAnswerBytes = maxAnswerBytes;
+    }
+
+    /**
+     * An HTTP client with timeouts suited to sync: 10 s to connect, then 30 s for each answer to
+     * start (and between its parts), three minutes for a whole call. The server waits at most 20 s
+     * for a database connection before it answers 503, so a read timeout means it does not answer
+     * at all; pages stream well within the limits.
+     */
     public static OkHttpClient defaultHttpClient() {
         return new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(5))
-                .readTimeout(Duration.ofSeconds(60))
-                .writeTimeout(Duration.ofSeconds(60))
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(30))
+                .writeTimeout(Duration.ofSeconds(30))
                 .callTimeout(Duration.ofMinutes(3))
                 // Idle connections are dropped well before the server's idle timeout (five minutes),
                 // so a request never goes out on a connection the server is closing.
                 .connectionPool(new ConnectionPool(5, 1, TimeUnit.MINUTES))
                 .build();
+    }
+
+    /** The server's base URL, above {@code /api/v1}. */
+    public HttpUrl serverUrl() {
+        return server;
+    }
+
+    /** The largest answer body this client reads. */
+    public long maxAnswerBytes() {
+        return maxAnswerBytes;
     }
 
     /** The URL of the API, {@code /api/v1} below the server's base URL. */
@@ -181,15 +240,19 @@ public final class ServerApi {
         }
     }
 
+    /** Set by the network interceptor once a call has a connection to the server. */
+    private static final class CallProgress {
+        volatile boolean connected;
+    }
+
     /** Runs a call; {@code type} null means the body is not needed. */
     private <T> T call(Request request, Class<T> type, String what) throws SyncException {
+        CallProgress progress = new CallProgress();
         Response response;
         try {
-            response = http.newCall(request).execute();
+            response = http.newCall(request.newBuilder().tag(CallProgress.class, progress).build()).execute();
         } catch (IOException e) {
-            LOG.debug("Cannot {} at {}: {}", what, request.url(), describe(e), e);
-            throw new SyncException(SyncFailure.UNREACHABLE, "Cannot reach the server at " + serverAddress()
-                    + ". Your changes are kept and will be sent when it is back.", e);
+            throw notAnswered(e, progress.connected, what, request);
         }
         try (response) {
             ResponseBody body = response.body();
@@ -199,16 +262,29 @@ public final class ServerApi {
             if (type == null) {
                 return null;
             }
-            try (InputStream in = body.byteStream()) {
+            if (body.contentLength() > maxAnswerBytes) {
+                // Announced too large: refused before a byte of it is read.
+                throw tooLarge(what, body.contentLength());
+            }
+            try (InputStream in = new CappedInputStream(body.byteStream(), maxAnswerBytes)) {
                 T value = ANSWERS.readValue(in, type);
                 if (value == null) {
                     throw badAnswer(what, "the answer is empty", null);
                 }
                 return value;
-            } catch (JsonProcessingException e) {
-                LOG.warn("Answer to {} does not parse: {}", what, e.getOriginalMessage());
-                throw badAnswer(what, "the answer is not what was expected", e);
             } catch (IOException e) {
+                if (causedBy(e, CappedInputStream.TooLargeException.class)) {
+                    throw tooLarge(what, -1);
+                }
+                if (e instanceof JsonProcessingException json) {
+                    LOG.warn("Answer to {} does not parse: {}", what, json.getOriginalMessage());
+                    throw badAnswer(what, "the answer is not what was expected", e);
+                }
+                if (e instanceof InterruptedIOException) {
+                    // Read or call timeout: the server started to answer and then went quiet.
+                    LOG.warn("Answer to {} stalled: {}", what, describe(e));
+                    throw badAnswer(what, "the answer stopped arriving before it was complete", e);
+                }
                 // The headers arrived but the body did not: a cut-off answer is never half-used.
                 LOG.warn("Answer to {} cut off: {}", what, describe(e));
                 throw badAnswer(what, "the answer was cut off", e);
@@ -216,15 +292,69 @@ public final class ServerApi {
         }
     }
 
+    /**
+     * A call that got no answer: either no connection to the server (down, no network, wrong
+     * address) or a server that took the connection and then said nothing in time, or dropped it.
+     */
+    private SyncException notAnswered(IOException e, boolean connected, String what, Request request) {
+        LOG.debug("No answer to {} at {} (connected: {}): {}", what, request.url(), connected, describe(e), e);
+        String kept = " Your changes are kept and will be sent when it answers again.";
+        boolean timeout = e instanceof InterruptedIOException;
+        boolean noConnection = e instanceof ConnectException || e instanceof UnknownHostException
+                || e instanceof NoRouteToHostException;
+        if (!connected || noConnection) {
+            return new SyncException(SyncFailure.UNREACHABLE, "Cannot reach the server at " + serverAddress()
+                    + (timeout ? ": it did not take the connection within " + seconds(http.connectTimeoutMillis()) : "")
+                    + ". Your changes are kept and will be sent when it is back.", e);
+        }
+        if (timeout) {
+            return new SyncException(SyncFailure.UNREACHABLE, "The server at " + serverAddress()
+                    + " took the connection but does not answer (nothing within "
+                    + seconds(http.readTimeoutMillis() > 0 ? http.readTimeoutMillis() : http.callTimeoutMillis())
+                    + "); it may be overloaded or stuck." + kept, e);
+        }
+        return new SyncException(SyncFailure.UNREACHABLE, "The server at " + serverAddress()
+                + " closed the connection without answering." + kept, e);
+    }
+
+    private static String seconds(long millis) {
+        return millis > 0 && millis < 1000 ? millis + " ms" : (millis + 999) / 1000 + " s";
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private SyncException tooLarge(String what, long announced) {
+        LOG.warn("Answer to {} refused: {} bytes announced, at most {} read", what, announced, maxAnswerBytes);
+        return new SyncException(SyncFailure.BAD_ANSWER, "The server's answer to \"" + what + "\" is larger than "
+                + size(maxAnswerBytes) + ", more than this app accepts, so it was not used. Nothing was changed "
+                + "locally and sync will try again. If this keeps happening, tell your FTOP administrator: the "
+                + "server, or a proxy between it and you, sends answers that do not end.", null);
+    }
+
+    private static String size(long bytes) {
+        long mib = 1024 * 1024;
+        return bytes >= mib && bytes % mib == 0 ? bytes / mib + " MB"
+                : bytes >= 1024 ? (bytes + 1023) / 1024 + " KB" : bytes + " bytes";
+    }
+
+    /** The error answer's JSON, read no further than a sentence needs; null when it is not ours. */
     private static ApiError readError(ResponseBody body) {
-        try {
-            String text = body.string();
-            if (text.isBlank()) {
+        try (InputStream in = new CappedInputStream(body.byteStream(), MAX_ERROR_BYTES)) {
+            byte[] bytes = in.readAllBytes();
+            if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
                 return null;
             }
-            return ANSWERS.readValue(text, ApiError.class);
+            return ANSWERS.readValue(bytes, ApiError.class);
         } catch (IOException | RuntimeException e) {
-            // An error page that is not our JSON (a proxy's HTML page): fall back to the status alone.
+            // An error page that is not our JSON (a proxy's HTML page), or an endless one: the
+            // status alone has to do.
             return null;
         }
     }

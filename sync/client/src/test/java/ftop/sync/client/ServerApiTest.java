@@ -12,11 +12,19 @@ import ftop.sync.protocol.MutationBatch;
 import ftop.sync.protocol.MutationRequest;
 import ftop.sync.protocol.MutationResults;
 import ftop.sync.protocol.Outcome;
+import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.List;
 import java.util.Map;
 import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -114,6 +122,86 @@ class ServerApiTest {
     }
 
     @Test
+    void aServerThatTakesTheConnectionButNeverAnswersIsSaidToNotAnswer() throws Exception {
+        // The operating system completes the connection into the backlog; nobody ever reads it.
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            OkHttpClient impatient = ServerApi.defaultHttpClient().newBuilder().readTimeout(Duration.ofMillis(300)).build();
+            ServerApi stuck = new ServerApi(HttpUrl.get("http://127.0.0.1:" + silent.getLocalPort() + "/"), impatient);
+
+            assertThatThrownBy(() -> stuck.changes("tok", 0, 10)).isInstanceOfSatisfying(SyncException.class, e -> {
+                assertThat(e.failure()).isEqualTo(SyncFailure.UNREACHABLE);
+                assertThat(e.getMessage()).isEqualTo("The server at http://127.0.0.1:" + silent.getLocalPort()
+                        + " took the connection but does not answer (nothing within 300 ms); it may be overloaded or"
+                        + " stuck. Your changes are kept and will be sent when it answers again.");
+            });
+        }
+    }
+
+    @Test
+    void aServerThatHangsUpWithoutAWordIsSaidToHaveClosedTheConnection() throws Exception {
+        try (ServerSocket rude = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread hangUp = new Thread(() -> {
+                while (!rude.isClosed()) {
+                    try (Socket socket = rude.accept()) {
+                        socket.getInputStream().read();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            });
+            hangUp.setDaemon(true);
+            hangUp.start();
+            ServerApi hungUp = new ServerApi(HttpUrl.get("http://127.0.0.1:" + rude.getLocalPort() + "/"),
+                    ServerApi.defaultHttpClient());
+
+            assertFailure(() -> hungUp.changes("tok", 0, 10), SyncFailure.UNREACHABLE,
+                    "closed the connection without answering");
+        }
+    }
+
+    @Test
+    void anEndlessAnswerIsRefusedAtTheCapWithoutFillingTheMemory() {
+        AtomicLong sent = new AtomicLong();
+        fake.answer(ex -> sendEndlessly(ex, 200, "{\"since\":0,", sent));
+
+        assertFailure(() -> api.changes("tok", 0, 10), SyncFailure.BAD_ANSWER,
+                "The server's answer to \"fetch changes\" is larger than 64 MB, more than this app accepts, so it was not"
+                        + " used. Nothing was changed locally and sync will try again.");
+        assertThat(api.maxAnswerBytes()).isEqualTo(ServerApi.DEFAULT_MAX_ANSWER_BYTES);
+    }
+
+    @Test
+    void anAnswerLargerThanTheCapIsRefusedWhetherAnnouncedOrNot() {
+        ServerApi capped = new ServerApi(fake.url(), ServerApi.defaultHttpClient(), 64 * 1024);
+        String huge = page(0, 2000, 2000, 2000);
+        assertThat(huge.length()).isGreaterThan(64 * 1024);
+
+        fake.answer(ex -> FakeHttpServer.respond(ex, 200, "application/json", huge));
+        assertFailure(() -> capped.changes("tok", 0, 5000), SyncFailure.BAD_ANSWER, "is larger than 64 KB");
+
+        fake.answer(ex -> FakeHttpServer.respondChunked(ex, 200, "application/json", huge));
+        assertFailure(() -> capped.changes("tok", 0, 5000), SyncFailure.BAD_ANSWER, "is larger than 64 KB");
+    }
+
+    @Test
+    void anAnswerOfExactlyTheCapIsRead() throws Exception {
+        String page = page(0, 3, 3, 3);
+        ServerApi capped = new ServerApi(fake.url(), ServerApi.defaultHttpClient(),
+                page.getBytes(StandardCharsets.UTF_8).length);
+        fake.answer(ex -> FakeHttpServer.respondChunked(ex, 200, "application/json", page));
+
+        assertThat(capped.changes("tok", 0, 5000).changes()).hasSize(3);
+    }
+
+    @Test
+    void anEndlessErrorPageStillGivesTheStatus() {
+        AtomicLong sent = new AtomicLong();
+        fake.answer(ex -> sendEndlessly(ex, 503, "<html><body>", sent));
+
+        assertFailure(() -> api.changes("tok", 0, 10), SyncFailure.SERVER_ERROR, "HTTP 503");
+    }
+
+    @Test
     void garbageIsABadAnswer() {
         fake.answer(ex -> FakeHttpServer.respond(ex, 200, "text/html", "<html>Hotel wifi login</html>"));
 
@@ -197,6 +285,33 @@ class ServerApiTest {
             assertThat(e.code()).contains(SyncException.RESYNC);
             assertThat(e.getMessage()).contains("This workspace is ahead of the server");
         });
+    }
+
+    /** A page of {@code rows} customer rows at revisions since+1.., as a server would send it. */
+    private static String page(long since, long next, long serverRevision, int rows) {
+        StringBuilder json = new StringBuilder("{\"since\":" + since + ",\"next\":" + next + ",\"more\":false,"
+                + "\"serverRevision\":" + serverRevision + ",\"changes\":[");
+        for (int i = 1; i <= rows; i++) {
+            json.append(i > 1 ? "," : "").append("{\"kind\":\"customer\",\"id\":\"").append(i).append("\",\"tpid\":")
+                    .append(i).append(",\"revision\":").append(since + i).append(",\"body\":{\"tpid\":").append(i).append("}}");
+        }
+        return json.append("],\"droppedCustomers\":[],\"serverId\":\"0f8fad5b-d9cb-469f-a165-70867728950e\"}").toString();
+    }
+
+    /** Sends {@code start}, then blanks until the client hangs up: an answer that never ends. */
+    private static void sendEndlessly(HttpExchange exchange, int status, String start, AtomicLong sent) throws IOException {
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, 0);
+        byte[] blanks = " ".repeat(64 * 1024).getBytes(StandardCharsets.UTF_8);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(start.getBytes(StandardCharsets.UTF_8));
+            while (true) {
+                out.write(blanks);
+                sent.addAndGet(blanks.length);
+            }
+        } catch (IOException e) {
+            // The client hung up: as it should.
+        }
     }
 
     private static void assertFailure(ThrowingCallable call, SyncFailure failure, String messagePart) {
