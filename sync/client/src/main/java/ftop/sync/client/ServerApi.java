@@ -177,8 +177,10 @@ public final class ServerApi {
     /**
      * One page of changes after revision {@code since}.
      *
-     * @throws SyncException BAD_ANSWER when the page does not continue from {@code since}, goes
-     *                       backwards, or holds a row of an unknown kind or without id
+     * @throws SyncException BAD_ANSWER when the page breaks one of its invariants: it does not continue
+     *                       from {@code since}, goes backwards or beyond the server's latest revision, says
+     *                       there is nothing more short of that revision, or holds a row of an unknown
+     *                       kind, without id or past the page's end
      */
     public ChangesPage changes(String token, long since, int limit) throws SyncException {
         HttpUrl url = url("changes").newBuilder()
@@ -398,6 +400,13 @@ public final class ServerApi {
         }
     }
 
+    /**
+     * Every invariant of a page, checked before any of it is used: it comes from a known kind of
+     * server, continues from {@code since}, moves forward but never beyond the server's own latest
+     * revision, ends at that revision when it says there is nothing more, and holds only rows of known
+     * kinds at revisions up to its end. A row may be older than {@code since}: a customer that came
+     * into the caller's scope arrives whole, its rows at the revisions they last changed.
+     */
     private static void check(ChangesPage page, long since) throws SyncException {
         String what = "fetch changes";
         checkServerId(page.serverId(), what);
@@ -407,9 +416,18 @@ public final class ServerApi {
         if (page.next() < since) {
             throw badAnswer(what, "the page goes back from revision " + since + " to " + page.next(), null);
         }
+        if (page.next() > page.serverRevision()) {
+            // Taken, such a cursor would wait for revisions the server never made, then cost a full sync.
+            throw badAnswer(what, "the page ends at revision " + page.next() + ", beyond the server's latest revision "
+                    + page.serverRevision(), null);
+        }
         if (page.more() && page.next() == since) {
             // Asking again from the same place would loop for ever.
             throw badAnswer(what, "the page says there is more but does not move on from revision " + since, null);
+        }
+        if (!page.more() && page.next() != page.serverRevision()) {
+            throw badAnswer(what, "the page says there is nothing more but ends at revision " + page.next()
+                    + ", short of the server's latest revision " + page.serverRevision(), null);
         }
         for (RowChange row : page.changes()) {
             if (row == null || row.kind() == null || EntityKind.fromWireName(row.kind()).isEmpty()) {
@@ -420,6 +438,10 @@ public final class ServerApi {
             }
             if (row.body() != null && !row.body().isObject()) {
                 throw badAnswer(what, row.kind() + " " + row.id() + " is not a JSON object", null);
+            }
+            if (row.revision() < 1 || row.revision() > page.next()) {
+                throw badAnswer(what, row.kind() + " " + row.id() + " has revision " + row.revision()
+                        + ", outside the page's revisions 1 to " + page.next(), null);
             }
         }
         for (Long tpid : page.droppedCustomers()) {

@@ -12,6 +12,7 @@ import ftop.sync.protocol.MutationBatch;
 import ftop.sync.protocol.MutationRequest;
 import ftop.sync.protocol.MutationResults;
 import ftop.sync.protocol.Outcome;
+import ftop.sync.protocol.RowChange;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,6 +22,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import okhttp3.HttpUrl;
@@ -230,6 +232,57 @@ class ServerApiTest {
                 "{\"since\":5,\"next\":5,\"more\":true,\"serverRevision\":9,\"changes\":[],\"droppedCustomers\":[],\"serverId\":\"0f8fad5b-d9cb-469f-a165-70867728950e\"}"));
 
         assertFailure(() -> api.changes("tok", 5, 10), SyncFailure.BAD_ANSWER, "does not move on");
+    }
+
+    @Test
+    void aPageThatBreaksAnyOfItsInvariantsIsABadAnswerNamingIt() {
+        String id = "0f8fad5b-d9cb-469f-a165-70867728950e";
+        Map<String, String> pages = new LinkedHashMap<>();
+        pages.put("{\"since\":14150,\"next\":1000014150,\"more\":true,\"serverRevision\":14160,\"changes\":[],"
+                + "\"droppedCustomers\":[],\"serverId\":\"" + id + "\"}",
+                "the page ends at revision 1000014150, beyond the server's latest revision 14160");
+        pages.put("{\"since\":14100,\"next\":14150,\"more\":false,\"serverRevision\":14150,\"changes\":[],"
+                + "\"droppedCustomers\":[],\"serverId\":\"" + id + "\"}",
+                "the page starts at revision 14100 instead of 14150");
+        pages.put("{\"since\":14150,\"next\":14140,\"more\":false,\"serverRevision\":14140,\"changes\":[],"
+                + "\"droppedCustomers\":[],\"serverId\":\"" + id + "\"}",
+                "the page goes back from revision 14150 to 14140");
+        pages.put("{\"since\":14150,\"next\":14155,\"more\":false,\"serverRevision\":14160,\"changes\":[],"
+                + "\"droppedCustomers\":[],\"serverId\":\"" + id + "\"}",
+                "the page says there is nothing more but ends at revision 14155, short of the server's latest revision 14160");
+        pages.put("{\"since\":14150,\"next\":14155,\"more\":true,\"serverRevision\":14160,\"changes\":["
+                + "{\"kind\":\"customer\",\"id\":\"1\",\"tpid\":1,\"revision\":14158,\"body\":{\"tpid\":1}}],"
+                + "\"droppedCustomers\":[],\"serverId\":\"" + id + "\"}",
+                "customer 1 has revision 14158, outside the page's revisions 1 to 14155");
+        pages.put("{\"since\":14150,\"next\":14155,\"more\":true,\"serverRevision\":14160,\"changes\":["
+                + "{\"kind\":\"customer\",\"id\":\"1\",\"tpid\":1,\"revision\":0,\"body\":{\"tpid\":1}}],"
+                + "\"droppedCustomers\":[],\"serverId\":\"" + id + "\"}",
+                "customer 1 has revision 0, outside the page's revisions 1 to 14155");
+        pages.put("{\"since\":14150,\"next\":14155,\"more\":true,\"serverRevision\":14160,\"changes\":["
+                + "{\"kind\":\"customer\",\"id\":\"\",\"tpid\":1,\"revision\":14151,\"body\":{\"tpid\":1}}],"
+                + "\"droppedCustomers\":[],\"serverId\":\"" + id + "\"}",
+                "a customer row has no id");
+        pages.put("{\"since\":14150,\"next\":14155,\"more\":true,\"serverRevision\":14160,\"changes\":["
+                + "{\"kind\":\"customer\",\"id\":\"1\",\"tpid\":1,\"revision\":14151,\"body\":[1]}],"
+                + "\"droppedCustomers\":[],\"serverId\":\"" + id + "\"}",
+                "customer 1 is not a JSON object");
+
+        pages.forEach((page, problem) -> {
+            fake.answer(ex -> FakeHttpServer.respond(ex, 200, "application/json", page));
+            assertFailure(() -> api.changes("tok", 14150, 10), SyncFailure.BAD_ANSWER,
+                    "The server's answer to \"fetch changes\" could not be used: " + problem + ". Nothing was changed locally.");
+        });
+    }
+
+    @Test
+    void aCustomerThatCameIntoScopeArrivesWithItsRowsOlderThanTheCursor() throws Exception {
+        fake.answer(ex -> FakeHttpServer.respond(ex, 200, "application/json",
+                "{\"since\":14150,\"next\":14151,\"more\":false,\"serverRevision\":14151,\"changes\":["
+                        + "{\"kind\":\"customer\",\"id\":\"1\",\"tpid\":1,\"revision\":12,\"body\":{\"tpid\":1}},"
+                        + "{\"kind\":\"tenant\",\"id\":\"t\",\"tpid\":1,\"revision\":14151,\"body\":{\"tpid\":1}}],"
+                        + "\"droppedCustomers\":[],\"serverId\":\"0f8fad5b-d9cb-469f-a165-70867728950e\"}"));
+
+        assertThat(api.changes("tok", 14150, 10).changes()).extracting(RowChange::revision).containsExactly(12L, 14151L);
     }
 
     @Test
