@@ -21,7 +21,9 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -71,6 +73,7 @@ public final class ServerApi {
     private final HttpUrl api;
     private final OkHttpClient http;
     private final long maxAnswerBytes;
+    private final Clock clock;
 
     /**
      * A client of the server at {@code server} that reads answers of up to {@link #DEFAULT_MAX_ANSWER_BYTES}.
@@ -90,6 +93,18 @@ public final class ServerApi {
      * @param maxAnswerBytes the largest answer body read (after decompression); a larger one is a bad answer
      */
     public ServerApi(HttpUrl server, OkHttpClient http, long maxAnswerBytes) {
+        this(server, http, maxAnswerBytes, Clock.systemUTC());
+    }
+
+    /**
+     * @param server         the server's base URL, e.g. {@code http://127.0.0.1:8470/}; the API lives
+     *                       under {@code /api/v1} below it
+     * @param http           the HTTP client to use (its timeouts apply)
+     * @param maxAnswerBytes the largest answer body read (after decompression); a larger one is a bad answer
+     * @param clock          the time a {@code Retry-After} date is counted from when the answer has no
+     *                       {@code Date} of its own
+     */
+    public ServerApi(HttpUrl server, OkHttpClient http, long maxAnswerBytes, Clock clock) {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(http, "http");
         if (maxAnswerBytes < 1) {
@@ -107,6 +122,7 @@ public final class ServerApi {
             return chain.proceed(chain.request());
         }).build();
         this.maxAnswerBytes = maxAnswerBytes;
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
@@ -259,7 +275,7 @@ public final class ServerApi {
         try (response) {
             ResponseBody body = response.body();
             if (!response.isSuccessful()) {
-                throw failure(response.code(), readError(body), what);
+                throw failure(response.code(), readError(body), retryAfter(response), what);
             }
             if (type == null) {
                 return null;
@@ -361,16 +377,63 @@ public final class ServerApi {
         }
     }
 
-    private SyncException failure(int status, ApiError error, String what) {
+    private SyncException failure(int status, ApiError error, Duration retryAfter, String what) {
         String serverMessage = error == null || error.message() == null || error.message().isBlank()
-                ? null : error.message();
+                ? null : error.message().strip();
         if (status == 401) {
             return new SyncException(SyncFailure.LOGIN_NEEDED, status,
                     serverMessage != null ? serverMessage : SyncFailure.LOGIN_NEEDED.advice(), null);
         }
         String message = "The server could not " + what + " (HTTP " + status + ")"
                 + (serverMessage != null ? ": " + serverMessage : ".");
-        return new SyncException(SyncFailure.SERVER_ERROR, status, error == null ? null : error.error(), message, null);
+        if (retryAfter != null) {
+            message += (message.endsWith(".") ? "" : ".") + " It asks to be tried again in " + inWords(retryAfter)
+                    + "; sync will wait at least that long.";
+        }
+        return new SyncException(SyncFailure.SERVER_ERROR, status, error == null ? null : error.error(), message,
+                retryAfter, null);
+    }
+
+    /**
+     * When a busy (503) or throttling (429) server asks to be tried again: its {@code Retry-After}
+     * in seconds or as an HTTP date. A date is counted from the answer's own {@code Date}, so the
+     * two clocks need not agree; without one, from this client's clock. Null when not said or not
+     * readable; zero for a time already past.
+     */
+    private Duration retryAfter(Response response) {
+        if (response.code() != 503 && response.code() != 429) {
+            return null;
+        }
+        String value = response.header("Retry-After");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.strip();
+        if (trimmed.chars().allMatch(Character::isDigit)) {
+            try {
+                return Duration.ofSeconds(Long.parseLong(trimmed));
+            } catch (NumberFormatException e) {
+                // More digits than a long: longer than any wait sync would keep.
+                return Duration.ofSeconds(Long.MAX_VALUE / 1000);
+            }
+        }
+        Instant when = response.headers().getInstant("Retry-After");
+        if (when == null) {
+            LOG.debug("Unreadable Retry-After \"{}\" ignored", trimmed);
+            return null;
+        }
+        Instant sent = response.headers().getInstant("Date");
+        Duration wait = Duration.between(sent != null ? sent : clock.instant(), when);
+        return wait.isNegative() ? Duration.ZERO : wait;
+    }
+
+    private static String inWords(Duration wait) {
+        long seconds = wait.toSeconds();
+        if (seconds < 120) {
+            return seconds == 1 ? "1 second" : seconds + " seconds";
+        }
+        long minutes = (seconds + 59) / 60;
+        return minutes < 120 ? minutes + " minutes" : (minutes + 59) / 60 + " hours";
     }
 
     private static SyncException badAnswer(String what, String detail, Throwable cause) {

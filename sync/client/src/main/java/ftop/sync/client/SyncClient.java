@@ -100,7 +100,7 @@ public final class SyncClient implements SyncTarget {
      * @param clock    decides when a token has expired and what time a sync completed
      */
     public SyncClient(HttpUrl server, LocalStore store, OkHttpClient http, int pageSize, Clock clock) {
-        this(new ServerApi(server, http), store, pageSize, clock);
+        this(new ServerApi(server, http, ServerApi.DEFAULT_MAX_ANSWER_BYTES, clock), store, pageSize, clock);
     }
 
     /**
@@ -510,7 +510,7 @@ public final class SyncClient implements SyncTarget {
             Throwable cause = e.getCause();
             if (cause instanceof SyncException sync) {
                 throw new SyncException(sync.failure(), sync.httpStatus().orElse(0), sync.code().orElse(null),
-                        sync.getMessage(), sync);
+                        sync.getMessage(), sync.retryAfter().orElse(null), sync);
             }
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;

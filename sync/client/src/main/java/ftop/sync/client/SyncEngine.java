@@ -12,11 +12,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs sync in the background on one thread of its own: at start, every few minutes, shortly
- * after a local edit (debounced, so a burst of edits goes up in one push) and whenever the user
- * asks. While the server is unreachable or failing it retries with jittered exponential back-off;
- * when the server wants a new login it waits for {@link #syncNow()} (after the user signed in)
- * instead of knocking with a dead token. When the server's history turned out not to be the one the
+ * Runs sync in the background: at start, every few minutes, shortly after a local edit
+ * (debounced, so a burst of edits goes up in one push) and whenever the user asks. While the
+ * server is unreachable or failing it retries with jittered exponential back-off, waiting at least
+ * as long as a busy server's {@code Retry-After} asks (but never longer than the back-off's
+ * ceiling); when the server wants a new login it waits for {@link #syncNow()} (after the user
+ * signed in) instead of knocking with a dead token. When the server's history turned out not to be the one the
  * workspace synced from (a {@link SyncException#RESYNC} failure) the fresh sync starts at once, its
  * message kept in the status until it has completed. Every change of state is published as a
  * {@link SyncStatus}.
@@ -246,7 +247,8 @@ public final class SyncEngine implements AutoCloseable {
             } else if (e.failure() == SyncFailure.LOGIN_NEEDED) {
                 waitingForLogin = true;
             } else {
-                scheduleIn(backoff.nextDelay());
+                // A busy server's Retry-After is waited at least, within the back-off's bounds.
+                scheduleIn(e.retryAfter().map(backoff::nextDelay).orElseGet(backoff::nextDelay));
             }
         }
     }

@@ -20,7 +20,12 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -204,6 +209,65 @@ class ServerApiTest {
     }
 
     @Test
+    void aBusyServersRetryAfterIsReadInSecondsOrAsADate() throws Exception {
+        String busy = "{\"status\":503,\"error\":\"busy\",\"message\":\"The server is busy; try again shortly.\",\"field\":null}";
+        fake.answer(ex -> {
+            ex.getResponseHeaders().set("Retry-After", "120");
+            FakeHttpServer.respond(ex, 503, "application/json", busy);
+        });
+        assertThatThrownBy(() -> api.changes("tok", 0, 10)).isInstanceOfSatisfying(SyncException.class, e -> {
+            assertThat(e.failure()).isEqualTo(SyncFailure.SERVER_ERROR);
+            assertThat(e.code()).contains("busy");
+            assertThat(e.retryAfter()).contains(Duration.ofSeconds(120));
+            assertThat(e.getMessage()).isEqualTo("The server could not fetch changes (HTTP 503): The server is busy;"
+                    + " try again shortly. It asks to be tried again in 2 minutes; sync will wait at least that long.");
+        });
+
+        // A date counts from the answer's own Date (the fake server stamps the real time), whatever
+        // this machine's clock says (here: years behind).
+        ServerApi behind = new ServerApi(fake.url(), ServerApi.defaultHttpClient(), ServerApi.DEFAULT_MAX_ANSWER_BYTES,
+                Clock.fixed(Instant.parse("2015-10-21T07:28:00Z"), ZoneOffset.UTC));
+        String inNinetySeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(90));
+        fake.answer(ex -> {
+            ex.getResponseHeaders().set("Retry-After", inNinetySeconds);
+            FakeHttpServer.respond(ex, 503, "text/html", "<h1>Service Unavailable</h1>");
+        });
+        assertThatThrownBy(() -> behind.changes("tok", 0, 10)).isInstanceOfSatisfying(SyncException.class,
+                e -> assertThat(e.retryAfter()).hasValueSatisfying(
+                        wait -> assertThat(wait.toSeconds()).isBetween(88L, 91L)));
+
+        // Without a Date, from this client's clock; a time already past is "now".
+        try (RawServer raw = new RawServer("HTTP/1.1 429 Too Many Requests\r\nRetry-After: Wed, 21 Oct 2015 07:28:45 GMT\r\n"
+                + "Content-Length: 0\r\nConnection: close\r\n\r\n")) {
+            ServerApi clocked = new ServerApi(raw.url(), ServerApi.defaultHttpClient(), ServerApi.DEFAULT_MAX_ANSWER_BYTES,
+                    Clock.fixed(Instant.parse("2015-10-21T07:28:00Z"), ZoneOffset.UTC));
+            assertThatThrownBy(() -> clocked.changes("tok", 0, 10)).isInstanceOfSatisfying(SyncException.class,
+                    e -> assertThat(e.retryAfter()).contains(Duration.ofSeconds(45)));
+        }
+        fake.answer(ex -> {
+            ex.getResponseHeaders().set("Retry-After", "Wed, 21 Oct 2015 07:00:00 GMT");
+            FakeHttpServer.respond(ex, 503, "application/json", "{}");
+        });
+        assertThatThrownBy(() -> api.changes("tok", 0, 10)).isInstanceOfSatisfying(SyncException.class,
+                e -> assertThat(e.retryAfter()).contains(Duration.ZERO));
+
+        // Nonsense, or a Retry-After on another status, is not a wait.
+        fake.answer(ex -> {
+            ex.getResponseHeaders().set("Retry-After", "soon");
+            FakeHttpServer.respond(ex, 503, "application/json", "{}");
+        });
+        assertThatThrownBy(() -> api.changes("tok", 0, 10)).isInstanceOfSatisfying(SyncException.class,
+                e -> assertThat(e.retryAfter()).isEmpty());
+        fake.answer(ex -> {
+            ex.getResponseHeaders().set("Retry-After", "30");
+            FakeHttpServer.respond(ex, 500, "application/json", "{}");
+        });
+        assertThatThrownBy(() -> api.changes("tok", 0, 10)).isInstanceOfSatisfying(SyncException.class,
+                e -> assertThat(e.retryAfter()).isEmpty());
+    }
+
+    @Test
     void garbageIsABadAnswer() {
         fake.answer(ex -> FakeHttpServer.respond(ex, 200, "text/html", "<html>Hotel wifi login</html>"));
 
@@ -338,6 +402,41 @@ class ServerApiTest {
             assertThat(e.code()).contains(SyncException.RESYNC);
             assertThat(e.getMessage()).contains("This workspace is ahead of the server");
         });
+    }
+
+    /** A server that answers each connection with the same raw bytes: headers no HTTP library would leave out. */
+    private static final class RawServer implements AutoCloseable {
+        private final ServerSocket socket;
+
+        RawServer(String answer) throws IOException {
+            socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            Thread thread = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try (Socket connection = socket.accept()) {
+                        var in = new java.io.BufferedReader(new java.io.InputStreamReader(connection.getInputStream(),
+                                StandardCharsets.ISO_8859_1));
+                        for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                            // The request's headers: read and ignored.
+                        }
+                        connection.getOutputStream().write(answer.getBytes(StandardCharsets.ISO_8859_1));
+                        connection.getOutputStream().flush();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            }, "raw-server");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        HttpUrl url() {
+            return HttpUrl.get("http://127.0.0.1:" + socket.getLocalPort() + "/");
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
     }
 
     /** A page of {@code rows} customer rows at revisions since+1.., as a server would send it. */

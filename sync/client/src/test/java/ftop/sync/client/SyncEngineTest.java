@@ -178,6 +178,26 @@ class SyncEngineTest {
     }
 
     @Test
+    void aBusyServersRetryAfterIsWaitedWithinTheBackOffsCeiling() {
+        target.failures.add(busy(Duration.ofSeconds(30)));
+        target.failures.add(busy(Duration.ofHours(1)));
+        target.failures.add(busy(Duration.ofMillis(1)));
+        start(new SyncEngine.Options(Duration.ofHours(1), Duration.ofMillis(50), Duration.ofMillis(100),
+                Duration.ofSeconds(2), Duration.ofMinutes(5)));
+        assertThat(engine.status().message()).hasValueSatisfying(m -> assertThat(m).contains("tried again in"));
+
+        // Asked 30 s where the back-off says 1 to 2 s: 30 s at least, spread by up to a quarter.
+        Duration first = scheduler.runNext();
+        assertThat(first.toMillis()).isBetween(30_000L, 37_500L);
+        // Asked an hour: capped at the back-off's ceiling of 5 minutes.
+        assertThat(scheduler.runNext()).isEqualTo(Duration.ofMinutes(5));
+        // Asked a millisecond where the third back-off is 4 to 8 s: the back-off holds.
+        assertThat(scheduler.runNext().toMillis()).isBetween(4_000L, 8_000L);
+        assertThat(engine.status().state()).isEqualTo(SyncState.ONLINE);
+        assertThat(target.calls).hasSize(4);
+    }
+
+    @Test
     void firstSyncPublishesProgress() {
         target.first = true;
         start(options(Duration.ofHours(1)));
@@ -272,6 +292,12 @@ class SyncEngineTest {
     private static SyncEngine.Options options(Duration interval) {
         return new SyncEngine.Options(interval, Duration.ofMillis(100), Duration.ofMillis(500),
                 Duration.ofMillis(50), Duration.ofSeconds(1));
+    }
+
+    private static SyncException busy(Duration retryAfter) {
+        return new SyncException(SyncFailure.SERVER_ERROR, 503, "busy",
+                "The server could not fetch changes (HTTP 503): busy. It asks to be tried again in " + retryAfter, retryAfter,
+                null);
     }
 
     /** Starts an engine on the virtual time and runs what is due at once: the first sync. */
