@@ -8,7 +8,8 @@ import java.util.Random;
  * Exponential back-off with full jitter for retries while the server is unreachable or failing:
  * the n-th retry waits a random time between half and all of {@code min(max, base * 2^n)}. The
  * jitter keeps a few hundred clients that lost the server together from all coming back in the
- * same second.
+ * same second. A server's {@code Retry-After} is honoured within the same bounds ({@link
+ * #nextDelay(Duration)}).
  */
 public final class Backoff {
 
@@ -40,6 +41,22 @@ public final class Backoff {
         failures = Math.min(failures + 1, 62);
         long half = ceiling / 2;
         return Duration.ofMillis(half + (long) (random.nextDouble() * (ceiling - half + 1)));
+    }
+
+    /**
+     * Records one more failure and returns how long to wait when the server said when to come back
+     * ({@code Retry-After}): the back-off, but not sooner than {@code notBefore}; what the server
+     * asked is spread by up to a quarter more, so that the clients it told the same do not all come
+     * back in the same second. Never longer than the max: a server asking for an hour gets the max.
+     */
+    public synchronized Duration nextDelay(Duration notBefore) {
+        Duration backedOff = nextDelay();
+        long asked = Math.min(notBefore.toMillis(), max.toMillis());
+        if (asked <= 0) {
+            return backedOff;
+        }
+        long spread = asked + (long) (random.nextDouble() * (asked / 4 + 1));
+        return Duration.ofMillis(Math.min(max.toMillis(), Math.max(backedOff.toMillis(), spread)));
     }
 
     /** Forgets earlier failures after a success. */

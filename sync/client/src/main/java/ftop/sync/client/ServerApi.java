@@ -17,7 +17,14 @@ import ftop.sync.protocol.ProtocolJson;
 import ftop.sync.protocol.RowChange;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -38,42 +45,113 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The central server's HTTP API as typed calls, with every way a call can go wrong turned into a
- * {@link SyncException} of the right {@link SyncFailure}: no connection → unreachable, 401 → login
- * needed, other error statuses → server error (with the server's own message), and an answer that
- * cannot be read, is cut off or does not make sense → bad answer. An answer is read completely and
- * checked before it is returned, so nothing half-read ever reaches the local store.
+ * {@link SyncException} of the right {@link SyncFailure}: no connection, or a server that takes the
+ * connection but does not answer → unreachable (each in its own words), 401 → login needed, other
+ * error statuses → server error (with the server's own message), and an answer that cannot be
+ * read, is cut off, is larger than {@link #maxAnswerBytes()} or does not make sense → bad answer.
+ * An answer is read as it arrives, never past the cap, and checked completely before it is
+ * returned, so nothing half-read or inconsistent ever reaches the local store.
  */
 public final class ServerApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerApi.class);
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
-    private static final ObjectMapper MAPPER = ProtocolJson.mapper();
-
-    private final HttpUrl api;
-    private final OkHttpClient http;
+    /** Writes requests; the server reads them strictly. */
+    private static final ObjectMapper REQUESTS = ProtocolJson.mapper();
+    /** Reads answers tolerantly: a newer server may add fields the checks below do not need. */
+    private static final ObjectMapper ANSWERS = ProtocolJson.answers();
 
     /**
+     * The largest answer read by default: a full page of 5,000 rows is 1 to 3 MB of JSON, and a page
+     * that runs over its limit to finish a server transaction rarely more than ten times that. A
+     * larger answer is taken for a fault (an endless or runaway body) rather than read into memory.
+     */
+    public static final long DEFAULT_MAX_ANSWER_BYTES = 64L * 1024 * 1024;
+    /** An error answer is read only this far: its message is a sentence, not a page. */
+    private static final long MAX_ERROR_BYTES = 64 * 1024;
+
+    private final HttpUrl server;
+    private final HttpUrl api;
+    private final OkHttpClient http;
+    private final long maxAnswerBytes;
+    private final Clock clock;
+
+    /**
+     * A client of the server at {@code server} that reads answers of up to {@link #DEFAULT_MAX_ANSWER_BYTES}.
+     *
      * @param server the server's base URL, e.g. {@code http://127.0.0.1:8470/}; the API lives under
      *               {@code /api/v1} below it
      * @param http   the HTTP client to use (its timeouts apply)
      */
     public ServerApi(HttpUrl server, OkHttpClient http) {
-        Objects.requireNonNull(server, "server");
-        this.api = server.newBuilder().addPathSegments("api/v1").build();
-        this.http = Objects.requireNonNull(http, "http");
+        this(server, http, DEFAULT_MAX_ANSWER_BYTES);
     }
 
-    /** An HTTP client with timeouts suited to sync: quick to notice a missing server, patient with big pages. */
+    /**
+     * @param server         the server's base URL, e.g. {@code http://127.0.0.1:8470/}; the API lives
+     *                       under {@code /api/v1} below it
+     * @param http           the HTTP client to use (its timeouts apply)
+     * @param maxAnswerBytes the largest answer body read (after decompression); a larger one is a bad answer
+     */
+    public ServerApi(HttpUrl server, OkHttpClient http, long maxAnswerBytes) {
+        this(server, http, maxAnswerBytes, Clock.systemUTC());
+    }
+
+    /**
+     * @param server         the server's base URL, e.g. {@code http://127.0.0.1:8470/}; the API lives
+     *                       under {@code /api/v1} below it
+     * @param http           the HTTP client to use (its timeouts apply)
+     * @param maxAnswerBytes the largest answer body read (after decompression); a larger one is a bad answer
+     * @param clock          the time a {@code Retry-After} date is counted from when the answer has no
+     *                       {@code Date} of its own
+     */
+    public ServerApi(HttpUrl server, OkHttpClient http, long maxAnswerBytes, Clock clock) {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(http, "http");
+        if (maxAnswerBytes < 1) {
+            throw new IllegalArgumentException("maxAnswerBytes must be positive: " + maxAnswerBytes);
+        }
+        this.server = server;
+        this.api = server.newBuilder().addPathSegments("api/v1").build();
+        // Marks each call once it holds a connection to the server, so that a failure can tell "no
+        // connection" from "connected, but no answer". The derived client shares the pool and threads.
+        this.http = http.newBuilder().addNetworkInterceptor(chain -> {
+            CallProgress progress = chain.request().tag(CallProgress.class);
+            if (progress != null) {
+                progress.connected = true;
+            }
+            return chain.proceed(chain.request());
+        }).build();
+        this.maxAnswerBytes = maxAnswerBytes;
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * An HTTP client with timeouts suited to sync: 10 s to connect, then 30 s for each answer to
+     * start (and between its parts), three minutes for a whole call. The server waits at most 20 s
+     * for a database connection before it answers 503, so a read timeout means it does not answer
+     * at all; pages stream well within the limits.
+     */
     public static OkHttpClient defaultHttpClient() {
         return new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(5))
-                .readTimeout(Duration.ofSeconds(60))
-                .writeTimeout(Duration.ofSeconds(60))
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(Duration.ofSeconds(30))
+                .writeTimeout(Duration.ofSeconds(30))
                 .callTimeout(Duration.ofMinutes(3))
                 // Idle connections are dropped well before the server's idle timeout (five minutes),
                 // so a request never goes out on a connection the server is closing.
                 .connectionPool(new ConnectionPool(5, 1, TimeUnit.MINUTES))
                 .build();
+    }
+
+    /** The server's base URL, above {@code /api/v1}. */
+    public HttpUrl serverUrl() {
+        return server;
+    }
+
+    /** The largest answer body this client reads. */
+    public long maxAnswerBytes() {
+        return maxAnswerBytes;
     }
 
     /** The URL of the API, {@code /api/v1} below the server's base URL. */
@@ -116,8 +194,10 @@ public final class ServerApi {
     /**
      * One page of changes after revision {@code since}.
      *
-     * @throws SyncException BAD_ANSWER when the page does not continue from {@code since}, goes
-     *                       backwards, or holds a row of an unknown kind or without id
+     * @throws SyncException BAD_ANSWER when the page breaks one of its invariants: it does not continue
+     *                       from {@code since}, goes backwards or beyond the server's latest revision, says
+     *                       there is nothing more short of that revision, or holds a row of an unknown
+     *                       kind, without id or past the page's end
      */
     public ChangesPage changes(String token, long since, int limit) throws SyncException {
         return changes(token, since, null, limit);
@@ -188,43 +268,59 @@ public final class ServerApi {
 
     private static RequestBody json(Object body) {
         try {
-            return RequestBody.create(MAPPER.writeValueAsBytes(body), JSON);
+            return RequestBody.create(REQUESTS.writeValueAsBytes(body), JSON);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write " + body.getClass().getSimpleName(), e);
         }
     }
 
+    /** Set by the network interceptor once a call has a connection to the server. */
+    private static final class CallProgress {
+        volatile boolean connected;
+    }
+
     /** Runs a call; {@code type} null means the body is not needed. */
     private <T> T call(Request request, Class<T> type, String what) throws SyncException {
+        CallProgress progress = new CallProgress();
         Response response;
         try {
-            response = http.newCall(request).execute();
+            response = http.newCall(request.newBuilder().tag(CallProgress.class, progress).build()).execute();
         } catch (IOException e) {
-            LOG.debug("Cannot {} at {}: {}", what, request.url(), describe(e), e);
-            throw new SyncException(SyncFailure.UNREACHABLE, "Cannot reach the server at " + serverAddress()
-                    + ". Your changes are kept and will be sent when it is back.", e);
+            throw notAnswered(e, progress.connected, what, request);
         }
         try (response) {
             ResponseBody body = response.body();
             if (!response.isSuccessful()) {
-                throw failure(response.code(), readError(body), what);
+                throw failure(response.code(), readError(body), retryAfter(response), what);
             }
             if (type == null) {
                 return null;
             }
-            try (InputStream in = body.byteStream()) {
-                T value = MAPPER.readValue(in, type);
+            if (body.contentLength() > maxAnswerBytes) {
+                // Announced too large: refused before a byte of it is read.
+                throw tooLarge(what, body.contentLength());
+            }
+            try (InputStream in = new CappedInputStream(body.byteStream(), maxAnswerBytes)) {
+                T value = ANSWERS.readValue(in, type);
                 if (value == null) {
                     throw badAnswer(what, "the answer is empty", null);
                 }
                 return value;
-            } catch (JsonProcessingException e) {
-                // where, not what: the parser's message quotes the answer, which may be a person's note
-                LOG.warn("Answer to {} does not parse: {} at {}", what, e.getClass().getSimpleName(),
-                        e instanceof JsonMappingException mapping
-                                ? mapping.getPathReference() : e.getLocation());
-                throw badAnswer(what, "the answer is not what was expected", e);
             } catch (IOException e) {
+                if (causedBy(e, CappedInputStream.TooLargeException.class)) {
+                    throw tooLarge(what, -1);
+                }
+                if (e instanceof JsonProcessingException json) {
+                    // where, not what: the parser's message quotes the answer, which may be a person's note
+                    LOG.warn("Answer to {} does not parse: {} at {}", what, json.getClass().getSimpleName(),
+                            json instanceof JsonMappingException mapping ? mapping.getPathReference() : json.getLocation());
+                    throw badAnswer(what, "the answer is not what was expected", e);
+                }
+                if (e instanceof InterruptedIOException) {
+                    // Read or call timeout: the server started to answer and then went quiet.
+                    LOG.warn("Answer to {} stalled: {}", what, describe(e));
+                    throw badAnswer(what, "the answer stopped arriving before it was complete", e);
+                }
                 // The headers arrived but the body did not: a cut-off answer is never half-used.
                 LOG.warn("Answer to {} cut off: {}", what, describe(e));
                 throw badAnswer(what, "the answer was cut off", e);
@@ -232,29 +328,130 @@ public final class ServerApi {
         }
     }
 
+    /**
+     * A call that got no answer: either no connection to the server (down, no network, wrong
+     * address) or a server that took the connection and then said nothing in time, or dropped it.
+     */
+    private SyncException notAnswered(IOException e, boolean connected, String what, Request request) {
+        LOG.debug("No answer to {} at {} (connected: {}): {}", what, request.url(), connected, describe(e), e);
+        String kept = " Your changes are kept and will be sent when it answers again.";
+        boolean timeout = e instanceof InterruptedIOException;
+        boolean noConnection = e instanceof ConnectException || e instanceof UnknownHostException
+                || e instanceof NoRouteToHostException;
+        if (!connected || noConnection) {
+            return new SyncException(SyncFailure.UNREACHABLE, "Cannot reach the server at " + serverAddress()
+                    + (timeout ? ": it did not take the connection within " + seconds(http.connectTimeoutMillis()) : "")
+                    + ". Your changes are kept and will be sent when it is back.", e);
+        }
+        if (timeout) {
+            return new SyncException(SyncFailure.UNREACHABLE, "The server at " + serverAddress()
+                    + " took the connection but does not answer (nothing within "
+                    + seconds(http.readTimeoutMillis() > 0 ? http.readTimeoutMillis() : http.callTimeoutMillis())
+                    + "); it may be overloaded or stuck." + kept, e);
+        }
+        return new SyncException(SyncFailure.UNREACHABLE, "The server at " + serverAddress()
+                + " closed the connection without answering." + kept, e);
+    }
+
+    private static String seconds(long millis) {
+        return millis > 0 && millis < 1000 ? millis + " ms" : (millis + 999) / 1000 + " s";
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private SyncException tooLarge(String what, long announced) {
+        LOG.warn("Answer to {} refused: {} bytes announced, at most {} read", what, announced, maxAnswerBytes);
+        return new SyncException(SyncFailure.BAD_ANSWER, "The server's answer to \"" + what + "\" is larger than "
+                + size(maxAnswerBytes) + ", more than this app accepts, so it was not used. Nothing was changed "
+                + "locally and sync will try again. If this keeps happening, tell your FTOP administrator: the "
+                + "server, or a proxy between it and you, sends answers that do not end.", null);
+    }
+
+    private static String size(long bytes) {
+        long mib = 1024 * 1024;
+        return bytes >= mib && bytes % mib == 0 ? bytes / mib + " MB"
+                : bytes >= 1024 ? (bytes + 1023) / 1024 + " KB" : bytes + " bytes";
+    }
+
+    /** The error answer's JSON, read no further than a sentence needs; null when it is not ours. */
     private static ApiError readError(ResponseBody body) {
-        try {
-            String text = body.string();
-            if (text.isBlank()) {
+        try (InputStream in = new CappedInputStream(body.byteStream(), MAX_ERROR_BYTES)) {
+            byte[] bytes = in.readAllBytes();
+            if (new String(bytes, StandardCharsets.UTF_8).isBlank()) {
                 return null;
             }
-            return MAPPER.readValue(text, ApiError.class);
+            return ANSWERS.readValue(bytes, ApiError.class);
         } catch (IOException | RuntimeException e) {
-            // An error page that is not our JSON (a proxy's HTML page): fall back to the status alone.
+            // An error page that is not our JSON (a proxy's HTML page), or an endless one: the
+            // status alone has to do.
             return null;
         }
     }
 
-    private SyncException failure(int status, ApiError error, String what) {
+    private SyncException failure(int status, ApiError error, Duration retryAfter, String what) {
         String serverMessage = error == null || error.message() == null || error.message().isBlank()
-                ? null : error.message();
+                ? null : error.message().strip();
         if (status == 401) {
             return new SyncException(SyncFailure.LOGIN_NEEDED, status,
                     serverMessage != null ? serverMessage : SyncFailure.LOGIN_NEEDED.advice(), null);
         }
         String message = "The server could not " + what + " (HTTP " + status + ")"
                 + (serverMessage != null ? ": " + serverMessage : ".");
-        return new SyncException(SyncFailure.SERVER_ERROR, status, error == null ? null : error.error(), message, null);
+        if (retryAfter != null) {
+            message += (message.endsWith(".") ? "" : ".") + " It asks to be tried again in " + inWords(retryAfter)
+                    + "; sync will wait at least that long.";
+        }
+        return new SyncException(SyncFailure.SERVER_ERROR, status, error == null ? null : error.error(), message,
+                retryAfter, null);
+    }
+
+    /**
+     * When a busy (503) or throttling (429) server asks to be tried again: its {@code Retry-After}
+     * in seconds or as an HTTP date. A date is counted from the answer's own {@code Date}, so the
+     * two clocks need not agree; without one, from this client's clock. Null when not said or not
+     * readable; zero for a time already past.
+     */
+    private Duration retryAfter(Response response) {
+        if (response.code() != 503 && response.code() != 429) {
+            return null;
+        }
+        String value = response.header("Retry-After");
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String trimmed = value.strip();
+        if (trimmed.chars().allMatch(Character::isDigit)) {
+            try {
+                return Duration.ofSeconds(Long.parseLong(trimmed));
+            } catch (NumberFormatException e) {
+                // More digits than a long: longer than any wait sync would keep.
+                return Duration.ofSeconds(Long.MAX_VALUE / 1000);
+            }
+        }
+        Instant when = response.headers().getInstant("Retry-After");
+        if (when == null) {
+            LOG.debug("Unreadable Retry-After \"{}\" ignored", trimmed);
+            return null;
+        }
+        Instant sent = response.headers().getInstant("Date");
+        Duration wait = Duration.between(sent != null ? sent : clock.instant(), when);
+        return wait.isNegative() ? Duration.ZERO : wait;
+    }
+
+    private static String inWords(Duration wait) {
+        long seconds = wait.toSeconds();
+        if (seconds < 120) {
+            return seconds == 1 ? "1 second" : seconds + " seconds";
+        }
+        long minutes = (seconds + 59) / 60;
+        return minutes < 120 ? minutes + " minutes" : (minutes + 59) / 60 + " hours";
     }
 
     private static SyncException badAnswer(String what, String detail, Throwable cause) {
@@ -284,6 +481,13 @@ public final class ServerApi {
         }
     }
 
+    /**
+     * Every invariant of a page, checked before any of it is used: it comes from a known kind of
+     * server, continues from {@code since}, moves forward but never beyond the server's own latest
+     * revision, ends at that revision when it says there is nothing more, and holds only rows of known
+     * kinds at revisions up to its end. A row may be older than {@code since}: a customer that came
+     * into the caller's scope arrives whole, its rows at the revisions they last changed.
+     */
     private static void check(ChangesPage page, long since) throws SyncException {
         String what = "fetch changes";
         checkServerId(page.serverId(), what);
@@ -293,9 +497,18 @@ public final class ServerApi {
         if (page.next() < since) {
             throw badAnswer(what, "the page goes back from revision " + since + " to " + page.next(), null);
         }
+        if (page.next() > page.serverRevision()) {
+            // Taken, such a cursor would wait for revisions the server never made, then cost a full sync.
+            throw badAnswer(what, "the page ends at revision " + page.next() + ", beyond the server's latest revision "
+                    + page.serverRevision(), null);
+        }
         if (page.more() && page.next() == since) {
             // Asking again from the same place would loop for ever.
             throw badAnswer(what, "the page says there is more but does not move on from revision " + since, null);
+        }
+        if (!page.more() && page.next() != page.serverRevision()) {
+            throw badAnswer(what, "the page says there is nothing more but ends at revision " + page.next()
+                    + ", short of the server's latest revision " + page.serverRevision(), null);
         }
         for (RowChange row : page.changes()) {
             if (row == null || row.kind() == null || EntityKind.fromWireName(row.kind()).isEmpty()) {
@@ -306,6 +519,10 @@ public final class ServerApi {
             }
             if (row.body() != null && !row.body().isObject()) {
                 throw badAnswer(what, row.kind() + " " + row.id() + " is not a JSON object", null);
+            }
+            if (row.revision() < 1 || row.revision() > page.next()) {
+                throw badAnswer(what, row.kind() + " " + row.id() + " has revision " + row.revision()
+                        + ", outside the page's revisions 1 to " + page.next(), null);
             }
         }
         for (Long tpid : page.droppedCustomers()) {
@@ -349,7 +566,8 @@ public final class ServerApi {
                 throw badAnswer(what, "a result answers a change that was not sent", null);
             }
             if (result.outcome() == null) {
-                throw badAnswer(what, "the result for change " + result.id() + " has no outcome", null);
+                // Missing, or one a newer server knows and this app does not: the change goes again.
+                throw badAnswer(what, "the result for change " + result.id() + " has no outcome this app knows", null);
             }
             for (var conflict : result.conflicts()) {
                 if (conflict == null || conflict.field() == null || conflict.field().isBlank()) {

@@ -105,11 +105,21 @@ public final class SyncClient implements SyncTarget {
      * @param clock    decides when a token has expired and what time a sync completed
      */
     public SyncClient(HttpUrl server, LocalStore store, OkHttpClient http, int pageSize, Clock clock) {
+        this(new ServerApi(server, http, ServerApi.DEFAULT_MAX_ANSWER_BYTES, clock), store, pageSize, clock);
+    }
+
+    /**
+     * @param api      the server's API, with its HTTP client and the largest answer it reads
+     * @param store    the workspace to sync
+     * @param pageSize rows per pulled page, 1 to 5000
+     * @param clock    decides when a token has expired and what time a sync completed
+     */
+    public SyncClient(ServerApi api, LocalStore store, int pageSize, Clock clock) {
         if (pageSize < 1 || pageSize > 5000) {
             throw new IllegalArgumentException("pageSize must be 1 to 5000: " + pageSize);
         }
-        this.server = Objects.requireNonNull(server, "server");
-        this.api = new ServerApi(server, http);
+        this.api = Objects.requireNonNull(api, "api");
+        this.server = api.serverUrl();
         this.store = Objects.requireNonNull(store, "store");
         this.pageSize = pageSize;
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -512,7 +522,7 @@ public final class SyncClient implements SyncTarget {
             Throwable cause = e.getCause();
             if (cause instanceof SyncException sync) {
                 throw new SyncException(sync.failure(), sync.httpStatus().orElse(0), sync.code().orElse(null),
-                        sync.getMessage(), sync);
+                        sync.getMessage(), sync.retryAfter().orElse(null), sync);
             }
             if (cause instanceof RuntimeException runtime) {
                 throw runtime;

@@ -1,5 +1,6 @@
 package ftop.sync.client;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -7,25 +8,26 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs sync in the background on one thread of its own: at start, every few minutes, shortly
- * after a local edit (debounced, so a burst of edits goes up in one push) and whenever the user
- * asks. While the server is unreachable or failing it retries with jittered exponential back-off;
- * when the server wants a new login it waits for {@link #syncNow()} (after the user signed in)
- * instead of knocking with a dead token. When the server's history turned out not to be the one the
+ * Runs sync in the background: at start, every few minutes, shortly after a local edit
+ * (debounced, so a burst of edits goes up in one push) and whenever the user asks. While the
+ * server is unreachable or failing it retries with jittered exponential back-off, waiting at least
+ * as long as a busy server's {@code Retry-After} asks (but never longer than the back-off's
+ * ceiling); when the server wants a new login it waits for {@link #syncNow()} (after the user
+ * signed in) instead of knocking with a dead token. When the server's history turned out not to be the one the
  * workspace synced from (a {@link SyncException#RESYNC} failure) the fresh sync starts at once, its
  * message kept in the status until it has completed. Every change of state is published as a
  * {@link SyncStatus}.
  *
- * <p>Only one sync runs at a time: all work happens on the engine's thread.
+ * <p>Nothing stops the engine from planning its next sync: whatever a sync run throws (a failure, a
+ * bug, even an {@link Error} such as running out of memory), it is reported in the status, which
+ * never stays {@link SyncState#SYNCING}, and the next attempt is planned with the back-off.
+ *
+ * <p>Only one sync runs at a time: all work happens on the engine's {@link SyncScheduler}, a thread
+ * of its own in the product, virtual time in tests.
  */
 public final class SyncEngine implements AutoCloseable {
 
@@ -72,36 +74,38 @@ public final class SyncEngine implements AutoCloseable {
     private final SyncTarget target;
     private final Options options;
     private final Backoff backoff;
-    private final ScheduledExecutorService executor;
+    private final SyncScheduler scheduler;
+    private final Clock clock;
     private final List<SyncStatusListener> listeners = new CopyOnWriteArrayList<>();
 
-    // Touched only on the engine thread, apart from the volatile status.
+    // Touched only by the engine's tasks (one at a time), apart from the volatile status.
     private volatile SyncStatus status;
-    private ScheduledFuture<?> next;
+    private SyncScheduler.Planned next;
     private Instant firstUnsyncedEdit;
     private boolean waitingForLogin;
     private volatile boolean closed;
     private boolean started;
 
-    /** An engine with a random jitter source; call {@link #start()} to begin. */
+    /** An engine on a thread of its own with a random jitter source; call {@link #start()} to begin. */
     public SyncEngine(SyncTarget target, Options options) {
         this(target, options, new Random());
     }
 
-    /** An engine with a given jitter source, so tests are repeatable. */
+    /** An engine on a thread of its own with a given jitter source, so the waits are repeatable. */
     public SyncEngine(SyncTarget target, Options options, Random jitter) {
+        this(target, options, jitter, SyncScheduler.onOwnThread("ftop-sync"), Clock.systemUTC());
+    }
+
+    /**
+     * An engine that plans its work on {@code scheduler} and reads the time from {@code clock}; tests
+     * give both on virtual time. The engine closes the scheduler when it is closed.
+     */
+    public SyncEngine(SyncTarget target, Options options, Random jitter, SyncScheduler scheduler, Clock clock) {
         this.target = Objects.requireNonNull(target, "target");
         this.options = Objects.requireNonNull(options, "options");
         this.backoff = new Backoff(options.backoffBase(), options.backoffMax(), jitter);
-        ScheduledThreadPoolExecutor pool = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "ftop-sync");
-            thread.setDaemon(true);
-            return thread;
-        });
-        // Planned syncs die with the engine; they must not hold up close().
-        pool.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        pool.setRemoveOnCancelPolicy(true);
-        this.executor = pool;
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.clock = Objects.requireNonNull(clock, "clock");
         this.status = SyncStatus.initial(0, 0, Optional.empty());
     }
 
@@ -150,33 +154,17 @@ public final class SyncEngine implements AutoCloseable {
     /**
      * Stops the engine. A sync under way may finish its current step for a few seconds (every
      * step is safe to cut short, but letting a database write end on its own is kinder to the
-     * workspace); after that it is interrupted.
+     * workspace); after that it is interrupted. No sync is planned any more.
      */
     @Override
     public void close() {
         closed = true;
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                executor.shutdownNow();
-                if (!executor.awaitTermination(5, TimeUnit.SECONDS)) {
-                    LOG.warn("The sync thread did not stop within 10 s");
-                }
-            }
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        scheduler.close();
     }
 
     private void submit(Runnable work) {
-        if (closed) {
-            return;
-        }
-        try {
-            executor.execute(work);
-        } catch (RejectedExecutionException e) {
-            // Closed between the check and the call: nothing left to do.
+        if (!closed) {
+            scheduler.schedule(Duration.ZERO, work);
         }
     }
 
@@ -186,7 +174,7 @@ public final class SyncEngine implements AutoCloseable {
             // Offline or failing: the back-off (or the next login) decides when to try again.
             return;
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         if (firstUnsyncedEdit == null) {
             firstUnsyncedEdit = now;
         }
@@ -203,15 +191,9 @@ public final class SyncEngine implements AutoCloseable {
             return;
         }
         if (next != null) {
-            next.cancel(false);
+            next.cancel();
         }
-        Duration wait = delay.isNegative() ? Duration.ZERO : delay;
-        try {
-            next = executor.schedule(this::runSync, wait.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            // Closed meanwhile: no more syncs.
-            next = null;
-        }
+        next = scheduler.schedule(delay.isNegative() ? Duration.ZERO : delay, this::runSync);
     }
 
     private void runSync() {
@@ -220,6 +202,28 @@ public final class SyncEngine implements AutoCloseable {
         }
         next = null;
         firstUnsyncedEdit = null;
+        try {
+            syncOnce();
+        } catch (Throwable t) {
+            // A bug, a local store problem, or an Error (out of memory, a stack overflow): report
+            // it and keep going. Nothing here may end the engine's schedule.
+            LOG.error("Sync failed unexpectedly", t);
+            publish(counted(status).failed(new SyncException(SyncFailure.SERVER_ERROR, unexpected(t), t)));
+            scheduleIn(backoff.nextDelay());
+        } finally {
+            if (status.state() == SyncState.SYNCING) {
+                // Only when reporting the failure failed in turn: never leave "Syncing" behind.
+                publish(status.failed(new SyncException(SyncFailure.SERVER_ERROR,
+                        "Sync stopped unexpectedly; your changes are kept and sync will try again.")));
+            }
+            if (next == null && !waitingForLogin && !closed) {
+                scheduleIn(backoff.nextDelay());
+            }
+        }
+    }
+
+    /** One sync and what follows from its outcome: the status, and when to sync next. */
+    private void syncOnce() {
         try {
             boolean first = target.firstSync();
             publish(status.withState(SyncState.SYNCING).withProgress(first ? Optional.of(0.0) : Optional.empty()));
@@ -230,7 +234,7 @@ public final class SyncEngine implements AutoCloseable {
             });
             backoff.reset();
             waitingForLogin = false;
-            Instant when = target.lastSuccess().orElseGet(Instant::now);
+            Instant when = target.lastSuccess().orElseGet(clock::instant);
             publish(counted(status).succeeded(when));
             scheduleIn(options.interval());
         } catch (SyncException e) {
@@ -243,22 +247,29 @@ public final class SyncEngine implements AutoCloseable {
             } else if (e.failure() == SyncFailure.LOGIN_NEEDED) {
                 waitingForLogin = true;
             } else {
-                scheduleIn(backoff.nextDelay());
+                // A busy server's Retry-After is waited at least, within the back-off's bounds.
+                scheduleIn(e.retryAfter().map(backoff::nextDelay).orElseGet(backoff::nextDelay));
             }
-        } catch (RuntimeException e) {
-            // A bug or a local store problem: report it, keep the engine alive, retry later.
-            LOG.error("Sync failed unexpectedly", e);
-            publish(counted(status)
-                    .failed(new SyncException(SyncFailure.SERVER_ERROR, "Sync failed: " + e.getMessage(), e)));
-            scheduleIn(backoff.nextDelay());
         }
+    }
+
+    /** What a person reads when sync ran into something that is not the server's doing. */
+    private static String unexpected(Throwable t) {
+        String kept = " Your changes are kept and sync will try again.";
+        if (t instanceof OutOfMemoryError) {
+            return "Sync failed: this app ran out of memory while syncing." + kept
+                    + " If this keeps happening, close other workspaces or restart the app.";
+        }
+        String detail = t.getMessage() == null || t.getMessage().isBlank()
+                ? t.getClass().getSimpleName() : t.getMessage().strip();
+        return "Sync failed: " + detail + (detail.endsWith(".") ? "" : ".") + kept;
     }
 
     /** {@code base} with the outbox counts of now; the old counts when the workspace cannot say. */
     private SyncStatus counted(SyncStatus base) {
         try {
             return base.withCounts(target.pendingCount(), target.problemCount());
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             LOG.warn("Cannot count the pending changes", e);
             return base;
         }
@@ -277,7 +288,7 @@ public final class SyncEngine implements AutoCloseable {
     private static void tell(SyncStatusListener listener, SyncStatus status) {
         try {
             listener.onStatus(status);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             // One broken view must not stop sync for the whole workspace.
             LOG.warn("A sync status listener failed", e);
         }

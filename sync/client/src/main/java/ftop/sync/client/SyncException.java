@@ -1,5 +1,6 @@
 package ftop.sync.client;
 
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -13,6 +14,7 @@ public class SyncException extends Exception {
     private final SyncFailure failure;
     private final int httpStatus;
     private final String code;
+    private final Duration retryAfter;
 
     public SyncException(SyncFailure failure, String message) {
         this(failure, message, null);
@@ -32,10 +34,20 @@ public class SyncException extends Exception {
      * ({@link ftop.sync.protocol.ApiError#error()}, e.g. {@value #RESYNC}).
      */
     public SyncException(SyncFailure failure, int httpStatus, String code, String message, Throwable cause) {
+        this(failure, httpStatus, code, message, null, cause);
+    }
+
+    /**
+     * A failure the server answered with an HTTP error status, an error code and, in a {@code
+     * Retry-After} header, when to try again ({@code retryAfter} null when it did not say).
+     */
+    public SyncException(SyncFailure failure, int httpStatus, String code, String message, Duration retryAfter,
+                         Throwable cause) {
         super(message == null || message.isBlank() ? failure.advice() : message, cause);
         this.failure = Objects.requireNonNull(failure, "failure");
         this.httpStatus = httpStatus;
         this.code = code == null || code.isBlank() ? null : code;
+        this.retryAfter = retryAfter == null || retryAfter.isNegative() ? null : retryAfter;
     }
 
     /**
@@ -47,6 +59,11 @@ public class SyncException extends Exception {
     /** The server's error code, when the failure is an error answer that had one. */
     public Optional<String> code() {
         return Optional.ofNullable(code);
+    }
+
+    /** When the server asked to be tried again (its {@code Retry-After} on 503 or 429), if it did. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     /** The HTTP status the server answered with, when the failure is an error answer. */

@@ -56,6 +56,19 @@ class BackoffTest {
     }
 
     @Test
+    void aRetryAfterIsWaitedAtLeastSpreadByAQuarterAndCappedAtTheMax() {
+        for (int seed = 0; seed < 50; seed++) {
+            Backoff backoff = new Backoff(Duration.ofSeconds(2), Duration.ofMinutes(5), new Random(seed));
+            assertThat(backoff.nextDelay(Duration.ofSeconds(120)).toMillis()).isBetween(120_000L, 150_000L);
+            // Asked less than the back-off: the back-off (ceiling 4 s, the second failure) still holds.
+            assertThat(backoff.nextDelay(Duration.ofMillis(10)).toMillis()).isBetween(2_000L, 4_000L);
+            // Asked for an hour: the longest wait there is.
+            assertThat(backoff.nextDelay(Duration.ofHours(1))).isEqualTo(Duration.ofMinutes(5));
+            assertThat(backoff.failures()).isEqualTo(3);
+        }
+    }
+
+    @Test
     void refusesNonsenseBounds() {
         assertThatThrownBy(() -> new Backoff(Duration.ZERO, Duration.ofSeconds(1), new Random()))
                 .isInstanceOf(IllegalArgumentException.class);

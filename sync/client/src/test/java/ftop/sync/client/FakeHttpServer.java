@@ -69,6 +69,18 @@ final class FakeHttpServer implements AutoCloseable {
         }
     }
 
+    /** Sends {@code body} in chunks, without announcing its length. */
+    static void respondChunked(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (int from = 0; from < bytes.length; from += 8192) {
+                out.write(bytes, from, Math.min(8192, bytes.length - from));
+            }
+        }
+    }
+
     /** Promises {@code body} but sends only its first {@code sent} bytes, then drops the connection. */
     static void respondCutOff(HttpExchange exchange, String body, int sent) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -8,6 +8,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -33,16 +36,25 @@ final class ForwardingProxy implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final ExecutorService handlers;
     private final HttpUrl target;
     private final OkHttpClient http = new OkHttpClient.Builder().retryOnConnectionFailure(false).build();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private volatile Tamper tamper;
-    private volatile String tamperPath;
+    private volatile Predicate<String> tamperWhich;
+    private volatile boolean tamperOnce;
 
     ForwardingProxy(HttpUrl target) throws IOException {
         this.target = target;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::forward);
+        // A thread per exchange: a stalled answer must not hold up the next request.
+        handlers = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "forwarding-proxy");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(handlers);
         server.start();
     }
 
@@ -57,8 +69,21 @@ final class ForwardingProxy implements AutoCloseable {
 
     /** Applies {@code next} once, to the next request whose path ends with {@code pathSuffix}. */
     void tamperOnce(String pathSuffix, Tamper next) {
-        tamperPath = pathSuffix;
+        tamperWhere(pathAndQuery -> pathAndQuery.split("\\?")[0].endsWith(pathSuffix), true, next);
+    }
+
+    /**
+     * Applies {@code next} to the requests whose "/path?query" {@code which} accepts: to the next
+     * one only when {@code once}, else to every one until {@link #stopTampering()}.
+     */
+    void tamperWhere(Predicate<String> which, boolean once, Tamper next) {
+        tamperWhich = which;
+        tamperOnce = once;
         tamper = next;
+    }
+
+    void stopTampering() {
+        tamper = null;
     }
 
     private void forward(HttpExchange exchange) throws IOException {
@@ -87,10 +112,12 @@ final class ForwardingProxy implements AutoCloseable {
             dropConnection(exchange);
             return;
         }
-        Tamper once = tamper;
-        if (once != null && exchange.getRequestURI().getPath().endsWith(tamperPath)) {
-            tamper = null;
-            if (once.handle(exchange, status, answer)) {
+        Tamper now = tamper;
+        if (now != null && tamperWhich.test(pathAndQuery)) {
+            if (tamperOnce) {
+                tamper = null;
+            }
+            if (now.handle(exchange, status, answer)) {
                 exchange.close();
                 return;
             }
@@ -120,5 +147,6 @@ final class ForwardingProxy implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

@@ -101,6 +101,31 @@ class SyncClientTest {
     }
 
     @Test
+    void aPageThatBreaksAnInvariantAppliesNothingOfItselfNorOfItsCursor() {
+        store.save(renamed("Contoso Ltd"));
+        String fabrikam = row("customer", "2002", 2002, 6, fabrikamRenamed("Fabrikam Inc"));
+        List<String> broken = List.of(
+                // The cursor jumps past the server's own latest revision.
+                "{\"since\":5,\"next\":1000000005,\"more\":false,\"serverRevision\":7,\"changes\":[" + fabrikam
+                        + "],\"droppedCustomers\":[],\"serverId\":\"" + SERVER_ID + "\"}",
+                // A row beyond the page's end.
+                page(5, 5, false, List.of(fabrikam)),
+                // Nothing more, but short of the server's latest revision.
+                "{\"since\":5,\"next\":6,\"more\":false,\"serverRevision\":9,\"changes\":[" + fabrikam
+                        + "],\"droppedCustomers\":[],\"serverId\":\"" + SERVER_ID + "\"}",
+                // Another starting point than the cursor.
+                page(4, 6, false, List.of(fabrikam)));
+        for (String page : broken) {
+            fake.answer(ex -> FakeHttpServer.respond(ex, 200, "application/json", page));
+
+            assertThatThrownBy(() -> client.pull(p -> { })).as(page).isInstanceOfSatisfying(SyncException.class,
+                    e -> assertThat(e.failure()).isEqualTo(SyncFailure.BAD_ANSWER));
+
+            assertUntouched();
+        }
+    }
+
+    @Test
     void aPageFromAnotherServerAppliesNothingAndStartsAFreshSyncKeepingTheEdits() {
         store.save(renamed("Contoso Ltd"));
         store.adoptServerId(SERVER_ID);

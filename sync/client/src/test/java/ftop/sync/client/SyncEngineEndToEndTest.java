@@ -12,19 +12,22 @@ import ftop.core.store.LocalStore;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The background engine driving a real client against a real server that comes and goes. */
+/**
+ * The background engine driving a real client against a real server that comes and goes. The
+ * engine plans on virtual time: each sync runs, over real HTTP, when the test moves the time to it.
+ */
 class SyncEngineEndToEndTest {
 
     @TempDir
@@ -33,6 +36,7 @@ class SyncEngineEndToEndTest {
     private LoopbackServer server;
     private LocalStore store;
     private SyncEngine engine;
+    private final VirtualScheduler scheduler = new VirtualScheduler(Instant.now());
     private final List<SyncStatus> statuses = new CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -43,7 +47,8 @@ class SyncEngineEndToEndTest {
         SyncClient client = new SyncClient(server.url(), store, ServerApi.defaultHttpClient(), 100, Clock.systemUTC());
         client.login(DemoUsers.DEMO_USER, DemoUsers.DEMO_PASSWORD);
         engine = new SyncEngine(client, new SyncEngine.Options(Duration.ofHours(1), Duration.ofMillis(200),
-                Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofMillis(400)), new Random(5));
+                Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofMillis(400)), new Random(5), scheduler,
+                scheduler.clock());
         engine.addListener(statuses::add);
     }
 
@@ -57,28 +62,38 @@ class SyncEngineEndToEndTest {
     @Test
     void firstSyncShowsProgressThenEditsGoUpOnTheirOwnAndSurviveAnOutage() throws Exception {
         engine.start();
-        await(() -> engine.status().state() == SyncState.ONLINE);
+        scheduler.runDue();
+        assertThat(engine.status().state()).isEqualTo(SyncState.ONLINE);
         assertThat(statuses).extracting(SyncStatus::firstSyncProgress).contains(Optional.of(0.0), Optional.of(1.0));
         assertThat(statuses.stream().flatMap(s -> s.firstSyncProgress().stream()))
                 .anySatisfy(p -> assertThat(p).isStrictlyBetween(0.0, 1.0));
         assertThat(engine.status().lastSuccess()).isPresent();
         assertThat(store.customers().count()).isGreaterThanOrEqualTo(20);
 
-        // An edit goes up by itself shortly after it is made.
+        // An edit goes up by itself once the quiet time after it has passed.
         edit(store.health().all().get(0));
-        await(() -> engine.status().pendingCount() == 0 && store.outbox().pendingCount() == 0);
+        assertThat(engine.status().pendingCount()).isEqualTo(1);
+        scheduler.advance(Duration.ofMillis(199));
+        assertThat(store.outbox().pendingCount()).isEqualTo(1);
+        scheduler.advance(Duration.ofMillis(1));
+        assertThat(engine.status().pendingCount()).isZero();
+        assertThat(store.outbox().pendingCount()).isZero();
 
         // The server goes away: the edit waits, the status says offline and why.
         server.stop();
         CustomerHealth second = store.health().all().get(1);
         OverallMindset wanted = edit(second);
-        await(() -> engine.status().state() == SyncState.OFFLINE);
+        scheduler.advance(Duration.ofMillis(200));
+        assertThat(engine.status().state()).isEqualTo(SyncState.OFFLINE);
         assertThat(engine.status().failure()).contains(SyncFailure.UNREACHABLE);
         assertThat(engine.status().pendingCount()).isEqualTo(1);
+        assertThat(scheduler.nextPlanned()).as("a retry is planned").isPresent();
 
         // It comes back: the back-off retry finds it without anyone pressing "Sync now".
         server.restart();
-        await(() -> engine.status().state() == SyncState.ONLINE && engine.status().pendingCount() == 0);
+        scheduler.runNext();
+        assertThat(engine.status().state()).isEqualTo(SyncState.ONLINE);
+        assertThat(engine.status().pendingCount()).isZero();
 
         try (LocalStore other = LocalStore.open(dir.resolve("check"))) {
             SyncClient check = new SyncClient(server.url(), other);
@@ -92,33 +107,30 @@ class SyncEngineEndToEndTest {
     @Test
     void aLostSessionAsksForALoginAndSyncNowAfterSigningInResumes() throws Exception {
         engine.start();
-        await(() -> engine.status().state() == SyncState.ONLINE);
+        scheduler.runDue();
+        assertThat(engine.status().state()).isEqualTo(SyncState.ONLINE);
 
         store.putSetting(SyncClient.TOKEN, "a-token-the-server-never-issued");
         edit(store.health().all().get(0));
-        await(() -> engine.status().failure().equals(Optional.of(SyncFailure.LOGIN_NEEDED)));
+        scheduler.advance(Duration.ofMillis(200));
+        assertThat(engine.status().failure()).contains(SyncFailure.LOGIN_NEEDED);
         assertThat(engine.status().state()).isEqualTo(SyncState.FAILING);
         assertThat(store.outbox().pendingCount()).isEqualTo(1);
+        assertThat(scheduler.nextPlanned()).as("waits for the user, not a timer").isEmpty();
 
         new SyncClient(server.url(), store).login(DemoUsers.DEMO_USER, DemoUsers.DEMO_PASSWORD);
         engine.syncNow();
-        await(() -> engine.status().state() == SyncState.ONLINE && engine.status().pendingCount() == 0);
+        scheduler.runDue();
+        assertThat(engine.status().state()).isEqualTo(SyncState.ONLINE);
+        assertThat(engine.status().pendingCount()).isZero();
     }
 
+    /** Edits a health row as the user would; the engine hears of it at once (the store tells it). */
     private OverallMindset edit(CustomerHealth health) {
         OverallMindset next = health.perspective().mindset().orElse(null) == OverallMindset.AVERSE
                 ? OverallMindset.COMPETE : OverallMindset.AVERSE;
         store.save(EntityCodec.apply(health, Map.of("perspective.mindset", TextNode.valueOf(next.name()))));
+        scheduler.runDue();
         return next;
-    }
-
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Condition not met within 30 s");
-            }
-            Thread.sleep(20);
-        }
     }
 }

@@ -2,24 +2,31 @@ package ftop.sync.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Random;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The engine's planning on virtual time: every sync runs when the test moves the time to it, so
+ * the waits are asserted exactly and nothing sleeps.
+ */
 class SyncEngineTest {
 
-    private final ScriptedTarget target = new ScriptedTarget();
+    private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+
+    private final VirtualScheduler scheduler = new VirtualScheduler(T0);
+    private final ScriptedTarget target = new ScriptedTarget(scheduler.clock());
     private final List<SyncStatus> statuses = new CopyOnWriteArrayList<>();
     private SyncEngine engine;
 
@@ -31,106 +38,113 @@ class SyncEngineTest {
     }
 
     @Test
-    void syncsAtStartAndReportsOnline() throws Exception {
+    void syncsAtStartAndReportsOnline() {
         target.pending.set(2);
         target.problems.set(1);
         start(options(Duration.ofHours(1)));
 
-        await(() -> engine.status().state() == SyncState.ONLINE);
-        assertThat(target.calls).hasSize(1);
-        assertThat(engine.status().lastSuccess()).isPresent();
+        assertThat(target.calls).containsExactly(T0);
+        assertThat(engine.status().state()).isEqualTo(SyncState.ONLINE);
+        assertThat(engine.status().lastSuccess()).contains(T0);
         assertThat(engine.status().pendingCount()).isEqualTo(2);
         assertThat(engine.status().problemCount()).isEqualTo(1);
-        assertThat(statuses).extracting(SyncStatus::state).contains(SyncState.SYNCING, SyncState.ONLINE);
+        assertThat(statuses).extracting(SyncStatus::state).containsSubsequence(SyncState.SYNCING, SyncState.ONLINE);
+        assertThat(scheduler.nextPlanned()).contains(Duration.ofHours(1));
     }
 
     @Test
-    void syncsAgainEveryInterval() throws Exception {
-        start(options(Duration.ofMillis(100)));
+    void syncsAgainEveryInterval() {
+        start(options(Duration.ofMinutes(5)));
 
-        await(() -> target.calls.size() >= 4);
-        assertThat(engine.status().state()).isIn(SyncState.ONLINE, SyncState.SYNCING);
+        scheduler.advance(Duration.ofMinutes(5));
+        scheduler.advance(Duration.ofMinutes(4).plusSeconds(59));
+        assertThat(target.calls).containsExactly(T0, T0.plus(Duration.ofMinutes(5)));
+        scheduler.advance(Duration.ofSeconds(1));
+
+        assertThat(target.calls).containsExactly(T0, T0.plus(Duration.ofMinutes(5)), T0.plus(Duration.ofMinutes(10)));
+        assertThat(engine.status().state()).isEqualTo(SyncState.ONLINE);
     }
 
     @Test
-    void aBurstOfEditsIsPushedOnceAfterTheQuietTime() throws Exception {
+    void aBurstOfEditsIsPushedOnceAfterTheQuietTime() {
         start(new SyncEngine.Options(Duration.ofHours(1), Duration.ofMillis(300), Duration.ofSeconds(5),
                 Duration.ofMillis(50), Duration.ofSeconds(1)));
-        await(() -> target.calls.size() == 1 && engine.status().state() == SyncState.ONLINE);
 
         Instant lastEdit = null;
         for (int i = 0; i < 5; i++) {
             target.pending.incrementAndGet();
-            target.edit();
-            lastEdit = Instant.now();
-            Thread.sleep(50);
+            lastEdit = edit();
+            scheduler.advance(Duration.ofMillis(50));
         }
-        await(() -> target.calls.size() == 2);
-        Thread.sleep(600);
+        assertThat(target.calls).hasSize(1);
+        assertThat(engine.status().pendingCount()).as("counted at each edit").isEqualTo(5);
+        scheduler.advance(Duration.ofSeconds(30));
 
-        assertThat(target.calls).hasSize(2);
-        assertThat(Duration.between(lastEdit, target.calls.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(250));
+        assertThat(target.calls).containsExactly(T0, lastEdit.plusMillis(300));
     }
 
     @Test
-    void endlessEditsCannotHoldThePushBackBeyondTheMaximum() throws Exception {
+    void endlessEditsCannotHoldThePushBackBeyondTheMaximum() {
         start(new SyncEngine.Options(Duration.ofHours(1), Duration.ofMillis(200), Duration.ofMillis(500),
                 Duration.ofMillis(50), Duration.ofSeconds(1)));
-        await(() -> target.calls.size() == 1 && engine.status().state() == SyncState.ONLINE);
 
-        Instant firstEdit = Instant.now();
-        for (int i = 0; i < 20 && target.calls.size() < 2; i++) {
-            target.edit();
-            Thread.sleep(100);
+        Instant firstEdit = edit();
+        for (int i = 0; i < 20; i++) {
+            scheduler.advance(Duration.ofMillis(100));
+            edit();
         }
 
-        assertThat(target.calls).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(Duration.between(firstEdit, target.calls.get(1))).isLessThan(Duration.ofMillis(1500));
+        assertThat(target.calls.get(1)).isEqualTo(firstEdit.plusMillis(500));
     }
 
     @Test
-    void unreachableServerIsRetriedWithGrowingWaitsAndOnlineAgainAfterwards() throws Exception {
+    void unreachableServerIsRetriedWithGrowingWaitsAndOnlineAgainAfterwards() {
         for (int i = 0; i < 4; i++) {
             target.failures.add(new SyncException(SyncFailure.UNREACHABLE, "down"));
         }
         start(new SyncEngine.Options(Duration.ofHours(1), Duration.ofMillis(100), Duration.ofSeconds(1),
                 Duration.ofMillis(40), Duration.ofSeconds(2)));
+        assertThat(engine.status().state()).isEqualTo(SyncState.OFFLINE);
+        assertThat(engine.status().failure()).contains(SyncFailure.UNREACHABLE);
 
-        await(() -> target.calls.size() == 5 && engine.status().state() == SyncState.ONLINE);
-        assertThat(statuses).anySatisfy(s -> {
-            assertThat(s.state()).isEqualTo(SyncState.OFFLINE);
-            assertThat(s.failure()).contains(SyncFailure.UNREACHABLE);
-        });
-        List<Duration> gaps = new ArrayList<>();
-        for (int i = 1; i < target.calls.size(); i++) {
-            gaps.add(Duration.between(target.calls.get(i - 1), target.calls.get(i)));
+        List<Duration> waits = new ArrayList<>();
+        while (engine.status().state() != SyncState.ONLINE) {
+            waits.add(scheduler.runNext());
         }
-        // Ceilings 40, 80, 160, 320 ms: each wait is at least half its ceiling.
-        assertThat(gaps.get(3)).isGreaterThanOrEqualTo(Duration.ofMillis(150));
-        assertThat(gaps.get(3)).isGreaterThan(gaps.get(0));
+
+        // Ceilings 40, 80, 160, 320 ms: each wait is between half its ceiling and the ceiling.
+        assertThat(waits).hasSize(4);
+        for (int i = 0; i < 4; i++) {
+            long ceiling = 40L << i;
+            assertThat(waits.get(i).toMillis()).as("wait " + i).isBetween(ceiling / 2, ceiling);
+        }
+        assertThat(target.calls).hasSize(5);
         assertThat(engine.status().failure()).isEmpty();
+        assertThat(scheduler.nextPlanned()).as("back to the interval").contains(Duration.ofHours(1));
     }
 
     @Test
-    void loginNeededWaitsForTheUserInsteadOfRetrying() throws Exception {
+    void loginNeededWaitsForTheUserInsteadOfRetrying() {
         target.failures.add(new SyncException(SyncFailure.LOGIN_NEEDED, "Your session has expired"));
         start(new SyncEngine.Options(Duration.ofMillis(100), Duration.ofMillis(50), Duration.ofMillis(100),
                 Duration.ofMillis(20), Duration.ofMillis(50)));
-
-        await(() -> engine.status().failure().isPresent());
-        target.edit();
-        Thread.sleep(500);
-        assertThat(target.calls).hasSize(1);
         assertThat(engine.status().state()).isEqualTo(SyncState.FAILING);
         assertThat(engine.status().message()).contains("Your session has expired");
+        assertThat(scheduler.nextPlanned()).as("nothing planned until the user signs in").isEmpty();
+
+        edit();
+        scheduler.advance(Duration.ofHours(1));
+        assertThat(target.calls).hasSize(1);
+        assertThat(engine.status().state()).isEqualTo(SyncState.FAILING);
 
         engine.syncNow();
-        await(() -> engine.status().state() == SyncState.ONLINE);
-        assertThat(target.calls).hasSizeGreaterThanOrEqualTo(2);
+        scheduler.runDue();
+        assertThat(engine.status().state()).isEqualTo(SyncState.ONLINE);
+        assertThat(target.calls).hasSize(2);
     }
 
     @Test
-    void aResyncIsStartedAtOnceAndSaysSoUntilItCompletes() throws Exception {
+    void aResyncIsStartedAtOnceAndSaysSoUntilItCompletes() {
         String words = "The server's data was reset; the workspace is being synced again. Your 2 unsynced edits are kept.";
         target.pending.set(2);
         target.failures.add(new SyncException(SyncFailure.RESYNCING, 409, SyncException.RESYNC, words, null));
@@ -138,9 +152,8 @@ class SyncEngineTest {
         start(new SyncEngine.Options(Duration.ofHours(1), Duration.ofMillis(100), Duration.ofSeconds(1),
                 Duration.ofHours(1), Duration.ofHours(1)));
 
-        await(() -> engine.status().state() == SyncState.ONLINE);
-
-        assertThat(target.calls).hasSize(2);
+        assertThat(engine.status().state()).isEqualTo(SyncState.ONLINE);
+        assertThat(target.calls).containsExactly(T0, T0);
         assertThat(statuses).anySatisfy(s -> {
             assertThat(s.state()).isEqualTo(SyncState.SYNCING);
             assertThat(s.message()).contains(words);
@@ -150,67 +163,130 @@ class SyncEngineTest {
     }
 
     @Test
-    void syncNowCutsTheBackOffShort() throws Exception {
-        target.failures.add(new SyncException(SyncFailure.SERVER_ERROR, "HTTP 503"));
+    void syncNowCutsTheBackOffShort() {
+        target.failures.add(new SyncException(SyncFailure.SERVER_ERROR, "HTTP 500"));
         start(new SyncEngine.Options(Duration.ofHours(1), Duration.ofMillis(50), Duration.ofMillis(100),
                 Duration.ofMinutes(10), Duration.ofMinutes(10)));
-        await(() -> engine.status().state() == SyncState.FAILING);
+        assertThat(engine.status().state()).isEqualTo(SyncState.FAILING);
+        assertThat(scheduler.nextPlanned()).hasValueSatisfying(wait -> assertThat(wait).isGreaterThan(Duration.ofMinutes(4)));
 
         engine.syncNow();
+        scheduler.runDue();
 
-        await(() -> engine.status().state() == SyncState.ONLINE);
-        assertThat(target.calls).hasSize(2);
+        assertThat(engine.status().state()).isEqualTo(SyncState.ONLINE);
+        assertThat(target.calls).containsExactly(T0, T0);
     }
 
     @Test
-    void firstSyncPublishesProgress() throws Exception {
+    void aBusyServersRetryAfterIsWaitedWithinTheBackOffsCeiling() {
+        target.failures.add(busy(Duration.ofSeconds(30)));
+        target.failures.add(busy(Duration.ofHours(1)));
+        target.failures.add(busy(Duration.ofMillis(1)));
+        start(new SyncEngine.Options(Duration.ofHours(1), Duration.ofMillis(50), Duration.ofMillis(100),
+                Duration.ofSeconds(2), Duration.ofMinutes(5)));
+        assertThat(engine.status().message()).hasValueSatisfying(m -> assertThat(m).contains("tried again in"));
+
+        // Asked 30 s where the back-off says 1 to 2 s: 30 s at least, spread by up to a quarter.
+        Duration first = scheduler.runNext();
+        assertThat(first.toMillis()).isBetween(30_000L, 37_500L);
+        // Asked an hour: capped at the back-off's ceiling of 5 minutes.
+        assertThat(scheduler.runNext()).isEqualTo(Duration.ofMinutes(5));
+        // Asked a millisecond where the third back-off is 4 to 8 s: the back-off holds.
+        assertThat(scheduler.runNext().toMillis()).isBetween(4_000L, 8_000L);
+        assertThat(engine.status().state()).isEqualTo(SyncState.ONLINE);
+        assertThat(target.calls).hasSize(4);
+    }
+
+    @Test
+    void firstSyncPublishesProgress() {
         target.first = true;
         start(options(Duration.ofHours(1)));
 
-        await(() -> engine.status().state() == SyncState.ONLINE);
+        assertThat(engine.status().state()).isEqualTo(SyncState.ONLINE);
         assertThat(statuses).extracting(SyncStatus::firstSyncProgress)
                 .contains(Optional.of(0.0), Optional.of(0.5), Optional.of(1.0));
         assertThat(engine.status().firstSyncProgress()).isEmpty();
     }
 
     @Test
-    void aFailingListenerDoesNotStopTheEngine() throws Exception {
-        engine = new SyncEngine(target, options(Duration.ofMillis(100)), new Random(1));
+    void failingListenersDoNotStopTheEngine() {
+        engine = new SyncEngine(target, options(Duration.ofMinutes(1)), new Random(1), scheduler, scheduler.clock());
         engine.addListener(s -> {
             throw new IllegalStateException("listener bug");
         });
+        engine.addListener(s -> {
+            throw new StackOverflowError();
+        });
         engine.start();
+        scheduler.advance(Duration.ofMinutes(2));
 
-        await(() -> target.calls.size() >= 2);
+        assertThat(target.calls).hasSize(3);
+        assertThat(engine.status().state()).isEqualTo(SyncState.ONLINE);
     }
 
     @Test
-    void aBugInTheTargetIsReportedAndRetried() throws Exception {
-        target.bug = new IllegalStateException("store exploded");
+    void aBugInTheTargetIsReportedAndRetried() {
+        target.crashes.add(new IllegalStateException("store exploded"));
         start(new SyncEngine.Options(Duration.ofHours(1), Duration.ofMillis(50), Duration.ofMillis(100),
                 Duration.ofMillis(30), Duration.ofMillis(60)));
 
-        await(() -> target.calls.size() >= 2 && engine.status().state() == SyncState.ONLINE);
-        assertThat(statuses).anySatisfy(s -> assertThat(s.message()).hasValueSatisfying(
-                m -> assertThat(m).contains("store exploded")));
+        assertThat(engine.status().state()).isEqualTo(SyncState.FAILING);
+        assertThat(engine.status().message()).contains("Sync failed: store exploded. Your changes are kept and sync will try again.");
+        assertThat(scheduler.nextPlanned()).hasValueSatisfying(wait -> assertThat(wait.toMillis()).isBetween(15L, 30L));
+
+        scheduler.runNext();
+        assertThat(engine.status().state()).isEqualTo(SyncState.ONLINE);
     }
 
     @Test
-    void closeLetsASyncUnderWayFinishAndStopsTheSchedule() throws Exception {
-        target.slow = Duration.ofMillis(700);
-        start(options(Duration.ofMillis(50)));
-        await(() -> target.calls.size() == 1);
+    void anErrorInsideASyncIsReportedAndTheEngineGoesOn() {
+        target.pending.set(3);
+        target.crashes.add(new OutOfMemoryError("Java heap space"));
+        target.crashes.add(new StackOverflowError());
+        start(new SyncEngine.Options(Duration.ofHours(1), Duration.ofMillis(50), Duration.ofMillis(100),
+                Duration.ofSeconds(2), Duration.ofMinutes(5)));
+
+        assertThat(engine.status().state()).isEqualTo(SyncState.FAILING);
+        assertThat(engine.status().message()).hasValueSatisfying(m -> assertThat(m).contains("this app ran out of memory while syncing. Your changes are kept"));
+        assertThat(engine.status().pendingCount()).isEqualTo(3);
+        assertThat(scheduler.nextPlanned()).hasValueSatisfying(wait -> assertThat(wait.toMillis()).isBetween(1000L, 2000L));
+
+        scheduler.runNext();
+        assertThat(engine.status().state()).isEqualTo(SyncState.FAILING);
+        assertThat(engine.status().message()).hasValueSatisfying(m -> assertThat(m).startsWith("Sync failed: StackOverflowError."));
+        assertThat(scheduler.nextPlanned()).hasValueSatisfying(wait -> assertThat(wait.toMillis()).isBetween(2000L, 4000L));
+
+        scheduler.runNext();
+        assertThat(engine.status().state()).isEqualTo(SyncState.ONLINE);
+        assertThat(target.calls).hasSize(3);
+    }
+
+    @Test
+    void anErrorFromTheWorkspaceWhileReportingAFailureIsSurvivedToo() {
+        target.crashes.add(new OutOfMemoryError("Java heap space"));
+        target.countCrash = new StackOverflowError();
+        start(new SyncEngine.Options(Duration.ofHours(1), Duration.ofMillis(50), Duration.ofMillis(100),
+                Duration.ofSeconds(2), Duration.ofMinutes(5)));
+
+        assertThat(engine.status().state()).isEqualTo(SyncState.FAILING);
+        assertThat(scheduler.nextPlanned()).isPresent();
+        target.countCrash = null;
+        scheduler.runNext();
+        assertThat(engine.status().state()).isEqualTo(SyncState.ONLINE);
+    }
+
+    @Test
+    void afterCloseNothingRunsAnyMore() {
+        start(options(Duration.ofMinutes(1)));
 
         engine.close();
-
-        assertThat(target.finished).hasValue(1);
-        assertThat(target.interrupted).isFalse();
-        Thread.sleep(300);
-        assertThat(target.calls).hasSize(1);
         engine.start();
         engine.syncNow();
-        Thread.sleep(200);
-        assertThat(target.calls).hasSize(1);
+        edit();
+        scheduler.advance(Duration.ofHours(1));
+
+        assertThat(scheduler.closed()).isTrue();
+        assertThat(target.calls).containsExactly(T0);
     }
 
     private static SyncEngine.Options options(Duration interval) {
@@ -218,52 +294,53 @@ class SyncEngineTest {
                 Duration.ofMillis(50), Duration.ofSeconds(1));
     }
 
-    private void start(SyncEngine.Options options) {
-        engine = new SyncEngine(target, options, new Random(42));
-        engine.addListener(statuses::add);
-        engine.start();
+    private static SyncException busy(Duration retryAfter) {
+        return new SyncException(SyncFailure.SERVER_ERROR, 503, "busy",
+                "The server could not fetch changes (HTTP 503): busy. It asks to be tried again in " + retryAfter, retryAfter,
+                null);
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Condition not met within 10 s");
-            }
-            Thread.sleep(10);
-        }
+    /** Starts an engine on the virtual time and runs what is due at once: the first sync. */
+    private void start(SyncEngine.Options options) {
+        engine = new SyncEngine(target, options, new Random(42), scheduler, scheduler.clock());
+        engine.addListener(statuses::add);
+        engine.start();
+        scheduler.runDue();
+    }
+
+    /** A local edit now, as the store would tell of it; returns when it was made. */
+    private Instant edit() {
+        target.edit();
+        scheduler.runDue();
+        return scheduler.now();
     }
 
     /** A target whose syncs fail as scripted and record when they ran. */
     private static final class ScriptedTarget implements SyncTarget {
+        final Clock clock;
         final List<Instant> calls = new CopyOnWriteArrayList<>();
-        final BlockingQueue<SyncException> failures = new LinkedBlockingQueue<>();
+        final Queue<SyncException> failures = new ConcurrentLinkedQueue<>();
+        final Queue<Throwable> crashes = new ConcurrentLinkedQueue<>();
         final AtomicInteger pending = new AtomicInteger();
         final AtomicInteger problems = new AtomicInteger();
         final List<Runnable> editListeners = new CopyOnWriteArrayList<>();
         volatile Instant lastSuccess;
         volatile boolean first;
-        volatile RuntimeException bug;
-        volatile Duration slow = Duration.ZERO;
-        final AtomicInteger finished = new AtomicInteger();
-        volatile boolean interrupted;
+        volatile Error countCrash;
+
+        ScriptedTarget(Clock clock) {
+            this.clock = clock;
+        }
 
         @Override
         public void sync(DoubleConsumer progress) throws SyncException {
-            calls.add(Instant.now());
-            if (!slow.isZero()) {
-                try {
-                    Thread.sleep(slow.toMillis());
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                    Thread.currentThread().interrupt();
-                    throw new SyncException(SyncFailure.UNREACHABLE, "interrupted");
-                }
+            calls.add(clock.instant());
+            Throwable crash = crashes.poll();
+            if (crash instanceof RuntimeException e) {
+                throw e;
             }
-            RuntimeException crash = bug;
-            if (crash != null) {
-                bug = null;
-                throw crash;
+            if (crash instanceof Error e) {
+                throw e;
             }
             SyncException failure = failures.poll();
             if (failure != null) {
@@ -274,12 +351,15 @@ class SyncEngineTest {
                 progress.accept(1.0);
                 first = false;
             }
-            lastSuccess = Instant.now();
-            finished.incrementAndGet();
+            lastSuccess = clock.instant();
         }
 
         @Override
         public int pendingCount() {
+            Error crash = countCrash;
+            if (crash != null) {
+                throw crash;
+            }
             return pending.get();
         }
 

@@ -7,7 +7,8 @@ import java.util.UUID;
  * The server's answer to one mutation. A repeated mutation id gets the first answer again.
  *
  * @param id        the mutation id
- * @param outcome   applied, conflict or rejected
+ * @param outcome   applied, conflict or rejected; null when read from a newer server's outcome this
+ *                  client does not know
  * @param revision  the row's revision after the outcome (the new revision when applied)
  * @param row       the current server row after the outcome; may be null when the row does not exist
  * @param conflicts the conflicting fields when the outcome is {@link Outcome#CONFLICT}, else empty

@@ -49,6 +49,32 @@ class ProtocolJsonTest {
     }
 
     @Test
+    void answersWithFieldsAndRolesANewerServerAddedAreReadAndRequestsStayStrict() throws Exception {
+        String login = "{\"token\":\"t\",\"expiresAt\":\"2021-05-03T09:30:00Z\",\"userId\":\"megan.bowen\","
+                + "\"displayName\":\"Megan Bowen\",\"roles\":[\"FM\",\"QUANTUM_ARCHITECT\"],"
+                + "\"serverId\":\"0f8fad5b-d9cb-469f-a165-70867728950e\",\"theme\":{\"accent\":\"teal\"}}";
+        LoginResponse read = ProtocolJson.answers().readValue(login, LoginResponse.class);
+        assertThat(read.userId()).isEqualTo("megan.bowen");
+        assertThat(read.roles()).containsExactly(UserRole.FM);
+
+        String page = "{\"since\":0,\"next\":7,\"more\":false,\"serverRevision\":7,\"cursorTag\":\"abc\","
+                + "\"changes\":[{\"kind\":\"tenant\",\"id\":\"x\",\"tpid\":1001,\"revision\":7,\"body\":null,"
+                + "\"origin\":\"feed\"}],\"droppedCustomers\":[],\"serverId\":\"0f8fad5b-d9cb-469f-a165-70867728950e\"}";
+        ChangesPage changes = ProtocolJson.answers().readValue(page, ChangesPage.class);
+        assertThat(changes.next()).isEqualTo(7);
+        assertThat(changes.changes()).singleElement().satisfies(r -> assertThat(r.deleted()).isTrue());
+
+        String outcome = "{\"results\":[{\"id\":\"" + UUID.randomUUID() + "\",\"outcome\":\"DEFERRED\",\"revision\":3}]}";
+        assertThat(ProtocolJson.answers().readValue(outcome, MutationResults.class).results().get(0).outcome()).isNull();
+
+        // The same extra field in a request is refused: the strict mapper is the one the server reads with.
+        assertThatThrownBy(() -> mapper.readValue(login.replace(",\"QUANTUM_ARCHITECT\"", ""), LoginResponse.class))
+                .isInstanceOf(UnrecognizedPropertyException.class);
+        assertThatThrownBy(() -> mapper.readValue("{\"mutations\":[],\"atomic\":true}", MutationBatch.class))
+                .isInstanceOf(UnrecognizedPropertyException.class);
+    }
+
+    @Test
     void mutationRequestConvertsToAndFromCoreMutation() throws Exception {
         Mutation mutation = Mutation.upsert(EntityKind.HEALTH, "1001", 4,
                 Map.of("progress.status", TextNode.valueOf("IN_PROGRESS")));

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -27,10 +28,14 @@ import java.util.UUID;
  * <p>Two streams are merged by revision. Ordinary changes: rows of customers in the caller's
  * scope whose revision is after REV. Scope growth: a customer that came into scope at revision
  * G after REV is sent whole at G (all its rows, whatever their revision). Both are numbered by
- * unique revisions, so a page can end between any two of them and {@code next} is exact. A
- * customer that left the scope in the page's range is listed in {@code droppedCustomers}. Every
- * query is bounded by the revision read first, so rows committed during the request are left for
- * the next pull rather than skipped.
+ * unique revisions, so {@code next} is exact. A customer that left the scope in the page's range
+ * is listed in {@code droppedCustomers}. Every query is bounded by the revision read first, so
+ * rows committed during the request are left for the next pull rather than skipped.
+ *
+ * <p>A page ends only where a writing transaction ended ({@link RevisionCommits}), so a client
+ * never shows a state the server never had, such as half of a push batch: when the limit falls
+ * inside a transaction, the page stops before it, or, when the transaction starts the page, runs
+ * over the limit to take it whole (up to {@link #MAX_TRANSACTION_ROWS} rows).
  *
  * <p>Every page carries the database's id ({@link Database#serverId()}). A cursor beyond the
  * server's latest revision cannot come from this history (the database was restored from an older
@@ -44,6 +49,11 @@ final class ChangesApi {
 
     static final int DEFAULT_LIMIT = 500;
     static final int MAX_LIMIT = 5000;
+    /**
+     * The most rows a page takes to finish a transaction it would otherwise end inside. A larger
+     * transaction (for one caller) is split across pages as if it were several.
+     */
+    static final int MAX_TRANSACTION_ROWS = 4 * MAX_LIMIT;
     /**
      * Up to this many customers in scope, a page is found through the customers' rows rather than
      * by walking the revision index (see {@link #ordinaryByCustomers}).
@@ -123,32 +133,72 @@ final class ChangesApi {
             readScope(c, userId, " AND ((granted_revision > ? AND granted_revision <= ?) OR tenant_filter IS NOT NULL)",
                     since, upTo, partnerTenants, grown);
         }
+        Scope seen = new Scope(userId, scope, partnerTenants, grown);
+        Draft page = draft(c, seen, since, upTo, limit, plan);
+        // A page ends only where a transaction ended: a client never shows half of a push batch or
+        // an import. It stops before the transaction when it holds something before it, else runs
+        // over its limit to take the transaction whole (up to MAX_TRANSACTION_ROWS).
+        for (int step = 0; page.full() && step < 64; step++) {
+            Optional<RevisionCommits.Range> open = RevisionCommits.around(c, page.next());
+            if (open.isEmpty()) {
+                break;
+            }
+            long before = open.get().first() - 1;
+            if (before > since) {
+                page = draft(c, seen, since, before, limit, plan);
+            } else {
+                Draft whole = draft(c, seen, since, open.get().last(), MAX_TRANSACTION_ROWS, plan);
+                if (!whole.full()) {
+                    page = whole;
+                }
+                break;
+            }
+        }
+        return new ChangesPage(since, page.next(), page.next() < upTo, upTo, page.changes(),
+                dropped(c, userId, since, page.next()), serverId);
+    }
+
+    /** Who asks and what they see: read once per request, used by every draft of its page. */
+    private record Scope(String userId, Map<Long, Long> small, Map<Long, Set<UUID>> partnerTenants, List<long[]> grown) {
+    }
+
+    /**
+     * A page's rows after {@code since} up to {@code bound}, at most {@code limit} of them (a
+     * customer that came into scope counts as one item, however many rows it has).
+     *
+     * @param next the revision the page ends at: {@code bound} when everything up to it fitted
+     * @param full true when the limit stopped the page before {@code bound}
+     */
+    private record Draft(List<RowChange> changes, long next, boolean full) {
+    }
+
+    private static Draft draft(Connection c, Scope scope, long since, long bound, int limit, Plan plan)
+            throws SQLException {
         // Seeking each customer's rows costs a few index steps per customer; walking the revisions
         // one step per revision. A short way to go (the usual incremental pull) is walked.
-        boolean seek = scope != null && switch (plan) {
-            case CHOOSE -> (long) scope.size() * SEEK_COST < upTo - since;
+        boolean seek = scope.small() != null && switch (plan) {
+            case CHOOSE -> (long) scope.small().size() * SEEK_COST < bound - since;
             case WALK -> false;
             case SEEK -> true;
         };
         List<StoredRow> ordinary = seek
-                ? ordinaryByCustomers(c, scope, since, upTo, limit + 1)
-                : ordinaryByRevision(c, userId, since, upTo, limit + 1);
+                ? ordinaryByCustomers(c, scope.small(), since, bound, limit + 1)
+                : ordinaryByRevision(c, scope.userId(), since, bound, limit + 1);
+        List<long[]> grown = scope.grown();
 
         List<RowChange> changes = new ArrayList<>();
         int i = 0;
         int g = 0;
         long next = since;
-        boolean more = false;
-        while (i < ordinary.size() || g < grown.size()) {
+        while (i < ordinary.size() || (g < grown.size() && grown.get(g)[1] <= bound)) {
             if (changes.size() >= limit) {
-                more = true;
-                break;
+                return new Draft(changes, next, true);
             }
             long ordinaryRev = i < ordinary.size() ? ordinary.get(i).revision() : Long.MAX_VALUE;
             long grownRev = g < grown.size() ? grown.get(g)[1] : Long.MAX_VALUE;
             if (ordinaryRev < grownRev) {
                 StoredRow row = ordinary.get(i++);
-                if (row.deleted() || visible(row, partnerTenants.get(row.tpid()))) {
+                if (row.deleted() || visible(row, scope.partnerTenants().get(row.tpid()))) {
                     changes.add(row.toChange());
                 }
                 next = ordinaryRev;
@@ -156,15 +206,13 @@ final class ChangesApi {
                 long tpid = grown.get(g++)[0];
                 for (StoredRow row : wholeCustomer(c, tpid, grownRev, since)) {
                     // A partner's hidden tenants go out as tombstones: they may have seen them before.
-                    changes.add(row.deleted() || visible(row, partnerTenants.get(tpid)) ? row.toChange() : row.toTombstone());
+                    changes.add(row.deleted() || visible(row, scope.partnerTenants().get(tpid))
+                            ? row.toChange() : row.toTombstone());
                 }
                 next = grownRev;
             }
         }
-        if (!more) {
-            next = upTo;
-        }
-        return new ChangesPage(since, next, more, upTo, changes, dropped(c, userId, since, next), serverId);
+        return new Draft(changes, bound, false);
     }
 
     private static ApiException resync(long since, long upTo) {

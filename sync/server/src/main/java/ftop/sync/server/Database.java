@@ -267,12 +267,35 @@ public final class Database implements AutoCloseable {
     /**
      * Runs {@code work} in one transaction that takes revisions. Such transactions run one at a
      * time in this process (the counter row lock does the same across processes), so revisions
-     * commit in order; holding the lock here keeps H2 from timing out on that row under load.
+     * commit in order; holding the lock here keeps H2 from timing out on that row under load. The
+     * revisions it took are recorded as one commit ({@link RevisionCommits}), so that no page of
+     * changes ends inside it.
      */
     public <T> T inRevisionTransaction(SqlWork<T> work) throws SQLException {
         revisionLock.lock();
         try {
-            return inTransaction(work, true);
+            return inTransaction(c -> {
+                long before = RowStore.currentRevision(c);
+                T result = work.run(c);
+                RevisionCommits.record(c, before, RowStore.currentRevision(c));
+                return result;
+            }, true);
+        } finally {
+            revisionLock.unlock();
+        }
+    }
+
+    /**
+     * Takes {@code count} revisions for rows that are then written in transactions of their own (a
+     * bulk load into an empty database, slice by slice): they are not recorded as one commit, so
+     * pages of changes may end between any of them.
+     *
+     * @return the first revision taken
+     */
+    public long reserveRevisions(int count) throws SQLException {
+        revisionLock.lock();
+        try {
+            return inTransaction(c -> RowStore.takeRevisions(c, count), true);
         } finally {
             revisionLock.unlock();
         }

@@ -165,10 +165,10 @@ public final class DatasetLoader {
             if (historyMonths > 0 && !data.usage().isEmpty()) {
                 // The history's revisions come before the rows', as its changes came before them.
                 int steps = data.usage().size() * (historyMonths + 1);
-                long firstHistory = db.inRevisionTransaction(c -> RowStore.takeRevisions(c, steps));
+                long firstHistory = db.reserveRevisions(steps);
                 insertHistory(data.usage(), firstHistory);
             }
-            long firstRevision = db.inRevisionTransaction(c -> RowStore.takeRevisions(c, Math.max(1, rows.size())));
+            long firstRevision = db.reserveRevisions(Math.max(1, rows.size()));
             for (int from = 0; from < rows.size(); from += BATCH_ROWS) {
                 List<Object[]> slice = rows.subList(from, Math.min(rows.size(), from + BATCH_ROWS));
                 long sliceRevision = firstRevision + from;

@@ -80,6 +80,80 @@ class ChangesApiTest extends ServerTestBase {
     }
 
     @Test
+    void aPageNeverEndsInsideAPushBatch() throws Exception {
+        // The data set's bulk load is not one transaction: its pages may end anywhere.
+        assertThat(commitsRecorded()).isZero();
+        long since = pullAll(World.FM, 0, 500).get(0).next();
+
+        // One push of three edits commits them together, at three consecutive revisions.
+        long batch = pushBatch(World.FM, "GTP", "CTO", "COMPETE");
+        assertThat(commitsRecorded()).isEqualTo(1);
+
+        // A limit of two would cut the batch after its second row: the page runs over to take it whole.
+        List<ChangesPage> pages = pullAll(World.FM, since, 2);
+        assertThat(pages).singleElement().satisfies(page -> {
+            assertThat(keys(page.changes())).containsExactly("contact:" + Contoso.MICROSOFT_CONTACT_ID,
+                    "contact:" + Contoso.CUSTOMER_CONTACT_ID, "health:" + CONTOSO);
+            assertThat(page.next()).isEqualTo(batch + 2);
+            assertThat(page.more()).isFalse();
+        });
+
+        // One edit of its own, then another batch: the first page stops before the batch, short of its
+        // limit, and the next takes the batch whole.
+        var single = pushOne(World.FM, Mutation.upsert(EntityKind.STATUS_NOTE, Contoso.note().id().toString(), 0,
+                Map.of("risks", TextNode.valueOf("None left."))));
+        assertThat(single.outcome()).as(single.message()).isEqualTo(Outcome.APPLIED);
+        long second = pushBatch(World.FM, "FastTrack", "CEO", "ALIGNED");
+        assertThat(second).isEqualTo(single.revision() + 1);
+
+        List<ChangesPage> after = pullAll(World.FM, batch + 2, 2);
+        assertThat(after).hasSize(2);
+        assertThat(keys(after.get(0).changes())).containsExactly("statusNote:" + Contoso.note().id());
+        assertThat(after.get(0).next()).isEqualTo(single.revision());
+        assertThat(after.get(0).more()).isTrue();
+        assertThat(after.get(1).changes()).hasSize(3).allMatch(r -> r.revision() >= second && r.revision() <= second + 2);
+        assertThat(after.get(1).next()).isEqualTo(second + 2);
+
+        // Both plans of finding a page's rows agree on where pages end.
+        Database db = server.database();
+        for (int limit : List.of(1, 2, 3, 4)) {
+            assertThat(pullDirect(db, World.FM.userId(), since, limit, ChangesApi.Plan.SEEK))
+                    .usingRecursiveComparison()
+                    .isEqualTo(pullDirect(db, World.FM.userId(), since, limit, ChangesApi.Plan.WALK));
+            for (ChangesPage page : pullDirect(db, World.FM.userId(), since, limit, ChangesApi.Plan.CHOOSE)) {
+                assertThat(page.next()).as("limit " + limit).isNotIn(batch, batch + 1, second, second + 1);
+            }
+        }
+    }
+
+    /** Pushes three of the FM's edits in one batch; returns the revision of the first. */
+    private long pushBatch(ftop.core.user.User fm, String microsoftTitle, String customerTitle, String mindset)
+            throws Exception {
+        Answer answer = push(fm,
+                Mutation.upsert(EntityKind.CONTACT, Contoso.MICROSOFT_CONTACT_ID.toString(), 0,
+                        Map.of("title", TextNode.valueOf(microsoftTitle))),
+                Mutation.upsert(EntityKind.CONTACT, Contoso.CUSTOMER_CONTACT_ID.toString(), 0,
+                        Map.of("title", TextNode.valueOf(customerTitle))),
+                Mutation.upsert(EntityKind.HEALTH, CONTOSO, 0,
+                        Map.of("perspective.mindset", TextNode.valueOf(mindset))));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        List<ftop.sync.protocol.MutationResult> results = answer.as(ftop.sync.protocol.MutationResults.class).results();
+        assertThat(results).allSatisfy(r -> assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.APPLIED));
+        assertThat(results).extracting(ftop.sync.protocol.MutationResult::revision)
+                .containsExactly(results.get(0).revision(), results.get(0).revision() + 1, results.get(0).revision() + 2);
+        return results.get(0).revision();
+    }
+
+    private long commitsRecorded() throws Exception {
+        return server.database().read(c -> {
+            try (var st = c.createStatement(); var rs = st.executeQuery("SELECT COUNT(*) FROM revision_commit")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    @Test
     void aCatchUpBringsOnlyNewChangesAndTombstones() throws Exception {
         long since = pullAll(World.FM, 0, 500).get(0).serverRevision();
         var edit = pushOne(World.FM, Mutation.upsert(EntityKind.CONTACT, Contoso.MICROSOFT_CONTACT_ID.toString(), 0,
