@@ -6,6 +6,7 @@ import static ftop.core.store.StoreTestData.renamed;
 import static ftop.core.store.StoreTestData.withArea;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import ftop.core.change.EntityKind;
@@ -22,6 +23,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +32,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -439,6 +442,7 @@ class LocalStoreTest {
             store.bulkLoad(contoso(), 1);
             // A UI cancels background work by interrupting its thread; the database must survive it.
             AtomicBoolean stop = new AtomicBoolean();
+            AtomicInteger rounds = new AtomicInteger();
             Thread reader = new Thread(() -> {
                 for (int i = 0; !stop.get(); i++) {
                     try {
@@ -447,12 +451,15 @@ class LocalStoreTest {
                     } catch (RuntimeException e) {
                         // an interrupted call may fail; the workspace must not
                     }
+                    rounds.incrementAndGet();
                 }
             });
             reader.start();
             for (int i = 0; i < 100; i++) {
                 reader.interrupt();
-                Thread.sleep(5);
+                // the next interrupt lands in a later read or write, once this one is through
+                int seen = rounds.get();
+                await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(1)).until(() -> rounds.get() > seen);
             }
             stop.set(true);
             reader.join();

@@ -53,6 +53,7 @@ public final class FtopServer implements AutoCloseable {
     private final ServerConfig config;
     private final Database db;
     private final Clock clock;
+    private final MutationService mutations;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Set<String> endpoints = new ConcurrentSkipListSet<>();
@@ -63,6 +64,7 @@ public final class FtopServer implements AutoCloseable {
         this.config = config;
         this.db = db;
         this.clock = clock;
+        this.mutations = new MutationService(db, clock);
     }
 
     /** Opens the database of {@code config} (migrating it) and starts listening. */
@@ -85,7 +87,6 @@ public final class FtopServer implements AutoCloseable {
         if (app != null) {
             throw new IllegalStateException("The server is already running");
         }
-        MutationService mutations = new MutationService(db, clock);
         Javalin created = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = config.maxBodyBytes();
@@ -152,6 +153,11 @@ public final class FtopServer implements AutoCloseable {
     /** The database the server works on, e.g. to load a data set before clients connect. */
     public Database database() {
         return db;
+    }
+
+    /** Where pushes are applied. */
+    MutationService mutations() {
+        return mutations;
     }
 
     /**

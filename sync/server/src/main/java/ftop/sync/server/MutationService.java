@@ -39,6 +39,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Collectors;
 
@@ -71,6 +72,8 @@ final class MutationService {
     private final Clock clock;
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writer = new ReentrantLock(true);
+    /** Well-formed batches taken in and not answered yet. */
+    private final AtomicInteger unanswered = new AtomicInteger();
 
     MutationService(Database db, Clock clock) {
         this.db = db;
@@ -94,18 +97,28 @@ final class MutationService {
         }
         LocalDate today = LocalDate.ofInstant(now, ServerValidationContext.EARLIEST_ZONE);
         Pending mine = new Pending(caller, mutations, now, today);
-        queue.add(mine);
-        // Group commit: whoever holds the writer applies every batch waiting by then in one
-        // transaction; the others find theirs done when their turn comes.
-        writer.lock();
+        unanswered.incrementAndGet();
         try {
-            while (!mine.done) {
-                applyGroup();
+            queue.add(mine);
+            // Group commit: whoever holds the writer applies every batch waiting by then in one
+            // transaction; the others find theirs done when their turn comes.
+            writer.lock();
+            try {
+                while (!mine.done) {
+                    applyGroup();
+                }
+            } finally {
+                writer.unlock();
             }
+            return mine.answer();
         } finally {
-            writer.unlock();
+            unanswered.decrementAndGet();
         }
-        return mine.answer();
+    }
+
+    /** Well-formed batches taken in and not answered yet (tests line up concurrent pushes with it). */
+    int unanswered() {
+        return unanswered.get();
     }
 
     /** Applies the batches waiting now (at most {@link #GROUP_LIMIT}) in one transaction. */

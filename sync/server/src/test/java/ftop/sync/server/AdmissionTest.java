@@ -1,6 +1,7 @@
 package ftop.sync.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import ftop.sync.protocol.ApiError;
 import ftop.sync.protocol.ChangesPage;
@@ -143,11 +144,8 @@ class AdmissionTest {
                 }));
             }
             // Every request queues behind the two connections held here...
-            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-            while (db.waiting() < requests && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertThat(db.waiting()).isEqualTo(requests);
+            await("every request queued").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> db.waiting() == requests);
             // ...and all are served once they are free.
             release.countDown();
             for (Future<Integer> code : codes) {

@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -48,12 +49,12 @@ class GracefulStopTest {
         }
 
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        CountDownLatch started = new CountDownLatch(8);
+        // Each client counts down once it has had a first answer: from then on, requests are in flight.
+        CountDownLatch answered = new CountDownLatch(8);
         List<Future<String>> outcomes = new ArrayList<>();
         try {
             for (int i = 0; i < 8; i++) {
                 outcomes.add(pool.submit(() -> {
-                    started.countDown();
                     StringBuilder seen = new StringBuilder();
                     for (int j = 0; j < 30; j++) {
                         try (Response r = http.newCall(new Request.Builder()
@@ -67,6 +68,9 @@ class GracefulStopTest {
                                 assertThat(error.status()).isEqualTo(503);
                             }
                             seen.append(r.code()).append(' ');
+                            if (j == 0) {
+                                answered.countDown();
+                            }
                         } catch (IOException refused) {
                             seen.append("closed ");
                         }
@@ -74,8 +78,7 @@ class GracefulStopTest {
                     return seen.toString();
                 }));
             }
-            started.await();
-            Thread.sleep(200);
+            assertThat(answered.await(1, TimeUnit.MINUTES)).as("every client had a first answer").isTrue();
             server.stop();
             for (Future<String> outcome : outcomes) {
                 assertThat(outcome.get()).doesNotContain("500");

@@ -1,6 +1,7 @@
 package ftop.sync.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
@@ -22,11 +23,16 @@ import ftop.sync.protocol.MutationRequest;
 import ftop.sync.protocol.MutationResult;
 import ftop.sync.protocol.MutationResults;
 import ftop.sync.protocol.Outcome;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -207,8 +213,8 @@ class MutationsApiTest extends ServerTestBase {
         for (User user : List.of(World.FM, World.US_LEAD, World.ADMIN)) {
             token(user);
         }
-        List<java.util.concurrent.Future<List<Long>>> futures = new ArrayList<>();
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        List<Future<List<Long>>> futures = new ArrayList<>();
+        var pool = Executors.newFixedThreadPool(threads);
         try {
             for (int t = 0; t < threads; t++) {
                 User user = List.of(World.FM, World.US_LEAD, World.ADMIN).get(t % 3);
@@ -246,11 +252,11 @@ class MutationsApiTest extends ServerTestBase {
         }
         long healthBefore = healthRevision();
         String malformed = batch("planet", "1", "{}");
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        var pool = Executors.newFixedThreadPool(10);
         try {
             // Hold the writers back, so the pushes below queue up and go in as one group.
-            var held = new java.util.concurrent.CountDownLatch(1);
-            var release = new java.util.concurrent.CountDownLatch(1);
+            var held = new CountDownLatch(1);
+            var release = new CountDownLatch(1);
             var holder = pool.submit(() -> server.database().inRevisionTransaction(c -> {
                 held.countDown();
                 try {
@@ -261,7 +267,7 @@ class MutationsApiTest extends ServerTestBase {
                 return null;
             }));
             held.await();
-            List<java.util.concurrent.Future<MutationResult>> pushes = new ArrayList<>();
+            List<Future<MutationResult>> pushes = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 User user = users.get(i % users.size());
                 Contact contact = new Contact(UUID.randomUUID(), Contoso.TPID, ContactKind.MICROSOFT, "Person " + i, "", "", "");
@@ -269,7 +275,10 @@ class MutationsApiTest extends ServerTestBase {
                         EntityCodec.fields(contact)))));
             }
             var bad = pool.submit(() -> post("/mutations", token(World.FM), malformed));
-            Thread.sleep(300);
+            // The malformed batch is refused on arrival; the eight pushes all wait for the writer.
+            assertThat(bad.get(1, TimeUnit.MINUTES).status()).isEqualTo(400);
+            await("eight pushes waiting").atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(5)).until(() -> server.mutations().unanswered() == 8);
             release.countDown();
             holder.get();
 
