@@ -37,17 +37,29 @@ import org.w3c.dom.Node;
  * Runs as a source file, with nothing but the JDK:
  *
  * <pre>java -Djava.awt.headless=true IconSet.java icon/ftop.svg OUT_DIR</pre>
+ *
+ * <p>With {@code --window} first, it draws the running app's window icons instead: ftop-16.png to
+ * ftop-256.png, which every build puts among the app's resources.
  */
 public final class IconSet {
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 2) {
-            System.err.println("usage: java IconSet.java SVG_FILE OUT_DIR");
+        boolean window = args.length == 3 && args[0].equals("--window");
+        if (args.length != 2 && !window) {
+            System.err.println("usage: java IconSet.java [--window] SVG_FILE OUT_DIR");
             System.exit(2);
         }
-        Path svg = Path.of(args[0]);
-        Path out = Files.createDirectories(Path.of(args[1]));
+        Path svg = Path.of(args[window ? 1 : 0]);
+        Path out = Files.createDirectories(Path.of(args[window ? 2 : 1]));
         Drawing drawing = Drawing.read(svg);
+        if (window) {
+            // the title bar's and task switcher's icons of the running app, in the sizes systems pick from
+            for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+                Files.write(out.resolve("ftop-" + size + ".png"), drawing.png(size));
+            }
+            System.out.println("Window icons drawn from " + svg + " into " + out);
+            return;
+        }
         Map<Integer, byte[]> png = new LinkedHashMap<>();
         for (int size : new int[] {16, 24, 32, 48, 64, 128, 256, 512, 1024}) {
             png.put(size, drawing.png(size));

@@ -30,6 +30,7 @@ import ftop.app.portfolio.PortfolioRow;
 import ftop.app.shell.MainWindow;
 import ftop.app.shell.ShellModel;
 import ftop.app.shell.Theme;
+import ftop.app.shell.WindowIcons;
 import ftop.app.tasks.BackgroundTasks;
 import ftop.app.workspace.Workspace;
 import ftop.app.workspace.WorkspaceOpener;
@@ -113,6 +114,7 @@ public final class FtopApplication extends Application {
         Theme.style(scene);
         stage.setScene(scene);
         stage.setTitle("FTOP Desktop");
+        stage.getIcons().setAll(WindowIcons.all());
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.show();

@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 
 import org.junit.jupiter.api.AfterEach;
@@ -83,6 +84,15 @@ class MainWindowTest extends FxRobot {
                 + demo.tenants().size() + " tenants");
         assertThat(label("#statusPending")).isEqualTo("0 pending changes");
         assertThat(label("#statusSync")).contains("Local only");
+    }
+
+    @Test
+    void theWindowCarriesTheAppsIconInTheSizesSystemsPickFrom() {
+        List<Image> icons = FxToolkit.toolkitContext().getRegisteredStage().getIcons();
+        waitUntil("the icons to load", () -> icons.stream().allMatch(icon -> icon.getProgress() == 1));
+
+        assertThat(icons).allSatisfy(icon -> assertThat(icon.isError()).isFalse())
+                .extracting(icon -> (int) icon.getWidth()).containsExactly(16, 32, 48, 64, 128, 256);
     }
 
     @Test
