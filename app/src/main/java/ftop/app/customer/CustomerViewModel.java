@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -20,10 +21,12 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import ftop.app.edit.RowMarks;
 import ftop.app.tasks.BackgroundTasks;
 import ftop.app.workspace.StoreWorkspace;
 import ftop.app.workspace.Workspace;
 import ftop.core.assignment.Assignment;
+import ftop.core.change.EntityKind;
 import ftop.core.permission.CustomerAccess;
 import ftop.core.permission.Decision;
 import ftop.core.permission.Permissions;
@@ -53,6 +56,8 @@ public final class CustomerViewModel {
     private final CustomerEdits edits;
     private final ReadOnlyObjectWrapper<CustomerEdits.Edit> undoable = new ReadOnlyObjectWrapper<>(this, "undoable");
     private final ReadOnlyStringWrapper undoProblem = new ReadOnlyStringWrapper(this, "undoProblem", "");
+    private final ReadOnlyObjectWrapper<RowMarks> healthMarks = new ReadOnlyObjectWrapper<>(this, "healthMarks",
+            RowMarks.NONE);
 
     private BooleanSupplier leaveGuard = () -> true;
 
@@ -137,17 +142,20 @@ public final class CustomerViewModel {
         long request = ++generation;
         loading.set(true);
         LocalDate today = LocalDate.now(clock);
-        tasks.run(() -> load(tpid, today),
-                loadedDetails -> {
+        tasks.run(() -> new Loaded(load(tpid, today), marks(tpid)),
+                loaded -> {
                     if (request != generation) {
                         return;
                     }
                     loading.set(false);
+                    CustomerDetails loadedDetails = loaded.details();
                     if (loadedDetails == null) {
                         error.set("There is no customer with TPID " + tpid + " in this workspace.");
                         return;
                     }
                     error.set("");
+                    // before the details: the form marks its fields as it shows them
+                    healthMarks.set(loaded.marks());
                     selected.set(new CustomerChoice(tpid, loadedDetails.customer().name()));
                     details.set(loadedDetails);
                 },
@@ -157,6 +165,56 @@ public final class CustomerViewModel {
                         error.set("The customer could not be read from the local workspace: " + failure.getMessage());
                     }
                 });
+    }
+
+    /** The details and the marks of the health form's fields, read together. */
+    private record Loaded(CustomerDetails details, RowMarks marks) {
+    }
+
+    private RowMarks marks(long tpid) {
+        if (!(workspace instanceof StoreWorkspace stored)) {
+            return RowMarks.NONE;
+        }
+        return RowMarks.read(stored.store(), workspace.userId(), EntityKind.HEALTH, Long.toString(tpid), tpid,
+                clock.getZone());
+    }
+
+    /** How the user settles an edit the server did not take, from the field it marks. */
+    public enum Settle {
+        /** Keep the user's value: it is sent again (also "Send again"). */
+        KEEP_MINE,
+        /** Take the server's value for the conflicting fields. */
+        TAKE_THEIRS,
+        /** Drop the edit: the field shows the server's value again. */
+        DISCARD
+    }
+
+    /**
+     * Settles the edit {@code mutationId} as {@code how}, in the background, then reads the customer
+     * again; {@code onFailure} gets what went wrong, on the FX thread.
+     */
+    public void settle(UUID mutationId, Settle how, Runnable onDone, Consumer<String> onFailure) {
+        if (!(workspace instanceof StoreWorkspace stored)) {
+            onFailure.accept("This workspace keeps no edits for a server.");
+            return;
+        }
+        var outbox = stored.store().outbox();
+        tasks.run(() -> {
+            switch (how) {
+                case KEEP_MINE -> outbox.keepMine(mutationId);
+                case TAKE_THEIRS -> outbox.takeTheirs(mutationId);
+                case DISCARD -> outbox.discard(mutationId);
+            }
+            return how;
+        }, done -> {
+            onDone.run();
+            refresh();
+        }, failure -> onFailure.accept("That did not work: " + failure.getMessage()));
+    }
+
+    /** The marks of the health form's fields for the customer shown: set just before its details. */
+    public ReadOnlyObjectProperty<RowMarks> healthMarksProperty() {
+        return healthMarks.getReadOnlyProperty();
     }
 
     private CustomerDetails load(long tpid, LocalDate today) {

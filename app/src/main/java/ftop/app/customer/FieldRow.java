@@ -12,11 +12,12 @@ import javafx.scene.layout.VBox;
 import atlantafx.base.theme.Styles;
 
 import ftop.app.widgets.FieldError;
+import ftop.app.widgets.FieldMarker;
 
 /**
  * One field of an editable form: its label, its value as read-only text ({@code #<id>}), the
  * control that edits it ({@code #<id>Field}) and the problem with it ({@code #<id>Error}, red
- * border on the control and the message under it).
+ * border on the control and the message under it) and its {@link FieldMarker} ({@code #<id>Marker}).
  */
 final class FieldRow {
 
@@ -27,6 +28,8 @@ final class FieldRow {
     final Label value = new Label();
     final Control editor;
     final Label error;
+    /** What the server or a colleague did to the field: refused, conflicting, changed while editing. */
+    final FieldMarker marker;
 
     FieldRow(String id, String labelText, Control editor, ObservableBooleanValue editing) {
         this.id = id;
@@ -42,6 +45,8 @@ final class FieldRow {
         editor.setMaxWidth(Double.MAX_VALUE);
         editor.getStyleClass().add("field-editor");
         error = FieldError.label(id + "Error");
+        marker = new FieldMarker(id);
+        marker.attach(value, editor);
         value.visibleProperty().bind(javafx.beans.binding.Bindings.not(editing));
         value.managedProperty().bind(value.visibleProperty());
         editor.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(editing::get, editing));
@@ -52,7 +57,7 @@ final class FieldRow {
     void addTo(GridPane grid, int row) {
         StackPane slot = new StackPane(value, editor);
         slot.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        VBox right = new VBox(3, slot, error);
+        VBox right = new VBox(3, slot, error, marker);
         GridPane.setHgrow(right, Priority.ALWAYS);
         grid.add(label, 0, row);
         grid.add(right, 1, row);

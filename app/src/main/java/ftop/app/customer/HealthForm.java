@@ -25,6 +25,7 @@ import ftop.app.edit.DraftNotice;
 import ftop.app.edit.OpenForm;
 import ftop.app.widgets.DateInput;
 import ftop.app.widgets.PencilSection;
+import ftop.core.change.EntityKind;
 import ftop.core.contact.Contact;
 import ftop.core.contact.ContactKind;
 import ftop.core.customer.Region;
@@ -77,6 +78,9 @@ final class HealthForm {
     private final ComboBox<Choice<BusinessReason>> reason = Choice.box(Choice.of(BusinessReason.class));
     private final ComboBox<Choice<UUID>> owner = Choice.box(List.of(Choice.none()));
 
+    private final SectionMarks progressMarks;
+    private final SectionMarks perspectiveMarks;
+
     /** Rows by the field name validation uses ("progress.nextReviewDate"). */
     private final Map<String, FieldRow> progressRows = new LinkedHashMap<>();
     private final Map<String, FieldRow> perspectiveRows = new LinkedHashMap<>();
@@ -119,16 +123,21 @@ final class HealthForm {
                 () -> !readProgress(new ArrayList<>()).equals(details.health().progress()), this::saveProgress);
         perspectiveForm = new SectionForm(DraftForm.HEALTH_PERSPECTIVE, perspectiveSection, perspectiveRows,
                 () -> !readPerspective(new ArrayList<>()).equals(details.health().perspective()), this::savePerspective);
+        progressMarks = new SectionMarks(progressSection, progressRows, EntityKind.HEALTH, model);
+        perspectiveMarks = new SectionMarks(perspectiveSection, perspectiveRows, EntityKind.HEALTH, model);
         progressSection.setOnEdit(() -> {
             clear(progressRows);
             loadProgress();
             progressForm.began();
+            progressMarks.began(details.health());
         });
         perspectiveSection.setOnEdit(() -> {
             clear(perspectiveRows);
             loadPerspective();
             perspectiveForm.began();
+            perspectiveMarks.began(details.health());
         });
+        model.healthMarksProperty().addListener((obs, old, now) -> mark());
         progressSection.setOnCancel(() -> clear(progressRows));
         perspectiveSection.setOnCancel(() -> clear(perspectiveRows));
         progressSection.setOnSave(() -> saveProgress(saved -> { }));
@@ -263,7 +272,10 @@ final class HealthForm {
         }
     }
 
-    /** Shows {@code fresh}; a section being edited keeps what the person typed. */
+    /**
+     * Shows {@code fresh}; a section being edited keeps what the person typed, and a field someone
+     * else changed meanwhile says so.
+     */
     void show(CustomerDetails fresh) {
         boolean sameCustomer = details != null && details.customer().tpid() == fresh.customer().tpid();
         if (!sameCustomer) {
@@ -278,6 +290,16 @@ final class HealthForm {
         boolean editable = fresh.editHealth().allowed();
         progressSection.setEditable(editable);
         perspectiveSection.setEditable(editable);
+        mark();
+    }
+
+    /** Marks the fields the server did not take, and those changed by others while a section is open. */
+    private void mark() {
+        if (details == null) {
+            return;
+        }
+        progressMarks.show(details.health(), model.healthMarksProperty().get());
+        perspectiveMarks.show(details.health(), model.healthMarksProperty().get());
     }
 
     private static void showValues(Map<String, FieldRow> rows, List<FormField> fields) {

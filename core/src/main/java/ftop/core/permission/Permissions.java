@@ -34,6 +34,12 @@ import java.util.UUID;
  */
 public final class Permissions {
 
+    /**
+     * How a refusal by these rules starts when the server answers it, so a client can tell a
+     * permission refusal (which may pass once assignments change) from any other.
+     */
+    public static final String REFUSED = "Forbidden: ";
+
     private Permissions() {
     }
 

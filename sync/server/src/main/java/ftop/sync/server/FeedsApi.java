@@ -236,7 +236,7 @@ final class FeedsApi {
         }
         Decision decision = Permissions.canChange(w.user(), CustomerAccess.of(customer.get(), assignments), before, after);
         if (decision.denied()) {
-            throw new Rejected(key, null, "Forbidden: " + decision.reason());
+            throw new Rejected(key, null, Permissions.REFUSED + decision.reason());
         }
         List<Problem> problems = Validator.validate(after, w.context());
         if (!problems.isEmpty()) {

@@ -282,7 +282,7 @@ final class MutationService {
         if (decision.denied()) {
             Optional<StoredRow> current = RowStore.find(c, m.kind(), m.entityId(), false);
             return rejected(m, current.map(StoredRow::revision).orElse(0L),
-                    current.map(StoredRow::toChange).orElse(null), "Forbidden: " + decision.reason(), null);
+                    current.map(StoredRow::toChange).orElse(null), Permissions.REFUSED + decision.reason(), null);
         }
         if (after != null) {
             List<Problem> problems = Validator.validate(after, context);
