@@ -3,9 +3,13 @@ package ftop.app.sync;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -18,28 +22,34 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import atlantafx.base.theme.Styles;
-import com.fasterxml.jackson.databind.JsonNode;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
+import ftop.app.edit.ValueText;
 import ftop.app.tasks.BackgroundTasks;
 import ftop.core.change.EntityKind;
+import ftop.core.change.FieldLabels;
+import ftop.core.change.Mutation;
 import ftop.core.store.ConflictField;
 import ftop.core.store.LocalStore;
 import ftop.core.store.OutboxEntry;
 import ftop.core.store.OutboxState;
+import ftop.core.store.Rejections;
 
 /**
  * The changes the server did not take: conflicts (the same field was changed on the server since)
  * with my value and theirs side by side, who changed theirs and when, and <b>Keep mine</b> /
- * <b>Take theirs</b>; rejected changes with the server's reason and <b>Discard</b>. Nothing leaves
- * the list until the user decides. Reads and decisions run in the background.
+ * <b>Take theirs</b>; rejected changes with the reason as it stands now, <b>Keep mine</b> (or <b>Send
+ * again</b> once the rules allow it) and <b>Discard</b>. Fields and values read as the forms show them
+ * ("CXP Watchlist", "Critical"). Nothing leaves the list until the user decides. Reads and decisions
+ * run in the background.
  */
 public final class ConflictsView extends VBox {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
 
     private final LocalStore store;
+    private final Supplier<Optional<String>> user;
     private final BackgroundTasks tasks;
     private final Runnable afterDecision;
     private final VBox list = new VBox(12);
@@ -47,10 +57,13 @@ public final class ConflictsView extends VBox {
     private final Label error = new Label();
 
     /**
+     * @param user          who is signed in: a refusal is checked again for them
      * @param afterDecision runs (on the FX thread) after each decision, e.g. to sync right away
      */
-    public ConflictsView(LocalStore store, BackgroundTasks tasks, Runnable afterDecision) {
+    public ConflictsView(LocalStore store, Supplier<Optional<String>> user, BackgroundTasks tasks,
+            Runnable afterDecision) {
         this.store = store;
+        this.user = user;
         this.tasks = tasks;
         this.afterDecision = afterDecision;
         setId("conflictsView");
@@ -79,8 +92,14 @@ public final class ConflictsView extends VBox {
     public void reload() {
         tasks.run(() -> {
                     List<Problem> problems = new ArrayList<>();
+                    Map<String, String> names = new HashMap<>();
+                    store.users().all().forEach(u -> names.put(u.userId(),
+                            u.displayName().isBlank() ? u.userId() : u.displayName()));
+                    Optional<String> me = user.get();
                     for (OutboxEntry entry : store.outbox().problems()) {
-                        problems.add(new Problem(entry, describe(entry)));
+                        Optional<Rejections.Recheck> recheck = entry.state() == OutboxState.REJECTED && me.isPresent()
+                                ? Optional.of(Rejections.recheck(store, me.get(), entry)) : Optional.empty();
+                        problems.add(new Problem(entry, describe(entry), names, recheck));
                     }
                     return problems;
                 },
@@ -88,8 +107,12 @@ public final class ConflictsView extends VBox {
                 failure -> error.setText("The conflicts could not be read: " + failure.getMessage()));
     }
 
-    /** An entry with the words that name its row, read in the background. */
-    private record Problem(OutboxEntry entry, String title) {
+    /**
+     * An entry with the words that name its row, the people's names and, for a refusal, what holds
+     * now; read in the background.
+     */
+    private record Problem(OutboxEntry entry, String title, Map<String, String> names,
+                           Optional<Rejections.Recheck> recheck) {
     }
 
     private String describe(OutboxEntry entry) {
@@ -107,8 +130,8 @@ public final class ConflictsView extends VBox {
             default -> kind.name().charAt(0) + kind.name().substring(1).toLowerCase(Locale.ROOT);
         };
         if (kind == EntityKind.CUSTOMER || kind == EntityKind.HEALTH) {
-            return store.customers().get(id).map(c -> what + " of " + c.name() + " (" + id + ")")
-                    .orElse(what + " " + id);
+            return store.customers().get(id).map(c -> what + " of " + c.name())
+                    .orElse(what + " of the customer with TPID " + id);
         }
         return what + " " + id;
     }
@@ -131,9 +154,9 @@ public final class ConflictsView extends VBox {
         UUID id = entry.mutation().id();
         Label title = new Label(problem.title());
         title.getStyleClass().add(Styles.TEXT_BOLD);
-        Label kind = new Label(entry.state() == OutboxState.CONFLICT ? "Conflict" : "Rejected");
-        kind.getStyleClass().addAll("conflict-kind", entry.state() == OutboxState.CONFLICT ? Styles.WARNING : Styles.DANGER);
-        HBox head = new HBox(10, kind, title);
+        Label badge = new Label(entry.state() == OutboxState.CONFLICT ? "Conflict" : "Rejected");
+        badge.getStyleClass().addAll("conflict-kind", entry.state() == OutboxState.CONFLICT ? Styles.WARNING : Styles.DANGER);
+        HBox head = new HBox(10, badge, title);
         head.setAlignment(Pos.CENTER_LEFT);
         VBox card = new VBox(8, head);
         card.getStyleClass().add("conflict-card");
@@ -146,14 +169,18 @@ public final class ConflictsView extends VBox {
             grid.setVgap(4);
             grid.addRow(0, header("Field"), header("Mine"), header("Theirs (on the server)"), header("Changed by"));
             int row = 1;
+            EntityKind kind = entry.mutation().kind();
             for (ConflictField field : entry.conflicts()) {
-                Label mine = new Label(text(field.mine()));
+                Label mine = new Label(ValueText.of(kind, field.field(), field.mine()));
                 mine.getStyleClass().add("conflict-mine");
-                Label theirs = new Label(text(field.theirs()));
+                Label theirs = new Label(ValueText.of(kind, field.field(), field.theirs()));
                 theirs.getStyleClass().add("conflict-theirs");
-                String who = (field.changedBy() == null ? "someone" : field.changedBy())
+                String who = (field.changedBy() == null ? "Someone else"
+                        : problem.names().getOrDefault(field.changedBy(), field.changedBy()))
                         + (field.changedAt() == null ? "" : ", " + WHEN.format(field.changedAt().atZone(ZoneId.systemDefault())));
-                grid.addRow(row++, new Label(field.field()), mine, theirs, new Label(who));
+                Label name = new Label(FieldLabels.label(kind, field.field()));
+                name.getStyleClass().add("conflict-field");
+                grid.addRow(row++, name, mine, theirs, new Label(who));
             }
             Button keep = new Button("Keep mine");
             keep.setId("keepMine");
@@ -164,18 +191,30 @@ public final class ConflictsView extends VBox {
             take.setOnAction(e -> decide(() -> store.outbox().takeTheirs(id)));
             card.getChildren().addAll(grid, new HBox(8, keep, take));
         } else {
-            Label reason = new Label(entry.message().orElse("The server did not accept this change."));
+            // the reason as it stands now: a refusal the rules allow today offers to send it again
+            boolean couldPass = problem.recheck().map(Rejections.Recheck::couldPass).orElse(false);
+            Label reason = new Label(problem.recheck().map(Rejections.Recheck::message)
+                    .orElse(entry.message().orElse(Rejections.NO_REASON)));
             reason.getStyleClass().add("conflict-reason");
             reason.setWrapText(true);
+            EntityKind kind = entry.mutation().kind();
             Label fields = new Label("Your change: " + entry.mutation().fields().entrySet().stream()
-                    .map(f -> f.getKey() + " = " + text(f.getValue())).reduce((a, b) -> a + "; " + b)
-                    .orElse(entry.mutation().op().name().toLowerCase(Locale.ROOT)));
+                    .map(f -> FieldLabels.label(kind, f.getKey()) + ": " + ValueText.of(kind, f.getKey(), f.getValue()))
+                    .reduce((a, b) -> a + "; " + b)
+                    .orElse(entry.mutation().op() == Mutation.Op.DELETE ? "remove it" : "no fields"));
+            fields.getStyleClass().add("conflict-change");
             fields.setWrapText(true);
+            Button keep = new Button(couldPass ? "Send again" : "Keep mine");
+            keep.setId(couldPass ? "sendAgain" : "keepMine");
+            if (couldPass) {
+                keep.getStyleClass().add(Styles.ACCENT);
+            }
+            keep.setOnAction(e -> decide(() -> store.outbox().keepMine(id)));
             Button discard = new Button("Discard");
             discard.setId("discard");
             discard.getStyleClass().add(Styles.DANGER);
             discard.setOnAction(e -> decide(() -> store.outbox().discard(id)));
-            card.getChildren().addAll(reason, fields, new HBox(8, discard));
+            card.getChildren().addAll(reason, fields, new HBox(8, keep, discard));
         }
         return card;
     }
@@ -196,13 +235,5 @@ public final class ConflictsView extends VBox {
         Label label = new Label(text);
         label.getStyleClass().add(Styles.TEXT_MUTED);
         return label;
-    }
-
-    /** A field value as a person reads it: text without quotes, "(empty)" for nothing. */
-    static String text(JsonNode value) {
-        if (value == null || value.isNull() || value.isMissingNode()) {
-            return "(empty)";
-        }
-        return value.isValueNode() ? value.asText() : value.toString();
     }
 }

@@ -72,7 +72,7 @@ public final class SyncFeature {
     /** Shows the conflicts and rejected changes in their own tab. */
     public void openConflicts() {
         window.openTab(CONFLICTS_TAB, "Conflicts", Material2MZ.WARNING,
-                () -> new ConflictsView(session.store(), tasks, session::syncNow));
+                () -> new ConflictsView(session.store(), session::user, tasks, session::syncNow));
         window.tabs().getTabs().stream().filter(t -> CONFLICTS_TAB.equals(t.getId())).findFirst()
                 .ifPresent(t -> {
                     if (t.getContent() instanceof ConflictsView view) {
