@@ -25,6 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import ftop.app.AppOptions;
 import ftop.app.FtopApplication;
+import ftop.app.widgets.FieldMarker;
 import ftop.app.workspace.StoreWorkspace;
 import ftop.core.change.EntityCodec;
 import ftop.core.dataset.DemoUsers;
@@ -132,12 +133,20 @@ class SyncUiTest extends FxRobot {
         waitForLabel("#syncConflicts", "1 conflict");
         assertThat(mine.outbox().problems()).singleElement()
                 .satisfies(e -> assertThat(e.state()).isEqualTo(OutboxState.CONFLICT));
+        // the form marks the field itself, in the guide's words
+        interact(() -> app.shell().openCustomer(shared.tpid()));
+        waitUntil("the conflict on the field", () -> lookup("#customerStatusMarker").tryQuery()
+                .map(n -> ((FieldMarker) n).getKind() == FieldMarker.Kind.CONFLICT).orElse(false));
+        assertThat(label("#customerStatusMarkerText")).startsWith("Alex Wilber saved " + two[0].label())
+                .contains("yours is " + two[1].label());
+
         clickOn("#syncConflicts");
         waitUntil("the conflict card", () -> lookup(".conflict-card").tryQuery().isPresent());
-        assertThat(label(".conflict-mine")).isEqualTo(two[1].name());
-        assertThat(label(".conflict-theirs")).isEqualTo(two[0].name());
+        assertThat(label(".conflict-field")).isEqualTo("Customer Status");
+        assertThat(label(".conflict-mine")).isEqualTo(two[1].label());
+        assertThat(label(".conflict-theirs")).isEqualTo(two[0].label());
         assertThat(lookup(".conflict-grid .label").queryAllAs(Labeled.class)).extracting(Labeled::getText)
-                .anySatisfy(t -> assertThat(t).startsWith(DemoUsers.ALEX_WILBER + ", "));
+                .anySatisfy(t -> assertThat(t).startsWith("Alex Wilber, "));
 
         clickOn("#keepMine");
         waitUntil("the conflict to be settled on the server", () -> mine.outbox().problems().isEmpty()
@@ -159,8 +168,8 @@ class SyncUiTest extends FxRobot {
         clickOn("#syncNow");
         waitForLabel("#syncConflicts", "1 conflict");
         clickOn("#syncConflicts");
-        waitUntil("the new conflict card", () -> label(".conflict-mine").equals(third.name()));
-        assertThat(label(".conflict-theirs")).isEqualTo(two[0].name());
+        waitUntil("the new conflict card", () -> label(".conflict-mine").equals(third.label()));
+        assertThat(label(".conflict-theirs")).isEqualTo(two[0].label());
         clickOn("#takeTheirs");
         waitUntil("the conflict to be settled", () -> mine.outbox().problems().isEmpty()
                 && mine.outbox().pendingCount() == 0 && lookup(".conflict-card").tryQuery().isEmpty());
