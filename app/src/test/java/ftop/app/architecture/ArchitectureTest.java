@@ -78,4 +78,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.pdfbox..", "com.openhtmltopdf..")
                 .check(classes);
     }
+
+    @Test
+    void widgetsKnowNothingOfTheFeaturesThatUseThem() {
+        // a reusable widget (health chip, pencil section, field marker) is told what to show
+        noClasses().that().resideInAPackage("ftop.app.widgets..")
+                .should().dependOnClassesThat().resideInAnyPackage("ftop.app.customer..", "ftop.app.tenant..",
+                        "ftop.app.portfolio..", "ftop.app.review..", "ftop.app.sync..", "ftop.app.edit..",
+                        "ftop.app.shell..", "ftop.app.workspace..", "ftop.app.assignment..", "ftop.core.store..",
+                        "ftop.sync..")
+                .check(classes);
+    }
 }
