@@ -112,7 +112,7 @@ public final class CustomerView extends BorderPane {
         header.getStyleClass().add("customer-header");
 
         health = new HealthForm(model, this::reveal);
-        status = new StatusWidget();
+        status = new StatusWidget(model);
         contacts = new ContactsWidget(model, dialogs, this::reveal);
         workloads = new WorkloadWidget(model.trend());
         forecast = new ForecastWidget(model, this::reveal);

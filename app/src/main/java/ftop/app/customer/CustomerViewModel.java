@@ -58,6 +58,8 @@ public final class CustomerViewModel {
     private final ReadOnlyStringWrapper undoProblem = new ReadOnlyStringWrapper(this, "undoProblem", "");
     private final ReadOnlyObjectWrapper<RowMarks> healthMarks = new ReadOnlyObjectWrapper<>(this, "healthMarks",
             RowMarks.NONE);
+    private final ReadOnlyObjectWrapper<RowMarks> latestNoteMarks = new ReadOnlyObjectWrapper<>(this,
+            "latestNoteMarks", RowMarks.NONE);
 
     private BooleanSupplier leaveGuard = () -> true;
 
@@ -142,7 +144,7 @@ public final class CustomerViewModel {
         long request = ++generation;
         loading.set(true);
         LocalDate today = LocalDate.now(clock);
-        tasks.run(() -> new Loaded(load(tpid, today), marks(tpid)),
+        tasks.run(() -> loaded(tpid, today),
                 loaded -> {
                     if (request != generation) {
                         return;
@@ -156,6 +158,7 @@ public final class CustomerViewModel {
                     error.set("");
                     // before the details: the form marks its fields as it shows them
                     healthMarks.set(loaded.marks());
+                    latestNoteMarks.set(loaded.latestNote());
                     selected.set(new CustomerChoice(tpid, loadedDetails.customer().name()));
                     details.set(loadedDetails);
                 },
@@ -167,16 +170,21 @@ public final class CustomerViewModel {
                 });
     }
 
-    /** The details and the marks of the health form's fields, read together. */
-    private record Loaded(CustomerDetails details, RowMarks marks) {
+    /** The details and the marks of the health form's fields and of the latest status note, read together. */
+    private record Loaded(CustomerDetails details, RowMarks marks, RowMarks latestNote) {
     }
 
-    private RowMarks marks(long tpid) {
-        if (!(workspace instanceof StoreWorkspace stored)) {
-            return RowMarks.NONE;
+    private Loaded loaded(long tpid, LocalDate today) {
+        CustomerDetails read = load(tpid, today);
+        if (read == null || !(workspace instanceof StoreWorkspace stored)) {
+            return new Loaded(read, RowMarks.NONE, RowMarks.NONE);
         }
-        return RowMarks.read(stored.store(), workspace.userId(), EntityKind.HEALTH, Long.toString(tpid), tpid,
+        LocalStore store = stored.store();
+        RowMarks health = RowMarks.read(store, workspace.userId(), EntityKind.HEALTH, Long.toString(tpid), tpid,
                 clock.getZone());
+        RowMarks note = read.latestNote().map(n -> RowMarks.read(store, workspace.userId(), EntityKind.STATUS_NOTE,
+                EntityKind.STATUS_NOTE.idOf(n), tpid, clock.getZone())).orElse(RowMarks.NONE);
+        return new Loaded(read, health, note);
     }
 
     /** How the user settles an edit the server did not take, from the field it marks. */
@@ -215,6 +223,11 @@ public final class CustomerViewModel {
     /** The marks of the health form's fields for the customer shown: set just before its details. */
     public ReadOnlyObjectProperty<RowMarks> healthMarksProperty() {
         return healthMarks.getReadOnlyProperty();
+    }
+
+    /** The marks of the latest Enterprise Status note of the customer shown: set just before its details. */
+    public ReadOnlyObjectProperty<RowMarks> latestNoteMarksProperty() {
+        return latestNoteMarks.getReadOnlyProperty();
     }
 
     private CustomerDetails load(long tpid, LocalDate today) {

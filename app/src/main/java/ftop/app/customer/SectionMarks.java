@@ -14,8 +14,6 @@ import ftop.app.widgets.FieldMarker;
 import ftop.app.widgets.PencilSection;
 import ftop.core.change.EntityCodec;
 import ftop.core.change.EntityKind;
-import ftop.core.store.FieldProblem;
-import ftop.core.store.OutboxState;
 
 /**
  * The marks on the fields of one pencil section: an edit the server refused or that conflicts (with
@@ -101,32 +99,7 @@ final class SectionMarks {
     }
 
     private void showProblem(FieldRow row, RowMarks.Mark mark) {
-        FieldProblem p = mark.problem();
-        if (p.state() == OutboxState.CONFLICT) {
-            row.marker.show(FieldMarker.Kind.CONFLICT, mark.message(), List.of(
-                    settle(row, "KeepMine", "Keep mine", true, p, CustomerViewModel.Settle.KEEP_MINE),
-                    settle(row, "TakeTheirs", "Take theirs", false, p, CustomerViewModel.Settle.TAKE_THEIRS)));
-        } else if (mark.couldPass()) {
-            row.marker.show(FieldMarker.Kind.REJECTED, mark.message(), List.of(
-                    settle(row, "SendAgain", "Send again", true, p, CustomerViewModel.Settle.KEEP_MINE),
-                    settle(row, "Discard", "Discard", false, p, CustomerViewModel.Settle.DISCARD)));
-        } else {
-            row.marker.show(FieldMarker.Kind.REJECTED, mark.message(), List.of(
-                    settle(row, "KeepMine", "Keep mine", false, p, CustomerViewModel.Settle.KEEP_MINE),
-                    settle(row, "Discard", "Discard", false, p, CustomerViewModel.Settle.DISCARD)));
-        }
-    }
-
-    private FieldMarker.Action settle(FieldRow row, String id, String text, boolean primary, FieldProblem p,
-            CustomerViewModel.Settle how) {
-        return new FieldMarker.Action(id, text, primary, () -> {
-            row.marker.setBusy(true);
-            section.setMessage("");
-            model.settle(p.mutationId(), how, () -> row.marker.setBusy(false), problem -> {
-                row.marker.setBusy(false);
-                section.setMessage(problem);
-            });
-        });
+        ProblemMarks.show(row.marker, mark, model, section::setMessage);
     }
 
     private static JsonNode canonical(JsonNode value) {

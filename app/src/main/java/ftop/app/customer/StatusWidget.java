@@ -18,6 +18,7 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 import ftop.app.widgets.DateText;
+import ftop.app.widgets.FieldMarker;
 import ftop.core.status.EnterpriseStatusNote;
 import ftop.core.tenant.Tenant;
 
@@ -45,8 +46,14 @@ final class StatusWidget extends VBox {
     private final Button more = new Button();
     private boolean showAll;
     private CustomerDetails details;
+    private final CustomerViewModel model;
+    /** A latest note the server did not take (a refusal, a conflict) says so under it. */
+    private final FieldMarker latestMarker = new FieldMarker("latestNote");
+    private final Label problem = new Label();
 
-    StatusWidget() {
+    StatusWidget(CustomerViewModel model) {
+        this.model = model;
+        model.latestNoteMarksProperty().addListener((obs, old, now) -> markLatest());
         add.setId("addStatusButton");
         add.getStyleClass().addAll(Styles.SMALL);
         add.managedProperty().bind(add.visibleProperty());
@@ -55,6 +62,10 @@ final class StatusWidget extends VBox {
         Tooltip.install(addHolder, addTip);
         Cards.dress(this, "statusSection", "Enterprise Status", Material2MZ.SPEAKER_NOTES, addHolder);
 
+        problem.setId("latestNoteProblem");
+        problem.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
+        problem.setWrapText(true);
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         due.setId("statusDue");
         latest.setId("statusLatest");
         history.setId("statusHistory");
@@ -93,9 +104,16 @@ final class StatusWidget extends VBox {
             latest.getChildren().addAll(meta,
                     text("Executive Summary", note.executiveSummary(), "latestSummary"),
                     text("Risks", note.risks(), "latestRisks"),
-                    text("Awareness", note.awareness(), "latestAwareness"));
+                    text("Awareness", note.awareness(), "latestAwareness"), latestMarker, problem);
         }
+        markLatest();
         showHistory(fresh);
+    }
+
+    private void markLatest() {
+        problem.setText("");
+        model.latestNoteMarksProperty().get().problems().values().stream().findFirst().ifPresentOrElse(
+                mark -> ProblemMarks.show(latestMarker, mark, model, problem::setText), latestMarker::clear);
     }
 
     private void showHistory(CustomerDetails fresh) {

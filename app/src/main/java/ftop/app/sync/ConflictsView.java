@@ -1,6 +1,7 @@
 package ftop.app.sync;
 
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -27,6 +28,7 @@ import org.kordamp.ikonli.material2.Material2AL;
 
 import ftop.app.edit.ValueText;
 import ftop.app.tasks.BackgroundTasks;
+import ftop.app.widgets.DateText;
 import ftop.core.change.EntityKind;
 import ftop.core.change.FieldLabels;
 import ftop.core.change.Mutation;
@@ -46,7 +48,7 @@ import ftop.core.store.Rejections;
  */
 public final class ConflictsView extends VBox {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     private final LocalStore store;
     private final Supplier<Optional<String>> user;
@@ -177,7 +179,7 @@ public final class ConflictsView extends VBox {
                 theirs.getStyleClass().add("conflict-theirs");
                 String who = (field.changedBy() == null ? "Someone else"
                         : problem.names().getOrDefault(field.changedBy(), field.changedBy()))
-                        + (field.changedAt() == null ? "" : ", " + WHEN.format(field.changedAt().atZone(ZoneId.systemDefault())));
+                        + (field.changedAt() == null ? "" : ", " + when(field.changedAt().atZone(ZoneId.systemDefault())));
                 Label name = new Label(FieldLabels.label(kind, field.field()));
                 name.getStyleClass().add("conflict-field");
                 grid.addRow(row++, name, mine, theirs, new Label(who));
@@ -229,6 +231,11 @@ public final class ConflictsView extends VBox {
             afterDecision.run();
             reload();
         });
+    }
+
+    /** A moment as the app writes dates, with the time. */
+    private static String when(ZonedDateTime at) {
+        return DateText.of(at.toLocalDate()) + " " + TIME.format(at);
     }
 
     private static Label header(String text) {

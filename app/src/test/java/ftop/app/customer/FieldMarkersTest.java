@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
@@ -49,10 +50,12 @@ import ftop.core.dataset.DemoUsers;
 import ftop.core.health.CustomerHealth;
 import ftop.core.health.CustomerStatus;
 import ftop.core.health.CxpWatchlist;
+import ftop.core.status.EnterpriseStatusNote;
 import ftop.core.store.ConflictField;
 import ftop.core.store.LocalStore;
 import ftop.core.store.OutboxState;
 import ftop.core.store.RemoteRow;
+import ftop.core.tenant.Tenant;
 
 /**
  * The Customer tab over a real local store: edits the server refused or that conflict are marked on
@@ -232,6 +235,27 @@ class FieldMarkersTest extends FxRobot {
         waitFor("the saved section", () -> typed.label().equals(text("#customerStatus")));
         assertThat(health().progress().status()).contains(typed);
         assertThat(health().progress().cxpWatchlist()).contains(theirs);
+    }
+
+    @Test
+    void aRefusedNewStatusNoteSaysSoUnderItAndDiscardTakesItAway() {
+        Tenant winner = store.tenants().byTpid(contoso.tpid()).stream().filter(Tenant::winner).findFirst().orElseThrow();
+        EnterpriseStatusNote note = new EnterpriseStatusNote(UUID.randomUUID(), contoso.tpid(), winner.tenantId(),
+                "Teams rollout paused.", "", "", DemoUsers.DEMO_USER, Instant.now(clock).plusSeconds(60));
+        Mutation added = store.save(note);
+        store.outbox().markRejected(added.id(), "Forbidden: Megan Bowen is not assigned to Contoso, so cannot see it.");
+        interact(model::refresh);
+
+        waitFor("the refusal under the note", () -> marker("#latestNoteMarker") == FieldMarker.Kind.REJECTED);
+        assertThat(text("#latestSummary")).isEqualTo("Teams rollout paused.");
+        assertThat(text("#latestNoteMarkerText")).contains("but you may make it now");
+        reveal("#latestNoteDiscard");
+        clickOn("#latestNoteDiscard");
+
+        waitFor("the note to go", () -> !"Teams rollout paused.".equals(text("#latestSummary")));
+        assertThat(marker("#latestNoteMarker")).isNull();
+        assertThat(store.notes().get(note.id().toString())).isEmpty();
+        assertThat(store.outbox().problems()).isEmpty();
     }
 
     private Mutation saveWatchlist(CxpWatchlist value) {
