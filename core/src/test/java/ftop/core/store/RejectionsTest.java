@@ -84,6 +84,29 @@ class RejectionsTest {
     }
 
     @Test
+    void aCustomerThatLeftTheScopeAndCameBackLetsTheKeptEditBeSentAgain() {
+        try (LocalStore store = loaded()) {
+            Mutation edit = critical(store);
+            store.outbox().markRejected(edit.id(), "Forbidden: Megan Bowen is not assigned to Contoso, so cannot see it.");
+            store.applyPull(List.of(), Set.of(Contoso.TPID), 11);
+            assertThat(Rejections.recheck(store, FM, only(store)).couldPass()).isFalse();
+
+            // the next pull brings Contoso back whole: the kept edit is on top of it, and may go again
+            store.applyPull(List.of(row(Contoso.CUSTOMER, 12), row(Contoso.health(), 12), row(Contoso.primaryFm(), 12)),
+                    Set.of(), 12);
+            Rejections.Recheck back = Rejections.recheck(store, FM, only(store));
+            assertThat(back.couldPass()).isTrue();
+            assertThat(back.message()).doesNotContain("no longer in your workspace");
+            assertThat(store.health().get(TPID).orElseThrow().progress().cxpWatchlist()).contains(CxpWatchlist.CRITICAL);
+        }
+    }
+
+    private static RemoteRow row(Object entity, long revision) {
+        EntityKind kind = EntityKind.of(entity);
+        return new RemoteRow(kind, kind.idOf(entity), kind.tpidOf(entity), revision, Json.mapper().valueToTree(entity));
+    }
+
+    @Test
     void onlyARefusalIsCheckedAgain() {
         try (LocalStore store = loaded()) {
             critical(store);
