@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,9 @@ import ftop.app.AppOptions;
 import ftop.app.FtopApplication;
 import ftop.app.widgets.FieldMarker;
 import ftop.app.workspace.StoreWorkspace;
+import ftop.core.assignment.Assignment;
 import ftop.core.change.EntityCodec;
+import ftop.core.change.EntityKind;
 import ftop.core.dataset.DemoUsers;
 import ftop.core.health.CustomerHealth;
 import ftop.core.health.CustomerStatus;
@@ -175,6 +178,51 @@ class SyncUiTest extends FxRobot {
                 && mine.outbox().pendingCount() == 0 && lookup(".conflict-card").tryQuery().isEmpty());
         assertThat(mine.health().get(id).orElseThrow().progress().status()).contains(two[0]);
         waitUntil("the status bar to drop the conflict", () -> !lookup("#syncConflicts").query().isVisible());
+    }
+
+    @Test
+    void anEditRefusedWhileTheCustomerLeftMyScopeIsKeptAndSentAgainFromTheFieldOnceItIsBack() throws Exception {
+        startApp(AppOptions.inDirectory(home));
+        SyncSession session = app.syncSession().orElseThrow();
+        waitForLabel("#syncState", "Online");
+        LocalStore mine = session.store();
+
+        // the assignment team takes Megan off one of her customers on the server
+        second = LocalStore.open(other);
+        SyncClient team = new SyncClient(session.demo().orElseThrow().url(), second);
+        team.login(DemoUsers.LEE_GU, DemoUsers.DEMO_PASSWORD);
+        team.sync(p -> { });
+        long tpid = customersOf(mine, DemoUsers.DEMO_USER).stream().sorted().findFirst().orElseThrow();
+        String id = Long.toString(tpid);
+        List<Assignment> megans = second.assignments().byTpid(tpid).stream()
+                .filter(a -> a.userId().equals(DemoUsers.DEMO_USER)).toList();
+        megans.forEach(a -> second.delete(EntityKind.ASSIGNMENT, a.id().toString()));
+        team.sync(p -> { });
+
+        // Megan, not knowing yet, changes its health; the server refuses it and her copy drops the customer
+        CustomerHealth health = mine.health().get(id).orElseThrow();
+        CustomerStatus status = otherThan(health);
+        mine.save(EntityCodec.apply(health, Map.of("progress.status", TextNode.valueOf(status.name()))));
+        waitUntil("the refusal", () -> mine.outbox().problems().size() == 1 && mine.customers().get(id).isEmpty());
+        assertThat(mine.outbox().problems().get(0).state()).isEqualTo(OutboxState.REJECTED);
+
+        // she is assigned again: the next sync brings the customer back with her edit still on top
+        megans.forEach(second::save);
+        team.sync(p -> { });
+        clickOn("#syncNow");
+        waitUntil("the customer to come back", () -> mine.customers().get(id).isPresent());
+        interact(() -> app.shell().openCustomer(tpid));
+        waitUntil("Send again on the field", () -> lookup("#customerStatusSendAgain").tryQuery().isPresent());
+        assertThat(label("#customerStatus")).isEqualTo(status.label());
+        assertThat(label("#customerStatusMarkerText")).contains("but you may make it now");
+        clickOn("#customerStatusSendAgain");
+
+        waitUntil("the edit to reach the server", () -> mine.outbox().problems().isEmpty()
+                && mine.outbox().pendingCount() == 0);
+        waitUntil("the mark to go", () -> lookup("#customerStatusMarker").tryQuery()
+                .map(n -> ((FieldMarker) n).getKind() == null).orElse(false));
+        team.sync(p -> { });
+        assertThat(second.health().get(id).orElseThrow().progress().status()).contains(status);
     }
 
     @Test
