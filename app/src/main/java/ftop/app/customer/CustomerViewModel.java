@@ -181,9 +181,9 @@ public final class CustomerViewModel {
         }
         LocalStore store = stored.store();
         RowMarks health = RowMarks.read(store, workspace.userId(), EntityKind.HEALTH, Long.toString(tpid), tpid,
-                clock.getZone());
+                clock.getZone(), read.userNames());
         RowMarks note = read.latestNote().map(n -> RowMarks.read(store, workspace.userId(), EntityKind.STATUS_NOTE,
-                EntityKind.STATUS_NOTE.idOf(n), tpid, clock.getZone())).orElse(RowMarks.NONE);
+                EntityKind.STATUS_NOTE.idOf(n), tpid, clock.getZone(), read.userNames())).orElse(RowMarks.NONE);
         return new Loaded(read, health, note);
     }
 

@@ -19,7 +19,6 @@ import ftop.core.store.LocalStore;
 import ftop.core.store.OutboxEntry;
 import ftop.core.store.OutboxState;
 import ftop.core.store.Rejections;
-import ftop.core.user.User;
 
 /**
  * What a form shows beside the fields of one row, read in the background: the user's edits the
@@ -49,12 +48,14 @@ public record RowMarks(Map<String, Mark> problems, Map<String, String> lastChang
         lastChangedBy = Map.copyOf(lastChangedBy);
     }
 
-    /** Reads the marks of row {@code kind}/{@code id} of customer {@code tpid} for {@code userId}. Not on the FX thread. */
-    public static RowMarks read(LocalStore store, String userId, EntityKind kind, String id, long tpid, ZoneId zone) {
-        Map<String, String> names = new HashMap<>();
-        for (User user : store.users().all()) {
-            names.put(user.userId(), user.displayName().isBlank() ? user.userId() : user.displayName());
-        }
+    /**
+     * Reads the marks of row {@code kind}/{@code id} of customer {@code tpid} for {@code userId}. Not on
+     * the FX thread.
+     *
+     * @param names display names by user id, for who changed what
+     */
+    public static RowMarks read(LocalStore store, String userId, EntityKind kind, String id, long tpid, ZoneId zone,
+            Map<String, String> names) {
         Map<String, Mark> marks = new LinkedHashMap<>();
         List<OutboxEntry> entries = store.outbox().problems();
         Map<UUID, OutboxEntry> byId = new HashMap<>();
