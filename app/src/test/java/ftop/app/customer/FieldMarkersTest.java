@@ -165,6 +165,28 @@ class FieldMarkersTest extends FxRobot {
     }
 
     @Test
+    void keepMineOnARefusalKeepsTheValueAsAPendingEdit() {
+        CxpWatchlist before = health().progress().cxpWatchlist().orElseThrow();
+        CxpWatchlist mine = before == CxpWatchlist.CRITICAL ? CxpWatchlist.GRADUATED : CxpWatchlist.CRITICAL;
+        Mutation edit = saveWatchlist(mine);
+        store.outbox().markRejected(edit.id(), "The CXP Watchlist cannot be set for this customer.");
+        interact(model::refresh);
+
+        waitFor("the refusal on the field", () -> marker("#cxpWatchlistMarker") == FieldMarker.Kind.REJECTED);
+        reveal("#cxpWatchlistKeepMine");
+        clickOn("#cxpWatchlistKeepMine");
+
+        waitFor("the mark to go", () -> marker("#cxpWatchlistMarker") == null);
+        assertThat(text("#cxpWatchlist")).isEqualTo(mine.label());
+        assertThat(store.outbox().problems()).isEmpty();
+        assertThat(store.outbox().pending(10)).singleElement().satisfies(e -> {
+            assertThat(e.state()).isEqualTo(OutboxState.PENDING);
+            assertThat(e.mutation().id()).isNotEqualTo(edit.id());
+            assertThat(e.mutation().fields().get("progress.cxpWatchlist").asText()).isEqualTo(mine.name());
+        });
+    }
+
+    @Test
     void aConflictIsMarkedOnItsFieldInTheGuidesWordsAndKeepMineSendsMineAgain() {
         CxpWatchlist before = health().progress().cxpWatchlist().orElseThrow();
         CxpWatchlist mine = before == CxpWatchlist.CRITICAL ? CxpWatchlist.GRADUATED : CxpWatchlist.CRITICAL;
