@@ -1,6 +1,8 @@
 package ftop.app.customer;
 
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -56,9 +58,13 @@ final class FieldRow {
     /** Places the row in {@code grid} at {@code row}: label left, value or editor and the problem right. */
     void addTo(GridPane grid, int row) {
         StackPane slot = new StackPane(value, editor);
-        slot.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        slot.setAlignment(Pos.CENTER_LEFT);
         VBox right = new VBox(3, slot, error, marker);
         GridPane.setHgrow(right, Priority.ALWAYS);
+        // the label stays beside the value, whatever shows under it (a problem, a marker)
+        GridPane.setValignment(label, VPos.TOP);
+        label.setAlignment(Pos.CENTER_LEFT);
+        label.minHeightProperty().bind(slot.heightProperty());
         grid.add(label, 0, row);
         grid.add(right, 1, row);
     }
