@@ -12,12 +12,28 @@ final class ApiException extends RuntimeException {
     private final int status;
     private final String error;
     private final String field;
+    private final long retryAfterSeconds;
 
     ApiException(int status, String error, String message, String field) {
+        this(status, error, message, field, 0);
+    }
+
+    private ApiException(int status, String error, String message, String field, long retryAfterSeconds) {
         super(message);
         this.status = status;
         this.error = error;
         this.field = field;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 429: too many attempts; the client may try again after {@code retryAfterSeconds}. */
+    static ApiException tooManyAttempts(String message, long retryAfterSeconds) {
+        return new ApiException(429, "too_many_attempts", message, null, retryAfterSeconds);
+    }
+
+    /** The seconds to send as {@code Retry-After}; 0 for none. */
+    long retryAfterSeconds() {
+        return status == 503 && retryAfterSeconds == 0 ? 1 : retryAfterSeconds;
     }
 
     static ApiException badRequest(String message, String field) {

@@ -111,7 +111,7 @@ public final class FtopServer implements AutoCloseable {
             routes.before(this::admit);
             routes.beforeMatched(this::authenticate);
             routes.after(ctx -> inFlight.decrementAndGet());
-            new SessionApi(db, clock, config.tokenLifetime()).register(routes);
+            new SessionApi(db, clock, config.tokenLifetime(), config.signIn()).register(routes);
             new ChangesApi(db).register(routes);
             new MutationsApi(mutations).register(routes);
             new HistoryApi(db).register(routes);
@@ -234,8 +234,8 @@ public final class FtopServer implements AutoCloseable {
 
     private void registerErrors(RoutesConfig routes) {
         routes.exception(ApiException.class, (e, ctx) -> {
-            if (e.status() == 503) {
-                ctx.header("Retry-After", "1");
+            if (e.retryAfterSeconds() > 0) {
+                ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
             }
             Http.json(ctx, e.status(), e.toError());
         });
@@ -279,6 +279,7 @@ public final class FtopServer implements AutoCloseable {
             case 404 -> "not_found";
             case 413 -> "body_too_large";
             case 415 -> "unsupported_media_type";
+            case 429 -> "too_many_attempts";
             default -> status >= 500 ? "internal_error" : "error";
         };
     }

@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param jdbcUrl       where the data lives: an H2 file URL or a PostgreSQL URL
  * @param tokenLifetime how long a login stays valid
  * @param maxBodyBytes  the largest request body accepted
+ * @param signIn        how password guessing is throttled
  */
-public record ServerConfig(int port, String bind, String jdbcUrl, Duration tokenLifetime, long maxBodyBytes) {
+public record ServerConfig(int port, String bind, String jdbcUrl, Duration tokenLifetime, long maxBodyBytes,
+                           SignInThrottle.Policy signIn) {
 
     public static final int DEFAULT_PORT = 8470;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -31,11 +33,23 @@ public record ServerConfig(int port, String bind, String jdbcUrl, Duration token
         if (maxBodyBytes <= 0) {
             throw new IllegalArgumentException("The body size limit must be positive");
         }
+        Objects.requireNonNull(signIn, "signIn");
     }
 
     /** A server on {@code port} and {@code bind} over {@code jdbcUrl}, other settings by default. */
     public static ServerConfig of(int port, String bind, String jdbcUrl) {
-        return new ServerConfig(port, bind, jdbcUrl, DEFAULT_TOKEN_LIFETIME, DEFAULT_MAX_BODY_BYTES);
+        return new ServerConfig(port, bind, jdbcUrl, DEFAULT_TOKEN_LIFETIME, DEFAULT_MAX_BODY_BYTES,
+                SignInThrottle.Policy.DEFAULT);
+    }
+
+    /** This configuration without any throttle on sign-in: for benchmarks that measure what it prevents. */
+    public ServerConfig withoutSignInThrottle() {
+        return withSignIn(SignInThrottle.Policy.OFF);
+    }
+
+    /** This configuration with sign-in throttled by {@code policy}. */
+    ServerConfig withSignIn(SignInThrottle.Policy policy) {
+        return new ServerConfig(port, bind, jdbcUrl, tokenLifetime, maxBodyBytes, policy);
     }
 
     /**

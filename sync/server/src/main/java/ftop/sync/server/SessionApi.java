@@ -12,14 +12,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** {@code POST /api/v1/session} (sign in) and {@code DELETE /api/v1/session} (sign out). */
 final class SessionApi {
 
+    /** Every sign-in attempt, its outcome and address; never a password. */
+    private static final Logger AUDIT = LoggerFactory.getLogger("ftop.sync.server.SignIn");
+
     private final Database db;
     private final Clock clock;
     private final Duration tokenLifetime;
+    private final SignInThrottle throttle;
     /**
      * The slow hash is pure CPU: one per core at a time, the others wait their turn in order. A
      * crowd signing in at once then finishes one by one at full speed, instead of all crawling
@@ -27,10 +34,11 @@ final class SessionApi {
      */
     private final Semaphore hashing = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
-    SessionApi(Database db, Clock clock, Duration tokenLifetime) {
+    SessionApi(Database db, Clock clock, Duration tokenLifetime, SignInThrottle.Policy signIn) {
         this.db = db;
         this.clock = clock;
         this.tokenLifetime = tokenLifetime;
+        this.throttle = new SignInThrottle(signIn, clock);
     }
 
     void register(RoutesConfig routes) {
@@ -47,13 +55,26 @@ final class SessionApi {
             throw ApiException.badRequest("\"password\" is required", "password");
         }
         String userName = request.userName().trim();
+        String address = ctx.ip();
+        Optional<SignInThrottle.Refusal> refusal = throttle.begin(userName, address);
+        if (refusal.isPresent()) {
+            // Refusals cost nothing and come by the thousand in an attack: the lock itself is logged once.
+            AUDIT.debug("Sign-in refused for {} from {}: {}", loggable(userName), address, refusal.get().locked() ? "locked" : "too soon");
+            throw ApiException.tooManyAttempts((refusal.get().locked()
+                    ? "Too many wrong passwords: signing in is locked for now."
+                    : "Too many wrong passwords.") + " Try again in " + refusal.get().retryAfterSeconds() + " s.",
+                    refusal.get().retryAfterSeconds());
+        }
         // The slow hash runs between two short reads, never while holding a pooled connection.
         Accounts.Credential credential = db.read(c -> Accounts.credential(c, userName, db.passwordIterations()));
         Optional<User> user = matches(credential, request.password())
                 ? db.read(c -> Accounts.user(c, userName)) : Optional.empty();
         if (user.isEmpty()) {
+            AUDIT.info("Sign-in failed for {} from {}", loggable(userName), address);
             throw ApiException.unauthorized("Wrong user name or password");
         }
+        throttle.succeeded(userName, address);
+        AUDIT.info("Sign-in of {} from {}", loggable(userName), address);
         Instant now = clock.instant();
         Instant expires = now.plus(tokenLifetime);
         String token = db.inTransaction(c -> {
@@ -62,7 +83,13 @@ final class SessionApi {
         });
         User u = user.get();
         Http.json(ctx, 200, new LoginResponse(token, expires, u.userId(), u.displayName(),
-                List.copyOf(new java.util.TreeSet<>(u.roles())), db.serverId()));
+                List.copyOf(new TreeSet<>(u.roles())), db.serverId()));
+    }
+
+    /** A name typed by anyone, safe for one log line: no control characters, not too long. */
+    static String loggable(String text) {
+        String clean = text.replaceAll("\\p{Cntrl}", "?");
+        return clean.length() > 100 ? clean.substring(0, 100) + "..." : clean;
     }
 
     private boolean matches(Accounts.Credential credential, String password) {

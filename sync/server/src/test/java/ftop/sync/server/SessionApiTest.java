@@ -6,9 +6,11 @@ import ftop.core.user.UserRole;
 import ftop.sync.protocol.ApiError;
 import ftop.sync.protocol.LoginRequest;
 import ftop.sync.protocol.LoginResponse;
+import java.time.Duration;
 import java.time.Instant;
 import okhttp3.Request;
 import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -35,6 +37,31 @@ class SessionApiTest extends ServerTestBase {
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(unknown.status()).isEqualTo(401);
         assertThat(wrong.error().message()).isEqualTo(unknown.error().message()).isEqualTo("Wrong user name or password");
+    }
+
+    @Test
+    void guessingIsThrottledWithRetryAfterAndTheRightPasswordWorksOnceTheWaitIsOver() throws Exception {
+        int refused = 0;
+        for (int i = 0; i < 50; i++) {
+            try (Response response = http.newCall(new Request.Builder().url(url("/session"))
+                    .post(RequestBody.create(json(new LoginRequest(World.FM.userId(), "guess-" + i)), JSON)).build()).execute()) {
+                if (response.code() == 429) {
+                    refused++;
+                    assertThat(Long.parseLong(response.header("Retry-After"))).isPositive();
+                    assertThat(response.body().string()).contains("too_many_attempts").contains("Try again in");
+                } else {
+                    assertThat(response.code()).isEqualTo(401);
+                }
+            }
+        }
+        assertThat(refused).as("wrong passwords refused without a check").isGreaterThan(40);
+        Answer tooSoon = post("/session", null, json(new LoginRequest(World.FM.userId(), World.PASSWORD)));
+        assertThat(tooSoon.status()).isEqualTo(429);
+        assertThat(tooSoon.error().error()).isEqualTo("too_many_attempts");
+        assertThat(login(World.US_LEAD).token()).as("other accounts are not concerned").isNotBlank();
+
+        clock.advance(Duration.ofMinutes(16));
+        assertThat(login(World.FM).token()).isNotBlank();
     }
 
     @Test
