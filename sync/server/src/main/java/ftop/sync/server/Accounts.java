@@ -23,7 +23,8 @@ import javax.crypto.spec.PBEKeySpec;
 /**
  * Sign-in accounts and bearer tokens. Passwords are kept as salted PBKDF2-HMAC-SHA256 hashes
  * (slow on purpose); tokens are 256 random bits, given to the client once and stored only as
- * their SHA-256, with an expiry.
+ * their SHA-256, with an expiry and the generation of the user's access: deleting or disabling
+ * a user starts a new generation, which ends every older token.
  */
 final class Accounts {
 
@@ -112,27 +113,102 @@ final class Accounts {
     record Credential(String hash, byte[] salt, int iterations) {
     }
 
-    /** A new token for {@code userId}, valid until {@code expiresAt}. Only its hash is stored. */
-    static String issueToken(Connection c, String userId, Instant now, Instant expiresAt) throws SQLException {
+    /**
+     * A new token for {@code userId}, valid until {@code expiresAt}, bound to the user's current
+     * generation; empty when the user is disabled. Only its hash is stored.
+     */
+    static Optional<String> issueToken(Connection c, String userId, Instant now, Instant expiresAt) throws SQLException {
+        Access access = access(c, userId);
+        if (access.disabled()) {
+            return Optional.empty();
+        }
         byte[] raw = new byte[32];
         RANDOM.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO session_token (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO session_token (token_hash, user_id, created_at, "
+                + "expires_at, generation) VALUES (?, ?, ?, ?, ?)")) {
             ps.setString(1, sha256(token));
             ps.setString(2, userId);
             ps.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
             ps.setObject(4, OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC));
+            ps.setLong(5, access.generation());
             ps.executeUpdate();
         }
-        return token;
+        return Optional.of(token);
     }
 
-    /** The user a token belongs to, if it is known and not expired. */
+    /** Whether a person may use the server, and the generation their tokens must carry. */
+    record Access(long generation, boolean disabled) {
+    }
+
+    /** The access of {@code userId}: generation 0 and enabled when nothing was ever recorded. */
+    static Access access(Connection c, String userId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT generation, disabled FROM user_access WHERE user_id = ?")) {
+            ps.setString(1, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new Access(rs.getLong(1), rs.getBoolean(2)) : new Access(0, false);
+            }
+        }
+    }
+
+    /**
+     * Ends every session of {@code userId} (a new generation: tokens issued before are refused even
+     * if one survived) and records whether the person is {@code disabled}.
+     */
+    static void revokeAll(Connection c, String userId, boolean disabled) throws SQLException {
+        Access old = access(c, userId);
+        int updated;
+        try (PreparedStatement ps = c.prepareStatement("UPDATE user_access SET generation = ?, disabled = ? WHERE user_id = ?")) {
+            ps.setLong(1, old.generation() + 1);
+            ps.setBoolean(2, disabled);
+            ps.setString(3, userId);
+            updated = ps.executeUpdate();
+        }
+        if (updated == 0) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO user_access (user_id, generation, disabled) VALUES (?, ?, ?)")) {
+                ps.setString(1, userId);
+                ps.setLong(2, old.generation() + 1);
+                ps.setBoolean(3, disabled);
+                ps.executeUpdate();
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM session_token WHERE user_id = ?")) {
+            ps.setString(1, userId);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Forgets a deleted user: every session ends and the password goes, so that a user created
+     * later with the same id is a new person who neither inherits the tokens nor the password.
+     */
+    static void forget(Connection c, String userId) throws SQLException {
+        revokeAll(c, userId, false);
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM account WHERE user_id = ?")) {
+            ps.setString(1, userId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Lets a disabled person in again (they sign in anew: their old tokens stay revoked). */
+    static void enable(Connection c, String userId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE user_access SET disabled = FALSE WHERE user_id = ?")) {
+            ps.setString(1, userId);
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * The user a token belongs to, if it is known, not expired, of the user's current generation
+     * and the user is neither deleted nor disabled.
+     */
     static Optional<User> userOfToken(Connection c, String token, Instant now) throws SQLException {
         String userId = null;
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT user_id FROM session_token WHERE token_hash = ? AND expires_at > ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT t.user_id FROM session_token t "
+                + "LEFT JOIN user_access a ON a.user_id = t.user_id "
+                + "WHERE t.token_hash = ? AND t.expires_at > ? AND t.generation = COALESCE(a.generation, 0) "
+                + "AND (a.disabled IS NULL OR a.disabled = FALSE)")) {
             ps.setString(1, sha256(token));
             ps.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
             try (ResultSet rs = ps.executeQuery()) {

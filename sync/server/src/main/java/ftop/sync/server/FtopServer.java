@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The central FTOP server: JSON over HTTP under {@value #API}, over a JDBC {@link Database}.
  * Each group of endpoints is its own class ({@code SessionApi}, {@code ChangesApi},
- * {@code MutationsApi}, {@code HistoryApi}, {@code RulesApi}, {@code FeedsApi}, {@code BackupApi},
+ * {@code MutationsApi}, {@code HistoryApi}, {@code RulesApi}, {@code FeedsApi}, {@code BackupApi}, {@code AccountsApi},
  * {@code OpenApiDocument}) registered here, so new endpoints are added the same way.
  *
  * <p>Every answer other than 2xx is an {@link ApiError} with a message a person can act on; no
@@ -118,6 +118,7 @@ public final class FtopServer implements AutoCloseable {
             new RulesApi().register(routes);
             new FeedsApi(db, clock).register(routes);
             new BackupApi(db).register(routes);
+            new AccountsApi(db).register(routes);
             new OpenApiDocument().register(routes);
             registerErrors(routes);
         });

@@ -63,7 +63,13 @@ final class RowWrites {
                     ScopeIndex.refreshCustomer(c, (a != null ? a : b).tpid(), revision);
                 }
             }
-            case USER -> ScopeIndex.recomputeUser(c, EntityKind.USER.idOf(after != null ? after : before));
+            case USER -> {
+                String userId = EntityKind.USER.idOf(after != null ? after : before);
+                if (after == null) {
+                    Accounts.forget(c, userId);
+                }
+                ScopeIndex.recomputeUser(c, userId);
+            }
             default -> {
                 // Other rows do not change who sees what.
             }

@@ -80,7 +80,7 @@ final class SessionApi {
         String token = db.inTransaction(c -> {
             Accounts.sweepExpired(c, now);
             return Accounts.issueToken(c, userName, now, expires);
-        });
+        }).orElseThrow(() -> ApiException.forbidden("This account is disabled; ask an administrator to enable it."));
         User u = user.get();
         Http.json(ctx, 200, new LoginResponse(token, expires, u.userId(), u.displayName(),
                 List.copyOf(new TreeSet<>(u.roles())), db.serverId()));
