@@ -21,19 +21,20 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * Sign-in accounts and bearer tokens. Passwords are kept as salted PBKDF2-HMAC-SHA256 hashes
- * (slow on purpose); tokens are 256 random bits, given to the client once and stored only as
+ * Sign-in accounts and bearer tokens. Passwords are kept as salted PBKDF2-HMAC-SHA512 hashes
+ * (slow on purpose; older HMAC-SHA256 or cheaper hashes are replaced at the next sign-in); tokens are 256 random bits, given to the client once and stored only as
  * their SHA-256, with an expiry and the generation of the user's access: deleting or disabling
  * a user starts a new generation, which ends every older token.
  */
 final class Accounts {
 
-    /**
-     * The production cost of a password hash. OWASP's 2023 advice for PBKDF2-HMAC-SHA256 is
-     * 600,000; 210,000 keeps a login near 100 ms on small servers.
-     */
+    /** The production cost of a password hash: OWASP's advice for PBKDF2-HMAC-SHA512 (Password Storage Cheat Sheet). */
     static final int ITERATIONS = 210_000;
-    private static final int KEY_BITS = 256;
+    /** The hash every password set from now on gets. */
+    static final String ALGORITHM = "PBKDF2WithHmacSHA512";
+    /** What hashes from before {@link #ALGORITHM} used (still checked, replaced at the next sign-in). */
+    static final String LEGACY_ALGORITHM = "PBKDF2WithHmacSHA256";
+    private static final int KEY_BITS = 512;
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Hashed when the user is unknown, so that a wrong name takes as long as a wrong password. */
     private static final byte[] DUMMY_SALT = new byte[16];
@@ -41,21 +42,24 @@ final class Accounts {
     private Accounts() {
     }
 
+    private static final String INSERT =
+            "INSERT INTO account (user_id, password_hash, salt, iterations, algorithm) VALUES (?, ?, ?, ?, ?)";
+
     /** Sets (or replaces) the password of {@code userId}, hashed with {@code iterations} rounds. */
     static void setPassword(Connection c, String userId, String password, int iterations) throws SQLException {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        String hash = HexFormat.of().formatHex(pbkdf2(password, salt, iterations));
+        String hash = HexFormat.of().formatHex(pbkdf2(ALGORITHM, password, salt, iterations));
         try (PreparedStatement del = c.prepareStatement("DELETE FROM account WHERE user_id = ?")) {
             del.setString(1, userId);
             del.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO account (user_id, password_hash, salt, iterations) VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             ps.setString(1, userId);
             ps.setString(2, hash);
             ps.setString(3, HexFormat.of().formatHex(salt));
             ps.setInt(4, iterations);
+            ps.setString(5, ALGORITHM);
             ps.executeUpdate();
         }
     }
@@ -69,14 +73,14 @@ final class Accounts {
             throws SQLException {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
-        String hash = HexFormat.of().formatHex(pbkdf2(password, salt, iterations));
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO account (user_id, password_hash, salt, iterations) VALUES (?, ?, ?, ?)")) {
+        String hash = HexFormat.of().formatHex(pbkdf2(ALGORITHM, password, salt, iterations));
+        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
             for (String userId : userIds) {
                 ps.setString(1, userId);
                 ps.setString(2, hash);
                 ps.setString(3, HexFormat.of().formatHex(salt));
                 ps.setInt(4, iterations);
+                ps.setString(5, ALGORITHM);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -89,15 +93,45 @@ final class Accounts {
      * probing by timing).
      */
     static Credential credential(Connection c, String userId, int iterations) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT password_hash, salt, iterations FROM account WHERE user_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT password_hash, salt, iterations, algorithm FROM account WHERE user_id = ?")) {
             ps.setString(1, userId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
-                    return new Credential(rs.getString(1), HexFormat.of().parseHex(rs.getString(2)), rs.getInt(3));
+                    return new Credential(rs.getString(1), HexFormat.of().parseHex(rs.getString(2)), rs.getInt(3),
+                            rs.getString(4));
                 }
             }
         }
-        return new Credential(null, DUMMY_SALT, iterations);
+        return new Credential(null, DUMMY_SALT, iterations, ALGORITHM);
+    }
+
+    /**
+     * A new hash of {@code password} ({@link #ALGORITHM}, {@code iterations} rounds, a salt of its
+     * own) to replace {@code old} with {@link #replaceHash}. Slow: run it with no connection held.
+     */
+    static Credential rehash(String password, int iterations) {
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        return new Credential(HexFormat.of().formatHex(pbkdf2(ALGORITHM, password, salt, iterations)), salt,
+                iterations, ALGORITHM);
+    }
+
+    /**
+     * Replaces the hash of {@code userId} with {@code fresh}, unless the password changed meanwhile
+     * (the stored hash is no longer {@code old}).
+     */
+    static void replaceHash(Connection c, String userId, Credential old, Credential fresh) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE account SET password_hash = ?, salt = ?, iterations = ?, "
+                + "algorithm = ? WHERE user_id = ? AND password_hash = ?")) {
+            ps.setString(1, fresh.hash());
+            ps.setString(2, HexFormat.of().formatHex(fresh.salt()));
+            ps.setInt(3, fresh.iterations());
+            ps.setString(4, fresh.algorithm());
+            ps.setString(5, userId);
+            ps.setString(6, old.hash());
+            ps.executeUpdate();
+        }
     }
 
     /**
@@ -105,12 +139,17 @@ final class Accounts {
      * database connection held, so many people signing in at once do not starve the pool.
      */
     static boolean matches(Credential credential, String password) {
-        byte[] computed = pbkdf2(password, credential.salt(), credential.iterations());
+        byte[] computed = pbkdf2(credential.algorithm(), password, credential.salt(), credential.iterations());
         return credential.hash() != null && MessageDigest.isEqual(computed, HexFormat.of().parseHex(credential.hash()));
     }
 
     /** A stored password hash; {@code hash} null for an unknown user. */
-    record Credential(String hash, byte[] salt, int iterations) {
+    record Credential(String hash, byte[] salt, int iterations, String algorithm) {
+
+        /** True when this hash is weaker than what a password set now gets: replace it at sign-in. */
+        boolean olderThan(int currentIterations) {
+            return hash != null && (!ALGORITHM.equals(algorithm) || iterations < currentIterations);
+        }
     }
 
     /**
@@ -243,12 +282,13 @@ final class Accounts {
         return RowStore.find(c, EntityKind.USER, userId, false).filter(r -> !r.deleted()).map(StoredRow::entity);
     }
 
-    static byte[] pbkdf2(String password, byte[] salt, int iterations) {
+    static byte[] pbkdf2(String algorithm, String password, byte[] salt, int iterations) {
+        int bits = LEGACY_ALGORITHM.equals(algorithm) ? 256 : KEY_BITS;
         try {
-            PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, KEY_BITS);
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, bits);
+            return SecretKeyFactory.getInstance(algorithm).generateSecret(spec).getEncoded();
         } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
-            throw new IllegalStateException("PBKDF2WithHmacSHA256 is not available in this JVM", e);
+            throw new IllegalStateException(algorithm + " is not available in this JVM", e);
         }
     }
 

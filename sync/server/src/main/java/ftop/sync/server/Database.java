@@ -55,7 +55,7 @@ public final class Database implements AutoCloseable {
         this.passwordIterations = passwordIterations;
     }
 
-    /** The rounds of PBKDF2 a password set in production is hashed with (about 215 ms of CPU on our servers). */
+    /** The rounds of PBKDF2-HMAC-SHA512 a password set in production is hashed with (OWASP's advice). */
     public static final int DEFAULT_PASSWORD_ITERATIONS = Accounts.ITERATIONS;
 
     /**

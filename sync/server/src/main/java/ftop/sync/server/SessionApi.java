@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,7 @@ final class SessionApi {
      * crowd signing in at once then finishes one by one at full speed, instead of all crawling
      * together for the whole time and starving every other request of CPU.
      */
-    private final Semaphore hashing = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
+    private final Semaphore hashSlots = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
     SessionApi(Database db, Clock clock, Duration tokenLifetime, SignInThrottle.Policy signIn) {
         this.db = db;
@@ -67,7 +68,7 @@ final class SessionApi {
         }
         // The slow hash runs between two short reads, never while holding a pooled connection.
         Accounts.Credential credential = db.read(c -> Accounts.credential(c, userName, db.passwordIterations()));
-        Optional<User> user = matches(credential, request.password())
+        Optional<User> user = hashing(() -> Accounts.matches(credential, request.password()))
                 ? db.read(c -> Accounts.user(c, userName)) : Optional.empty();
         if (user.isEmpty()) {
             AUDIT.info("Sign-in failed for {} from {}", loggable(userName), address);
@@ -75,6 +76,16 @@ final class SessionApi {
         }
         throttle.succeeded(userName, address);
         AUDIT.info("Sign-in of {} from {}", loggable(userName), address);
+        if (credential.olderThan(db.passwordIterations())) {
+            // The one moment the server knows the password: replace a hash weaker than today's.
+            Accounts.Credential fresh = hashing(() -> Accounts.rehash(request.password(), db.passwordIterations()));
+            db.inTransaction(c -> {
+                Accounts.replaceHash(c, userName, credential, fresh);
+                return null;
+            });
+            AUDIT.info("Password hash of {} upgraded from {} ({} rounds) to {} ({} rounds)", loggable(userName),
+                    credential.algorithm(), credential.iterations(), fresh.algorithm(), fresh.iterations());
+        }
         Instant now = clock.instant();
         Instant expires = now.plus(tokenLifetime);
         String token = db.inTransaction(c -> {
@@ -92,9 +103,10 @@ final class SessionApi {
         return clean.length() > 100 ? clean.substring(0, 100) + "..." : clean;
     }
 
-    private boolean matches(Accounts.Credential credential, String password) {
+    /** Runs the slow hash {@code work} when a core is free for it. */
+    private <T> T hashing(Supplier<T> work) {
         try {
-            if (!hashing.tryAcquire(Database.PoolSettings.DEFAULT_MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!hashSlots.tryAcquire(Database.PoolSettings.DEFAULT_MAX_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new ApiException(503, "busy", "Too many people are signing in at once; try again shortly.", null);
             }
         } catch (InterruptedException e) {
@@ -102,9 +114,9 @@ final class SessionApi {
             throw new ApiException(503, "busy", "The server is busy; try again shortly.", null);
         }
         try {
-            return Accounts.matches(credential, password);
+            return work.get();
         } finally {
-            hashing.release();
+            hashSlots.release();
         }
     }
 
