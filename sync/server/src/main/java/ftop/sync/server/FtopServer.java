@@ -57,6 +57,7 @@ public final class FtopServer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Set<String> endpoints = new ConcurrentSkipListSet<>();
+    private final Optional<OidcTokens> oidc;
     private Javalin app;
 
     /** A server over an open database; {@link #start()} makes it listen. */
@@ -65,6 +66,7 @@ public final class FtopServer implements AutoCloseable {
         this.db = db;
         this.clock = clock;
         this.mutations = new MutationService(db, clock);
+        this.oidc = config.oidc().map(settings -> new OidcTokens(settings, clock));
     }
 
     /** Opens the database of {@code config} (migrating it) and starts listening. */
@@ -119,6 +121,7 @@ public final class FtopServer implements AutoCloseable {
             new FeedsApi(db, clock).register(routes);
             new BackupApi(db).register(routes);
             new AccountsApi(db).register(routes);
+            new AuthConfigApi(config.oidc()).register(routes);
             new OpenApiDocument().register(routes);
             registerErrors(routes);
         });
@@ -212,11 +215,15 @@ public final class FtopServer implements AutoCloseable {
                 + config.maxBodyBytes() + " bytes", null);
     }
 
-    /** Every endpoint needs a valid bearer token except signing in, liveness and the API document. */
+    /**
+     * Every endpoint needs a valid bearer token except signing in, how to sign in, liveness and the
+     * API document. A token is a session of {@code POST /session} or, when the server trusts an
+     * identity provider, an access token of that provider.
+     */
     private void authenticate(Context ctx) throws SQLException {
         String path = ctx.path();
         boolean open = (ctx.method() == HandlerType.POST && path.equals(API + "/session"))
-                || path.equals(API + "/health") || path.equals(API + "/openapi.yaml");
+                || path.equals(API + "/health") || path.equals(API + "/openapi.yaml") || path.equals(API + "/auth/config");
         if (open) {
             return;
         }
@@ -225,7 +232,9 @@ public final class FtopServer implements AutoCloseable {
             throw ApiException.unauthorized("Sign in first: send Authorization: Bearer <token> from POST " + API + "/session");
         }
         String token = header.substring(7).trim();
-        Optional<User> user = db.read(c -> Accounts.userOfToken(c, token, clock.instant()));
+        Optional<User> user = oidc.isPresent() && OidcTokens.looksLikeJwt(token)
+                ? Optional.of(oidc.get().user(token, db))
+                : db.read(c -> Accounts.userOfToken(c, token, clock.instant()));
         if (user.isEmpty()) {
             throw ApiException.unauthorized("The session token is unknown or has expired; sign in again");
         }

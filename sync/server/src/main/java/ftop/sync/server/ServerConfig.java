@@ -3,6 +3,7 @@ package ftop.sync.server;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How a server runs.
@@ -13,9 +14,10 @@ import java.util.Objects;
  * @param tokenLifetime how long a login stays valid
  * @param maxBodyBytes  the largest request body accepted
  * @param signIn        how password guessing is throttled
+ * @param oidc          the OpenID Connect identity provider whose access tokens are accepted, if any
  */
 public record ServerConfig(int port, String bind, String jdbcUrl, Duration tokenLifetime, long maxBodyBytes,
-                           SignInThrottle.Policy signIn) {
+                           SignInThrottle.Policy signIn, Optional<OidcSettings> oidc) {
 
     public static final int DEFAULT_PORT = 8470;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -34,12 +36,13 @@ public record ServerConfig(int port, String bind, String jdbcUrl, Duration token
             throw new IllegalArgumentException("The body size limit must be positive");
         }
         Objects.requireNonNull(signIn, "signIn");
+        oidc = oidc == null ? Optional.empty() : oidc;
     }
 
     /** A server on {@code port} and {@code bind} over {@code jdbcUrl}, other settings by default. */
     public static ServerConfig of(int port, String bind, String jdbcUrl) {
         return new ServerConfig(port, bind, jdbcUrl, DEFAULT_TOKEN_LIFETIME, DEFAULT_MAX_BODY_BYTES,
-                SignInThrottle.Policy.DEFAULT);
+                SignInThrottle.Policy.DEFAULT, Optional.empty());
     }
 
     /** This configuration without any throttle on sign-in: for benchmarks that measure what it prevents. */
@@ -49,7 +52,12 @@ public record ServerConfig(int port, String bind, String jdbcUrl, Duration token
 
     /** This configuration with sign-in throttled by {@code policy}. */
     ServerConfig withSignIn(SignInThrottle.Policy policy) {
-        return new ServerConfig(port, bind, jdbcUrl, tokenLifetime, maxBodyBytes, policy);
+        return new ServerConfig(port, bind, jdbcUrl, tokenLifetime, maxBodyBytes, policy, oidc);
+    }
+
+    /** This configuration trusting the identity provider {@code settings} describe. */
+    public ServerConfig withOidc(OidcSettings settings) {
+        return new ServerConfig(port, bind, jdbcUrl, tokenLifetime, maxBodyBytes, signIn, Optional.of(settings));
     }
 
     /**

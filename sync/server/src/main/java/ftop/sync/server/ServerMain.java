@@ -2,9 +2,12 @@ package ftop.sync.server;
 
 import ftop.core.dataset.DatasetGenerator;
 import ftop.core.dataset.DemoUsers;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -17,7 +20,7 @@ import picocli.CommandLine.Option;
 /**
  * The central server's command line: {@code java -jar sync/target/ftop-server.jar --help}.
  * Options fall back to the environment ({@code FTOP_PORT}, {@code FTOP_BIND}, {@code FTOP_JDBC_URL},
- * {@code FTOP_DB_POOL}, {@code FTOP_PASSWORD_ITERATIONS}),
+ * {@code FTOP_DB_POOL}, {@code FTOP_PASSWORD_ITERATIONS}, {@code FTOP_OIDC_*}),
  * then to a private server on 127.0.0.1:8470 over an H2 file in {@code ./ftop-server-data}.
  * SIGTERM or Ctrl-C stops it gracefully: requests in flight finish and the database closes.
  */
@@ -68,6 +71,40 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the generated data set (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--oidc-issuer", paramLabel = "URL", defaultValue = "${env:FTOP_OIDC_ISSUER}",
+            description = "Trust this OpenID Connect identity provider: its access tokens sign people in (env FTOP_OIDC_ISSUER), "
+                    + "e.g. https://login.microsoftonline.com/TENANT/v2.0. Passwords keep working.")
+    String oidcIssuer;
+
+    @Option(names = "--oidc-audience", paramLabel = "ID", defaultValue = "${env:FTOP_OIDC_AUDIENCE}",
+            description = "The audience (aud) the provider's tokens must carry: the API's id there (env FTOP_OIDC_AUDIENCE).")
+    String oidcAudience;
+
+    @Option(names = "--oidc-client-id", paramLabel = "ID", defaultValue = "${env:FTOP_OIDC_CLIENT_ID}",
+            description = "The desktop's public client id at the provider (env FTOP_OIDC_CLIENT_ID; default the audience).")
+    String oidcClientId;
+
+    @Option(names = "--oidc-user-claim", paramLabel = "CLAIM",
+            defaultValue = "${env:FTOP_OIDC_USER_CLAIM:-" + OidcSettings.DEFAULT_USER_CLAIM + "}",
+            description = "The claim holding the FTOP user id (env FTOP_OIDC_USER_CLAIM; default ${DEFAULT-VALUE}).")
+    String oidcUserClaim;
+
+    @Option(names = "--oidc-groups-claim", paramLabel = "CLAIM",
+            defaultValue = "${env:FTOP_OIDC_GROUPS_CLAIM:-" + OidcSettings.DEFAULT_GROUPS_CLAIM + "}",
+            description = "The claim listing the person's groups (env FTOP_OIDC_GROUPS_CLAIM; default ${DEFAULT-VALUE}).")
+    String oidcGroupsClaim;
+
+    @Option(names = "--oidc-group-role", paramLabel = "GROUP=ROLE", split = ",", defaultValue = "${env:FTOP_OIDC_GROUP_ROLES}",
+            description = "What a group of the provider grants: a role (FM, FTA, FE, PARTNER, GATEWAY, ASSIGNMENT_TEAM, LEAD, "
+                    + "ADMIN) or " + OidcSettings.SLT_WATCHLIST + " (may set the winner flag); repeat or separate with commas "
+                    + "(env FTOP_OIDC_GROUP_ROLES).")
+    Map<String, String> oidcGroupRoles;
+
+    @Option(names = "--oidc-jwks-uri", paramLabel = "URL", defaultValue = "${env:FTOP_OIDC_JWKS_URI}",
+            description = "The provider's key set, when it is not to be found through the issuer's discovery document "
+                    + "(env FTOP_OIDC_JWKS_URI).")
+    String oidcJwksUri;
+
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     public static void main(String[] args) {
@@ -112,6 +149,10 @@ public final class ServerMain implements Callable<Integer> {
         }
         String url = jdbcUrl == null || jdbcUrl.isBlank() ? ServerConfig.h2Url(Path.of("ftop-server-data")) : jdbcUrl;
         ServerConfig config = ServerConfig.of(port, bind, url);
+        Optional<OidcSettings> oidc = oidcSettings();
+        if (oidc.isPresent()) {
+            config = config.withOidc(oidc.get());
+        }
         if (dbPool < 0) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--db-pool must be 0 (default) or more, not " + dbPool);
         }
@@ -127,6 +168,22 @@ public final class ServerMain implements Callable<Integer> {
         } catch (Exception e) {
             db.close();
             throw e;
+        }
+    }
+
+    /** The identity provider the options describe, if any. */
+    private Optional<OidcSettings> oidcSettings() {
+        if (oidcIssuer == null || oidcIssuer.isBlank()) {
+            return Optional.empty();
+        }
+        if (oidcAudience == null || oidcAudience.isBlank()) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--oidc-issuer needs --oidc-audience");
+        }
+        try {
+            return Optional.of(new OidcSettings(URI.create(oidcIssuer), oidcAudience, oidcClientId, oidcUserClaim,
+                    oidcGroupsClaim, oidcGroupRoles, null, Optional.ofNullable(oidcJwksUri).filter(u -> !u.isBlank()).map(URI::create)));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }
     }
 

@@ -73,15 +73,29 @@ abstract class ServerTestBase {
         jdbcUrl = jdbcUrl();
         Database db = Database.open(jdbcUrl, Database.PoolSettings.defaults(), World.PASSWORD_ITERATIONS);
         loadedRevision = DatasetLoader.load(db, World.dataset(), World.PASSWORD);
-        server = new FtopServer(ServerConfig.of(0, "127.0.0.1", jdbcUrl), db, clock).start();
-        http = new OkHttpClient();
+        server = new FtopServer(configure(ServerConfig.of(0, "127.0.0.1", jdbcUrl)), db, clock).start();
+        http = client();
+    }
+
+    /** The server's configuration; tests of options (identity provider, TLS) add theirs. */
+    ServerConfig configure(ServerConfig config) throws Exception {
+        return config;
+    }
+
+    /** The HTTP client of the tests; a test of TLS trusts its certificate. */
+    OkHttpClient client() throws Exception {
+        return new OkHttpClient();
     }
 
     /** Stops the server and starts it again over the same database, as a new process would; sessions stay. */
     void restart() {
         server.stop();
         Database db = Database.open(jdbcUrl, Database.PoolSettings.defaults(), World.PASSWORD_ITERATIONS);
-        server = new FtopServer(ServerConfig.of(0, "127.0.0.1", jdbcUrl), db, clock).start();
+        try {
+            server = new FtopServer(configure(ServerConfig.of(0, "127.0.0.1", jdbcUrl)), db, clock).start();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterEach
