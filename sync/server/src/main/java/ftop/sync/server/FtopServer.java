@@ -16,8 +16,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,7 +105,11 @@ public final class FtopServer implements AutoCloseable {
             int threads = db.poolSize() + db.maxWaiting() + SPARE_THREADS;
             cfg.jetty.threadPool = new QueuedThreadPool(threads, Math.min(threads, 8), 60_000);
             cfg.jetty.addConnector((server, http) -> {
-                ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+                if (config.forwarded()) {
+                    http.addCustomizer(new ForwardedRequestCustomizer());
+                }
+                ServerConnector connector = config.tls().map(tls -> httpsConnector(server, http, tls))
+                        .orElseGet(() -> new ServerConnector(server, new HttpConnectionFactory(http)));
                 connector.setHost(config.bind());
                 connector.setPort(config.port());
                 connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
@@ -149,9 +160,25 @@ public final class FtopServer implements AutoCloseable {
         return app.port();
     }
 
-    /** {@code http://bind:port}, the base URI clients use. */
+    /** {@code http://bind:port} ({@code https} with TLS), the base URI clients use. */
     public URI baseUri() {
-        return URI.create("http://" + config.bind() + ":" + port());
+        return URI.create((config.tls().isPresent() ? "https://" : "http://") + config.bind() + ":" + port());
+    }
+
+    /** A connector serving HTTPS (TLS 1.2 and 1.3, Jetty's default ciphers) with the certificate of {@code tls}. */
+    private static ServerConnector httpsConnector(Server server, HttpConfiguration http, TlsSettings tls) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStore(tls.keyStore());
+        ssl.setKeyStorePassword(tls.password());
+        ssl.setKeyManagerPassword(tls.password());
+        ssl.setIncludeProtocols("TLSv1.3", "TLSv1.2");
+        HttpConfiguration https = new HttpConfiguration(http);
+        // Clients may reach a server by its IP address, which sends no SNI host to check.
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        secure.setSniHostCheck(false);
+        https.addCustomizer(secure);
+        return new ServerConnector(server, new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()),
+                new HttpConnectionFactory(https));
     }
 
     /** The database the server works on, e.g. to load a data set before clients connect. */

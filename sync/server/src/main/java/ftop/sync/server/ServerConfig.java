@@ -15,9 +15,13 @@ import java.util.Optional;
  * @param maxBodyBytes  the largest request body accepted
  * @param signIn        how password guessing is throttled
  * @param oidc          the OpenID Connect identity provider whose access tokens are accepted, if any
+ * @param tls           the certificate to serve HTTPS with; empty: plain HTTP (behind a reverse proxy, or loopback)
+ * @param forwarded     true behind a reverse proxy: the client's address comes from its {@code X-Forwarded-For}
+ *                      (or {@code Forwarded}) header, so that sign-in is throttled per real client
  */
 public record ServerConfig(int port, String bind, String jdbcUrl, Duration tokenLifetime, long maxBodyBytes,
-                           SignInThrottle.Policy signIn, Optional<OidcSettings> oidc) {
+                           SignInThrottle.Policy signIn, Optional<OidcSettings> oidc, Optional<TlsSettings> tls,
+                           boolean forwarded) {
 
     public static final int DEFAULT_PORT = 8470;
     public static final String DEFAULT_BIND = "127.0.0.1";
@@ -37,12 +41,13 @@ public record ServerConfig(int port, String bind, String jdbcUrl, Duration token
         }
         Objects.requireNonNull(signIn, "signIn");
         oidc = oidc == null ? Optional.empty() : oidc;
+        tls = tls == null ? Optional.empty() : tls;
     }
 
     /** A server on {@code port} and {@code bind} over {@code jdbcUrl}, other settings by default. */
     public static ServerConfig of(int port, String bind, String jdbcUrl) {
         return new ServerConfig(port, bind, jdbcUrl, DEFAULT_TOKEN_LIFETIME, DEFAULT_MAX_BODY_BYTES,
-                SignInThrottle.Policy.DEFAULT, Optional.empty());
+                SignInThrottle.Policy.DEFAULT, Optional.empty(), Optional.empty(), false);
     }
 
     /** This configuration without any throttle on sign-in: for benchmarks that measure what it prevents. */
@@ -52,12 +57,24 @@ public record ServerConfig(int port, String bind, String jdbcUrl, Duration token
 
     /** This configuration with sign-in throttled by {@code policy}. */
     ServerConfig withSignIn(SignInThrottle.Policy policy) {
-        return new ServerConfig(port, bind, jdbcUrl, tokenLifetime, maxBodyBytes, policy, oidc);
+        return new ServerConfig(port, bind, jdbcUrl, tokenLifetime, maxBodyBytes, policy, oidc, tls, forwarded);
     }
 
     /** This configuration trusting the identity provider {@code settings} describe. */
     public ServerConfig withOidc(OidcSettings settings) {
-        return new ServerConfig(port, bind, jdbcUrl, tokenLifetime, maxBodyBytes, signIn, Optional.of(settings));
+        return new ServerConfig(port, bind, jdbcUrl, tokenLifetime, maxBodyBytes, signIn, Optional.of(settings), tls,
+                forwarded);
+    }
+
+    /** This configuration serving HTTPS with {@code settings}. */
+    public ServerConfig withTls(TlsSettings settings) {
+        return new ServerConfig(port, bind, jdbcUrl, tokenLifetime, maxBodyBytes, signIn, oidc, Optional.of(settings),
+                forwarded);
+    }
+
+    /** This configuration behind a reverse proxy whose forwarding headers name the client. */
+    public ServerConfig behindProxy() {
+        return new ServerConfig(port, bind, jdbcUrl, tokenLifetime, maxBodyBytes, signIn, oidc, tls, true);
     }
 
     /**

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 /**
  * The central server's command line: {@code java -jar sync/target/ftop-server.jar --help}.
  * Options fall back to the environment ({@code FTOP_PORT}, {@code FTOP_BIND}, {@code FTOP_JDBC_URL},
- * {@code FTOP_DB_POOL}, {@code FTOP_PASSWORD_ITERATIONS}, {@code FTOP_OIDC_*}),
+ * {@code FTOP_DB_POOL}, {@code FTOP_PASSWORD_ITERATIONS}, {@code FTOP_OIDC_*}, {@code FTOP_TLS_*}),
  * then to a private server on 127.0.0.1:8470 over an H2 file in {@code ./ftop-server-data}.
  * SIGTERM or Ctrl-C stops it gracefully: requests in flight finish and the database closes.
  */
@@ -70,6 +70,24 @@ public final class ServerMain implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the generated data set (default ${DEFAULT-VALUE}).")
     long seed;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE", defaultValue = "${env:FTOP_TLS_KEYSTORE}",
+            description = "Serve HTTPS with the key and certificate in this PKCS12 keystore (env FTOP_TLS_KEYSTORE); "
+                    + "its password comes from env FTOP_TLS_KEYSTORE_PASSWORD.")
+    Path tlsKeystore;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", defaultValue = "${env:FTOP_TLS_CERT}",
+            description = "Serve HTTPS with this PEM certificate chain (env FTOP_TLS_CERT), with --tls-key.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", defaultValue = "${env:FTOP_TLS_KEY}",
+            description = "The PEM PKCS#8 private key of --tls-cert (env FTOP_TLS_KEY).")
+    Path tlsKey;
+
+    @Option(names = "--behind-proxy", defaultValue = "${env:FTOP_BEHIND_PROXY:-false}",
+            description = "A reverse proxy forwards the requests: take the client's address from X-Forwarded-For / Forwarded "
+                    + "(sign-in is throttled per address). Only with the port closed to everyone but the proxy (env FTOP_BEHIND_PROXY).")
+    boolean behindProxy;
 
     @Option(names = "--oidc-issuer", paramLabel = "URL", defaultValue = "${env:FTOP_OIDC_ISSUER}",
             description = "Trust this OpenID Connect identity provider: its access tokens sign people in (env FTOP_OIDC_ISSUER), "
@@ -153,6 +171,13 @@ public final class ServerMain implements Callable<Integer> {
         if (oidc.isPresent()) {
             config = config.withOidc(oidc.get());
         }
+        Optional<TlsSettings> tls = tlsSettings();
+        if (tls.isPresent()) {
+            config = config.withTls(tls.get());
+        }
+        if (behindProxy) {
+            config = config.behindProxy();
+        }
         if (dbPool < 0) {
             throw new CommandLine.ParameterException(new CommandLine(this), "--db-pool must be 0 (default) or more, not " + dbPool);
         }
@@ -168,6 +193,26 @@ public final class ServerMain implements Callable<Integer> {
         } catch (Exception e) {
             db.close();
             throw e;
+        }
+    }
+
+    /** The certificate the options name, if any. */
+    private Optional<TlsSettings> tlsSettings() {
+        CommandLine line = new CommandLine(this);
+        if (tlsKeystore != null && tlsCert != null) {
+            throw new CommandLine.ParameterException(line, "Use --tls-keystore or --tls-cert, not both");
+        }
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new CommandLine.ParameterException(line, "--tls-cert and --tls-key go together");
+        }
+        try {
+            if (tlsKeystore != null) {
+                String password = System.getenv("FTOP_TLS_KEYSTORE_PASSWORD");
+                return Optional.of(TlsSettings.fromPkcs12(tlsKeystore, password == null ? "" : password));
+            }
+            return tlsCert == null ? Optional.empty() : Optional.of(TlsSettings.fromPem(tlsCert, tlsKey));
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(line, e.getMessage());
         }
     }
 

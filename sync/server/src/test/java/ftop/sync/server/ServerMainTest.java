@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ftop.core.dataset.DemoUsers;
+import ftop.sync.protocol.AuthConfig;
 import ftop.sync.protocol.ChangesPage;
 import ftop.sync.protocol.LoginResponse;
 import ftop.sync.protocol.ProtocolJson;
@@ -44,7 +45,8 @@ class ServerMainTest {
         }
         assertThat(code).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("--port", "--bind", "--jdbc-url", "--demo", "--dataset",
-                "FTOP_PORT", "FTOP_BIND", "FTOP_JDBC_URL");
+                "FTOP_PORT", "FTOP_BIND", "FTOP_JDBC_URL", "--oidc-issuer", "--oidc-group-role", "--tls-cert",
+                "--tls-keystore", "--behind-proxy");
     }
 
     @Test
@@ -108,6 +110,36 @@ class ServerMainTest {
         } finally {
             server.stop();
         }
+    }
+
+    @Test
+    void identityProviderOptionsReachTheServer() throws Exception {
+        ServerMain main = parse("--port", "0", "--jdbc-url", ServerConfig.h2Url(dir),
+                "--oidc-issuer", "https://login.example.com/tenant/v2.0", "--oidc-audience", "api://ftop",
+                "--oidc-client-id", "ftop-desktop", "--oidc-group-role", "g-slt=SLT_WATCHLIST,g-leads=LEAD");
+        FtopServer server = main.launch();
+        try (Response r = new OkHttpClient().newCall(new Request.Builder()
+                .url(server.baseUri() + "/api/v1/auth/config").build()).execute()) {
+            AuthConfig config = ProtocolJson.mapper().readValue(r.body().string(), AuthConfig.class);
+            assertThat(config.oidc().issuer()).isEqualTo("https://login.example.com/tenant/v2.0");
+            assertThat(config.oidc().clientId()).isEqualTo("ftop-desktop");
+        } finally {
+            server.stop();
+        }
+        assertThat(main.oidcGroupRoles).containsEntry("g-slt", "SLT_WATCHLIST").containsEntry("g-leads", "LEAD");
+    }
+
+    @Test
+    void incompleteSecurityOptionsAreRefusedWithTheReason() {
+        String url = ServerConfig.h2Url(dir);
+        assertThatThrownBy(parse("--jdbc-url", url, "--oidc-issuer", "https://idp.example.com")::launch)
+                .hasMessageContaining("--oidc-audience");
+        assertThatThrownBy(parse("--jdbc-url", url, "--oidc-issuer", "https://idp.example.com", "--oidc-audience", "a",
+                "--oidc-group-role", "g=WIZARD")::launch).hasMessageContaining("WIZARD");
+        assertThatThrownBy(parse("--jdbc-url", url, "--tls-cert", dir.resolve("c.pem").toString())::launch)
+                .hasMessageContaining("--tls-key");
+        assertThatThrownBy(parse("--jdbc-url", url, "--tls-cert", dir.resolve("c.pem").toString(),
+                "--tls-key", dir.resolve("k.pem").toString())::launch).hasMessageContaining("Cannot read the certificate");
     }
 
     @Test
