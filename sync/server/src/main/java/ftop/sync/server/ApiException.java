@@ -18,11 +18,17 @@ final class ApiException extends RuntimeException {
         this(status, error, message, field, 0);
     }
 
+    /**
+     * The longest message an answer carries. Messages quote what the client sent; cut there, a bad
+     * value of megabytes is not sent back whole.
+     */
+    static final int MESSAGE_LIMIT = 500;
+
     private ApiException(int status, String error, String message, String field, long retryAfterSeconds) {
-        super(message);
+        super(Http.shorten(message, MESSAGE_LIMIT));
         this.status = status;
         this.error = error;
-        this.field = field;
+        this.field = field == null ? null : Http.shorten(field, Http.ECHO_LIMIT);
         this.retryAfterSeconds = retryAfterSeconds;
     }
 

@@ -99,6 +99,8 @@ public final class FtopServer implements AutoCloseable {
         Javalin created = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = config.maxBodyBytes();
+            // PUT /session is a wrong method on a real path (405 method_not_allowed), not a missing page.
+            cfg.http.prefer405over404 = true;
             // Enough threads for every request the pool lets run or wait, and some for the cheap
             // ones (liveness, sign-in's hash, 503 answers): a request always reaches the admission
             // queue and gets an answer, rather than waiting unseen in Jetty's own queue.
@@ -279,6 +281,8 @@ public final class FtopServer implements AutoCloseable {
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             if (e.getStatus() == 413) {
                 Http.json(ctx, 413, tooLarge().toError());
+            } else if (e.getStatus() == 405) {
+                Http.json(ctx, 405, methodNotAllowed(ctx));
             } else {
                 Http.json(ctx, e.getStatus(), new ApiError(e.getStatus(), code(e.getStatus()), e.getMessage(), null));
             }
@@ -302,10 +306,13 @@ public final class FtopServer implements AutoCloseable {
         });
         routes.error(405, ctx -> {
             if (ctx.result() == null) {
-                Http.json(ctx, 405, new ApiError(405, "method_not_allowed",
-                        ctx.method() + " is not allowed on " + ctx.path(), null));
+                Http.json(ctx, 405, methodNotAllowed(ctx));
             }
         });
+    }
+
+    private static ApiError methodNotAllowed(Context ctx) {
+        return new ApiError(405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path(), null);
     }
 
     private static String code(int status) {
@@ -314,6 +321,7 @@ public final class FtopServer implements AutoCloseable {
             case 401 -> "unauthorized";
             case 403 -> "forbidden";
             case 404 -> "not_found";
+            case 405 -> "method_not_allowed";
             case 413 -> "body_too_large";
             case 415 -> "unsupported_media_type";
             case 429 -> "too_many_attempts";

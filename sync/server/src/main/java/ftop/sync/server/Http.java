@@ -2,10 +2,12 @@ package ftop.sync.server;
 
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import ftop.core.user.User;
 import ftop.sync.protocol.ProtocolJson;
 import io.javalin.http.Context;
@@ -39,7 +41,9 @@ final class Http {
             throw ApiException.badRequest("The request needs a JSON body", null);
         }
         try {
-            T value = ProtocolJson.mapper().readValue(bytes, type);
+            // 1.5 is not a revision: whole-number fields take whole numbers only.
+            T value = ProtocolJson.mapper().readerFor(type).without(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                    .readValue(bytes);
             if (value == null) {
                 throw ApiException.badRequest("The request body is JSON null; expected an object", null);
             }
@@ -67,16 +71,23 @@ final class Http {
             }
             if (e instanceof InvalidFormatException format) {
                 Class<?> target = format.getTargetType();
+                String value = shorten(format.getValue());
                 if (target != null && target.isEnum()) {
-                    return ApiException.badRequest(where + ": \"" + format.getValue() + "\" is not one of "
+                    return ApiException.badRequest(where + ": \"" + value + "\" is not one of "
                             + Arrays.toString(target.getEnumConstants()), field);
                 }
                 if (target != null && target.getName().startsWith("java.time")) {
-                    return ApiException.badRequest(where + ": \"" + format.getValue() + "\" is not a valid "
+                    return ApiException.badRequest(where + ": \"" + value + "\" is not a valid "
                             + target.getSimpleName() + " (ISO-8601, e.g. 2021-06-30 or 2021-06-30T09:00:00Z)", field);
                 }
-                return ApiException.badRequest(where + ": \"" + format.getValue() + "\" is not a valid "
-                        + (target == null ? "value" : target.getSimpleName()), field);
+                return ApiException.badRequest(where + ": \"" + value + "\" is not "
+                        + (target == null ? "a valid value" : describeType(target)), field);
+            }
+            if (e instanceof ValueInstantiationException instantiation) {
+                // A record refused its values: its own message, never the class and exception names.
+                Throwable cause = instantiation.getCause();
+                return ApiException.badRequest(where + " is not valid: " + (cause instanceof IllegalArgumentException
+                        ? cause.getMessage() : "a value is missing or null where one is needed"), field.isEmpty() ? null : field);
             }
             if (e instanceof MismatchedInputException mismatch) {
                 Class<?> target = mismatch.getTargetType();
@@ -96,8 +107,25 @@ final class Http {
         if (message == null) {
             return "unexpected content";
         }
-        return message.replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", "")
+        String first = message.replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", "")
                 .replaceAll("\\s*at \\[Source:.*", "").lines().findFirst().orElse("").trim();
+        // Limits name the Jackson setting behind them ("(1000, from `StreamReadConstraints.getMaxNestingDepth()`)").
+        return shorten(first.replaceAll(",?\\s*from `[^`]*`", "").replaceAll("`[a-z]+(\\.[a-z0-9]+)+\\.([A-Z]\\w*)`", "$2"),
+                ApiException.MESSAGE_LIMIT);
+    }
+
+    /** The longest piece of a client's input repeated in an answer. */
+    static final int ECHO_LIMIT = 80;
+
+    /** {@code value} as text, cut to {@link #ECHO_LIMIT} characters: a 400 never repeats a huge value whole. */
+    static String shorten(Object value) {
+        return shorten(value, ECHO_LIMIT);
+    }
+
+    /** {@code value} as text, cut to {@code limit} characters. */
+    static String shorten(Object value, int limit) {
+        String text = String.valueOf(value);
+        return text.length() <= limit ? text : text.substring(0, limit) + "... (" + text.length() + " characters)";
     }
 
     private static String describeType(Class<?> target) {

@@ -244,12 +244,14 @@ final class MutationService {
 
         StoredRow row = current.get();
         Object before = row.entity();
-        List<FieldConflict> conflicts = conflicts(c, caller, m, row, m.fields().keySet());
-        if (!conflicts.isEmpty()) {
-            return conflict(m, row, conflicts);
-        }
+        // Values the server cannot read are refused whatever the base: a conflict would offer them as "mine".
         Object after = EntityCodec.apply(before, m.fields());
         checkIdentity(m, after);
+        List<FieldConflict> conflicts = conflicts(c, caller, m, row, m.fields().keySet());
+        if (!conflicts.isEmpty()) {
+            // Offer only a valid value as "mine": an invalid one is refused as on a current base.
+            return invalid(c, m, after, context).orElseGet(() -> conflict(m, row, conflicts));
+        }
         if (m.kind().tpidOf(after) != row.tpid()) {
             return rejected(m, row.revision(), row.toChange(), "A " + m.kind().wireName() + " cannot move to another "
                     + "customer (TPID " + row.tpid() + " to " + m.kind().tpidOf(after) + ").", "tpid");
@@ -285,18 +287,28 @@ final class MutationService {
                     current.map(StoredRow::toChange).orElse(null), Permissions.REFUSED + decision.reason(), null);
         }
         if (after != null) {
-            List<Problem> problems = Validator.validate(after, context);
-            if (!problems.isEmpty()) {
-                Optional<StoredRow> current = RowStore.find(c, m.kind(), m.entityId(), false);
-                String message = problems.stream().map(Problem::message).collect(Collectors.joining(" "));
-                return rejected(m, current.map(StoredRow::revision).orElse(0L),
-                        current.map(StoredRow::toChange).orElse(null), message, problems.get(0).field());
+            Optional<MutationResult> invalid = invalid(c, m, after, context);
+            if (invalid.isPresent()) {
+                return invalid.get();
             }
         }
 
         long revision = RowWrites.write(c, caller.userId(), now, m.kind(), m.entityId(), before, after);
         StoredRow written = RowStore.find(c, m.kind(), m.entityId(), false).orElseThrow();
         return new MutationResult(m.id(), Outcome.APPLIED, revision, written.toChange(), List.of(), null, null);
+    }
+
+    /** The rejection of {@code m} when {@code after} breaks a rule; empty when it is valid. */
+    private Optional<MutationResult> invalid(Connection c, Mutation m, Object after, ServerValidationContext context)
+            throws SQLException {
+        List<Problem> problems = Validator.validate(after, context);
+        if (problems.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<StoredRow> current = RowStore.find(c, m.kind(), m.entityId(), false);
+        String message = problems.stream().map(Problem::message).collect(Collectors.joining(" "));
+        return Optional.of(rejected(m, current.map(StoredRow::revision).orElse(0L),
+                current.map(StoredRow::toChange).orElse(null), message, problems.get(0).field()));
     }
 
     /**
