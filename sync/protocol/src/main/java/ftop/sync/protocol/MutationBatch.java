@@ -16,9 +16,15 @@ public record MutationBatch(List<MutationRequest> mutations) {
      * @throws IllegalArgumentException when an entry is null
      */
     public MutationBatch {
-        if (mutations != null && mutations.contains(null)) {
-            throw new IllegalArgumentException("mutations[" + mutations.indexOf(null) + "] is null; each entry must be a mutation");
+        if (mutations == null) {
+            mutations = List.of();
         }
-        mutations = mutations == null ? List.of() : List.copyOf(mutations);
+        for (int i = 0; i < mutations.size(); i++) {
+            // Immutable lists refuse contains(null): look at each entry instead.
+            if (mutations.get(i) == null) {
+                throw new IllegalArgumentException("mutations[" + i + "] is null; each entry must be a mutation");
+            }
+        }
+        mutations = List.copyOf(mutations);
     }
 }

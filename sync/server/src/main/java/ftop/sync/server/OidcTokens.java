@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -91,6 +92,11 @@ final class OidcTokens {
             LOG.info("Identity provider token refused: {}", e.getMessage());
             throw ApiException.unauthorized("The identity provider's token is not valid (" + e.getMessage()
                     + "); sign in again");
+        } catch (RateLimitReachedException e) {
+            // The key set was fetched again a moment ago and still lacks the token's key: a retired or made-up key.
+            LOG.info("Identity provider token refused: signed with a key the provider does not publish");
+            throw ApiException.unauthorized("The identity provider's token is not valid (signed with a key the provider "
+                    + "does not publish); sign in again");
         } catch (JOSEException e) {
             LOG.warn("Cannot check an identity provider token", e);
             throw new ApiException(503, "busy", "The identity provider's keys cannot be read just now; try again shortly.", null);
