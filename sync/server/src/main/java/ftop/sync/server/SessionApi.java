@@ -66,26 +66,25 @@ final class SessionApi {
                     : "Too many wrong passwords.") + " Try again in " + refusal.get().retryAfterSeconds() + " s.",
                     refusal.get().retryAfterSeconds());
         }
-        // The slow hash runs between two short reads, never while holding a pooled connection.
-        Accounts.Credential credential = db.read(c -> Accounts.credential(c, userName, db.passwordIterations()));
-        Optional<User> user = hashing(() -> Accounts.matches(credential, request.password()))
-                ? db.read(c -> Accounts.user(c, userName)) : Optional.empty();
-        if (user.isEmpty()) {
-            AUDIT.info("Sign-in failed for {} from {}", loggable(userName), address);
-            throw ApiException.unauthorized("Wrong user name or password");
+        Accounts.Credential credential;
+        Optional<User> user;
+        try {
+            // The slow hash runs between two short reads, never while holding a pooled connection.
+            Accounts.Credential stored = db.read(c -> Accounts.credential(c, userName, db.passwordIterations()));
+            credential = stored;
+            user = hashing(() -> Accounts.matches(stored, request.password()))
+                    ? db.read(c -> Accounts.user(c, userName)) : Optional.empty();
+            if (user.isEmpty()) {
+                throttle.failed(userName, address);
+                AUDIT.info("Sign-in failed for {} from {}", loggable(userName), address);
+                throw ApiException.unauthorized("Wrong user name or password");
+            }
+            throttle.succeeded(userName, address);
+        } finally {
+            throttle.end(userName, address);
         }
-        throttle.succeeded(userName, address);
         AUDIT.info("Sign-in of {} from {}", loggable(userName), address);
-        if (credential.olderThan(db.passwordIterations())) {
-            // The one moment the server knows the password: replace a hash weaker than today's.
-            Accounts.Credential fresh = hashing(() -> Accounts.rehash(request.password(), db.passwordIterations()));
-            db.inTransaction(c -> {
-                Accounts.replaceHash(c, userName, credential, fresh);
-                return null;
-            });
-            AUDIT.info("Password hash of {} upgraded from {} ({} rounds) to {} ({} rounds)", loggable(userName),
-                    credential.algorithm(), credential.iterations(), fresh.algorithm(), fresh.iterations());
-        }
+        upgradeHash(userName, credential, request.password());
         Instant now = clock.instant();
         Instant expires = now.plus(tokenLifetime);
         String token = db.inTransaction(c -> {
@@ -95,6 +94,20 @@ final class SessionApi {
         User u = user.get();
         Http.json(ctx, 200, new LoginResponse(token, expires, u.userId(), u.displayName(),
                 List.copyOf(new TreeSet<>(u.roles())), db.serverId()));
+    }
+
+    /** The one moment the server knows the password: replaces a hash weaker than today's. */
+    private void upgradeHash(String userName, Accounts.Credential credential, String password) throws SQLException {
+        if (!credential.olderThan(db.passwordIterations())) {
+            return;
+        }
+        Accounts.Credential fresh = hashing(() -> Accounts.rehash(password, db.passwordIterations()));
+        db.inTransaction(c -> {
+            Accounts.replaceHash(c, userName, credential, fresh);
+            return null;
+        });
+        AUDIT.info("Password hash of {} upgraded from {} ({} rounds) to {} ({} rounds)", loggable(userName),
+                credential.algorithm(), credential.iterations(), fresh.algorithm(), fresh.iterations());
     }
 
     /** A name typed by anyone, safe for one log line: no control characters, not too long. */

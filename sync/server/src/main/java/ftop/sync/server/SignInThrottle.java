@@ -82,11 +82,13 @@ final class SignInThrottle {
         }
     }
 
-    private record Failures(int count, Instant last, Instant notBefore, Rule rule) {
+    private record Failures(int count, Instant last, Instant notBefore) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger("ftop.sync.server.SignIn");
 
+    /** Attempts for one account checked at once (from addresses it never signed in from). */
+    static final int MAX_PARALLEL = 2;
     /** Beyond this many keys, stale ones are swept before a new one is added. */
     private static final int SWEEP_ABOVE = 100_000;
     /** How long an address stays known to an account after its last successful sign-in. */
@@ -96,6 +98,8 @@ final class SignInThrottle {
     private final Clock clock;
     private final Map<String, Failures> accounts = new ConcurrentHashMap<>();
     private final Map<String, Failures> addresses = new ConcurrentHashMap<>();
+    /** Attempts per account being checked right now. */
+    private final Map<String, Integer> checking = new ConcurrentHashMap<>();
     /** "account|address" pairs that signed in successfully: exempt from that account's throttle. */
     private final Map<String, Instant> knownAddresses = new ConcurrentHashMap<>();
 
@@ -105,39 +109,63 @@ final class SignInThrottle {
     }
 
     /**
-     * Starts an attempt of {@code userName} from {@code address}: refused when it comes too early,
-     * otherwise counted as a wrong password until {@link #succeeded} says otherwise. Checking and
-     * counting in one step means a crowd of parallel guesses cannot all slip through before the
-     * first of them is counted.
+     * Starts an attempt of {@code userName} from {@code address}: refused when it comes too early
+     * after wrong passwords, or when {@link #MAX_PARALLEL} attempts for the account are already
+     * being checked (a crowd of parallel guesses must not all slip through before the first is
+     * counted). When it is let through, the caller reports {@link #failed} or {@link #succeeded}
+     * and, in any case, {@link #end}.
      */
     Optional<Refusal> begin(String userName, String address) {
         if (!policy.enabled()) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Optional<Refusal> byAddress = countUnlessRefused(addresses, address, policy.address(), now);
-        if (byAddress.isPresent() || isKnown(userName, address)) {
-            return byAddress;
+        Optional<Refusal> refused = refusal(addresses.get(address), policy.address(), now);
+        boolean known = isKnown(userName, address);
+        if (refused.isEmpty() && !known) {
+            refused = refusal(accounts.get(account(userName)), policy.account(), now);
         }
-        Optional<Refusal> byAccount = countUnlessRefused(accounts, account(userName), policy.account(), now);
-        if (byAccount.isPresent()) {
-            uncount(addresses, address);
+        if (refused.isPresent()) {
+            return refused;
         }
-        return byAccount;
+        int parallel = checking.merge(account(userName), 1, Integer::sum);
+        if (parallel > MAX_PARALLEL && !known) {
+            end(userName, address);
+            return Optional.of(new Refusal(Duration.ofSeconds(1), false));
+        }
+        return Optional.empty();
     }
 
-    /** Ends an attempt {@link #begin} let through: the password was right. */
+    /** Records a wrong password (or unknown user) of an attempt {@link #begin} let through. */
+    void failed(String userName, String address) {
+        if (!policy.enabled()) {
+            return;
+        }
+        Instant now = clock.instant();
+        count(addresses, address, policy.address(), now);
+        if (!isKnown(userName, address)) {
+            count(accounts, account(userName), policy.account(), now);
+        }
+    }
+
+    /** Records a right password: the account starts afresh and the address becomes known to it. */
     void succeeded(String userName, String address) {
         if (!policy.enabled()) {
             return;
         }
-        uncount(addresses, address);
         accounts.remove(account(userName));
         if (knownAddresses.size() > SWEEP_ABOVE) {
             Instant stale = clock.instant().minus(KNOWN_FOR);
             knownAddresses.values().removeIf(at -> at.isBefore(stale));
         }
         knownAddresses.put(account(userName) + "|" + address, clock.instant());
+    }
+
+    /** Ends an attempt {@link #begin} let through, whatever came of it. */
+    void end(String userName, String address) {
+        if (policy.enabled()) {
+            checking.computeIfPresent(account(userName), (k, n) -> n <= 1 ? null : n - 1);
+        }
     }
 
     private boolean isKnown(String userName, String address) {
@@ -148,29 +176,24 @@ final class SignInThrottle {
         return userName.toLowerCase(Locale.ROOT);
     }
 
-    private Optional<Refusal> countUnlessRefused(Map<String, Failures> map, String key, Rule rule, Instant now) {
+    private static Optional<Refusal> refusal(Failures failures, Rule rule, Instant now) {
+        if (failures == null || !now.isBefore(failures.notBefore())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Refusal(Duration.between(now, failures.notBefore()), failures.count() >= rule.lockAfter()));
+    }
+
+    private static void count(Map<String, Failures> map, String key, Rule rule, Instant now) {
         if (map.size() > SWEEP_ABOVE) {
             map.values().removeIf(f -> f.last().plus(rule.forgetAfter()).isBefore(now) && !now.isBefore(f.notBefore()));
         }
-        Refusal[] refused = new Refusal[1];
         map.compute(key, (k, old) -> {
-            if (old != null && now.isBefore(old.notBefore())) {
-                refused[0] = new Refusal(Duration.between(now, old.notBefore()), old.count() >= rule.lockAfter());
-                return old;
-            }
             int count = old == null || old.last().plus(rule.forgetAfter()).isBefore(now) ? 1 : old.count() + 1;
             if (count == rule.lockAfter()) {
-                LOG.warn("Sign-in locked for {} for {} min after {} attempts in a row", SessionApi.loggable(key),
+                LOG.warn("Sign-in locked for {} for {} min after {} wrong passwords in a row", SessionApi.loggable(key),
                         rule.lock().toMinutes(), count);
             }
-            return new Failures(count, now, now.plus(rule.delayAfter(count)), rule);
+            return new Failures(count, now, now.plus(rule.delayAfter(count)));
         });
-        return Optional.ofNullable(refused[0]);
-    }
-
-    /** Takes back one counted failure: the attempt turned out right (or was refused elsewhere). */
-    private static void uncount(Map<String, Failures> map, String key) {
-        map.computeIfPresent(key, (k, f) -> f.count() <= 1 ? null
-                : new Failures(f.count() - 1, f.last(), f.last().plus(f.rule().delayAfter(f.count() - 1)), f.rule()));
     }
 }
