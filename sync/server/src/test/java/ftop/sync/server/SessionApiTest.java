@@ -96,7 +96,7 @@ class SessionApiTest extends ServerTestBase {
     @Test
     void tokensExpire() throws Exception {
         LoginResponse login = login(World.FM);
-        clock.advance(java.time.Duration.between(Instant.now(), login.expiresAt()).plusMinutes(1));
+        clock.advance(Duration.between(Instant.now(), login.expiresAt()).plusMinutes(1));
         Answer expired = get("/rules", login.token());
         assertThat(expired.status()).isEqualTo(401);
         assertThat(expired.error().message()).contains("expired");
