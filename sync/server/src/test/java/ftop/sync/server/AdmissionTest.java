@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -55,6 +56,8 @@ class AdmissionTest {
     }
 
     private final ExecutorService holders = Executors.newCachedThreadPool();
+    /** Connections taken by {@link #hold} and not given back yet. */
+    private final AtomicInteger holding = new AtomicInteger();
 
     @AfterEach
     void stop() {
@@ -77,15 +80,22 @@ class AdmissionTest {
         CountDownLatch held = new CountDownLatch(count);
         CountDownLatch release = new CountDownLatch(1);
         for (int i = 0; i < count; i++) {
-            holders.submit(() -> db.read(c -> {
-                held.countDown();
+            holding.incrementAndGet();
+            holders.submit(() -> {
                 try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                    return db.read(c -> {
+                        held.countDown();
+                        try {
+                            release.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return null;
+                    });
+                } finally {
+                    holding.decrementAndGet();
                 }
-                return null;
-            }));
+            });
         }
         held.await();
         return release;
@@ -106,6 +116,8 @@ class AdmissionTest {
         } finally {
             release.countDown();
         }
+        await("the held connection is back").atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(10))
+                .until(() -> holding.get() == 0);
         try (Response r = pull()) {
             assertThat(r.code()).isEqualTo(200);
             assertThat(ProtocolJson.mapper().readValue(r.body().string(), ChangesPage.class).changes()).isNotEmpty();
