@@ -32,8 +32,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The central FTOP server: JSON over HTTP under {@value #API}, over a JDBC {@link Database}.
  * Each group of endpoints is its own class ({@code SessionApi}, {@code ChangesApi},
- * {@code MutationsApi}, {@code HistoryApi}, {@code RulesApi}, {@code FeedsApi}, {@code BackupApi}, {@code AccountsApi},
- * {@code OpenApiDocument}) registered here, so new endpoints are added the same way.
+ * {@code MutationsApi}, {@code HistoryApi}, {@code RulesApi}, {@code FeedsApi}, {@code BackupApi},
+ * {@code AccountsApi}, {@code AuthConfigApi}, {@code OpenApiDocument}) registered here, so new
+ * endpoints are added the same way.
  *
  * <p>Every answer other than 2xx is an {@link ApiError} with a message a person can act on; no
  * stack trace ever reaches a client. {@link #stop()} is graceful: new requests are refused with
