@@ -23,9 +23,12 @@ import java.util.stream.Collectors;
  * @param groupRoles  group id to what it grants: a {@link UserRole} name or {@link #SLT_WATCHLIST}
  * @param scopes      the scopes a desktop asks for
  * @param jwksUri     the provider's key set, when not to be discovered from the issuer
+ * @param userDomain  a domain taken off the user-id claim: with {@code contoso.com}, the claim
+ *                    {@code megan.bowen@contoso.com} is the FTOP user {@code megan.bowen}; empty: the claim as it is
  */
 public record OidcSettings(URI issuer, String audience, String clientId, String userClaim, String groupsClaim,
-                           Map<String, String> groupRoles, List<String> scopes, Optional<URI> jwksUri) {
+                           Map<String, String> groupRoles, List<String> scopes, Optional<URI> jwksUri,
+                           Optional<String> userDomain) {
 
     /** What a group grants to be the SLT Watchlist security group (may set the winner flag). */
     public static final String SLT_WATCHLIST = "SLT_WATCHLIST";
@@ -50,16 +53,35 @@ public record OidcSettings(URI issuer, String audience, String clientId, String 
         }
         scopes = scopes == null || scopes.isEmpty() ? DEFAULT_SCOPES : List.copyOf(scopes);
         jwksUri = jwksUri == null ? Optional.empty() : jwksUri;
+        userDomain = userDomain == null ? Optional.empty()
+                : userDomain.map(d -> d.trim().replaceFirst("^@", "")).filter(d -> !d.isEmpty());
     }
 
     /** The issuer's settings with every other one by default. */
     public static OidcSettings of(URI issuer, String audience) {
-        return new OidcSettings(issuer, audience, null, null, null, Map.of(), null, Optional.empty());
+        return new OidcSettings(issuer, audience, null, null, null, Map.of(), null, Optional.empty(), Optional.empty());
     }
 
     /** These settings with {@code groupRoles}. */
     public OidcSettings withGroupRoles(Map<String, String> roles) {
-        return new OidcSettings(issuer, audience, clientId, userClaim, groupsClaim, roles, scopes, jwksUri);
+        return new OidcSettings(issuer, audience, clientId, userClaim, groupsClaim, roles, scopes, jwksUri, userDomain);
+    }
+
+    /** These settings taking {@code @domain} off the user-id claim. */
+    public OidcSettings withUserDomain(String domain) {
+        return new OidcSettings(issuer, audience, clientId, userClaim, groupsClaim, groupRoles, scopes, jwksUri,
+                Optional.of(domain));
+    }
+
+    /** The FTOP user id a user-id claim names. */
+    String userIdOf(String claim) {
+        if (claim != null && userDomain.isPresent()) {
+            String suffix = "@" + userDomain.get();
+            if (claim.regionMatches(true, claim.length() - suffix.length(), suffix, 0, suffix.length())) {
+                return claim.substring(0, claim.length() - suffix.length());
+            }
+        }
+        return claim;
     }
 
     /** True when some group is configured as the SLT Watchlist group: then only the token decides the flag. */

@@ -104,7 +104,7 @@ final class OidcTokens {
         String userId;
         List<String> groups;
         try {
-            userId = claims.getStringClaim(settings.userClaim());
+            userId = settings.userIdOf(claims.getStringClaim(settings.userClaim()));
             List<String> listed = claims.getStringListClaim(settings.groupsClaim());
             groups = listed == null ? List.of() : listed;
         } catch (ParseException e) {

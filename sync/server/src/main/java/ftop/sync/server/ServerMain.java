@@ -107,6 +107,11 @@ public final class ServerMain implements Callable<Integer> {
             description = "The claim holding the FTOP user id (env FTOP_OIDC_USER_CLAIM; default ${DEFAULT-VALUE}).")
     String oidcUserClaim;
 
+    @Option(names = "--oidc-user-domain", paramLabel = "DOMAIN", defaultValue = "${env:FTOP_OIDC_USER_DOMAIN}",
+            description = "Take @DOMAIN off the user-id claim: megan.bowen@contoso.com is the FTOP user megan.bowen "
+                    + "(env FTOP_OIDC_USER_DOMAIN).")
+    String oidcUserDomain;
+
     @Option(names = "--oidc-groups-claim", paramLabel = "CLAIM",
             defaultValue = "${env:FTOP_OIDC_GROUPS_CLAIM:-" + OidcSettings.DEFAULT_GROUPS_CLAIM + "}",
             description = "The claim listing the person's groups (env FTOP_OIDC_GROUPS_CLAIM; default ${DEFAULT-VALUE}).")
@@ -226,7 +231,8 @@ public final class ServerMain implements Callable<Integer> {
         }
         try {
             return Optional.of(new OidcSettings(URI.create(oidcIssuer), oidcAudience, oidcClientId, oidcUserClaim,
-                    oidcGroupsClaim, oidcGroupRoles, null, Optional.ofNullable(oidcJwksUri).filter(u -> !u.isBlank()).map(URI::create)));
+                    oidcGroupsClaim, oidcGroupRoles, null, Optional.ofNullable(oidcJwksUri).filter(u -> !u.isBlank()).map(URI::create),
+                    Optional.ofNullable(oidcUserDomain)));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }

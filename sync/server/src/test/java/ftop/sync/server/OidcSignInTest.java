@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
 import ftop.core.change.EntityKind;
 import ftop.core.change.Mutation;
+import ftop.core.user.UserRole;
 import ftop.core.validation.Contoso;
 import ftop.sync.protocol.AuthConfig;
 import ftop.sync.protocol.MutationBatch;
@@ -44,13 +45,16 @@ class OidcSignInTest extends ServerTestBase {
     private static final String LEADS_GROUP = "0b6a9e21-regional-leads";
 
     private MockOAuth2Server provider;
+    private OidcSettings settings;
 
     @Override
     ServerConfig configure(ServerConfig config) {
         provider = new MockOAuth2Server();
         provider.start();
-        return config.withOidc(OidcSettings.of(URI.create(provider.issuerUrl(ISSUER_ID).toString()), AUDIENCE)
-                .withGroupRoles(Map.of(SLT_GROUP, OidcSettings.SLT_WATCHLIST, LEADS_GROUP, "LEAD")));
+        settings = OidcSettings.of(URI.create(provider.issuerUrl(ISSUER_ID).toString()), AUDIENCE)
+                .withGroupRoles(Map.of(SLT_GROUP, OidcSettings.SLT_WATCHLIST, LEADS_GROUP, "LEAD"))
+                .withUserDomain("contoso.com");
+        return config.withOidc(settings);
     }
 
     @AfterEach
@@ -87,6 +91,16 @@ class OidcSignInTest extends ServerTestBase {
     }
 
     @Test
+    void theCompanyDomainIsTakenOffTheUserIdClaimAndGroupsGrantRoles() throws Exception {
+        assertThat(get("/rules", valid(World.OTHER_FM.userId() + "@Contoso.com")).status()).isEqualTo(200);
+        assertThat(get("/rules", valid(World.OTHER_FM.userId() + "@fabrikam.com")).status())
+                .as("another domain is another person").isEqualTo(403);
+        assertThat(settings.rolesOf(List.of(LEADS_GROUP, "unrelated-group"))).containsExactly(UserRole.LEAD);
+        assertThat(settings.inSltGroup(List.of(LEADS_GROUP))).isFalse();
+        assertThat(settings.inSltGroup(List.of(SLT_GROUP))).isTrue();
+    }
+
+        @Test
     void theDesktopLearnsTheIssuerAndClientIdWithoutSigningIn() throws Exception {
         Answer answer = get("/auth/config", null);
         assertThat(answer.status()).isEqualTo(200);
