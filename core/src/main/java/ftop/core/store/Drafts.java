@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ftop.core.Json;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,12 +30,10 @@ public final class Drafts {
     private static final TypeReference<LinkedHashMap<String, String>> FIELDS = new TypeReference<>() {
     };
 
-    private final LocalStore store;
-    private final Connection connection;
+    private final StoreDatabase db;
 
-    Drafts(LocalStore store, Connection connection) {
-        this.store = store;
-        this.connection = connection;
+    Drafts(StoreDatabase db) {
+        this.db = db;
     }
 
     /** Keeps {@code draft}, in place of the draft of the same form and subject if there is one. */
@@ -44,8 +41,8 @@ public final class Drafts {
         Objects.requireNonNull(draft, "draft");
         String values = json(draft.values());
         String base = json(draft.base());
-        store.write(touched -> {
-            try (PreparedStatement st = connection.prepareStatement("MERGE INTO draft (form, subject, tpid, "
+        db.write(StoreChange.Origin.LOCAL_EDIT, touched -> {
+            try (PreparedStatement st = db.connection().prepareStatement("MERGE INTO draft (form, subject, tpid, "
                     + "field_values, base_values, saved_at) KEY (form, subject) VALUES (?, ?, ?, ?, ?, ?)")) {
                 st.setString(1, draft.form());
                 st.setString(2, draft.subject());
@@ -63,8 +60,8 @@ public final class Drafts {
     public Optional<Draft> get(String form, String subject) {
         Objects.requireNonNull(form, "form");
         Objects.requireNonNull(subject, "subject");
-        return store.read(() -> {
-            try (PreparedStatement st = connection.prepareStatement(
+        return db.read(() -> {
+            try (PreparedStatement st = db.connection().prepareStatement(
                     "SELECT " + COLUMNS + " FROM draft WHERE form = ? AND subject = ?")) {
                 st.setString(1, form);
                 st.setString(2, subject);
@@ -77,9 +74,9 @@ public final class Drafts {
 
     /** Every draft kept, newest first. */
     public List<Draft> all() {
-        return store.read(() -> {
+        return db.read(() -> {
             List<Draft> out = new ArrayList<>();
-            try (PreparedStatement st = connection.prepareStatement(
+            try (PreparedStatement st = db.connection().prepareStatement(
                     "SELECT " + COLUMNS + " FROM draft ORDER BY saved_at DESC, form, subject");
                  ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -98,8 +95,8 @@ public final class Drafts {
     public boolean delete(String form, String subject) {
         Objects.requireNonNull(form, "form");
         Objects.requireNonNull(subject, "subject");
-        return store.write(touched -> {
-            try (PreparedStatement st = connection.prepareStatement("DELETE FROM draft WHERE form = ? AND subject = ?")) {
+        return db.write(StoreChange.Origin.LOCAL_EDIT, touched -> {
+            try (PreparedStatement st = db.connection().prepareStatement("DELETE FROM draft WHERE form = ? AND subject = ?")) {
                 st.setString(1, form);
                 st.setString(2, subject);
                 return st.executeUpdate() > 0;

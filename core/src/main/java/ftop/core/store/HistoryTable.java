@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ftop.core.Json;
 import ftop.core.change.FieldChange;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,15 +23,15 @@ final class HistoryTable {
 
     private static final ObjectMapper MAPPER = Json.mapper();
 
-    private final Connection connection;
+    private final StoreDatabase db;
 
-    HistoryTable(Connection connection) {
-        this.connection = connection;
+    HistoryTable(StoreDatabase db) {
+        this.db = db;
     }
 
     CustomerHistory read(long tpid) throws SQLException {
         List<FieldChange> entries = new ArrayList<>();
-        try (PreparedStatement st = connection.prepareStatement("SELECT revision, changed_at, user_id, kind, entity_id, "
+        try (PreparedStatement st = db.connection().prepareStatement("SELECT revision, changed_at, user_id, kind, entity_id, "
                 + "field, from_value, to_value FROM customer_history WHERE tpid = ? "
                 + "ORDER BY revision, kind, entity_id, field")) {
             st.setLong(1, tpid);
@@ -44,7 +43,7 @@ final class HistoryTable {
                 }
             }
         }
-        try (PreparedStatement st = connection.prepareStatement(
+        try (PreparedStatement st = db.connection().prepareStatement(
                 "SELECT last_revision, fetched_at FROM customer_history_fetch WHERE tpid = ?")) {
             st.setLong(1, tpid);
             try (ResultSet rs = st.executeQuery()) {
@@ -58,7 +57,7 @@ final class HistoryTable {
     }
 
     void add(long tpid, List<FieldChange> entries, long lastRevision, OffsetDateTime fetchedAt) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("MERGE INTO customer_history (tpid, revision, kind, "
+        try (PreparedStatement st = db.connection().prepareStatement("MERGE INTO customer_history (tpid, revision, kind, "
                 + "entity_id, field, changed_at, user_id, from_value, to_value) "
                 + "KEY (tpid, revision, kind, entity_id, field) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int pending = 0;
@@ -82,7 +81,7 @@ final class HistoryTable {
                 st.executeBatch();
             }
         }
-        try (PreparedStatement st = connection.prepareStatement("MERGE INTO customer_history_fetch "
+        try (PreparedStatement st = db.connection().prepareStatement("MERGE INTO customer_history_fetch "
                 + "(tpid, last_revision, fetched_at) KEY (tpid) VALUES (?, ?, ?)")) {
             st.setLong(1, tpid);
             st.setLong(2, lastRevision);
@@ -93,7 +92,7 @@ final class HistoryTable {
 
     void drop(long tpid) throws SQLException {
         for (String table : List.of("customer_history", "customer_history_fetch")) {
-            try (PreparedStatement st = connection.prepareStatement("DELETE FROM " + table + " WHERE tpid = ?")) {
+            try (PreparedStatement st = db.connection().prepareStatement("DELETE FROM " + table + " WHERE tpid = ?")) {
                 st.setLong(1, tpid);
                 st.executeUpdate();
             }

@@ -20,11 +20,15 @@ final class LocalOutbox implements Outbox {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalOutbox.class);
 
-    private final LocalStore store;
+    private final StoreDatabase db;
+    private final EntityRows rows;
+    private final LocalView view;
     private final OutboxTable table;
 
-    LocalOutbox(LocalStore store, OutboxTable table) {
-        this.store = store;
+    LocalOutbox(StoreDatabase db, EntityRows rows, LocalView view, OutboxTable table) {
+        this.db = db;
+        this.rows = rows;
+        this.view = view;
         this.table = table;
     }
 
@@ -33,17 +37,17 @@ final class LocalOutbox implements Outbox {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
-        return store.read(() -> table.inState(EnumSet.of(OutboxState.PENDING), limit));
+        return db.read(() -> table.inState(EnumSet.of(OutboxState.PENDING), limit));
     }
 
     @Override
     public int pendingCount() {
-        return store.read(() -> table.count(OutboxState.PENDING));
+        return db.read(() -> table.count(OutboxState.PENDING));
     }
 
     @Override
     public List<OutboxEntry> problems() {
-        return store.read(() -> table.inState(EnumSet.of(OutboxState.CONFLICT, OutboxState.REJECTED), Integer.MAX_VALUE));
+        return db.read(() -> table.inState(EnumSet.of(OutboxState.CONFLICT, OutboxState.REJECTED), Integer.MAX_VALUE));
     }
 
     @Override
@@ -67,7 +71,7 @@ final class LocalOutbox implements Outbox {
         if (all.isEmpty()) {
             return;
         }
-        store.write(touched -> {
+        db.write(StoreChange.Origin.SYNC, touched -> {
             for (Answer answer : all) {
                 record(answer, touched);
             }
@@ -84,11 +88,11 @@ final class LocalOutbox implements Outbox {
         if (answer instanceof Answer.Applied applied) {
             setServerCopy(mutation, applied.newRevision(), applied.serverRow());
             table.delete(applied.mutationId());
-            store.refreshView(mutation.kind(), mutation.entityId());
+            view.refresh(mutation.kind(), mutation.entityId());
         } else if (answer instanceof Answer.Conflict conflict) {
             setServerCopy(mutation, conflict.serverRevision(), conflict.serverRow());
             table.markConflict(conflict.mutationId(), conflict.fields());
-            store.refreshView(mutation.kind(), mutation.entityId());
+            view.refresh(mutation.kind(), mutation.entityId());
         } else if (answer instanceof Answer.Rejected rejected) {
             String message = rejected.message();
             table.markRejected(rejected.mutationId(), message == null || message.isBlank()
@@ -99,12 +103,12 @@ final class LocalOutbox implements Outbox {
 
     @Override
     public void keepMine(UUID mutationId) {
-        store.write(touched -> {
+        db.write(StoreChange.Origin.LOCAL_EDIT, touched -> {
             OutboxEntry entry = problemEntry(mutationId);
             Mutation mutation = entry.mutation();
             long base = currentRevision(mutation.kind(), mutation.entityId());
             table.requeue(entry.seq(), UUID.randomUUID(), base, mutation.fields());
-            store.refreshView(mutation.kind(), mutation.entityId());
+            view.refresh(mutation.kind(), mutation.entityId());
             touched.add(mutation.kind());
             return null;
         });
@@ -112,7 +116,7 @@ final class LocalOutbox implements Outbox {
 
     @Override
     public void takeTheirs(UUID mutationId) {
-        store.write(touched -> {
+        db.write(StoreChange.Origin.LOCAL_EDIT, touched -> {
             OutboxEntry entry = problemEntry(mutationId);
             Mutation mutation = entry.mutation();
             Map<String, JsonNode> rest = new TreeMap<>(mutation.fields());
@@ -126,7 +130,7 @@ final class LocalOutbox implements Outbox {
             } else {
                 table.delete(mutationId);
             }
-            store.refreshView(mutation.kind(), mutation.entityId());
+            view.refresh(mutation.kind(), mutation.entityId());
             touched.add(mutation.kind());
             return null;
         });
@@ -134,12 +138,12 @@ final class LocalOutbox implements Outbox {
 
     @Override
     public void discard(UUID mutationId) {
-        store.write(touched -> {
+        db.write(StoreChange.Origin.LOCAL_EDIT, touched -> {
             OutboxEntry entry = table.find(Objects.requireNonNull(mutationId, "mutationId"))
                     .orElseThrow(() -> unknown(mutationId));
             Mutation mutation = entry.mutation();
             table.delete(mutationId);
-            store.refreshView(mutation.kind(), mutation.entityId());
+            view.refresh(mutation.kind(), mutation.entityId());
             touched.add(mutation.kind());
             return null;
         });
@@ -170,13 +174,13 @@ final class LocalOutbox implements Outbox {
     }
 
     private long currentRevision(EntityKind kind, String id) throws SQLException {
-        LocalStore.StoredRow row = store.storedRow(kind, id);
+        EntityRows.StoredRow row = rows.storedRow(kind, id);
         return row == null ? 0 : row.serverRevision();
     }
 
     private void setServerCopy(Mutation mutation, long revision, JsonNode serverRow) throws SQLException {
         boolean deleted = serverRow == null || serverRow.isNull() || serverRow.isMissingNode();
-        Object entity = deleted ? null : LocalStore.serverEntity(mutation.kind(), mutation.entityId(), serverRow);
-        store.setServerCopy(mutation.kind(), mutation.entityId(), revision, entity);
+        Object entity = deleted ? null : EntityRows.serverEntity(mutation.kind(), mutation.entityId(), serverRow);
+        rows.setServerCopy(mutation.kind(), mutation.entityId(), revision, entity);
     }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import ftop.core.Json;
 import ftop.core.change.EntityKind;
 import ftop.core.change.Mutation;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,14 +31,14 @@ final class OutboxTable {
     private static final String COLUMNS =
             "seq, mutation_id, kind, entity_id, base_revision, op, fields, created_at, state, message, conflicts";
 
-    private final Connection connection;
+    private final StoreDatabase db;
 
-    OutboxTable(Connection connection) {
-        this.connection = connection;
+    OutboxTable(StoreDatabase db) {
+        this.db = db;
     }
 
     void insert(Mutation mutation) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(
+        try (PreparedStatement st = db.connection().prepareStatement(
                 "INSERT INTO outbox (mutation_id, kind, entity_id, base_revision, op, fields, created_at, state) "
                         + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             st.setObject(1, mutation.id());
@@ -75,7 +74,7 @@ final class OutboxTable {
     }
 
     int count(OutboxState state) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("SELECT COUNT(*) FROM outbox WHERE state = ?")) {
+        try (PreparedStatement st = db.connection().prepareStatement("SELECT COUNT(*) FROM outbox WHERE state = ?")) {
             st.setString(1, state.name());
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
@@ -87,7 +86,7 @@ final class OutboxTable {
     /** Every row that has at least one entry, whatever its state. */
     Set<RowRef> rowsWithEntries() throws SQLException {
         Set<RowRef> rows = new LinkedHashSet<>();
-        try (PreparedStatement st = connection.prepareStatement("SELECT DISTINCT kind, entity_id FROM outbox");
+        try (PreparedStatement st = db.connection().prepareStatement("SELECT DISTINCT kind, entity_id FROM outbox");
              ResultSet rs = st.executeQuery()) {
             while (rs.next()) {
                 rows.add(new RowRef(kind(rs.getString(1)), rs.getString(2)));
@@ -97,7 +96,7 @@ final class OutboxTable {
     }
 
     void markConflict(UUID mutationId, List<ConflictField> conflicts) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(
+        try (PreparedStatement st = db.connection().prepareStatement(
                 "UPDATE outbox SET state = ?, message = NULL, conflicts = ? WHERE mutation_id = ?")) {
             st.setString(1, OutboxState.CONFLICT.name());
             st.setString(2, MAPPER.writeValueAsString(conflicts));
@@ -109,7 +108,7 @@ final class OutboxTable {
     }
 
     void markRejected(UUID mutationId, String message) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(
+        try (PreparedStatement st = db.connection().prepareStatement(
                 "UPDATE outbox SET state = ?, message = ?, conflicts = NULL WHERE mutation_id = ?")) {
             st.setString(1, OutboxState.REJECTED.name());
             st.setString(2, message);
@@ -123,7 +122,7 @@ final class OutboxTable {
      * based on {@code baseRevision}.
      */
     void requeue(long seq, UUID newId, long baseRevision, Map<String, JsonNode> fields) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(
+        try (PreparedStatement st = db.connection().prepareStatement(
                 "UPDATE outbox SET mutation_id = ?, base_revision = ?, fields = ?, state = ?, message = NULL, "
                         + "conflicts = NULL WHERE seq = ?")) {
             st.setObject(1, newId);
@@ -137,7 +136,7 @@ final class OutboxTable {
 
     /** Narrows a conflicting or refused entry to {@code fields}, keeping its state, id and base. */
     void narrow(long seq, Map<String, JsonNode> fields, List<ConflictField> conflicts) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement(
+        try (PreparedStatement st = db.connection().prepareStatement(
                 "UPDATE outbox SET fields = ?, conflicts = CASE WHEN conflicts IS NULL THEN NULL ELSE ? END WHERE seq = ?")) {
             st.setString(1, fieldsJson(fields));
             st.setString(2, MAPPER.writeValueAsString(conflicts));
@@ -149,7 +148,7 @@ final class OutboxTable {
     }
 
     void delete(UUID mutationId) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("DELETE FROM outbox WHERE mutation_id = ?")) {
+        try (PreparedStatement st = db.connection().prepareStatement("DELETE FROM outbox WHERE mutation_id = ?")) {
             st.setObject(1, mutationId);
             st.executeUpdate();
         }
@@ -161,7 +160,7 @@ final class OutboxTable {
     }
 
     private List<OutboxEntry> query(String where, Binder binder) throws SQLException {
-        try (PreparedStatement st = connection.prepareStatement("SELECT " + COLUMNS + " FROM outbox " + where)) {
+        try (PreparedStatement st = db.connection().prepareStatement("SELECT " + COLUMNS + " FROM outbox " + where)) {
             binder.bind(st);
             List<OutboxEntry> out = new ArrayList<>();
             try (ResultSet rs = st.executeQuery()) {

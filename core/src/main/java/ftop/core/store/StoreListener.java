@@ -1,8 +1,5 @@
 package ftop.core.store;
 
-import ftop.core.change.EntityKind;
-import java.util.Set;
-
 /**
  * Told after every committed change of the store, on the thread that made it. A UI listener must
  * hand the news to its own thread; a listener must not block.
@@ -10,6 +7,6 @@ import java.util.Set;
 @FunctionalInterface
 public interface StoreListener {
 
-    /** Rows of {@code kinds} (or the outbox entries about them) changed. */
-    void onChanged(Set<EntityKind> kinds);
+    /** Rows of {@code change.kinds()} (or the outbox entries about them) changed. */
+    void onChanged(StoreChange change);
 }

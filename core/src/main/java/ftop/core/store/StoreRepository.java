@@ -9,33 +9,35 @@ import java.util.Optional;
 /** The local view of one kind of row, read from the store's database. */
 final class StoreRepository<T> implements Repository<T> {
 
-    private final LocalStore store;
+    private final StoreDatabase db;
+    private final EntityRows rows;
     private final EntityKind kind;
 
-    StoreRepository(LocalStore store, EntityKind kind) {
-        this.store = store;
+    StoreRepository(StoreDatabase db, EntityRows rows, EntityKind kind) {
+        this.db = db;
+        this.rows = rows;
         this.kind = kind;
     }
 
     @Override
     public Optional<T> get(String id) {
         Objects.requireNonNull(id, "id");
-        String body = store.read(() -> store.visibleBody(kind, id));
+        String body = db.read(() -> rows.visibleBody(kind, id));
         return body == null ? Optional.empty() : Optional.of(EntityCodec.<T>fromJson(kind, body));
     }
 
     @Override
     public List<T> all() {
-        return LocalStore.parseAll(kind, store.read(() -> store.visibleBodies(kind, null)));
+        return EntityRows.parseAll(kind, db.read(() -> rows.visibleBodies(kind, null)));
     }
 
     @Override
     public List<T> byTpid(long tpid) {
-        return LocalStore.parseAll(kind, store.read(() -> store.visibleBodies(kind, tpid)));
+        return EntityRows.parseAll(kind, db.read(() -> rows.visibleBodies(kind, tpid)));
     }
 
     @Override
     public int count() {
-        return store.read(() -> store.visibleCount(kind));
+        return db.read(() -> rows.visibleCount(kind));
     }
 }

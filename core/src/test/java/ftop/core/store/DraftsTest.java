@@ -37,7 +37,7 @@ class DraftsTest {
         try (LocalStore store = LocalStore.open(dir, CLOCK)) {
             store.bulkLoad(StoreTestData.contoso(), 1);
             List<Object> heard = new ArrayList<>();
-            store.addListener(heard::add);
+            store.addListener(change -> heard.add(change.kinds()));
 
             store.drafts().put(perspective("AVERSE", AT));
             // the same form and subject again: the newer values replace the older

@@ -161,7 +161,7 @@ class LocalStoreTest {
         try (LocalStore store = LocalStore.open(dir, CLOCK)) {
             store.bulkLoad(contoso(), 7);
             List<Set<EntityKind>> heard = new ArrayList<>();
-            store.addListener(heard::add);
+            store.addListener(change -> heard.add(change.kinds()));
 
             Mutation mutation = store.save(Contoso.CUSTOMER);
 
@@ -257,7 +257,7 @@ class LocalStoreTest {
             Customer first = renamed(Contoso.CUSTOMER, "Contoso Ltd");
             Customer second = renamed(Contoso.FABRIKAM, "Fabrikam Inc");
             List<Set<EntityKind>> heard = new ArrayList<>();
-            store.addListener(heard::add);
+            store.addListener(change -> heard.add(change.kinds()));
 
             assertThatThrownBy(() -> store.saveAll(List.of(first, second), List.of()))
                     .isInstanceOf(StoreException.class)
@@ -300,8 +300,10 @@ class LocalStoreTest {
             store.bulkLoad(contoso(), 7);
             List<Set<EntityKind>> heard = new ArrayList<>();
             List<String> seenNames = new ArrayList<>();
-            store.addListener(kinds -> {
-                heard.add(kinds);
+            List<StoreChange.Origin> origins = new ArrayList<>();
+            store.addListener(change -> {
+                heard.add(change.kinds());
+                origins.add(change.origin());
                 seenNames.add(store.customers().get("1001").orElseThrow().name());
             });
 
@@ -310,6 +312,7 @@ class LocalStoreTest {
 
             assertThat(heard).containsExactly(Set.of(EntityKind.CUSTOMER), Set.of(EntityKind.CONTACT));
             assertThat(seenNames).containsExactly("Contoso Ltd", "Contoso Ltd");
+            assertThat(origins).containsOnly(StoreChange.Origin.LOCAL_EDIT);
         }
     }
 

@@ -38,7 +38,7 @@ class StoreHistoryTest {
             assertThat(none.lastRevision()).isZero();
             assertThat(none.fetchedAt()).isEmpty();
             List<String> heard = new java.util.ArrayList<>();
-            store.addListener(kinds -> heard.add(kinds.toString()));
+            store.addListener(change -> heard.add(change.kinds().toString()));
 
             store.addHistory(Contoso.TPID, List.of(change(5, "active", -1, 10), change(5, "entitled", -1, 100),
                     new FieldChange(6, MARCH, "admin", "usage", Contoso.TPID + ":INTUNE", "", TextNode.valueOf("{}"),

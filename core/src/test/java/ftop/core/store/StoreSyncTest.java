@@ -496,7 +496,7 @@ class StoreSyncTest {
     void listenersHearOfPullsAndOutboxAnswers() {
         try (LocalStore store = loaded()) {
             List<Set<EntityKind>> heard = new ArrayList<>();
-            store.addListener(heard::add);
+            store.addListener(change -> heard.add(change.kinds()));
 
             store.applyPull(List.of(row(renamed(Contoso.FABRIKAM, "Fabrikam Group"), 11),
                     new RemoteRow(EntityKind.CONTACT, Contoso.FABRIKAM_CONTACT_ID.toString(), 2002, 12,
@@ -518,7 +518,7 @@ class StoreSyncTest {
             Mutation rejected = store.save(renamed(Contoso.FABRIKAM, "Fabrikam Group"));
             Mutation deleted = store.delete(EntityKind.CONTACT, Contoso.MICROSOFT_CONTACT_ID.toString());
             List<Set<EntityKind>> heard = new ArrayList<>();
-            store.addListener(heard::add);
+            store.addListener(change -> heard.add(change.kinds()));
 
             store.outbox().settle(List.of(
                     new Outbox.Answer.Applied(applied.id(), 21, nested(edited)),

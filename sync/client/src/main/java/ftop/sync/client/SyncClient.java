@@ -1,39 +1,20 @@
 package ftop.sync.client;
 
-import ftop.core.change.EntityKind;
 import ftop.core.change.FieldChange;
-import ftop.core.store.ConflictField;
 import ftop.core.store.LocalStore;
 import ftop.core.store.Outbox;
-import ftop.core.store.OutboxEntry;
-import ftop.core.store.RemoteRow;
-import ftop.core.store.StoreException;
+import ftop.core.store.StoreChange;
 import ftop.core.store.WorkspaceOwner;
 import ftop.sync.protocol.ChangesPage;
-import ftop.sync.protocol.FieldConflict;
 import ftop.sync.protocol.HistoryEntry;
 import ftop.sync.protocol.LoginResponse;
 import ftop.sync.protocol.MutationBatch;
-import ftop.sync.protocol.MutationRequest;
-import ftop.sync.protocol.MutationResult;
-import ftop.sync.protocol.RowChange;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.DoubleConsumer;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -87,10 +68,10 @@ public final class SyncClient implements SyncTarget {
     private final HttpUrl server;
     private final ServerApi api;
     private final LocalStore store;
-    private final int pageSize;
     private final Clock clock;
-    // Threads running a sync, so the store changes they make are not taken for user edits.
-    private final Set<Thread> syncThreads = ConcurrentHashMap.newKeySet();
+    private final ServerSession session;
+    private final OutboxPush pusher;
+    private final PagedPull puller;
 
     /** A client for {@code server} with default timeouts and page size. */
     public SyncClient(HttpUrl server, LocalStore store) {
@@ -121,8 +102,10 @@ public final class SyncClient implements SyncTarget {
         this.api = Objects.requireNonNull(api, "api");
         this.server = api.serverUrl();
         this.store = Objects.requireNonNull(store, "store");
-        this.pageSize = pageSize;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.session = new ServerSession(api, store, clock);
+        this.pusher = new OutboxPush(api, store);
+        this.puller = new PagedPull(api, store, pageSize, this::pendingCount);
     }
 
     /**
@@ -161,35 +144,7 @@ public final class SyncClient implements SyncTarget {
      *                       BAD_ANSWER as for any call
      */
     public LoginResponse login(String userName, String password) throws SyncException {
-        if (userName == null || userName.isBlank()) {
-            throw new SyncException(SyncFailure.LOGIN_NEEDED, "Please enter your user name.");
-        }
-        if (password == null || password.isEmpty()) {
-            throw new SyncException(SyncFailure.LOGIN_NEEDED, "Please enter your password.");
-        }
-        LoginResponse response = api.login(userName.trim(), password);
-        Optional<String> owner = store.setting(USER_ID).filter(s -> !s.isBlank());
-        if (owner.isPresent() && !owner.get().equals(response.userId()) && store.cursor() > 0) {
-            // Do not mix two people's data (and outboxes) in one cache; end the session just made.
-            try {
-                api.logout(response.token());
-            } catch (SyncException ignored) {
-                // The token expires on its own.
-            }
-            throw new SyncException(SyncFailure.LOGIN_NEEDED, "This workspace belongs to " + owner.get()
-                    + ". Sign in as " + owner.get() + ", or use another workspace for " + response.userId() + ".");
-        }
-        store.putSetting(SERVER_URL, server.toString());
-        store.putSetting(TOKEN, response.token());
-        if (response.expiresAt() == null) {
-            store.removeSetting(TOKEN_EXPIRES_AT);
-        } else {
-            store.putSetting(TOKEN_EXPIRES_AT, response.expiresAt().toString());
-        }
-        store.putSetting(USER_ID, response.userId());
-        store.putSetting(DISPLAY_NAME, response.displayName() == null ? response.userId() : response.displayName());
-        store.putSetting(ROLES, String.join(",", response.roles().stream().map(Enum::name).toList()));
-        return response;
+        return session.login(userName, password);
     }
 
     /**
@@ -197,21 +152,12 @@ public final class SyncClient implements SyncTarget {
      * forgets it in any case. Pending edits stay for the next sign-in.
      */
     public void logout() {
-        Optional<String> token = currentToken();
-        store.removeSetting(TOKEN);
-        store.removeSetting(TOKEN_EXPIRES_AT);
-        if (token.isPresent()) {
-            try {
-                api.logout(token.get());
-            } catch (SyncException e) {
-                // Signed out locally; an unreachable server lets the token expire by itself.
-            }
-        }
+        session.logout();
     }
 
     /** True while the workspace holds a session token that has not expired. */
     public boolean signedIn() {
-        return currentToken().isPresent() && !expired();
+        return session.signedIn();
     }
 
     /**
@@ -228,68 +174,15 @@ public final class SyncClient implements SyncTarget {
      */
     @Override
     public void sync(DoubleConsumer progress) throws SyncException {
-        runAsSync(() -> {
-            if (!store.resyncing() && store.outbox().pendingCount() > 0) {
-                probeServer(token());
-            }
-            if (store.resyncing()) {
-                pull(progress);
-            }
-            push();
+        if (!store.resyncing() && store.outbox().pendingCount() > 0) {
+            puller.probeServer(session.token());
+        }
+        if (store.resyncing()) {
             pull(progress);
-            store.putSetting(LAST_SUCCESS, clock.instant().toString());
-            return null;
-        });
-    }
-
-    /** Asks for one change after the cursor, only to learn whether the server is the history the cursor came from. */
-    private void probeServer(String token) throws SyncException {
-        ChangesPage page;
-        try {
-            page = api.changes(token, store.cursor(), cursorEpoch(store.cursor()), 1);
-        } catch (SyncException e) {
-            throw resyncIfAhead(e);
         }
-        confirmServer(page.serverId());
-    }
-
-    /**
-     * Checks a page's server id against the one the cursor belongs to. A workspace that has none
-     * (it synced before servers had ids, or is new) takes it; another one starts a fresh sync.
-     */
-    private void confirmServer(String serverId) throws SyncException {
-        Optional<String> known = store.serverId();
-        if (known.isEmpty()) {
-            store.adoptServerId(serverId);
-        } else if (!known.get().equals(serverId)) {
-            throw startResync(serverId, 0, "The server's data was reset or this workspace now syncs with another server ("
-                    + known.get() + " before, " + serverId + " now)");
-        }
-    }
-
-    /** The server's 409 "resync" (the cursor is ahead of its history) starts a fresh sync; other failures pass. */
-    private SyncException resyncIfAhead(SyncException e) {
-        if (e.code().filter(SyncException.RESYNC::equals).isEmpty()) {
-            return e;
-        }
-        // Which history the server now holds is not known from this answer (a reset database may
-        // answer it too): the first page of the fresh pull tells, and is taken without question.
-        return startResync(null, e.httpStatus().orElse(0),
-                "The server is behind this workspace (restored from an older copy): " + e.getMessage());
-    }
-
-    /**
-     * Marks the workspace for a fresh sync from {@code serverId} (rows stay visible, every unsynced
-     * edit stays in the outbox) and says so in words; the next sync pulls everything again.
-     */
-    private SyncException startResync(String serverId, int httpStatus, String detail) {
-        store.beginResync(serverId);
-        LOG.warn("Syncing the workspace afresh: {}", detail);
-        int unsynced = pendingCount();
-        String kept = unsynced == 0 ? ""
-                : unsynced == 1 ? " Your 1 unsynced edit is kept." : " Your " + unsynced + " unsynced edits are kept.";
-        return new SyncException(SyncFailure.RESYNCING, httpStatus, SyncException.RESYNC,
-                "The server's data was reset; the workspace is being synced again." + kept, null);
+        push();
+        pull(progress);
+        store.putSetting(LAST_SUCCESS, clock.instant().toString());
     }
 
     /**
@@ -300,97 +193,7 @@ public final class SyncClient implements SyncTarget {
      * still reach the server.
      */
     public PushSummary push() throws SyncException {
-        return runAsSync(() -> {
-            String token = token();
-            Outbox outbox = store.outbox();
-            Set<UUID> sent = new HashSet<>();
-            int[] counts = new int[3];
-            while (true) {
-                List<OutboxEntry> batch = outbox.pending(MutationBatch.MAX_SIZE);
-                if (batch.isEmpty() || batch.stream().allMatch(e -> sent.contains(e.mutation().id()))) {
-                    // The second test guards against sending the same entries for ever should
-                    // the store not take an answer; they go again on the next sync.
-                    break;
-                }
-                batch.forEach(e -> sent.add(e.mutation().id()));
-                try {
-                    record(outbox, api.mutations(token, batchOf(batch)).results(), counts);
-                } catch (SyncException e) {
-                    if (!refusedAsMalformed(e)) {
-                        throw e;
-                    }
-                    for (OutboxEntry entry : batch) {
-                        try {
-                            record(outbox, api.mutations(token, batchOf(List.of(entry))).results(), counts);
-                        } catch (SyncException single) {
-                            if (!refusedAsMalformed(single)) {
-                                throw single;
-                            }
-                            outbox.markRejected(entry.mutation().id(), single.getMessage());
-                            counts[2]++;
-                        }
-                    }
-                }
-            }
-            return new PushSummary(counts[0], counts[1], counts[2]);
-        });
-    }
-
-    private static MutationBatch batchOf(List<OutboxEntry> entries) {
-        List<MutationRequest> requests = new ArrayList<>(entries.size());
-        for (OutboxEntry entry : entries) {
-            requests.add(MutationRequest.of(entry.mutation()));
-        }
-        return new MutationBatch(requests);
-    }
-
-    /** A 400-like answer: the server will never take this batch as it is, so retrying is futile. */
-    private static boolean refusedAsMalformed(SyncException e) {
-        int status = e.httpStatus().orElse(0);
-        return e.failure() == SyncFailure.SERVER_ERROR && (status == 400 || status == 413 || status == 422);
-    }
-
-    /**
-     * Records the answers in the outbox in one transaction (one commit per push batch rather than
-     * one per edit); {@code counts} are applied, conflicts, rejected. A conflict without the
-     * server's row is a bad answer: the answers before it are recorded, it and the rest go again.
-     */
-    private static void record(Outbox outbox, List<MutationResult> results, int[] counts) throws SyncException {
-        List<Outbox.Answer> answers = new ArrayList<>(results.size());
-        int[] found = new int[3];
-        SyncException bad = null;
-        for (MutationResult result : results) {
-            switch (result.outcome()) {
-                case APPLIED -> {
-                    answers.add(new Outbox.Answer.Applied(result.id(), result.revision(), body(result.row())));
-                    found[0]++;
-                }
-                case CONFLICT -> {
-                    if (result.row() == null) {
-                        bad = new SyncException(SyncFailure.BAD_ANSWER, "The server reported a conflict on change "
-                                + result.id() + " without the current row; it will be sent again.");
-                    } else {
-                        answers.add(new Outbox.Answer.Conflict(result.id(), conflictFields(result),
-                                result.row().revision(), result.row().body()));
-                        found[1]++;
-                    }
-                }
-                case REJECTED -> {
-                    answers.add(new Outbox.Answer.Rejected(result.id(), rejection(result)));
-                    found[2]++;
-                }
-            }
-            if (bad != null) {
-                break;
-            }
-        }
-        outbox.settle(answers);
-        for (int i = 0; i < counts.length; i++) {
-            counts[i] += found[i];
-        }
-        if (bad != null) {
-            throw bad;
-        }
+        return pusher.push(session.token());
     }
 
     /**
@@ -408,66 +211,7 @@ public final class SyncClient implements SyncTarget {
      *                 its start
      */
     public PullSummary pull(DoubleConsumer progress) throws SyncException {
-        DoubleConsumer report = progress == null ? p -> { } : progress;
-        return runAsSync(() -> {
-            String token = token();
-            long start = store.cursor();
-            long cursor = start;
-            int pages = 0;
-            int rows = 0;
-            Set<Long> dropped = new LinkedHashSet<>();
-            // The next page is fetched while this one is written to the workspace, so the server's
-            // work and the local database's overlap; pages are still applied strictly in order.
-            ExecutorService fetcher = Executors.newSingleThreadExecutor(runnable -> {
-                Thread thread = new Thread(runnable, "ftop-sync-fetch");
-                thread.setDaemon(true);
-                return thread;
-            });
-            try {
-                Future<ChangesPage> ahead = fetch(fetcher, token, cursor, cursorEpoch(cursor));
-                ChangesPage page;
-                do {
-                    try {
-                        page = await(ahead);
-                    } catch (SyncException e) {
-                        throw resyncIfAhead(e);
-                    }
-                    confirmServer(page.serverId());
-                    if (page.more()) {
-                        ahead = fetch(fetcher, token, page.next(), Objects.requireNonNullElse(page.nextEpoch(), ""));
-                    }
-                    List<RemoteRow> remote = new ArrayList<>(page.changes().size());
-                    for (RowChange change : page.changes()) {
-                        remote.add(remoteRow(change));
-                    }
-                    Set<Long> droppedHere = Set.copyOf(page.droppedCustomers());
-                    try {
-                        store.applyPull(remote, droppedHere, page.next());
-                        store.putSetting(CURSOR_EPOCH, page.next() + " " + Objects.requireNonNullElse(page.nextEpoch(), ""));
-                    } catch (StoreException e) {
-                        if (causedBySql(e)) {
-                            throw e;
-                        }
-                        throw new SyncException(SyncFailure.BAD_ANSWER, e.getMessage()
-                                + " Nothing of that page was applied; sync will try again.", e);
-                    }
-                    cursor = page.next();
-                    pages++;
-                    rows += remote.size();
-                    dropped.addAll(droppedHere);
-                    long total = Math.max(1, page.serverRevision() - start);
-                    report.accept(page.more() ? Math.min(1.0, (double) (cursor - start) / total) : 1.0);
-                } while (page.more());
-            } finally {
-                fetcher.shutdownNow();
-            }
-            // A fresh sync is complete: rows the server did not send again are gone from it.
-            int gone = store.finishResync();
-            if (gone > 0) {
-                LOG.info("The fresh sync removed {} rows the server no longer has", gone);
-            }
-            return new PullSummary(pages, rows, dropped.size(), cursor);
-        });
+        return puller.pull(session.token(), progress);
     }
 
     /**
@@ -482,7 +226,7 @@ public final class SyncClient implements SyncTarget {
      *                       BAD_ANSWER
      */
     public int fetchHistory(long tpid) throws SyncException {
-        String token = token();
+        String token = session.token();
         long since = store.history(tpid).lastRevision();
         int fetched = 0;
         while (true) {
@@ -501,39 +245,6 @@ public final class SyncClient implements SyncTarget {
         }
     }
 
-    private Future<ChangesPage> fetch(ExecutorService fetcher, String token, long since, String epoch) {
-        return fetcher.submit(() -> api.changes(token, since, epoch, pageSize));
-    }
-
-    /** The epoch of {@code cursor} as the server gave it, or "" when the workspace has none for it. */
-    private String cursorEpoch(long cursor) {
-        String[] kept = store.setting(CURSOR_EPOCH).orElse("").split(" ", 2);
-        return kept.length == 2 && kept[0].equals(Long.toString(cursor)) ? kept[1] : "";
-    }
-
-    /** The fetched page, or the fetch's own failure as if it had been made on this thread. */
-    private static ChangesPage await(Future<ChangesPage> page) throws SyncException {
-        try {
-            return page.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SyncException(SyncFailure.UNREACHABLE, "Sync was interrupted; it will continue where it stopped.", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof SyncException sync) {
-                throw new SyncException(sync.failure(), sync.httpStatus().orElse(0), sync.code().orElse(null),
-                        sync.getMessage(), sync.retryAfter().orElse(null), sync);
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        }
-    }
-
     @Override
     public int pendingCount() {
         Outbox outbox = store.outbox();
@@ -547,7 +258,7 @@ public final class SyncClient implements SyncTarget {
 
     @Override
     public Optional<Instant> lastSuccess() {
-        return store.setting(LAST_SUCCESS).filter(s -> !s.isBlank()).flatMap(SyncClient::instant);
+        return store.setting(LAST_SUCCESS).filter(s -> !s.isBlank()).flatMap(ServerSession::instant);
     }
 
     /**
@@ -564,91 +275,11 @@ public final class SyncClient implements SyncTarget {
     @Override
     public void onLocalEdit(Runnable onEdit) {
         Objects.requireNonNull(onEdit, "onEdit");
-        store.addListener(kinds -> {
-            if (!syncThreads.contains(Thread.currentThread())) {
+        store.addListener(change -> {
+            if (change.origin() == StoreChange.Origin.LOCAL_EDIT) {
                 onEdit.run();
             }
         });
     }
 
-    private String token() throws SyncException {
-        Optional<String> token = currentToken();
-        if (token.isEmpty()) {
-            throw new SyncException(SyncFailure.LOGIN_NEEDED, "Please sign in to the server; your changes are kept.");
-        }
-        if (expired()) {
-            throw new SyncException(SyncFailure.LOGIN_NEEDED,
-                    "Your session has expired. Please sign in again; your changes are kept.");
-        }
-        return token.get();
-    }
-
-    private Optional<String> currentToken() {
-        return store.setting(TOKEN).filter(s -> !s.isBlank());
-    }
-
-    private boolean expired() {
-        return store.setting(TOKEN_EXPIRES_AT).filter(s -> !s.isBlank()).flatMap(SyncClient::instant)
-                .map(expiry -> !clock.instant().isBefore(expiry)).orElse(false);
-    }
-
-    private static Optional<Instant> instant(String text) {
-        try {
-            return Optional.of(Instant.parse(text));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static RemoteRow remoteRow(RowChange change) {
-        // ServerApi.changes has checked the kind.
-        EntityKind kind = EntityKind.fromWireName(change.kind()).orElseThrow();
-        return new RemoteRow(kind, change.id(), change.tpid(), change.revision(), change.body());
-    }
-
-    private static com.fasterxml.jackson.databind.JsonNode body(RowChange row) {
-        return row == null ? null : row.body();
-    }
-
-    private static List<ConflictField> conflictFields(MutationResult result) {
-        List<ConflictField> fields = new ArrayList<>(result.conflicts().size());
-        for (FieldConflict conflict : result.conflicts()) {
-            fields.add(new ConflictField(conflict.field(), conflict.mine(), conflict.theirs(), conflict.changedBy(),
-                    conflict.changedAt()));
-        }
-        return fields;
-    }
-
-    private static String rejection(MutationResult result) {
-        String message = result.message() == null || result.message().isBlank()
-                ? "The server refused this change." : result.message();
-        return result.field() == null || result.field().isBlank() || message.contains(result.field())
-                ? message : message + " (field " + result.field() + ")";
-    }
-
-    private static boolean causedBySql(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    @FunctionalInterface
-    private interface SyncStep<T> {
-        T run() throws SyncException;
-    }
-
-    private <T> T runAsSync(SyncStep<T> step) throws SyncException {
-        // Nested steps (sync calls push and pull) must not unmark the thread on their way out.
-        boolean outermost = syncThreads.add(Thread.currentThread());
-        try {
-            return step.run();
-        } finally {
-            if (outermost) {
-                syncThreads.remove(Thread.currentThread());
-            }
-        }
-    }
 }

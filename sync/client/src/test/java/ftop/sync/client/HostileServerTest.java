@@ -283,7 +283,7 @@ class HostileServerTest {
         // A part of the app listening to the workspace blows its stack once, right after the push's
         // answers are committed: the Error comes out of the sync run itself.
         boolean[] thrown = {false};
-        store.addListener(kinds -> {
+        store.addListener(change -> {
             if (!thrown[0]) {
                 thrown[0] = true;
                 throw new StackOverflowError();
@@ -324,7 +324,7 @@ class HostileServerTest {
 
         // After every change this workspace commits, either none or all five edits show.
         List<Integer> seen = new CopyOnWriteArrayList<>();
-        store.addListener(kinds -> seen.add((int) wanted.entrySet().stream().filter(e -> store.health()
+        store.addListener(change -> seen.add((int) wanted.entrySet().stream().filter(e -> store.health()
                 .get(Long.toString(e.getKey())).orElseThrow().perspective().mindset().equals(Optional.of(e.getValue())))
                 .count()));
         int asked = proxy.requests().size();

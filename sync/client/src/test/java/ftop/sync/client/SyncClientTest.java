@@ -310,7 +310,7 @@ class SyncClientTest {
             FakeHttpServer.respond(ex, 200, "application/json", results.append("]}").toString());
         });
         List<Set<EntityKind>> heard = new ArrayList<>();
-        store.addListener(heard::add);
+        store.addListener(change -> heard.add(change.kinds()));
 
         PushSummary summary = client.push();
 

@@ -1,0 +1,111 @@
+package ftop.core.store;
+
+import ftop.core.assignment.Assignment;
+import ftop.core.contact.Contact;
+import ftop.core.customer.Customer;
+import ftop.core.health.CustomerHealth;
+import ftop.core.status.EnterpriseStatusNote;
+import ftop.core.tenant.Tenant;
+import ftop.core.usage.Forecast;
+import ftop.core.usage.WorkloadUsage;
+import ftop.core.user.User;
+import ftop.core.validation.ValidationContext;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The read port of a workspace: what the screens may read of it. The local view of every kind of
+ * row (the server copy with the user's unsynced edits on top), the rules' context, the cached
+ * field histories, the settings and the edits still waiting for the server. Implemented by
+ * {@link LocalStore}; screens depend on this interface only.
+ *
+ * <p>Every method may touch the database: call them off the UI thread.
+ */
+public interface WorkspaceReads {
+
+    /** The workspace folder. */
+    Path directory();
+
+    /**
+     * The local view of the rows of {@code type}, one of the record classes of
+     * {@link ftop.core.change.EntityKind}.
+     *
+     * @throws IllegalArgumentException when {@code type} is not a kind of row the store keeps
+     */
+    <T> Repository<T> repository(Class<T> type);
+
+    /** Customers, by TPID as text. */
+    default Repository<Customer> customers() {
+        return repository(Customer.class);
+    }
+
+    /** Tenants, by tenant id (GUID text). */
+    default Repository<Tenant> tenants() {
+        return repository(Tenant.class);
+    }
+
+    /** Customer health records, one per customer, by TPID as text. */
+    default Repository<CustomerHealth> health() {
+        return repository(CustomerHealth.class);
+    }
+
+    /** Enterprise Status notes, by note id. */
+    default Repository<EnterpriseStatusNote> notes() {
+        return repository(EnterpriseStatusNote.class);
+    }
+
+    /** Customer and Microsoft contacts, by contact id. */
+    default Repository<Contact> contacts() {
+        return repository(Contact.class);
+    }
+
+    /** Assignments, by assignment id. */
+    default Repository<Assignment> assignments() {
+        return repository(Assignment.class);
+    }
+
+    /** Workload usage, one row per customer and workload. */
+    default Repository<WorkloadUsage> usage() {
+        return repository(WorkloadUsage.class);
+    }
+
+    /** Forecasts, one row per customer, workload and quarter. */
+    default Repository<Forecast> forecasts() {
+        return repository(Forecast.class);
+    }
+
+    /** The directory of users, by user id; their TPID is 0. */
+    default Repository<User> users() {
+        return repository(User.class);
+    }
+
+    /**
+     * What validation may know, answered from the local view.
+     *
+     * @param today the day date rules are judged on
+     */
+    ValidationContext validationContext(LocalDate today);
+
+    /** The field history of the customer {@code tpid} as last fetched; empty when never fetched. */
+    CustomerHistory history(long tpid);
+
+    /** A setting of this workspace, such as the server URL or the last sync time. */
+    Optional<String> setting(String key);
+
+    /** The user's edits waiting to be sent, oldest first. */
+    List<OutboxEntry> pendingEdits();
+
+    /** How many edits wait to be sent. */
+    int pendingCount();
+
+    /** The edits the server answered with a conflict or refused, waiting for the user's decision. */
+    List<OutboxEntry> problems();
+
+    /** Adds a listener, told after each committed change on the thread that made it. */
+    void addListener(StoreListener listener);
+
+    /** Removes a listener added before. */
+    void removeListener(StoreListener listener);
+}
