@@ -29,12 +29,12 @@ import org.slf4j.LoggerFactory;
 import ftop.app.portfolio.PortfolioRow;
 import ftop.app.shell.MainWindow;
 import ftop.app.shell.ShellModel;
-import ftop.app.shell.Theme;
 import ftop.app.shell.WindowIcons;
 import ftop.app.tasks.BackgroundTasks;
+import ftop.app.widgets.Theme;
+import ftop.app.workspace.StoreWorkspace;
 import ftop.app.workspace.Workspace;
 import ftop.app.workspace.WorkspaceOpener;
-import ftop.app.workspace.StoreWorkspace;
 
 /**
  * The desktop app: opens the profile's workspace in the background (creating the demo workspace on
@@ -175,27 +175,25 @@ public final class FtopApplication extends Application {
         MainWindow window = new MainWindow(shell);
         this.window = window;
         guardQuitting(window);
-        if (opened instanceof ftop.app.workspace.StoreWorkspace stored) {
-            ShellModel current = shell;
-            ftop.app.assignment.AssignmentActions assignments = new ftop.app.assignment.AssignmentActions(stored, tasks,
-                    clock, ftop.app.assignment.AssignmentFiles.system(),
-                    () -> java.util.Optional.ofNullable(current.customer().selectedProperty().get())
-                            .map(ftop.app.customer.CustomerChoice::tpid),
-                    () -> current.portfolio().shownCustomers().stream().map(ftop.app.portfolio.PortfolioRow::tpid)
-                            .toList(),
-                    current::refresh);
-            assignments.setOwner(scene.getWindow());
-            assignments.registerWith(current.forms());
-            window.addHeaderAction(assignments.menu());
-            // the Portfolio's action column and "Assignments (n)" button, and the Customer tab's card
-            current.portfolio().onOpenAssignmentsProperty()
-                    .set(tpids -> assignments.openAssignments(tpids, scene.getWindow()));
-            current.portfolio().onOpenTenantAssignmentsProperty()
-                    .set(tenantIds -> assignments.openTenantBatch(tenantIds, scene.getWindow()));
-            window.customerView().setOnOpenAssignments(
-                    tpid -> assignments.openAssignments(java.util.List.of(tpid), scene.getWindow()));
-            window.setOnRestoreAssignments((draft, done) -> assignments.restoreDraft(draft, scene.getWindow(), done));
-        }
+        ShellModel current = shell;
+        ftop.app.assignment.AssignmentActions assignments = new ftop.app.assignment.AssignmentActions(opened, tasks,
+                clock, ftop.app.assignment.AssignmentFiles.system(),
+                () -> java.util.Optional.ofNullable(current.customer().selectedProperty().get())
+                        .map(ftop.app.customer.CustomerChoice::tpid),
+                () -> current.portfolio().shownCustomers().stream().map(ftop.app.portfolio.PortfolioRow::tpid)
+                        .toList(),
+                current::refresh);
+        assignments.setOwner(scene.getWindow());
+        assignments.registerWith(current.forms());
+        window.addHeaderAction(assignments.menu());
+        // the Portfolio's action column and "Assignments (n)" button, and the Customer tab's card
+        current.portfolio().onOpenAssignmentsProperty()
+                .set(tpids -> assignments.openAssignments(tpids, scene.getWindow()));
+        current.portfolio().onOpenTenantAssignmentsProperty()
+                .set(tenantIds -> assignments.openTenantBatch(tenantIds, scene.getWindow()));
+        window.customerView().setOnOpenAssignments(
+                tpid -> assignments.openAssignments(java.util.List.of(tpid), scene.getWindow()));
+        window.setOnRestoreAssignments((draft, done) -> assignments.restoreDraft(draft, scene.getWindow(), done));
         scene.setRoot(window);
         sync.ifPresent(session -> {
             syncSession = session;

@@ -1,13 +1,14 @@
 package ftop.app;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import ftop.app.workspace.DatasetWorkspace;
+import ftop.app.workspace.LoadedWorkspaces;
+import ftop.app.workspace.StoreWorkspace;
 import ftop.core.dataset.Dataset;
-import ftop.core.health.HealthRules;
 import ftop.core.health.Workload;
 import ftop.core.usage.WorkloadUsage;
 import ftop.core.validation.Contoso;
@@ -57,7 +58,8 @@ public final class AppFixtures {
                 List.of());
     }
 
-    public static DatasetWorkspace workspace() {
-        return new DatasetWorkspace("test", Contoso.FM.userId(), dataset(), HealthRules.defaults());
+    /** {@link #dataset()} in a local store in {@code dir}, for the FastTrack Manager {@link Contoso#FM}; close it when done. */
+    public static StoreWorkspace workspace(Path dir) {
+        return LoadedWorkspaces.load(dir, "test", Contoso.FM.userId(), dataset(), clock());
     }
 }

@@ -25,7 +25,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
 import ftop.app.tasks.BackgroundTasks;
-import ftop.app.workspace.StoreWorkspace;
+import ftop.app.workspace.Workspace;
 import ftop.core.assignment.AssignmentCsv;
 
 /**
@@ -35,7 +35,7 @@ import ftop.core.assignment.AssignmentCsv;
  */
 public final class AssignmentActions {
 
-    private final StoreWorkspace workspace;
+    private final Workspace workspace;
     private final BackgroundTasks tasks;
     private final Clock clock;
     private final AssignmentFiles files;
@@ -48,7 +48,7 @@ public final class AssignmentActions {
      * @param shownCustomers  the customers a batch edit covers when nothing is picked (all a filter shows)
      * @param onChanged       runs on the FX thread after assignments changed, e.g. to refresh the views
      */
-    public AssignmentActions(StoreWorkspace workspace, BackgroundTasks tasks, Clock clock, AssignmentFiles files,
+    public AssignmentActions(Workspace workspace, BackgroundTasks tasks, Clock clock, AssignmentFiles files,
             Supplier<Optional<Long>> currentCustomer, Supplier<List<Long>> shownCustomers, Runnable onChanged) {
         this.workspace = workspace;
         this.tasks = tasks;
@@ -118,7 +118,7 @@ public final class AssignmentActions {
     public void undoLast(Window owner) {
         lastBatch.ifPresent(batch -> {
             undoable(Optional.empty());
-            tasks.run(() -> batch.undo(workspace.store()),
+            tasks.run(() -> batch.undo(workspace.writes()),
                     done -> {
                         info(owner, "Batch undone", done.applied().summary() + ".");
                         onChanged.run();
@@ -215,7 +215,7 @@ public final class AssignmentActions {
     }
 
     private int export(Path file) throws java.io.IOException {
-        var store = workspace.store();
+        var store = workspace.reads();
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             return AssignmentCsv.export(store.assignments().all(), store.validationContext(today()), out);
         }

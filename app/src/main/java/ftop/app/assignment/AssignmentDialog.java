@@ -38,14 +38,14 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 import atlantafx.base.theme.Styles;
 import ftop.app.tasks.BackgroundTasks;
-import ftop.app.workspace.StoreWorkspace;
+import ftop.app.workspace.Workspace;
 import ftop.core.Labelled;
 import ftop.core.assignment.Assignment;
 import ftop.core.assignment.AssignmentArea;
 import ftop.core.assignment.EditPermission;
 import ftop.core.assignment.Role;
 import ftop.core.customer.Customer;
-import ftop.core.store.LocalStore;
+import ftop.core.store.WorkspaceReads;
 import ftop.core.store.ValidationException;
 import ftop.core.tenant.Tenant;
 import ftop.core.validation.Problem;
@@ -178,16 +178,16 @@ public final class AssignmentDialog extends BorderPane {
      * Reads the customer's assignments, tenants and the users in the background and opens the
      * dialog over {@code owner}; {@code onSaved} runs after a Save.
      */
-    public static void open(Window owner, StoreWorkspace workspace, BackgroundTasks tasks, long tpid, LocalDate today,
+    public static void open(Window owner, Workspace workspace, BackgroundTasks tasks, long tpid, LocalDate today,
             Runnable onSaved) {
         open(owner, workspace, tasks, tpid, today, onSaved, null);
     }
 
     /**
-     * As {@link #open(Window, StoreWorkspace, BackgroundTasks, long, LocalDate, Runnable)}; while it is
+     * As {@link #open(Window, Workspace, BackgroundTasks, long, LocalDate, Runnable)}; while it is
      * open the dialog is one of {@code forms}, so quitting the app asks about its unsaved changes.
      */
-    public static void open(Window owner, StoreWorkspace workspace, BackgroundTasks tasks, long tpid, LocalDate today,
+    public static void open(Window owner, Workspace workspace, BackgroundTasks tasks, long tpid, LocalDate today,
             Runnable onSaved, ftop.app.edit.OpenForms forms) {
         open(owner, workspace, tasks, tpid, today, onSaved, forms, null, null, restored -> { });
     }
@@ -197,7 +197,7 @@ public final class AssignmentDialog extends BorderPane {
      * it is not null; {@code now} says when that is); {@code restored} then hears empty, or why the
      * draft could not be opened.
      */
-    public static void open(Window owner, StoreWorkspace workspace, BackgroundTasks tasks, long tpid, LocalDate today,
+    public static void open(Window owner, Workspace workspace, BackgroundTasks tasks, long tpid, LocalDate today,
             Runnable onSaved, ftop.app.edit.OpenForms forms, ftop.core.store.Draft draft, java.time.Instant now,
             java.util.function.Consumer<Optional<String>> restored) {
         tasks.run(() -> load(workspace, tpid, today), editor -> {
@@ -242,8 +242,8 @@ public final class AssignmentDialog extends BorderPane {
     private boolean saved;
 
     /** Builds the editor for {@code tpid} from the store; call in the background. */
-    public static AssignmentEditor load(StoreWorkspace workspace, long tpid, LocalDate today) {
-        LocalStore store = workspace.store();
+    public static AssignmentEditor load(Workspace workspace, long tpid, LocalDate today) {
+        WorkspaceReads store = workspace.reads();
         Customer customer = store.customers().get(Long.toString(tpid))
                 .orElseThrow(() -> new IllegalArgumentException("There is no customer " + tpid + " in this workspace."));
         List<Assignment> current = store.assignments().byTpid(tpid);
@@ -254,16 +254,16 @@ public final class AssignmentDialog extends BorderPane {
     }
 
     /** The signed-in user's permission to change assignments; a user the workspace does not know may change none. */
-    static EditPermission permission(StoreWorkspace workspace) {
-        return workspace.store().users().get(workspace.userId()).map(EditPermission::of)
+    static EditPermission permission(Workspace workspace) {
+        return workspace.writes().users().get(workspace.userId()).map(EditPermission::of)
                 .orElse((customer, assignments, area, role) -> Optional.of("You are signed in as \""
                         + workspace.userId() + "\", whom this workspace does not know, so you may not change "
                         + "assignments; sync to get the list of users."));
     }
 
     /** Saves through the store in the background: one saveAll, so all rows and outbox entries or none. */
-    public static SaveAction saver(StoreWorkspace workspace, BackgroundTasks tasks) {
-        return (editor, done) -> tasks.run(() -> workspace.store().saveAll(editor.saves(), editor.deletes()),
+    public static SaveAction saver(Workspace workspace, BackgroundTasks tasks) {
+        return (editor, done) -> tasks.run(() -> workspace.writes().saveAll(editor.saves(), editor.deletes()),
                 mutations -> done.accept(Optional.empty()),
                 failure -> done.accept(Optional.of(Notices.message(failure))));
     }

@@ -31,7 +31,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 import atlantafx.base.theme.Styles;
 import ftop.app.tasks.BackgroundTasks;
-import ftop.app.workspace.StoreWorkspace;
+import ftop.app.workspace.Workspace;
 import ftop.core.assignment.AppliedBatch;
 import ftop.core.assignment.AssignmentArea;
 import ftop.core.assignment.AssignmentEdit;
@@ -89,7 +89,7 @@ public final class BatchAssignmentDialog extends BorderPane {
         }
     }
 
-    private final StoreWorkspace workspace;
+    private final Workspace workspace;
     private final BackgroundTasks tasks;
     private final List<Long> tpids;
     /** The tenants of a batch over tenants; empty for a batch over customers. */
@@ -125,7 +125,7 @@ public final class BatchAssignmentDialog extends BorderPane {
      * @param today     the date validation judges by
      * @param onChanged runs on the FX thread after the store changed (apply or undo), e.g. to refresh views
      */
-    public BatchAssignmentDialog(StoreWorkspace workspace, BackgroundTasks tasks, List<Long> tpids,
+    public BatchAssignmentDialog(Workspace workspace, BackgroundTasks tasks, List<Long> tpids,
             Supplier<LocalDate> today, Runnable onChanged) {
         this(workspace, tasks, tpids, List.of(), today, onChanged);
     }
@@ -137,7 +137,7 @@ public final class BatchAssignmentDialog extends BorderPane {
      *
      * @param tenantIds the selected tenants
      */
-    public static BatchAssignmentDialog forTenants(StoreWorkspace workspace, BackgroundTasks tasks,
+    public static BatchAssignmentDialog forTenants(Workspace workspace, BackgroundTasks tasks,
             List<UUID> tenantIds, Supplier<LocalDate> today, Runnable onChanged) {
         if (tenantIds.isEmpty()) {
             throw new IllegalArgumentException("A batch over tenants needs tenants.");
@@ -145,7 +145,7 @@ public final class BatchAssignmentDialog extends BorderPane {
         return new BatchAssignmentDialog(workspace, tasks, List.of(), tenantIds, today, onChanged);
     }
 
-    private BatchAssignmentDialog(StoreWorkspace workspace, BackgroundTasks tasks, List<Long> tpids,
+    private BatchAssignmentDialog(Workspace workspace, BackgroundTasks tasks, List<Long> tpids,
             List<UUID> tenantIds, Supplier<LocalDate> today, Runnable onChanged) {
         this.workspace = workspace;
         this.tasks = tasks;
@@ -255,7 +255,7 @@ public final class BatchAssignmentDialog extends BorderPane {
         bottom.setAlignment(Pos.CENTER_LEFT);
         setBottom(bottom);
 
-        tasks.run(() -> workspace.store().users().all(), all -> users = all,
+        tasks.run(() -> workspace.writes().users().all(), all -> users = all,
                 failure -> status.setText("The users could not be read: " + Notices.message(failure)));
     }
 
@@ -334,7 +334,7 @@ public final class BatchAssignmentDialog extends BorderPane {
         busy(true, "Working out what would change…");
         long started = System.nanoTime();
         tasks.run(() -> {
-                    AssignmentReader current = AssignmentReader.of(workspace.store(), today.get());
+                    AssignmentReader current = AssignmentReader.of(workspace.writes(), today.get());
                     return tenantIds.isEmpty()
                             ? BatchAssignment.preview(tpids, edit.get(), current, AssignmentDialog.permission(workspace))
                             : BatchAssignment.previewTenants(tenantIds, edit.get(), current,
@@ -369,7 +369,7 @@ public final class BatchAssignmentDialog extends BorderPane {
         }
         BatchPreview toApply = preview;
         busy(true, "Applying…");
-        tasks.run(() -> BatchAssignment.apply(toApply, workspace.store()), done -> {
+        tasks.run(() -> BatchAssignment.apply(toApply, workspace.writes()), done -> {
             applied = done;
             preview = null;
             applyButton.setDisable(true);
@@ -430,7 +430,7 @@ public final class BatchAssignmentDialog extends BorderPane {
         }
         AppliedBatch toUndo = applied;
         busy(true, "Undoing…");
-        tasks.run(() -> toUndo.undo(workspace.store()), done -> {
+        tasks.run(() -> toUndo.undo(workspace.writes()), done -> {
             applied = null;
             undoButton.setDisable(true);
             table.getItems().setAll(done.applied().lines());

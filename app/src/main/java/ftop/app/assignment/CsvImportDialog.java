@@ -24,7 +24,7 @@ import javafx.scene.layout.VBox;
 
 import atlantafx.base.theme.Styles;
 import ftop.app.tasks.BackgroundTasks;
-import ftop.app.workspace.StoreWorkspace;
+import ftop.app.workspace.Workspace;
 import ftop.core.assignment.AppliedBatch;
 import ftop.core.assignment.AssignmentCsv;
 import ftop.core.assignment.AssignmentReader;
@@ -37,7 +37,7 @@ import ftop.core.assignment.CsvImport;
  */
 public final class CsvImportDialog extends BorderPane {
 
-    private final StoreWorkspace workspace;
+    private final Workspace workspace;
     private final BackgroundTasks tasks;
     private final Runnable onChanged;
     private final TableView<CsvImport.ImportLine> table = new TableView<>();
@@ -57,7 +57,7 @@ public final class CsvImportDialog extends BorderPane {
      * @param close     closes the window the dialog is in
      * @param onChanged runs on the FX thread after the import or its undo changed the store
      */
-    public CsvImportDialog(StoreWorkspace workspace, BackgroundTasks tasks, Path file, LocalDate today,
+    public CsvImportDialog(Workspace workspace, BackgroundTasks tasks, Path file, LocalDate today,
             Runnable close, Runnable onChanged) {
         this.workspace = workspace;
         this.tasks = tasks;
@@ -113,7 +113,7 @@ public final class CsvImportDialog extends BorderPane {
 
         tasks.run(() -> {
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                return AssignmentCsv.read(in, AssignmentReader.of(workspace.store(), today),
+                return AssignmentCsv.read(in, AssignmentReader.of(workspace.writes(), today),
                         AssignmentDialog.permission(workspace));
             }
         }, this::show, failure -> summary.setText("The file could not be read: " + Notices.message(failure)));
@@ -153,7 +153,7 @@ public final class CsvImportDialog extends BorderPane {
         boolean anyway = applyValid.isSelected();
         importButton.setDisable(true);
         status.setText("Importing…");
-        tasks.run(() -> toImport.apply(workspace.store(), anyway), done -> {
+        tasks.run(() -> toImport.apply(workspace.writes(), anyway), done -> {
             imported = done;
             status.setText("Imported: " + done.applied().summary() + ".");
             undoButton.setVisible(true);
@@ -169,7 +169,7 @@ public final class CsvImportDialog extends BorderPane {
     private void undo() {
         AppliedBatch toUndo = imported;
         undoButton.setDisable(true);
-        tasks.run(() -> toUndo.undo(workspace.store()), done -> {
+        tasks.run(() -> toUndo.undo(workspace.writes()), done -> {
             status.setText("Import undone: " + done.applied().summary() + ".");
             undoButton.setVisible(false);
             onUndoable.accept(java.util.Optional.empty());

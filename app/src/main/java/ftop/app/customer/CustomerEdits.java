@@ -15,10 +15,10 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 
 import ftop.app.tasks.BackgroundTasks;
-import ftop.app.workspace.StoreWorkspace;
 import ftop.app.workspace.Workspace;
 import ftop.core.change.EntityKind;
-import ftop.core.store.LocalStore;
+import ftop.core.store.WorkspaceReads;
+import ftop.core.store.WorkspaceWrites;
 import ftop.core.store.RowRef;
 import ftop.core.store.ValidationException;
 import ftop.core.validation.Problem;
@@ -166,10 +166,7 @@ public final class CustomerEdits {
 
     /** Validates and writes {@code change}; runs in the background. */
     private Written write(Change change, boolean readBefore) {
-        if (!(workspace instanceof StoreWorkspace stored)) {
-            return new Written(List.of(new Problem("", "This workspace is read-only; nothing was saved.")), null);
-        }
-        LocalStore store = stored.store();
+        WorkspaceWrites store = workspace.writes();
         // the store checks every row by the core rules in the write's own transaction
         Change before = readBefore ? before(store, change) : null;
         try {
@@ -181,7 +178,7 @@ public final class CustomerEdits {
     }
 
     /** The edit that turns the store back into what it is now, once {@code change} is written. */
-    private static Change before(LocalStore store, Change change) {
+    private static Change before(WorkspaceReads store, Change change) {
         List<Object> restore = new ArrayList<>();
         List<RowRef> remove = new ArrayList<>();
         for (Object row : change.saves()) {

@@ -23,18 +23,18 @@ import javafx.collections.ObservableList;
 
 import ftop.app.edit.RowMarks;
 import ftop.app.tasks.BackgroundTasks;
-import ftop.app.workspace.StoreWorkspace;
 import ftop.app.workspace.Workspace;
 import ftop.core.assignment.Assignment;
 import ftop.core.change.EntityKind;
+import ftop.core.customer.Customer;
 import ftop.core.permission.CustomerAccess;
 import ftop.core.permission.Decision;
 import ftop.core.permission.Permissions;
-import ftop.core.store.LocalStore;
 import ftop.core.store.RowRef;
+import ftop.core.store.WorkspaceReads;
+import ftop.core.store.WorkspaceWrites;
 import ftop.core.user.User;
 import ftop.core.validation.Problem;
-import ftop.core.customer.Customer;
 
 /**
  * The state of the Customer tab: the customers to pick from and the details of the one picked.
@@ -176,10 +176,10 @@ public final class CustomerViewModel {
 
     private Loaded loaded(long tpid, LocalDate today) {
         CustomerDetails read = load(tpid, today);
-        if (read == null || !(workspace instanceof StoreWorkspace stored)) {
-            return new Loaded(read, RowMarks.NONE, RowMarks.NONE);
+        if (read == null) {
+            return new Loaded(null, RowMarks.NONE, RowMarks.NONE);
         }
-        LocalStore store = stored.store();
+        WorkspaceReads store = workspace.reads();
         RowMarks health = RowMarks.read(store, workspace.userId(), EntityKind.HEALTH, Long.toString(tpid), tpid,
                 clock.getZone(), read.userNames());
         RowMarks note = read.latestNote().map(n -> RowMarks.read(store, workspace.userId(), EntityKind.STATUS_NOTE,
@@ -202,11 +202,7 @@ public final class CustomerViewModel {
      * again; {@code onFailure} gets what went wrong, on the FX thread.
      */
     public void settle(UUID mutationId, Settle how, Runnable onDone, Consumer<String> onFailure) {
-        if (!(workspace instanceof StoreWorkspace stored)) {
-            onFailure.accept("This workspace keeps no edits for a server.");
-            return;
-        }
-        var outbox = stored.store().outbox();
+        WorkspaceWrites outbox = workspace.writes();
         tasks.run(() -> {
             switch (how) {
                 case KEEP_MINE -> outbox.keepMine(mutationId);
@@ -235,11 +231,7 @@ public final class CustomerViewModel {
         if (customer == null) {
             return null;
         }
-        if (!(workspace instanceof StoreWorkspace stored)) {
-            return CustomerDetails.of(customer, workspace.health(tpid), workspace.contactsOf(tpid),
-                    workspace.tenantsOf(tpid), workspace.usageOf(tpid), workspace.rules(), today);
-        }
-        LocalStore store = stored.store();
+        WorkspaceReads store = workspace.reads();
         List<Assignment> assignments = store.assignments().byTpid(tpid);
         Map<String, String> names = new HashMap<>();
         for (User user : store.users().all()) {

@@ -19,7 +19,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import ftop.app.tasks.BackgroundTasks;
-import ftop.app.workspace.StoreWorkspace;
 import ftop.app.workspace.Workspace;
 import ftop.core.change.FieldChange;
 import ftop.core.health.UsageTrend;
@@ -133,13 +132,9 @@ public final class UsageTrendModel {
     }
 
     private Cached read(long tpid, List<WorkloadUsage> current) {
-        List<FieldChange> history = List.of();
-        Optional<Instant> fetchedAt = Optional.empty();
-        if (workspace instanceof StoreWorkspace stored) {
-            CustomerHistory cached = stored.store().history(tpid);
-            history = cached.entries();
-            fetchedAt = cached.fetchedAt();
-        }
+        CustomerHistory cached = workspace.reads().history(tpid);
+        List<FieldChange> history = cached.entries();
+        Optional<Instant> fetchedAt = cached.fetchedAt();
         ZoneId zone = clock.getZone();
         UsageTrend built = UsageTrend.of(history, current, workspace.rules(), YearMonth.now(clock), zone,
                 UsageTrend.DEFAULT_MONTHS);

@@ -15,10 +15,10 @@ import ftop.core.change.EntityCodec;
 import ftop.core.change.EntityKind;
 import ftop.core.change.FieldChange;
 import ftop.core.store.FieldProblem;
-import ftop.core.store.LocalStore;
 import ftop.core.store.OutboxEntry;
 import ftop.core.store.OutboxState;
 import ftop.core.store.Rejections;
+import ftop.core.store.WorkspaceReads;
 
 /**
  * What a form shows beside the fields of one row, read in the background: the user's edits the
@@ -54,10 +54,10 @@ public record RowMarks(Map<String, Mark> problems, Map<String, String> lastChang
      *
      * @param names display names by user id, for who changed what
      */
-    public static RowMarks read(LocalStore store, String userId, EntityKind kind, String id, long tpid, ZoneId zone,
+    public static RowMarks read(WorkspaceReads store, String userId, EntityKind kind, String id, long tpid, ZoneId zone,
             Map<String, String> names) {
         Map<String, Mark> marks = new LinkedHashMap<>();
-        List<OutboxEntry> entries = store.outbox().problems();
+        List<OutboxEntry> entries = store.problems();
         Map<UUID, OutboxEntry> byId = new HashMap<>();
         entries.forEach(e -> byId.put(e.mutation().id(), e));
         FieldProblem.of(entries, kind, id).forEach((field, problem) -> {

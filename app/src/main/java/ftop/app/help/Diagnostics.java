@@ -15,7 +15,7 @@ import ftop.app.AppVersion;
 import ftop.app.logging.DesktopLogging;
 import ftop.app.sync.SyncSession;
 import ftop.app.workspace.WorkspaceLocation;
-import ftop.core.store.Outbox;
+import ftop.core.store.WorkspaceReads;
 
 /**
  * What support needs to know about this app and its workspace, as one text to paste into a
@@ -61,7 +61,7 @@ public record Diagnostics(Instant takenAt, String appVersion, boolean installed,
      * @param session   the workspace's sync, when it has one
      * @param user      the workspace's user, for a workspace without sync
      */
-    public static Diagnostics collect(Path workspace, Optional<Outbox> outbox, Optional<SyncSession> session,
+    public static Diagnostics collect(Path workspace, Optional<WorkspaceReads> outbox, Optional<SyncSession> session,
             Optional<String> user, Clock clock) {
         Optional<EditCounts> edits;
         try {

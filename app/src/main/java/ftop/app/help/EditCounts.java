@@ -1,6 +1,6 @@
 package ftop.app.help;
 
-import ftop.core.store.Outbox;
+import ftop.core.store.WorkspaceReads;
 import ftop.core.store.OutboxEntry;
 import ftop.core.store.OutboxState;
 
@@ -14,7 +14,7 @@ import ftop.core.store.OutboxState;
 public record EditCounts(int pending, int conflicts, int rejected) {
 
     /** Reads the counts from the workspace's outbox (a database read: off the FX thread). */
-    public static EditCounts of(Outbox outbox) {
+    public static EditCounts of(WorkspaceReads outbox) {
         int conflicts = 0;
         int rejected = 0;
         for (OutboxEntry problem : outbox.problems()) {

@@ -26,9 +26,8 @@ import org.kordamp.ikonli.material2.Material2AL;
 import ftop.app.logging.DesktopLogging;
 import ftop.app.sync.SyncSession;
 import ftop.app.tasks.BackgroundTasks;
-import ftop.app.workspace.StoreWorkspace;
 import ftop.app.workspace.Workspace;
-import ftop.core.store.Outbox;
+import ftop.core.store.WorkspaceReads;
 
 /**
  * The header's Help menu: "Copy diagnostics" puts on the clipboard what support needs (see
@@ -66,8 +65,7 @@ public final class HelpMenu {
      */
     public static HelpMenu forWorkspace(Path folder, Workspace workspace, Optional<SyncSession> sync,
             BackgroundTasks tasks, Clock clock) {
-        Optional<Outbox> outbox = workspace instanceof StoreWorkspace stored ? Optional.of(stored.store().outbox())
-                : Optional.empty();
+        Optional<WorkspaceReads> outbox = Optional.of(workspace.reads());
         return new HelpMenu(folder,
                 () -> Diagnostics.collect(folder, outbox, sync, Optional.of(workspace.userId()), clock), tasks,
                 FolderOpener.system(), clock.getZone());

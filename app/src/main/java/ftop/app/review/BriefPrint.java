@@ -5,6 +5,7 @@ import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
+import ftop.app.widgets.Theme;
 import ftop.core.health.WorkloadGroup;
 import ftop.core.review.BriefSection;
 import ftop.core.review.CustomerBrief;
@@ -44,7 +45,7 @@ final class BriefPrint {
             missing.setWrapText(true);
             page.getChildren().add(missing);
         }
-        page.getStylesheets().add(ftop.app.shell.Theme.STYLESHEET);
+        page.getStylesheets().add(Theme.STYLESHEET);
         page.getStyleClass().add("brief-print");
         page.setPrefWidth(width);
         page.setMaxWidth(width);

@@ -7,7 +7,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-import ftop.app.shell.Theme;
+import ftop.app.widgets.Theme;
 import ftop.core.review.CustomerBrief;
 
 /** Opens {@link ReviewModeView} full screen, in a window of its own that Esc closes. */

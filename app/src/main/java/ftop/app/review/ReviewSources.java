@@ -2,7 +2,6 @@ package ftop.app.review;
 
 import java.util.concurrent.Callable;
 
-import ftop.app.workspace.StoreWorkspace;
 import ftop.app.workspace.Workspace;
 import ftop.core.review.ReviewSource;
 import ftop.core.review.StoreReviewSource;
@@ -15,10 +14,7 @@ public final class ReviewSources {
 
     /** Where the meeting being prepared is kept between sessions: beside the workspace's local store. */
     public static java.util.Optional<java.nio.file.Path> draftFile(Workspace workspace) {
-        if (workspace instanceof StoreWorkspace stored) {
-            return java.util.Optional.of(stored.store().directory().resolve("review-draft.json"));
-        }
-        return java.util.Optional.empty();
+        return java.util.Optional.of(workspace.reads().directory().resolve("review-draft.json"));
     }
 
     /**
@@ -26,12 +22,6 @@ public final class ReviewSources {
      * workspace without a local store cannot be reviewed; the call then fails with a message saying so.
      */
     public static Callable<ReviewSource> of(Workspace workspace) {
-        return () -> {
-            if (workspace instanceof StoreWorkspace stored) {
-                return StoreReviewSource.snapshot(stored.store());
-            }
-            throw new IllegalStateException("Review preparation reads the local store, and the workspace "
-                    + workspace.profile() + " has none.");
-        };
+        return () -> StoreReviewSource.snapshot(workspace.reads());
     }
 }

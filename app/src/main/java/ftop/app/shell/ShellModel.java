@@ -72,9 +72,8 @@ public final class ShellModel {
         this.review = new ftop.app.review.ReviewViewModel(ftop.app.review.ReviewSources.of(workspace),
                 workspace.rules(), tasks, clock, ftop.app.review.ReviewSources.draftFile(workspace));
         this.tenant = new TenantViewModel(workspace, tasks, edits, this::openCustomer);
-        // what people type into open forms is kept as drafts; only a workspace with a local store keeps them
-        java.util.Optional<ftop.core.store.Drafts> kept = workspace instanceof ftop.app.workspace.StoreWorkspace stored
-                ? java.util.Optional.of(stored.store().drafts()) : java.util.Optional.empty();
+        // what people type into open forms is kept as drafts in the workspace
+        java.util.Optional<ftop.core.store.Drafts> kept = java.util.Optional.of(workspace.writes().drafts());
         this.drafts = new ftop.app.edit.DraftKeeper(kept, tasks, scheduler, clock);
         this.recoveredDrafts = new ftop.app.edit.RecoveredDrafts(kept, tasks, drafts);
         // a form opened for a draft kept from before gets it back first; then its changes are kept

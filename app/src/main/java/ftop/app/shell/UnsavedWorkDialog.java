@@ -18,6 +18,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
+import ftop.app.widgets.Theme;
+
 /**
  * The question before quitting with unsaved work: what is unsaved, one line per customer, and
  * Save (the default, Enter), Discard and Cancel (Esc). Alt+S and Alt+D choose too.

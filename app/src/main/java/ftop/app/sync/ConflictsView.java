@@ -33,10 +33,10 @@ import ftop.core.change.EntityKind;
 import ftop.core.change.FieldLabels;
 import ftop.core.change.Mutation;
 import ftop.core.store.ConflictField;
-import ftop.core.store.LocalStore;
 import ftop.core.store.OutboxEntry;
 import ftop.core.store.OutboxState;
 import ftop.core.store.Rejections;
+import ftop.core.store.WorkspaceWrites;
 
 /**
  * The changes the server did not take: conflicts (the same field was changed on the server since)
@@ -50,7 +50,7 @@ public final class ConflictsView extends VBox {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
-    private final LocalStore store;
+    private final WorkspaceWrites store;
     private final Supplier<Optional<String>> user;
     private final BackgroundTasks tasks;
     private final Runnable afterDecision;
@@ -62,7 +62,7 @@ public final class ConflictsView extends VBox {
      * @param user          who is signed in: a refusal is checked again for them
      * @param afterDecision runs (on the FX thread) after each decision, e.g. to sync right away
      */
-    public ConflictsView(LocalStore store, Supplier<Optional<String>> user, BackgroundTasks tasks,
+    public ConflictsView(WorkspaceWrites store, Supplier<Optional<String>> user, BackgroundTasks tasks,
             Runnable afterDecision) {
         this.store = store;
         this.user = user;
@@ -98,7 +98,7 @@ public final class ConflictsView extends VBox {
                     store.users().all().forEach(u -> names.put(u.userId(),
                             u.displayName().isBlank() ? u.userId() : u.displayName()));
                     Optional<String> me = user.get();
-                    for (OutboxEntry entry : store.outbox().problems()) {
+                    for (OutboxEntry entry : store.problems()) {
                         Optional<Rejections.Recheck> recheck = entry.state() == OutboxState.REJECTED && me.isPresent()
                                 ? Optional.of(Rejections.recheck(store, me.get(), entry)) : Optional.empty();
                         problems.add(new Problem(entry, describe(entry), names, recheck));
@@ -187,10 +187,10 @@ public final class ConflictsView extends VBox {
             Button keep = new Button("Keep mine");
             keep.setId("keepMine");
             keep.getStyleClass().add(Styles.ACCENT);
-            keep.setOnAction(e -> decide(() -> store.outbox().keepMine(id)));
+            keep.setOnAction(e -> decide(() -> store.keepMine(id)));
             Button take = new Button("Take theirs");
             take.setId("takeTheirs");
-            take.setOnAction(e -> decide(() -> store.outbox().takeTheirs(id)));
+            take.setOnAction(e -> decide(() -> store.takeTheirs(id)));
             card.getChildren().addAll(grid, new HBox(8, keep, take));
         } else {
             // the reason as it stands now: a refusal the rules allow today offers to send it again
@@ -211,11 +211,11 @@ public final class ConflictsView extends VBox {
             if (couldPass) {
                 keep.getStyleClass().add(Styles.ACCENT);
             }
-            keep.setOnAction(e -> decide(() -> store.outbox().keepMine(id)));
+            keep.setOnAction(e -> decide(() -> store.keepMine(id)));
             Button discard = new Button("Discard");
             discard.setId("discard");
             discard.getStyleClass().add(Styles.DANGER);
-            discard.setOnAction(e -> decide(() -> store.outbox().discard(id)));
+            discard.setOnAction(e -> decide(() -> store.discard(id)));
             card.getChildren().addAll(reason, fields, new HBox(8, keep, discard));
         }
         return card;

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import ftop.app.workspace.StoreWorkspace;
 import ftop.app.workspace.Workspace;
 import ftop.core.assignment.Assignment;
 import ftop.core.customer.Customer;
@@ -93,9 +92,6 @@ public record TenantDetails(Tenant tenant, Optional<Customer> customer, List<Ass
         }
         if (customer.isEmpty()) {
             return Decision.deny("The customer of this tenant is not in this workspace.");
-        }
-        if (!(workspace instanceof StoreWorkspace)) {
-            return Decision.deny("This workspace is read-only.");
         }
         List<Assignment> assignments = workspace.assignments().stream().filter(a -> a.tpid() == tenant.tpid()).toList();
         return workspace.users().stream().filter(u -> u.userId().equals(workspace.userId())).findFirst()

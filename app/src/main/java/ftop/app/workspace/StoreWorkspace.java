@@ -3,29 +3,22 @@ package ftop.app.workspace;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import ftop.core.assignment.Assignment;
-import ftop.core.contact.Contact;
-import ftop.core.customer.Customer;
 import ftop.core.dataset.DatasetGenerator;
 import ftop.core.dataset.DemoUsers;
-import ftop.core.health.CustomerHealth;
 import ftop.core.health.HealthRules;
 import ftop.core.health.InvalidHealthRulesException;
-import ftop.core.status.EnterpriseStatusNote;
 import ftop.core.change.EntityKind;
 import ftop.core.change.Mutation;
 import ftop.core.store.LocalStore;
+import ftop.core.store.WorkspaceReads;
+import ftop.core.store.WorkspaceWrites;
 import ftop.core.store.OutboxEntry;
-import ftop.core.tenant.Tenant;
-import ftop.core.usage.WorkloadUsage;
-import ftop.core.user.User;
 
 /**
  * The workspace of a profile, kept in its {@link LocalStore}. The demo profile is filled with the
@@ -151,8 +144,18 @@ public final class StoreWorkspace implements Workspace {
         }
     }
 
-    /** The store itself, for features that edit (saves go through its validation and outbox). */
+    /** The store itself, for wiring sync to it; features use {@link #reads()} and {@link #writes()}. */
     public LocalStore store() {
+        return store;
+    }
+
+    @Override
+    public WorkspaceReads reads() {
+        return store;
+    }
+
+    @Override
+    public WorkspaceWrites writes() {
         return store;
     }
 
@@ -182,92 +185,12 @@ public final class StoreWorkspace implements Workspace {
     }
 
     @Override
-    public List<Customer> customers() {
-        return store.customers().all();
-    }
-
-    @Override
-    public List<Tenant> tenants() {
-        return store.tenants().all();
-    }
-
-    @Override
-    public List<CustomerHealth> health() {
-        return store.health().all();
-    }
-
-    @Override
-    public List<WorkloadUsage> usage() {
-        return store.usage().all();
-    }
-
-    @Override
-    public Optional<Customer> customer(long tpid) {
-        return store.customers().get(Long.toString(tpid));
-    }
-
-    @Override
-    public Optional<CustomerHealth> health(long tpid) {
-        return store.health().get(Long.toString(tpid));
-    }
-
-    @Override
-    public List<Tenant> tenantsOf(long tpid) {
-        return store.tenants().byTpid(tpid);
-    }
-
-    @Override
-    public List<Contact> contactsOf(long tpid) {
-        return store.contacts().byTpid(tpid);
-    }
-
-    @Override
-    public List<WorkloadUsage> usageOf(long tpid) {
-        return store.usage().byTpid(tpid);
-    }
-
-    @Override
-    public List<Assignment> assignments() {
-        return store.assignments().all();
-    }
-
-    @Override
-    public List<User> users() {
-        return store.users().all();
-    }
-
-    @Override
-    public Optional<Tenant> tenant(java.util.UUID tenantId) {
-        return store.tenants().get(tenantId.toString());
-    }
-
-    @Override
-    public List<EnterpriseStatusNote> notesOf(long tpid) {
-        return store.notes().byTpid(tpid);
-    }
-
-    @Override
-    public Optional<String> setting(String key) {
-        return store.setting(key);
-    }
-
-    @Override
-    public void putSetting(String key, String value) {
-        store.putSetting(key, value);
-    }
-
-    @Override
-    public int pendingChanges() {
-        return store.outbox().pendingCount();
-    }
-
-    @Override
     public java.util.Map<Long, UnsyncedEdits> unsyncedEdits() {
         java.util.Map<Long, int[]> counts = new java.util.HashMap<>();
-        for (OutboxEntry entry : store.outbox().pending(Integer.MAX_VALUE)) {
+        for (OutboxEntry entry : store.pendingEdits()) {
             tpidOf(entry.mutation()).ifPresent(tpid -> counts.computeIfAbsent(tpid, k -> new int[2])[0]++);
         }
-        for (OutboxEntry entry : store.outbox().problems()) {
+        for (OutboxEntry entry : store.problems()) {
             tpidOf(entry.mutation()).ifPresent(tpid -> counts.computeIfAbsent(tpid, k -> new int[2])[1]++);
         }
         java.util.Map<Long, UnsyncedEdits> result = new java.util.HashMap<>();
@@ -299,11 +222,6 @@ public final class StoreWorkspace implements Workspace {
         com.fasterxml.jackson.databind.JsonNode tpid = mutation.fields().get("tpid");
         return tpid != null && tpid.canConvertToLong() && tpid.asLong() > 0 ? Optional.of(tpid.asLong())
                 : Optional.empty();
-    }
-
-    @Override
-    public void addChangeListener(java.util.function.Consumer<java.util.Set<ftop.core.change.EntityKind>> listener) {
-        store.addListener(listener::accept);
     }
 
     @Override

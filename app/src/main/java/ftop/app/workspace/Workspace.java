@@ -1,5 +1,7 @@
 package ftop.app.workspace;
 
+import ftop.core.store.WorkspaceReads;
+import ftop.core.store.WorkspaceWrites;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +20,9 @@ import ftop.core.user.User;
 
 /**
  * The signed-in user's local workspace as the views read it: the rows of the local store, the
- * rules to judge them by, and what is waiting to be synced.
+ * rules to judge them by, and what is waiting to be synced. The rows and edits go through the
+ * store's two ports, {@link #reads()} and {@link #writes()}; the row methods here are shorthands
+ * for the read port.
  *
  * <p>Every method may touch the database: call them from {@link ftop.app.tasks.BackgroundTasks}
  * only, never on the FX thread.
@@ -44,47 +48,88 @@ public interface Workspace extends AutoCloseable {
      */
     void signedIn(String userId);
 
+    /**
+     * The workspace's read port: the local view of every row (with the user's unsynced edits), the
+     * cached histories, the settings and the edits waiting for the server.
+     */
+    WorkspaceReads reads();
+
+    /** The workspace's write port: the user's edits and decisions, settings and drafts. */
+    WorkspaceWrites writes();
+
     /** The rules that colour usage and set the review cadence. */
     HealthRules rules();
 
-    List<Customer> customers();
+    default List<Customer> customers() {
+        return reads().customers().all();
+    }
 
-    List<Tenant> tenants();
+    default List<Tenant> tenants() {
+        return reads().tenants().all();
+    }
 
-    List<CustomerHealth> health();
+    default List<CustomerHealth> health() {
+        return reads().health().all();
+    }
 
-    List<WorkloadUsage> usage();
+    default List<WorkloadUsage> usage() {
+        return reads().usage().all();
+    }
 
-    Optional<Customer> customer(long tpid);
+    default Optional<Customer> customer(long tpid) {
+        return reads().customers().get(Long.toString(tpid));
+    }
 
-    Optional<CustomerHealth> health(long tpid);
+    default Optional<CustomerHealth> health(long tpid) {
+        return reads().health().get(Long.toString(tpid));
+    }
 
-    List<Tenant> tenantsOf(long tpid);
+    default List<Tenant> tenantsOf(long tpid) {
+        return reads().tenants().byTpid(tpid);
+    }
 
-    List<Contact> contactsOf(long tpid);
+    default List<Contact> contactsOf(long tpid) {
+        return reads().contacts().byTpid(tpid);
+    }
 
-    List<WorkloadUsage> usageOf(long tpid);
+    default List<WorkloadUsage> usageOf(long tpid) {
+        return reads().usage().byTpid(tpid);
+    }
 
     /** Every assignment of every customer in the workspace. */
-    List<Assignment> assignments();
+    default List<Assignment> assignments() {
+        return reads().assignments().all();
+    }
 
     /** The people of the workspace: assignees, leads, the signed-in user. */
-    List<User> users();
+    default List<User> users() {
+        return reads().users().all();
+    }
 
     /** One tenant by its ID. */
-    Optional<Tenant> tenant(java.util.UUID tenantId);
+    default Optional<Tenant> tenant(java.util.UUID tenantId) {
+        return reads().tenants().get(tenantId.toString());
+    }
 
     /** The Enterprise Status notes of a customer, in no particular order. */
-    List<EnterpriseStatusNote> notesOf(long tpid);
+    default List<EnterpriseStatusNote> notesOf(long tpid) {
+        return reads().notes().byTpid(tpid);
+    }
 
     /** A setting kept with this workspace (e.g. the Portfolio's last filters). */
-    Optional<String> setting(String key);
+    default Optional<String> setting(String key) {
+        return reads().setting(key);
+    }
 
     /** Keeps a setting with this workspace; change listeners are not told. */
-    void putSetting(String key, String value);
+    default void putSetting(String key, String value) {
+        writes().putSetting(key, value);
+    }
 
     /** Local edits not yet accepted by the server. */
-    int pendingChanges();
+    default int pendingChanges() {
+        return reads().pendingCount();
+    }
 
     /**
      * Per customer TPID, its local edits the server has not taken yet (pending, and in conflict or
@@ -98,7 +143,9 @@ public interface Workspace extends AutoCloseable {
      * Calls {@code listener} with the kinds of rows that changed after every committed change, on the
      * thread that wrote it (not the FX thread). The set may be empty when only the outbox changed.
      */
-    void addChangeListener(Consumer<Set<EntityKind>> listener);
+    default void addChangeListener(Consumer<Set<EntityKind>> listener) {
+        reads().addListener(change -> listener.accept(change.kinds()));
+    }
 
     /** As {@link #addChangeListener(Consumer)}, for a listener that does not care what changed. */
     default void addChangeListener(Runnable listener) {

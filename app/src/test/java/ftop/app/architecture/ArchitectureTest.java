@@ -1,10 +1,15 @@
 package ftop.app.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import ftop.app.workspace.StoreWorkspace;
+import ftop.core.store.LocalStore;
+import ftop.core.store.Outbox;
+import ftop.core.store.RemoteRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * Keeps logic apart from the GUI: core and sync never see JavaFX, view models never talk to the
  * database themselves, and nothing below the app reaches up into it. The desktop's sync client
  * knows the server only by its HTTP API; server code reaches the desktop only through the demo
- * launcher ({@code ftop.sync.demo}).
+ * launcher ({@code ftop.sync.demo}). Features read and write the workspace through the store's two
+ * ports only, and no two feature packages depend on each other both ways.
  */
 class ArchitectureTest {
 
@@ -88,5 +94,31 @@ class ArchitectureTest {
                         "ftop.app.shell..", "ftop.app.workspace..", "ftop.app.assignment..", "ftop.core.store..",
                         "ftop.sync..")
                 .check(classes);
+    }
+    void viewModelsDoNotDrawTheScene() {
+        noClasses().that().resideInAPackage("ftop.app..").and().haveSimpleNameEndingWith("Model")
+                .should().dependOnClassesThat().resideInAPackage("javafx.scene..")
+                .allowEmptyShould(false)
+                .check(classes);
+    }
+
+    /**
+     * The store's ports ({@code WorkspaceReads}, {@code WorkspaceWrites}) and its value types are
+     * what features see; opening the store and syncing it is wiring, done by the application, the
+     * workspace package and the sync feature.
+     */
+    @Test
+    void featuresReachTheStoreOnlyThroughItsPorts() {
+        noClasses().that().resideInAPackage("ftop.app..")
+                .and().resideOutsideOfPackages("ftop.app", "ftop.app.workspace..", "ftop.app.sync..")
+                .should().dependOnClassesThat().belongToAnyOf(LocalStore.class, Outbox.class, RemoteRow.class,
+                        StoreWorkspace.class)
+                .allowEmptyShould(false)
+                .check(classes);
+    }
+
+    @Test
+    void featurePackagesHaveNoCycles() {
+        slices().matching("ftop.app.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

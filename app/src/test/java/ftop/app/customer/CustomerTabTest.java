@@ -31,10 +31,10 @@ import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 import ftop.app.AppFixtures;
-import ftop.app.shell.Theme;
 import ftop.app.tasks.BackgroundTasks;
 import ftop.app.widgets.DateText;
 import ftop.app.widgets.DialogService;
+import ftop.app.widgets.Theme;
 import ftop.app.workspace.StoreWorkspace;
 import ftop.core.contact.Contact;
 import ftop.core.contact.ContactKind;

@@ -2,12 +2,17 @@ package ftop.app.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import ftop.app.AppFixtures;
 import ftop.app.tasks.BackgroundTasks;
+import ftop.app.workspace.StoreWorkspace;
 import ftop.core.health.HealthColour;
 import ftop.core.health.WorkloadGroup;
 import ftop.core.validation.Contoso;
@@ -15,8 +20,19 @@ import ftop.core.validation.Contoso;
 /** The Customer tab's state, without a window: tasks run at once on the test thread. */
 class CustomerViewModelTest {
 
-    private final CustomerViewModel model = new CustomerViewModel(AppFixtures.workspace(), BackgroundTasks.immediate(),
-            AppFixtures.clock());
+    private StoreWorkspace workspace;
+    private CustomerViewModel model;
+
+    @BeforeEach
+    void open(@TempDir Path dir) {
+        workspace = AppFixtures.workspace(dir);
+        model = new CustomerViewModel(workspace, BackgroundTasks.immediate(), AppFixtures.clock());
+    }
+
+    @AfterEach
+    void close() {
+        workspace.close();
+    }
 
     @Test
     void loadChoicesListsEveryCustomerByName() {

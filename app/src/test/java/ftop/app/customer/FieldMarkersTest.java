@@ -34,9 +34,9 @@ import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 import ftop.app.AppFixtures;
-import ftop.app.shell.Theme;
 import ftop.app.tasks.BackgroundTasks;
 import ftop.app.widgets.FieldMarker;
+import ftop.app.widgets.Theme;
 import ftop.app.workspace.StoreWorkspace;
 import ftop.core.Json;
 import ftop.core.Labelled;

@@ -137,9 +137,9 @@ class DiagnosticsTest {
                     ftop.core.Json.mapper().valueToTree(Contoso.CUSTOMER));
             store.outbox().markRejected(area.id(), "Forbidden: not your region");
 
-            assertThat(EditCounts.of(store.outbox())).isEqualTo(new EditCounts(1, 1, 1));
+            assertThat(EditCounts.of(store)).isEqualTo(new EditCounts(1, 1, 1));
 
-            Diagnostics collected = Diagnostics.collect(workspace, Optional.of(store.outbox()), Optional.empty(),
+            Diagnostics collected = Diagnostics.collect(workspace, Optional.of(store), Optional.empty(),
                     Optional.of("megan.bowen"), Clock.fixed(NOW, ZoneOffset.UTC));
             assertThat(collected.edits()).contains(new EditCounts(1, 1, 1));
             assertThat(collected.appVersion()).isEqualTo(AppVersion.current());

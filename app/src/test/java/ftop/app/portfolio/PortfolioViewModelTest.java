@@ -9,15 +9,17 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import ftop.app.AppFixtures;
 import ftop.app.portfolio.PortfolioViewModel.Section;
 import ftop.app.tasks.BackgroundTasks;
-import ftop.app.workspace.DatasetWorkspace;
+import ftop.app.workspace.ForwardingWorkspace;
+import ftop.app.workspace.StoreWorkspace;
 import ftop.core.customer.Customer;
-import ftop.core.health.HealthRules;
 import ftop.core.health.HealthColour;
 import ftop.core.validation.Contoso;
 
@@ -27,10 +29,20 @@ class PortfolioViewModelTest {
     @TempDir
     Path dir;
 
-    private final DatasetWorkspace workspace = AppFixtures.workspace();
+    private StoreWorkspace workspace;
     private final List<Long> opened = new ArrayList<>();
-    private final PortfolioViewModel model = new PortfolioViewModel(workspace, BackgroundTasks.immediate(),
-            AppFixtures.clock(), opened::add);
+    private PortfolioViewModel model;
+
+    @BeforeEach
+    void open() {
+        workspace = AppFixtures.workspace(dir.resolve("store"));
+        model = new PortfolioViewModel(workspace, BackgroundTasks.immediate(), AppFixtures.clock(), opened::add);
+    }
+
+    @AfterEach
+    void close() {
+        workspace.close();
+    }
 
     @Test
     void loadsBothSectionsAndCountsWhatIsShown() {
@@ -149,8 +161,7 @@ class PortfolioViewModelTest {
     @Test
     void aWorkspaceThatCannotBeReadIsExplainedAndTheRowsStay() {
         boolean[] broken = {false};
-        DatasetWorkspace failing = new DatasetWorkspace("test", "megan.bowen", AppFixtures.dataset(),
-                HealthRules.defaults()) {
+        ForwardingWorkspace failing = new ForwardingWorkspace(workspace) {
             @Override
             public List<Customer> customers() {
                 if (broken[0]) {

@@ -19,8 +19,8 @@ import javax.imageio.ImageIO;
 
 import ftop.app.shell.MainWindow;
 import ftop.app.shell.ShellModel;
-import ftop.app.shell.Theme;
 import ftop.app.tasks.BackgroundTasks;
+import ftop.app.widgets.Theme;
 import ftop.app.workspace.StoreWorkspace;
 import ftop.core.review.MeetingPack;
 import ftop.core.review.ReviewItem;

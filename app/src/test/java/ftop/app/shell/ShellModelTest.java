@@ -2,29 +2,33 @@ package ftop.app.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import ftop.app.AppFixtures;
 import ftop.app.tasks.BackgroundTasks;
-import ftop.app.workspace.DatasetWorkspace;
+import ftop.app.workspace.ForwardingWorkspace;
+import ftop.app.workspace.LoadedWorkspaces;
 import ftop.core.change.EntityKind;
-import ftop.core.health.HealthRules;
 import ftop.core.validation.Contoso;
 
 /** The main window's state without a window: tasks run at once on the test thread. */
 class ShellModelTest {
 
     /** A workspace whose change notifications the test fires, and which counts its full reads. */
-    private static final class ObservedWorkspace extends DatasetWorkspace {
+    private static final class ObservedWorkspace extends ForwardingWorkspace {
         final List<java.util.function.Consumer<java.util.Set<EntityKind>>> listeners = new ArrayList<>();
         int customerReads;
         int pending;
 
-        ObservedWorkspace() {
-            super("test", "megan.bowen", AppFixtures.dataset(), HealthRules.defaults());
+        ObservedWorkspace(Path dir) {
+            super(LoadedWorkspaces.load(dir, "test", "megan.bowen", AppFixtures.dataset(), AppFixtures.clock()));
         }
 
         @Override
@@ -50,15 +54,29 @@ class ShellModelTest {
         }
     }
 
-    private final ObservedWorkspace workspace = new ObservedWorkspace();
-    private final ShellModel model = new ShellModel(workspace, BackgroundTasks.immediate(), AppFixtures.clock());
+    @TempDir
+    Path dir;
+
+    private ObservedWorkspace workspace;
+    private ShellModel model;
+
+    @BeforeEach
+    void open() {
+        workspace = new ObservedWorkspace(dir);
+        model = new ShellModel(workspace, BackgroundTasks.immediate(), AppFixtures.clock());
+    }
+
+    @AfterEach
+    void close() {
+        workspace.close();
+    }
 
     @Test
     void theStatusBarSaysWhereWhoHowManyAndThatNothingIsSynced() {
         model.refresh();
 
         assertThat(model.workspaceTextProperty().get()).isEqualTo("Workspace test");
-        assertThat(model.locationTextProperty().get()).isEqualTo("in memory");
+        assertThat(model.locationTextProperty().get()).isEqualTo(dir.toAbsolutePath().normalize().toString());
         assertThat(model.userTextProperty().get()).isEqualTo("megan.bowen");
         assertThat(model.countsTextProperty().get()).isEqualTo("2 customers · 3 tenants");
         assertThat(model.pendingTextProperty().get()).isEqualTo("0 pending changes");

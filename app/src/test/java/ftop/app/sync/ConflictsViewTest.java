@@ -25,8 +25,8 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import ftop.app.AppFixtures;
-import ftop.app.shell.Theme;
 import ftop.app.tasks.BackgroundTasks;
+import ftop.app.widgets.Theme;
 import ftop.app.workspace.StoreWorkspace;
 import ftop.core.Json;
 import ftop.core.change.EntityCodec;

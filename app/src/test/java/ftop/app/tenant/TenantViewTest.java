@@ -23,8 +23,8 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import ftop.app.AppFixtures;
-import ftop.app.shell.Theme;
 import ftop.app.tasks.BackgroundTasks;
+import ftop.app.widgets.Theme;
 import ftop.app.workspace.StoreWorkspace;
 import ftop.core.dataset.DatasetGenerator;
 import ftop.core.dataset.DemoUsers;

@@ -3,7 +3,7 @@ package ftop.core.assignment;
 import ftop.core.assignment.BatchPreview.Line;
 import ftop.core.assignment.BatchPreview.Outcome;
 import ftop.core.change.Mutation;
-import ftop.core.store.LocalStore;
+import ftop.core.store.WorkspaceWrites;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -56,7 +56,7 @@ public record AppliedBatch(BatchPreview applied, List<Mutation> mutations) {
      * @throws StaleBatchException when an assignment the batch wrote has been changed since; nothing is
      *                             written, so that later edit is not lost
      */
-    public AppliedBatch undo(LocalStore store) {
+    public AppliedBatch undo(WorkspaceWrites store) {
         return BatchAssignment.apply(inverse(), store);
     }
 }

@@ -1,6 +1,6 @@
 package ftop.core.assignment;
 
-import ftop.core.store.LocalStore;
+import ftop.core.store.WorkspaceReads;
 import ftop.core.validation.ValidationContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,7 +26,7 @@ public interface AssignmentReader {
      * customers is read customer by customer (an indexed query each, parsing only their rows); when
      * the selection is most of the workspace, one pass over all assignments is cheaper.
      */
-    static AssignmentReader of(LocalStore store, LocalDate today) {
+    static AssignmentReader of(WorkspaceReads store, LocalDate today) {
         ValidationContext context = store.validationContext(today);
         return new AssignmentReader() {
             @Override

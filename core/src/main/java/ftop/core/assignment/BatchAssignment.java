@@ -6,7 +6,7 @@ import ftop.core.assignment.BatchPreview.RefusalKind;
 import ftop.core.change.EntityKind;
 import ftop.core.change.Mutation;
 import ftop.core.customer.Customer;
-import ftop.core.store.LocalStore;
+import ftop.core.store.WorkspaceWrites;
 import ftop.core.store.Repository;
 import ftop.core.store.RowRef;
 import ftop.core.tenant.Tenant;
@@ -111,7 +111,7 @@ public final class BatchAssignment {
 
     /**
      * Writes the lines of {@code preview} that change something (added, changed, removed) in one
-     * all-or-nothing {@link LocalStore#saveAll}: every assignment with its outbox entry, or nothing.
+     * all-or-nothing {@link WorkspaceWrites#saveAll}: every assignment with its outbox entry, or nothing.
      * Refused and unchanged lines are not written.
      *
      * <p>Before writing, each assignment the batch changes or removes is compared with the store: if
@@ -124,7 +124,7 @@ public final class BatchAssignment {
      * @throws StaleBatchException  when the store changed under the preview; nothing was written
      * @throws ftop.core.store.ValidationException when the store refuses a row; nothing was written
      */
-    public static AppliedBatch apply(BatchPreview preview, LocalStore store) {
+    public static AppliedBatch apply(BatchPreview preview, WorkspaceWrites store) {
         List<Line> writes = preview.lines().stream().filter(Line::writes).toList();
         BatchPreview applied = new BatchPreview(preview.title(), writes);
         if (writes.isEmpty()) {

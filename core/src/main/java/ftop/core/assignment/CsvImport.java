@@ -2,7 +2,7 @@ package ftop.core.assignment;
 
 import ftop.core.assignment.BatchPreview.Line;
 import ftop.core.assignment.BatchPreview.Outcome;
-import ftop.core.store.LocalStore;
+import ftop.core.store.WorkspaceWrites;
 import ftop.core.validation.Problem;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -113,7 +113,7 @@ public record CsvImport(List<ImportLine> lines) {
      * @throws BadLinesException   when the file has bad lines and {@code applyValid} is false; nothing was written
      * @throws StaleBatchException when the store changed since the file was read; nothing was written
      */
-    public AppliedBatch apply(LocalStore store, boolean applyValid) {
+    public AppliedBatch apply(WorkspaceWrites store, boolean applyValid) {
         if (hasBadLines() && !applyValid) {
             throw new BadLinesException(badLines());
         }

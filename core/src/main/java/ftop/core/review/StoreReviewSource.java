@@ -5,7 +5,7 @@ import ftop.core.customer.Customer;
 import ftop.core.dataset.Dataset;
 import ftop.core.health.CustomerHealth;
 import ftop.core.status.EnterpriseStatusNote;
-import ftop.core.store.LocalStore;
+import ftop.core.store.WorkspaceReads;
 import ftop.core.tenant.Tenant;
 import ftop.core.usage.Forecast;
 import ftop.core.usage.WorkloadUsage;
@@ -15,19 +15,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A {@link ReviewSource} over the {@link LocalStore}: the local view (server copy plus the user's pending
+ * A {@link ReviewSource} over a workspace's {@link WorkspaceReads read port}: the local view (server copy plus the user's pending
  * edits), so review preparation works offline and shows the user's own unsynced changes. Each call reads
  * the store; run it off the UI thread.
  *
  * <p>Reading one customer at a time suits a brief or a pack. The review queue looks at every customer;
- * for it, {@link #snapshot(LocalStore)} reads each kind of row once instead of once per customer.
+ * for it, {@link #snapshot(WorkspaceReads)} reads each kind of row once instead of once per customer.
  */
 public final class StoreReviewSource implements ReviewSource {
 
-    private final LocalStore store;
+    private final WorkspaceReads store;
 
     /** Reads from {@code store}, which stays open and owned by the caller. */
-    public StoreReviewSource(LocalStore store) {
+    public StoreReviewSource(WorkspaceReads store) {
         this.store = Objects.requireNonNull(store, "store");
     }
 
@@ -37,7 +37,7 @@ public final class StoreReviewSource implements ReviewSource {
      * and forecasts, which only a brief needs, are still read per customer from the store. Later edits
      * to the rows held are not seen; take a new snapshot.
      */
-    public static ReviewSource snapshot(LocalStore store) {
+    public static ReviewSource snapshot(WorkspaceReads store) {
         StoreReviewSource live = new StoreReviewSource(store);
         DatasetReviewSource held = new DatasetReviewSource(new Dataset(List.of(), store.customers().all(), List.of(),
                 store.health().all(), store.notes().all(), List.of(), List.of(), store.usage().all(), List.of()));

@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  * throws, nothing changed. Listeners hear of a write after it committed, with its
  * {@linkplain StoreChange.Origin origin}.
  */
-public final class LocalStore implements WorkspaceReads, WorkspaceWrites, AutoCloseable {
+public final class LocalStore implements WorkspaceWrites, AutoCloseable {
 
     /** What a person reads when the workspace is open in another window or process. */
     public static final String ALREADY_OPEN_MESSAGE =

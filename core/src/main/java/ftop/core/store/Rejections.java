@@ -37,7 +37,7 @@ public final class Rejections {
      *
      * @throws IllegalArgumentException when {@code entry} is not a refused edit
      */
-    public static Recheck recheck(LocalStore store, String userId, OutboxEntry entry) {
+    public static Recheck recheck(WorkspaceReads store, String userId, OutboxEntry entry) {
         if (entry.state() != OutboxState.REJECTED) {
             throw new IllegalArgumentException("Only a refused edit is checked again, not a " + entry.state());
         }

@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The write port of a workspace: the user's edits and decisions, the settings and the drafts.
+ * The write port of a workspace: the user's edits and decisions, the settings and the drafts, on
+ * top of what the {@linkplain WorkspaceReads read port} gives (a write validates against it).
  * Each call is one transaction, on disk when it returns; an edit is validated first and, when it
  * breaks a rule, nothing is written. Implemented by {@link LocalStore}; screens depend on this
  * interface only.
  *
  * <p>Every method touches the database: call them off the UI thread.
  */
-public interface WorkspaceWrites {
+public interface WorkspaceWrites extends WorkspaceReads {
 
     /**
      * Saves a row the user edited or created and queues it for the server.

@@ -1,4 +1,4 @@
-package ftop.app.shell;
+package ftop.app.widgets;
 
 import javafx.application.Application;
 import javafx.scene.Scene;
