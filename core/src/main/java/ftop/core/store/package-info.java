@@ -13,5 +13,11 @@
  * conflicting fields and keeps the user's other changes; the user's values wait in the outbox
  * entry until the user picks keep mine or take theirs. A refused edit stays visible, with the
  * server's message, until the user keeps or discards it. A pull never loses a pending edit.
+ *
+ * <p>Screens use the store through its two ports, {@link ftop.core.store.WorkspaceReads} and
+ * {@link ftop.core.store.WorkspaceWrites}; {@link ftop.core.store.LocalStore} implements both and
+ * hands the work to one class per job (opening and transactions, rows, the local view, edits,
+ * sync state, settings and history). Listeners hear of each committed change as a
+ * {@link ftop.core.store.StoreChange} with its origin: a local edit or sync.
  */
 package ftop.core.store;

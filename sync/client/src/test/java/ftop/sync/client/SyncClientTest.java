@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -463,6 +464,22 @@ class SyncClientTest {
 
         store.save(renamed("Mine"));
         assertThat(edits).hasValue(1);
+    }
+
+    @Test
+    void storeChangesCountByTheirOriginNotByTheThreadThatMadeThem() {
+        AtomicInteger edits = new AtomicInteger();
+        client.onLocalEdit(edits::incrementAndGet);
+        UUID mine = store.save(renamed("Mine")).id();
+        assertThat(edits).hasValue(1);
+
+        // The server's answer recorded on this (non-sync) thread is still sync's doing.
+        store.outbox().markRejected(mine, "Not your customer");
+        assertThat(edits).hasValue(1);
+
+        // Giving the refused edit up is the user's decision.
+        store.discard(mine);
+        assertThat(edits).hasValue(2);
     }
 
     private void assertUntouched() {
