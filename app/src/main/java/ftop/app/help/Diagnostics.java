@@ -57,15 +57,15 @@ public record Diagnostics(Instant takenAt, String appVersion, boolean installed,
      * FX thread.
      *
      * @param workspace the workspace folder
-     * @param outbox    the workspace's outbox, for the counts of unsynced edits; empty when it has none
+     * @param reads     the workspace's read port, for the counts of unsynced edits; empty when it has none
      * @param session   the workspace's sync, when it has one
      * @param user      the workspace's user, for a workspace without sync
      */
-    public static Diagnostics collect(Path workspace, Optional<WorkspaceReads> outbox, Optional<SyncSession> session,
+    public static Diagnostics collect(Path workspace, Optional<WorkspaceReads> reads, Optional<SyncSession> session,
             Optional<String> user, Clock clock) {
         Optional<EditCounts> edits;
         try {
-            edits = outbox.map(EditCounts::of);
+            edits = reads.map(EditCounts::of);
         } catch (RuntimeException e) {
             // a closed or broken store: the rest of the diagnostics matter all the more
             edits = Optional.empty();

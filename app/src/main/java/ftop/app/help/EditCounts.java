@@ -14,17 +14,17 @@ import ftop.core.store.OutboxState;
 public record EditCounts(int pending, int conflicts, int rejected) {
 
     /** Reads the counts from the workspace's outbox (a database read: off the FX thread). */
-    public static EditCounts of(WorkspaceReads outbox) {
+    public static EditCounts of(WorkspaceReads workspace) {
         int conflicts = 0;
         int rejected = 0;
-        for (OutboxEntry problem : outbox.problems()) {
+        for (OutboxEntry problem : workspace.problems()) {
             if (problem.state() == OutboxState.CONFLICT) {
                 conflicts++;
             } else if (problem.state() == OutboxState.REJECTED) {
                 rejected++;
             }
         }
-        return new EditCounts(outbox.pendingCount(), conflicts, rejected);
+        return new EditCounts(workspace.pendingCount(), conflicts, rejected);
     }
 
     /** E.g. {@code 3 pending, 1 conflict, 0 rejected}. */

@@ -65,9 +65,9 @@ public final class HelpMenu {
      */
     public static HelpMenu forWorkspace(Path folder, Workspace workspace, Optional<SyncSession> sync,
             BackgroundTasks tasks, Clock clock) {
-        Optional<WorkspaceReads> outbox = Optional.of(workspace.reads());
+        Optional<WorkspaceReads> reads = Optional.of(workspace.reads());
         return new HelpMenu(folder,
-                () -> Diagnostics.collect(folder, outbox, sync, Optional.of(workspace.userId()), clock), tasks,
+                () -> Diagnostics.collect(folder, reads, sync, Optional.of(workspace.userId()), clock), tasks,
                 FolderOpener.system(), clock.getZone());
     }
 
