@@ -16,13 +16,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
 /**
  * A first sync of the S1500 set into a fresh local store, the way the sync client does it: pages
  * of rows applied with {@link LocalStore#applyPull}, one transaction per page. Prints the time for
  * pages of 500 (the server's default) and 5,000 (its maximum), then a catch-up page of 500 changed
- * rows into the full store with 50 edits pending.
+ * rows into the full store with 50 edits pending. Meanwhile a second thread reads one customer
+ * again and again, as a screen would, and the times of those reads are printed: reads run on their
+ * own connection and do not wait for a page's transaction.
  *
  * <p>Run from the repository root:
  * <pre>
@@ -53,6 +56,18 @@ public final class PullBenchmark {
             for (int pageSize : new int[] {500, 5_000, 500}) {
                 Path dir = Files.createTempDirectory(root, "pull-");
                 try (LocalStore store = LocalStore.open(dir)) {
+                    // A screen reading one customer over and over while the pages are written.
+                    String watched = Long.toString(data.customers().get(0).tpid());
+                    AtomicBoolean pulling = new AtomicBoolean(true);
+                    List<Long> reads = new ArrayList<>();
+                    Thread screen = new Thread(() -> {
+                        while (pulling.get()) {
+                            long at = System.nanoTime();
+                            store.customers().get(watched);
+                            reads.add(System.nanoTime() - at);
+                        }
+                    }, "screen");
+                    screen.start();
                     long start = System.nanoTime();
                     long cpuStart = THREADS.getCurrentThreadCpuTime();
                     for (int from = 0; from < rows.size(); from += pageSize) {
@@ -61,8 +76,14 @@ public final class PullBenchmark {
                     }
                     double took = (System.nanoTime() - start) / 1e9;
                     double cpu = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+                    pulling.set(false);
+                    joinQuietly(screen);
                     System.out.printf("pages of %,d: %.2f s (%.2f s CPU), %,.0f rows/s%n", pageSize, took, cpu,
                             rows.size() / took);
+                    List<Long> sorted = reads.stream().sorted().toList();
+                    System.out.printf("  a screen's read meanwhile: %,d reads, median %.2f ms, p99 %.2f ms, max %.0f ms%n",
+                            sorted.size(), sorted.get(sorted.size() / 2) / 1e6,
+                            sorted.get((int) (sorted.size() * 0.99)) / 1e6, sorted.get(sorted.size() - 1) / 1e6);
 
                     // 50 customers edited locally, then a page of changes that touches them.
                     for (int c = 0; c < 50; c++) {
@@ -88,6 +109,14 @@ public final class PullBenchmark {
             try (Stream<Path> files = Files.walk(root)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
