@@ -95,6 +95,8 @@ class ArchitectureTest {
                         "ftop.sync..")
                 .check(classes);
     }
+
+    @Test
     void viewModelsDoNotDrawTheScene() {
         noClasses().that().resideInAPackage("ftop.app..").and().haveSimpleNameEndingWith("Model")
                 .should().dependOnClassesThat().resideInAPackage("javafx.scene..")
