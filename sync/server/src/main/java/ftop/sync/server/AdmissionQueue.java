@@ -21,6 +21,24 @@ final class AdmissionQueue {
     private final int maxWaiting;
     private final long waitMillis;
     private final AtomicInteger waiting = new AtomicInteger();
+    private volatile Observer observer = Observer.NONE;
+
+    /** Hears how long each request waited for its turn, and each one refused (for the metrics). */
+    interface Observer {
+        Observer NONE = new Observer() {
+            @Override
+            public void admitted(long waitedNanos) {
+            }
+
+            @Override
+            public void refused() {
+            }
+        };
+
+        void admitted(long waitedNanos);
+
+        void refused();
+    }
 
     AdmissionQueue(int size, int maxWaiting, Duration maxWait) {
         if (size < 1) {
@@ -30,6 +48,10 @@ final class AdmissionQueue {
         this.permits = new Semaphore(size, true);
         this.maxWaiting = Math.max(0, maxWaiting);
         this.waitMillis = maxWait.toMillis();
+    }
+
+    void observe(Observer observer) {
+        this.observer = observer;
     }
 
     /** How many requests may use the database at once. */
@@ -57,18 +79,23 @@ final class AdmissionQueue {
         try {
             // tryAcquire with a timeout, even of 0, keeps the queue's order; without one it would barge.
             if (permits.tryAcquire(0, TimeUnit.MILLISECONDS)) {
+                observer.admitted(0);
                 return;
             }
+            long started = System.nanoTime();
             if (waiting.incrementAndGet() > maxWaiting) {
                 waiting.decrementAndGet();
+                observer.refused();
                 throw new DatabaseBusyException("No database connection free and " + maxWaiting
                         + " requests already waiting for one", 1);
             }
             try {
                 if (!permits.tryAcquire(waitMillis, TimeUnit.MILLISECONDS)) {
+                    observer.refused();
                     throw new DatabaseBusyException("No database connection free after " + waitMillis + " ms",
                             (int) Math.max(1, Math.min(30, waitMillis / 4000)));
                 }
+                observer.admitted(System.nanoTime() - started);
             } finally {
                 waiting.decrementAndGet();
             }

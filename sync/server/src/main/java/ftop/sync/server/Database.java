@@ -2,12 +2,18 @@ package ftop.sync.server;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -46,6 +52,7 @@ public final class Database implements AutoCloseable {
     private final AtomicLong durableRevision = new AtomicLong();
     private final int passwordIterations;
     private String serverId;
+    private boolean metricsBound;
 
     private Database(String url, DataSource target, AdmissionQueue admission, boolean postgres, int passwordIterations) {
         this.url = url;
@@ -221,6 +228,41 @@ public final class Database implements AutoCloseable {
      */
     Connection unpooledConnection() throws SQLException {
         return target.getConnection();
+    }
+
+    /**
+     * Reports the pool (HikariCP's own {@code hikaricp_} series: connections in use, pending,
+     * acquire time) and the admission queue in front of it ({@code ftop_db_admission_*}: how long
+     * requests waited for their turn, how many wait now, how many were refused) to {@code registry}.
+     * Once per database: a pool reports to one registry.
+     */
+    synchronized void bindMetrics(MeterRegistry registry) {
+        if (metricsBound) {
+            return;
+        }
+        metricsBound = true;
+        pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+        Timer wait = Timer.builder("ftop.db.admission.wait")
+                .description("Time requests waited for a database connection in the admission queue")
+                .serviceLevelObjectives(Duration.ofMillis(1), Duration.ofMillis(10), Duration.ofMillis(100),
+                        Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(20))
+                .register(registry);
+        Counter refused = Counter.builder("ftop.db.admission.refused")
+                .description("Requests answered 503 busy: the queue was full or the wait ran out").register(registry);
+        Gauge.builder("ftop.db.admission.waiting", admission::waiting)
+                .description("Requests waiting for a database connection now").register(registry);
+        Gauge.builder("ftop.db.connections", admission::size).description("Connections in the pool").register(registry);
+        admission.observe(new AdmissionQueue.Observer() {
+            @Override
+            public void admitted(long waitedNanos) {
+                wait.record(waitedNanos, TimeUnit.NANOSECONDS);
+            }
+
+            @Override
+            public void refused() {
+                refused.increment();
+            }
+        });
     }
 
     /** How many connections the pool keeps. */

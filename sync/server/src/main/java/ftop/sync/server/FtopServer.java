@@ -66,6 +66,7 @@ public final class FtopServer implements AutoCloseable {
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Set<String> endpoints = new ConcurrentSkipListSet<>();
     private final Optional<OidcTokens> oidc;
+    private Optional<String> metricsToken = Optional.empty();
     private Javalin app;
 
     /** A server over an open database; {@link #start()} makes it listen. */
@@ -89,6 +90,15 @@ public final class FtopServer implements AutoCloseable {
     }
 
     /**
+     * Lets callers on other machines read {@code GET /metrics} with this bearer token (callers on
+     * this machine need none); without it, only they may. Set before {@link #start()}.
+     */
+    public synchronized FtopServer withMetricsToken(String token) {
+        metricsToken = Optional.ofNullable(token).filter(t -> !t.isBlank());
+        return this;
+    }
+
+    /**
      * Starts listening on the configured port and address.
      *
      * @throws IllegalStateException when the port cannot be bound, with the reason
@@ -97,6 +107,8 @@ public final class FtopServer implements AutoCloseable {
         if (app != null) {
             throw new IllegalStateException("The server is already running");
         }
+        ServerMetrics metrics = new ServerMetrics(clock, inFlight::get);
+        db.bindMetrics(metrics.registry());
         Javalin created = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = config.maxBodyBytes();
@@ -111,6 +123,10 @@ public final class FtopServer implements AutoCloseable {
                 if (config.forwarded()) {
                     http.addCustomizer(new ForwardedRequestCustomizer());
                 }
+                // Jetty reuses header values seen earlier on a connection, matching them without
+                // regard to case by default: a bearer token differing from an earlier one only in
+                // case would be read as that earlier token.
+                http.setHeaderCacheCaseSensitive(true);
                 ServerConnector connector = config.tls().map(tls -> httpsConnector(server, http, tls))
                         .orElseGet(() -> new ServerConnector(server, new HttpConnectionFactory(http)));
                 connector.setHost(config.bind());
@@ -123,13 +139,14 @@ public final class FtopServer implements AutoCloseable {
                     endpoints.add(info.getHttpMethod().name() + " " + info.getPath());
                 }
             });
+            cfg.requestLogger.http(metrics::request);
             RoutesConfig routes = cfg.routes;
             routes.before(this::admit);
             routes.beforeMatched(this::authenticate);
             routes.after(ctx -> inFlight.decrementAndGet());
             new SessionApi(db, clock, config.tokenLifetime(), config.signIn()).register(routes);
             new ChangesApi(db).register(routes);
-            new MutationsApi(mutations).register(routes);
+            new MutationsApi(mutations, metrics).register(routes);
             new HistoryApi(db).register(routes);
             new RulesApi().register(routes);
             new FeedsApi(db, clock).register(routes);
@@ -137,6 +154,7 @@ public final class FtopServer implements AutoCloseable {
             new AccountsApi(db).register(routes);
             new AuthConfigApi(config.oidc()).register(routes);
             new OpenApiDocument().register(routes);
+            new MetricsApi(metrics, metricsToken).register(routes);
             registerErrors(routes);
         });
         try {
@@ -246,14 +264,16 @@ public final class FtopServer implements AutoCloseable {
     }
 
     /**
-     * Every endpoint needs a valid bearer token except signing in, how to sign in, liveness and the
-     * API document. A token is a session of {@code POST /session} or, when the server trusts an
-     * identity provider, an access token of that provider.
+     * Every endpoint needs a valid bearer token except signing in, how to sign in, liveness, the
+     * API document and the metrics (which check their own scrape token). A token is a session of
+     * {@code POST /session} or, when the server trusts an identity provider, an access token of
+     * that provider.
      */
     private void authenticate(Context ctx) throws SQLException {
         String path = ctx.path();
         boolean open = (ctx.method() == HandlerType.POST && path.equals(API + "/session"))
-                || path.equals(API + "/health") || path.equals(API + "/openapi.yaml") || path.equals(API + "/auth/config");
+                || path.equals(API + "/health") || path.equals(API + "/openapi.yaml") || path.equals(API + "/auth/config")
+                || path.equals(MetricsApi.PATH);
         if (open) {
             return;
         }

@@ -68,6 +68,11 @@ public final class ServerMain implements Callable<Integer> {
                     + "from env FTOP_ADMIN_PASSWORD or is asked for on the console.")
     String admin;
 
+    @Option(names = "--metrics-token", paramLabel = "TOKEN", defaultValue = "${env:FTOP_METRICS_TOKEN}",
+            description = "Lets a scraper on another machine read GET /metrics with Authorization: Bearer TOKEN "
+                    + "(env FTOP_METRICS_TOKEN; without it only callers on this machine may).")
+    String metricsToken;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the generated data set (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -194,7 +199,7 @@ public final class ServerMain implements Callable<Integer> {
                 System.out.println("Administrator " + admin + " can sign in.");
             }
             LOG.info("Database {}, {} connections", Database.redact(url), db.poolSize());
-            return new FtopServer(config, db, java.time.Clock.systemUTC()).start();
+            return new FtopServer(config, db, java.time.Clock.systemUTC()).withMetricsToken(metricsToken).start();
         } catch (Exception e) {
             db.close();
             throw e;
