@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
 import org.h2.jdbcx.JdbcDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
@@ -53,6 +54,7 @@ public final class Database implements AutoCloseable {
     private final int passwordIterations;
     private String serverId;
     private boolean metricsBound;
+    private String schemaVersion;
 
     private Database(String url, DataSource target, AdmissionQueue admission, boolean postgres, int passwordIterations) {
         this.url = url;
@@ -166,11 +168,13 @@ public final class Database implements AutoCloseable {
         try {
             // Straight to the database, not through the pool: Flyway holds two connections at once,
             // more than a pool of one has.
-            Flyway.configure()
+            Flyway flyway = Flyway.configure()
                     .dataSource(target)
                     .locations("classpath:db/server")
-                    .load()
-                    .migrate();
+                    .load();
+            flyway.migrate();
+            MigrationInfo current = flyway.info().current();
+            db.schemaVersion = current == null ? "" : current.getVersion().getVersion();
             db.serverId = ServerIdentity.ensure(target);
             startEpoch(target);
             db.checkDurability(target);
@@ -286,6 +290,11 @@ public final class Database implements AutoCloseable {
      */
     public String serverId() {
         return serverId;
+    }
+
+    /** The schema version this server migrated the database to when it opened it (e.g. {@code "10"}). */
+    String schemaVersion() {
+        return schemaVersion;
     }
 
     /** The rounds of PBKDF2 new passwords are hashed with. */

@@ -149,6 +149,7 @@ public final class FtopServer implements AutoCloseable {
             new MutationsApi(mutations, metrics).register(routes);
             new HistoryApi(db).register(routes);
             new RulesApi().register(routes);
+            new Readiness(db).register(routes);
             new FeedsApi(db, clock).register(routes);
             new BackupApi(db).register(routes);
             new AccountsApi(db).register(routes);
@@ -264,16 +265,16 @@ public final class FtopServer implements AutoCloseable {
     }
 
     /**
-     * Every endpoint needs a valid bearer token except signing in, how to sign in, liveness, the
-     * API document and the metrics (which check their own scrape token). A token is a session of
+     * Every endpoint needs a valid bearer token except signing in, how to sign in, liveness,
+     * readiness, the API document and the metrics (which check their own scrape token). A token is a session of
      * {@code POST /session} or, when the server trusts an identity provider, an access token of
      * that provider.
      */
     private void authenticate(Context ctx) throws SQLException {
         String path = ctx.path();
         boolean open = (ctx.method() == HandlerType.POST && path.equals(API + "/session"))
-                || path.equals(API + "/health") || path.equals(API + "/openapi.yaml") || path.equals(API + "/auth/config")
-                || path.equals(MetricsApi.PATH);
+                || path.equals(API + "/health") || path.equals(API + "/ready") || path.equals(API + "/openapi.yaml")
+                || path.equals(API + "/auth/config") || path.equals(MetricsApi.PATH);
         if (open) {
             return;
         }
