@@ -73,6 +73,10 @@ public final class ServerMain implements Callable<Integer> {
                     + "(env FTOP_METRICS_TOKEN; without it only callers on this machine may).")
     String metricsToken;
 
+    @Option(names = "--log-format", paramLabel = "plain|json", defaultValue = "${env:FTOP_LOG_FORMAT:-plain}",
+            description = "Console log lines as plain text or one JSON object a line (env FTOP_LOG_FORMAT; default ${DEFAULT-VALUE}).")
+    String logFormat;
+
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the generated data set (default ${DEFAULT-VALUE}).")
     long seed;
 
@@ -172,6 +176,11 @@ public final class ServerMain implements Callable<Integer> {
 
     /** Opens the database, loads what the options ask for and starts the server. */
     FtopServer launch() throws Exception {
+        LogFormat format = LogFormat.of(logFormat).orElseThrow(() -> new CommandLine.ParameterException(
+                new CommandLine(this), "--log-format must be plain or json, not \"" + logFormat + "\""));
+        if (format == LogFormat.JSON) {
+            format.apply();
+        }
         if (demo && dataset != null) {
             throw new CommandLine.ParameterException(new CommandLine(this), "Use --demo or --dataset, not both");
         }
