@@ -7,7 +7,6 @@ import ftop.core.store.Outbox;
 import ftop.core.store.OutboxEntry;
 import ftop.sync.protocol.FieldConflict;
 import ftop.sync.protocol.MutationBatch;
-import ftop.sync.protocol.MutationRequest;
 import ftop.sync.protocol.MutationResult;
 import ftop.sync.protocol.RowChange;
 import java.util.ArrayList;
@@ -47,14 +46,14 @@ final class OutboxPush {
             }
             batch.forEach(e -> sent.add(e.mutation().id()));
             try {
-                record(outbox, api.mutations(token, batchOf(batch)).results(), counts);
+                record(outbox, api.mutations(token, PushBatches.of(batch, outbox, PushBatches.clientId(store))).results(), counts);
             } catch (SyncException e) {
                 if (!refusedAsMalformed(e)) {
                     throw e;
                 }
                 for (OutboxEntry entry : batch) {
                     try {
-                        record(outbox, api.mutations(token, batchOf(List.of(entry))).results(), counts);
+                        record(outbox, api.mutations(token, PushBatches.of(List.of(entry), outbox, PushBatches.clientId(store))).results(), counts);
                     } catch (SyncException single) {
                         if (!refusedAsMalformed(single)) {
                             throw single;
@@ -66,14 +65,6 @@ final class OutboxPush {
             }
         }
         return new PushSummary(counts[0], counts[1], counts[2]);
-    }
-
-    private static MutationBatch batchOf(List<OutboxEntry> entries) {
-        List<MutationRequest> requests = new ArrayList<>(entries.size());
-        for (OutboxEntry entry : entries) {
-            requests.add(MutationRequest.of(entry.mutation()));
-        }
-        return new MutationBatch(requests);
     }
 
     /** A 400-like answer: the server will never take this batch as it is, so retrying is futile. */

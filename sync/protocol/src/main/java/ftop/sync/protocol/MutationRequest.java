@@ -1,5 +1,6 @@
 package ftop.sync.protocol;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import ftop.core.change.EntityKind;
 import ftop.core.change.Mutation;
@@ -18,18 +19,33 @@ import java.util.UUID;
  * @param baseRevision the revision the edit was made on; 0 for a new row
  * @param op           {@code "UPSERT"} or {@code "DELETE"}
  * @param fields       changed fields (dotted names) and their new values; empty for a delete
+ * @param clientSeq    the edit's number in its workspace (its outbox position, which never goes back), with
+ *                     the batch's client id; null from clients that do not send one
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record MutationRequest(UUID id, String kind, String entityId, long baseRevision, String op,
-                              Map<String, JsonNode> fields) {
+                              Map<String, JsonNode> fields, Long clientSeq) {
 
     public MutationRequest {
         fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(fields));
+    }
+
+    /** An edit without a number in its workspace. */
+    public MutationRequest(UUID id, String kind, String entityId, long baseRevision, String op,
+                           Map<String, JsonNode> fields) {
+        this(id, kind, entityId, baseRevision, op, fields, null);
     }
 
     /** The wire form of a local edit. */
     public static MutationRequest of(Mutation mutation) {
         return new MutationRequest(mutation.id(), mutation.kind().wireName(), mutation.entityId(),
                 mutation.baseRevision(), mutation.op().name(), mutation.fields());
+    }
+
+    /** The wire form of a local edit numbered {@code clientSeq} in its workspace. */
+    public static MutationRequest of(Mutation mutation, long clientSeq) {
+        return new MutationRequest(mutation.id(), mutation.kind().wireName(), mutation.entityId(),
+                mutation.baseRevision(), mutation.op().name(), mutation.fields(), clientSeq);
     }
 
     /**

@@ -86,6 +86,9 @@ final class ChangesApi {
                     throw resyncFromOtherEpoch(since);
                 }
             }
+            if (since > 0 && since < Retention.Marks.read(c).tombstonesBefore() - 1) {
+                throw resyncAfterPrune(since);
+            }
             ChangesPage pulled = pull(c, db.serverId(), latest, user.userId(), since, limit, Plan.CHOOSE);
             return epoch == null ? pulled : pulled.withNextEpoch(RevisionEpochs.of(c, pulled.next()));
         });
@@ -96,6 +99,11 @@ final class ChangesApi {
         return new ApiException(409, "resync", "Revision " + since + ", where this workspace has synced up to, now "
                 + "stands for other changes on the server (its data was restored from a backup, or changes were lost and "
                 + "the number given out again). A full sync is needed; the workspace's unsynced edits are kept.", "epoch");
+    }
+
+    private static ApiException resyncAfterPrune(long since) {
+        return new ApiException(409, "resync", "This workspace last synced at revision " + since + ", longer ago than "
+                + "the server keeps deletions; a full sync is needed. The workspace's unsynced edits are kept.", "since");
     }
 
     /** How a page's ordinary changes are found; both find the same rows. */

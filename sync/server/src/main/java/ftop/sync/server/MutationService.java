@@ -16,6 +16,7 @@ import ftop.core.user.User;
 import ftop.core.validation.Problem;
 import ftop.core.validation.Validator;
 import ftop.sync.protocol.FieldConflict;
+import ftop.sync.protocol.MutationBatch;
 import ftop.sync.protocol.MutationRequest;
 import ftop.sync.protocol.MutationResult;
 import ftop.sync.protocol.Outcome;
@@ -25,6 +26,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,6 +69,8 @@ final class MutationService {
 
     /** The most batches one transaction takes: enough to share a commit, few enough to answer soon. */
     private static final int GROUP_LIMIT = 64;
+    /** Who "changed" a field, in a conflict found where the history since the base revision was pruned. */
+    static final String PRUNED_HISTORY = "(history pruned)";
 
     private final Database db;
     private final Clock clock;
@@ -80,8 +84,18 @@ final class MutationService {
         this.clock = clock;
     }
 
-    /** Applies {@code requests} for {@code caller}, in order, and answers each. */
+    /** Applies {@code requests} for {@code caller}, in order, and answers each (from a client that does not name itself). */
     List<MutationResult> apply(User caller, List<MutationRequest> requests) throws SQLException {
+        return apply(caller, new MutationBatch(requests));
+    }
+
+    /**
+     * Applies the batch's mutations for {@code caller}, in order, and answers each; with the batch's
+     * client id, raises that desktop's high-water mark ({@link ClientMarks}) in the same transaction.
+     */
+    List<MutationResult> apply(User caller, MutationBatch batch) throws SQLException {
+        List<MutationRequest> requests = batch.mutations();
+        ClientBatch client = ClientBatch.of(batch);
         Instant now = clock.instant();
         List<Mutation> mutations = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
@@ -96,7 +110,7 @@ final class MutationService {
             }
         }
         LocalDate today = LocalDate.ofInstant(now, ServerValidationContext.EARLIEST_ZONE);
-        Pending mine = new Pending(caller, mutations, now, today);
+        Pending mine = new Pending(caller, mutations, client, now, today);
         unanswered.incrementAndGet();
         try {
             queue.add(mine);
@@ -160,6 +174,9 @@ final class MutationService {
         ServerValidationContext context = new ServerValidationContext(c, batch.today);
         List<Mutation> mutations = batch.mutations;
         User caller = batch.caller;
+        ClientBatch client = batch.client;
+        Optional<Long> mark = client == null ? Optional.empty() : ClientMarks.ackedBelow(c, caller.userId(), client.id());
+        Retention.Marks pruned = Retention.Marks.read(c);
         for (int i = 0; i < mutations.size(); i++) {
             Mutation m = mutations.get(i);
             Optional<MutationResult> earlier = earlierResult(c, m.id(), caller.userId());
@@ -167,17 +184,25 @@ final class MutationService {
                 results.add(earlier.get());
                 continue;
             }
+            Long seq = client == null ? null : client.seqs().get(i);
+            if (mark.isPresent() && seq < mark.get()) {
+                results.add(alreadyProcessed(c, m));
+                continue;
+            }
             MutationResult result;
             try {
-                result = applyOne(c, caller, m, context, batch.now);
+                result = applyOne(c, caller, m, context, batch.now, pruned);
             } catch (InvalidFieldsException e) {
                 throw ApiException.badRequest("mutations[" + i + "] (" + m.kind().wireName() + " " + m.entityId()
                         + "): " + e.getMessage(), e.field().isEmpty() ? "mutations[" + i + "]" : e.field());
             }
             if (result.outcome() != Outcome.CONFLICT) {
-                remember(c, caller.userId(), result, batch.now);
+                remember(c, caller.userId(), result, batch.now, client == null ? null : client.id(), seq);
             }
             results.add(result);
+        }
+        if (client != null) {
+            ClientMarks.record(c, caller.userId(), client.id(), client.ackedBelow(), batch.now);
         }
         return results;
     }
@@ -186,6 +211,7 @@ final class MutationService {
     private static final class Pending {
         final User caller;
         final List<Mutation> mutations;
+        final ClientBatch client;
         final Instant now;
         final LocalDate today;
         // Written by the writer thread before it releases the writer lock; read after taking it.
@@ -193,9 +219,10 @@ final class MutationService {
         Exception failure;
         boolean done;
 
-        Pending(User caller, List<Mutation> mutations, Instant now, LocalDate today) {
+        Pending(User caller, List<Mutation> mutations, ClientBatch client, Instant now, LocalDate today) {
             this.caller = caller;
             this.mutations = mutations;
+            this.client = client;
             this.now = now;
             this.today = today;
         }
@@ -211,9 +238,14 @@ final class MutationService {
         }
     }
 
-    private MutationResult applyOne(Connection c, User caller, Mutation m, ServerValidationContext context, Instant now)
-            throws SQLException {
+    private MutationResult applyOne(Connection c, User caller, Mutation m, ServerValidationContext context, Instant now,
+                                    Retention.Marks pruned) throws SQLException {
         Optional<StoredRow> current = RowStore.find(c, m.kind(), m.entityId(), true);
+        if (current.isEmpty() && m.baseRevision() > 0 && m.baseRevision() < pruned.tombstonesBefore()) {
+            // The row existed at the base revision and is gone since: deleted, its tombstone pruned.
+            return rejected(m, 0, null, "This " + m.kind().wireName() + " was deleted on the server after you "
+                    + "changed it; your change was not applied.", null);
+        }
         boolean exists = current.isPresent() && !current.get().deleted();
         if (m.op() == Mutation.Op.DELETE) {
             if (current.isEmpty()) {
@@ -225,7 +257,7 @@ final class MutationService {
                         List.of(), null, null);
             }
             Object before = current.get().entity();
-            List<FieldConflict> conflicts = conflicts(c, caller, m, current.get(), EntityCodec.fields(before).keySet());
+            List<FieldConflict> conflicts = conflicts(c, caller, m, current.get(), EntityCodec.fields(before).keySet(), pruned);
             if (!conflicts.isEmpty()) {
                 return conflict(m, current.get(), conflicts);
             }
@@ -247,7 +279,7 @@ final class MutationService {
         // Values the server cannot read are refused whatever the base: a conflict would offer them as "mine".
         Object after = EntityCodec.apply(before, m.fields());
         checkIdentity(m, after);
-        List<FieldConflict> conflicts = conflicts(c, caller, m, row, m.fields().keySet());
+        List<FieldConflict> conflicts = conflicts(c, caller, m, row, m.fields().keySet(), pruned);
         if (!conflicts.isEmpty()) {
             // Offer only a valid value as "mine": an invalid one is refused as on a current base.
             return invalid(c, m, after, context).orElseGet(() -> conflict(m, row, conflicts));
@@ -316,7 +348,7 @@ final class MutationService {
      * whose server value differs from the caller's.
      */
     private static List<FieldConflict> conflicts(Connection c, User caller, Mutation m, StoredRow row,
-                                                 Iterable<String> fields) throws SQLException {
+                                                 Iterable<String> fields, Retention.Marks pruned) throws SQLException {
         if (row.revision() <= m.baseRevision()) {
             return List.of();
         }
@@ -335,8 +367,13 @@ final class MutationService {
         }
         Map<String, JsonNode> theirs = EntityCodec.fields(row.entity());
         List<FieldConflict> out = new ArrayList<>();
+        // History from before the base revision was pruned: who changed a field since is unknown.
+        boolean unknown = m.baseRevision() < pruned.historyBefore();
         for (String field : fields) {
             String[] change = lastChange.get(field);
+            if (change == null && unknown) {
+                change = new String[] {PRUNED_HISTORY, pruned.historyCutoff().orElse(Instant.EPOCH).toString()};
+            }
             if (change == null || change[0].equals(caller.userId())) {
                 continue;
             }
@@ -402,13 +439,28 @@ final class MutationService {
         }
     }
 
-    private static void remember(Connection c, String userId, MutationResult result, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO applied_mutation (id, user_id, applied_at, result) VALUES (?, ?, ?, ?)")) {
+    /**
+     * The answer to a mutation numbered below its desktop's high-water mark whose answer is no longer
+     * kept: it was processed before (applied or rejected), so it is not applied again; the current row
+     * shows what the server holds.
+     */
+    private static MutationResult alreadyProcessed(Connection c, Mutation m) throws SQLException {
+        Optional<StoredRow> row = RowStore.find(c, m.kind(), m.entityId(), false);
+        return rejected(m, row.map(StoredRow::revision).orElse(0L), row.map(StoredRow::toChange).orElse(null),
+                "The server processed this edit when it was first sent and no longer keeps its answer; it was not "
+                        + "applied again. The server's current values are shown.", null);
+    }
+
+    private static void remember(Connection c, String userId, MutationResult result, Instant now, String clientId,
+                                 Long clientSeq) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO applied_mutation (id, user_id, applied_at, result, "
+                + "client_id, client_seq) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, result.id().toString());
             ps.setString(2, userId);
             ps.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
             ps.setString(4, ProtocolJson.mapper().writeValueAsString(result));
+            ps.setString(5, clientId);
+            ps.setObject(6, clientSeq, Types.BIGINT);
             ps.executeUpdate();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot store the result of mutation " + result.id(), e);

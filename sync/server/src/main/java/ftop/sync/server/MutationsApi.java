@@ -33,7 +33,7 @@ final class MutationsApi {
             throw new ApiException(413, "batch_too_large", "A batch holds at most " + MutationBatch.MAX_SIZE
                     + " mutations; this one has " + batch.mutations().size() + ". Send them in smaller batches.", "mutations");
         }
-        List<MutationResult> results = service.apply(user, batch.mutations());
+        List<MutationResult> results = service.apply(user, batch);
         metrics.pushed(results);
         Http.json(ctx, 200, new MutationResults(results));
     }

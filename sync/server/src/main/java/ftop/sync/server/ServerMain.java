@@ -4,17 +4,22 @@ import ftop.core.dataset.DatasetGenerator;
 import ftop.core.dataset.DemoUsers;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -26,7 +31,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "ftop-server", mixinStandardHelpOptions = true, version = "FTOP server 1.0",
         description = "Runs the FTOP central server: the HTTP API the desktop clients sync with.",
-        sortOptions = false, subcommands = {BackupCommand.class, RestoreCommand.class})
+        sortOptions = false, subcommands = {BackupCommand.class, RestoreCommand.class, PruneCommand.class})
 public final class ServerMain implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ServerMain.class);
@@ -76,6 +81,14 @@ public final class ServerMain implements Callable<Integer> {
     @Option(names = "--log-format", paramLabel = "plain|json", defaultValue = "${env:FTOP_LOG_FORMAT:-plain}",
             description = "Console log lines as plain text or one JSON object a line (env FTOP_LOG_FORMAT; default ${DEFAULT-VALUE}).")
     String logFormat;
+
+    @Option(names = "--prune-every-hours", paramLabel = "HOURS", defaultValue = "${env:FTOP_PRUNE_EVERY_HOURS:-0}",
+            description = "Apply the retention periods (as 'ftop-server prune' does) this often while running, the first "
+                    + "time one period after start (env FTOP_PRUNE_EVERY_HOURS; default 0: only by the prune command).")
+    int pruneEveryHours;
+
+    @Mixin
+    RetentionOptions retention = new RetentionOptions();
 
     @Option(names = "--seed", defaultValue = "1", description = "Seed of the generated data set (default ${DEFAULT-VALUE}).")
     long seed;
@@ -164,7 +177,11 @@ public final class ServerMain implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FtopServer server = launch();
+        ScheduledExecutorService pruning = schedulePruning(server);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (pruning != null) {
+                pruning.shutdownNow();
+            }
             server.stop();
             stopped.countDown();
         }, "ftop-server-shutdown"));
@@ -250,6 +267,27 @@ public final class ServerMain implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());
         }
+    }
+
+    /** Prunes every {@code --prune-every-hours} on a thread of its own; null when not asked for. */
+    private ScheduledExecutorService schedulePruning(FtopServer server) {
+        if (pruneEveryHours <= 0) {
+            return null;
+        }
+        Retention.Policy policy = retention.policy();
+        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ftop-prune");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(() -> {
+            try {
+                LOG.info("{}", Retention.prune(server.database(), policy, Instant.now()));
+            } catch (Exception e) {
+                LOG.error("Pruning failed; it is tried again in {} hours", pruneEveryHours, e);
+            }
+        }, pruneEveryHours, pruneEveryHours, TimeUnit.HOURS);
+        return executor;
     }
 
     /** The administrator's password: env FTOP_ADMIN_PASSWORD, else asked on the console. */

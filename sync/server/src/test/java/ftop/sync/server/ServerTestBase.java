@@ -229,6 +229,11 @@ abstract class ServerTestBase {
         return answer.as(LoginResponse.class);
     }
 
+    /** Forgets the tokens signed in with, e.g. once the clock moved past their expiry. */
+    void forgetTokens() {
+        tokens.clear();
+    }
+
     /** A token for {@code user}, signing in once per test. */
     String token(User user) throws IOException {
         String token = tokens.get(user.userId());

@@ -1,0 +1,91 @@
+package ftop.sync.server;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Each desktop's high-water mark ({@code sync_client}), as Replicache keeps a client's last
+ * mutation id: the desktop numbers its mutations and says, with each push, below which number it
+ * holds every answer. A mutation numbered below the mark was processed before, even once its
+ * stored answer is pruned, so it is never applied a second time.
+ */
+final class ClientMarks {
+
+    private ClientMarks() {
+    }
+
+    /** The mark of {@code clientId} of {@code userId}: answers below it are acknowledged; empty when unknown. */
+    static Optional<Long> ackedBelow(Connection c, String userId, String clientId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT acked_below FROM sync_client WHERE user_id = ? AND client_id = ?")) {
+            ps.setString(1, userId);
+            ps.setString(2, clientId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Raises the mark to {@code ackedBelow} (it never goes down) and notes that the desktop was seen. */
+    static void record(Connection c, String userId, String clientId, long ackedBelow, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sync_client SET acked_below = GREATEST(acked_below, ?), "
+                + "last_seen_at = ? WHERE user_id = ? AND client_id = ?")) {
+            ps.setLong(1, ackedBelow);
+            ps.setObject(2, Retention.at(now));
+            ps.setString(3, userId);
+            ps.setString(4, clientId);
+            if (ps.executeUpdate() > 0) {
+                return;
+            }
+        }
+        // Writers run one at a time (MutationService), so nobody inserts the same desktop meanwhile.
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO sync_client (user_id, client_id, acked_below, last_seen_at) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, userId);
+            ps.setString(2, clientId);
+            ps.setLong(3, ackedBelow);
+            ps.setObject(4, Retention.at(now));
+            ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Removes the answers their desktops acknowledged, and answers to mutations sent without a
+     * client id once older than {@link Retention.Policy#answerDays} (0: kept).
+     */
+    static long pruneAnswers(Connection c, Retention.Policy policy, Instant now) throws SQLException {
+        long removed;
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM applied_mutation WHERE client_id IS NOT NULL AND EXISTS ("
+                + "SELECT 1 FROM sync_client s WHERE s.user_id = applied_mutation.user_id "
+                + "AND s.client_id = applied_mutation.client_id AND applied_mutation.client_seq < s.acked_below)")) {
+            removed = ps.executeUpdate();
+        }
+        if (policy.answerDays() > 0) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "DELETE FROM applied_mutation WHERE client_id IS NULL AND applied_at < ?")) {
+                ps.setObject(1, Retention.at(now.minus(Duration.ofDays(policy.answerDays()))));
+                removed += ps.executeUpdate();
+            }
+        }
+        return removed;
+    }
+
+    /** Forgets desktops not seen since {@code before}, with every answer kept for them. */
+    static long forgetIdle(Connection c, Instant before) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM applied_mutation WHERE client_id IS NOT NULL AND EXISTS ("
+                + "SELECT 1 FROM sync_client s WHERE s.user_id = applied_mutation.user_id "
+                + "AND s.client_id = applied_mutation.client_id AND s.last_seen_at < ?)")) {
+            ps.setObject(1, Retention.at(before));
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM sync_client WHERE last_seen_at < ?")) {
+            ps.setObject(1, Retention.at(before));
+            return ps.executeUpdate();
+        }
+    }
+}
