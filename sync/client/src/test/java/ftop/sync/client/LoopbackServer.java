@@ -56,6 +56,11 @@ final class LoopbackServer implements AutoCloseable {
         return HttpUrl.get("http://127.0.0.1:" + port + "/");
     }
 
+    /** The server's database, e.g. for a test to look at what the server keeps. */
+    String jdbcUrl() {
+        return jdbcUrl;
+    }
+
     long loadedRevision() {
         return loadedRevision;
     }

@@ -19,6 +19,10 @@ import ftop.sync.protocol.HistoryEntry;
 import ftop.sync.protocol.ProtocolJson;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,6 +93,42 @@ class SyncEndToEndTest {
         PullSummary again = megan.pull(p -> { });
         assertThat(again.rows()).isZero();
         assertThat(store.cursor()).isEqualTo(cursor);
+    }
+
+    @Test
+    void theDesktopNumbersItsEditsAndAcknowledgesTheAnswersItHolds() throws Exception {
+        SyncClient megan = signedIn(MEGAN, "megan", server.url(), SyncClient.DEFAULT_PAGE_SIZE);
+        megan.sync(p -> { });
+        List<CustomerHealth> all = megan.store().health().all();
+        for (CustomerHealth health : all.subList(0, 2)) {
+            OverallMindset mindset = otherThan(health.perspective().mindset().orElse(null), OverallMindset.values());
+            megan.store().save(EntityCodec.apply(health, Map.of("perspective.mindset", TextNode.valueOf(mindset.name()))));
+        }
+        List<Long> first = megan.store().outbox().pending(10).stream().map(OutboxEntry::seq).toList();
+        megan.sync(p -> { });
+        String clientId = megan.store().setting(SyncClient.CLIENT_ID_SETTING).orElseThrow();
+        // The first push acknowledged nothing of its own; the server keeps both answers under their numbers.
+        assertThat(serverLong("SELECT acked_below FROM sync_client WHERE client_id = '" + clientId + "'"))
+                .isEqualTo(first.get(0));
+        assertThat(serverLong("SELECT COUNT(*) FROM applied_mutation WHERE client_id = '" + clientId
+                + "' AND client_seq IN (" + first.get(0) + ", " + first.get(1) + ")")).isEqualTo(2);
+
+        CustomerHealth third = all.get(2);
+        megan.store().save(EntityCodec.apply(third, Map.of("perspective.mindset", TextNode.valueOf(
+                otherThan(third.perspective().mindset().orElse(null), OverallMindset.values()).name()))));
+        megan.sync(p -> { });
+        // The next push says the desktop holds both earlier answers: the server may forget them now.
+        assertThat(serverLong("SELECT acked_below FROM sync_client WHERE client_id = '" + clientId + "'"))
+                .isGreaterThan(first.get(1));
+        assertThat(megan.store().setting(SyncClient.CLIENT_ID_SETTING)).contains(clientId);
+    }
+
+    private long serverLong(String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl());
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            assertThat(rs.next()).as(sql).isTrue();
+            return rs.getLong(1);
+        }
     }
 
     @Test
