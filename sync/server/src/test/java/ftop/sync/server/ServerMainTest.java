@@ -67,6 +67,24 @@ class ServerMainTest {
     }
 
     @Test
+    void pruneAppliesTheRetentionPeriodsAndSaysWhatItRemoved() {
+        PrintStream original = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        int code;
+        int refused;
+        try {
+            code = ServerMain.run("prune", "--jdbc-url", ServerConfig.h2Url(dir), "--keep-history-days", "30");
+            refused = ServerMain.run("prune", "--jdbc-url", ServerConfig.h2Url(dir), "--keep-history-days", "-1");
+        } finally {
+            System.setOut(original);
+        }
+        assertThat(code).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("Pruned 0 mutation answers").contains("expired sessions");
+        assertThat(refused).isEqualTo(1);
+    }
+
+    @Test
     void aServerThatCannotStartSaysWhyWithExitCode1() {
         PrintStream original = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
