@@ -106,7 +106,7 @@ class SyncEndToEndTest {
         }
         List<Long> first = megan.store().outbox().pending(10).stream().map(OutboxEntry::seq).toList();
         megan.sync(p -> { });
-        String clientId = megan.store().setting(SyncClient.CLIENT_ID_SETTING).orElseThrow();
+        String clientId = megan.store().setting(PushBatches.CLIENT_ID_SETTING).orElseThrow();
         // The first push acknowledged nothing of its own; the server keeps both answers under their numbers.
         assertThat(serverLong("SELECT acked_below FROM sync_client WHERE client_id = '" + clientId + "'"))
                 .isEqualTo(first.get(0));
@@ -120,7 +120,7 @@ class SyncEndToEndTest {
         // The next push says the desktop holds both earlier answers: the server may forget them now.
         assertThat(serverLong("SELECT acked_below FROM sync_client WHERE client_id = '" + clientId + "'"))
                 .isGreaterThan(first.get(1));
-        assertThat(megan.store().setting(SyncClient.CLIENT_ID_SETTING)).contains(clientId);
+        assertThat(megan.store().setting(PushBatches.CLIENT_ID_SETTING)).contains(clientId);
     }
 
     private long serverLong(String sql) throws Exception {
