@@ -8,15 +8,22 @@ import ftop.core.store.OutboxEntry;
 import ftop.sync.protocol.FieldConflict;
 import ftop.sync.protocol.MutationBatch;
 import ftop.sync.protocol.MutationResult;
+import ftop.sync.protocol.MutationResults;
 import ftop.sync.protocol.RowChange;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Pushes the outbox to the server and records each answer in it. See {@link SyncClient#push}. */
 final class OutboxPush {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxPush.class);
+    /** The error of a push from a workspace whose numbering went back (see {@link #send}). */
+    static final String CLIENT_BEHIND = "client_behind";
 
     private final ServerApi api;
     private final LocalStore store;
@@ -46,14 +53,14 @@ final class OutboxPush {
             }
             batch.forEach(e -> sent.add(e.mutation().id()));
             try {
-                record(outbox, api.mutations(token, PushBatches.of(batch, outbox, PushBatches.clientId(store))).results(), counts);
+                record(outbox, send(token, batch, outbox).results(), counts);
             } catch (SyncException e) {
                 if (!refusedAsMalformed(e)) {
                     throw e;
                 }
                 for (OutboxEntry entry : batch) {
                     try {
-                        record(outbox, api.mutations(token, PushBatches.of(List.of(entry), outbox, PushBatches.clientId(store))).results(), counts);
+                        record(outbox, send(token, List.of(entry), outbox).results(), counts);
                     } catch (SyncException single) {
                         if (!refusedAsMalformed(single)) {
                             throw single;
@@ -65,6 +72,25 @@ final class OutboxPush {
             }
         }
         return new PushSummary(counts[0], counts[1], counts[2]);
+    }
+
+    /**
+     * Sends one batch. When the server finds the workspace numbering below what it already
+     * acknowledged from it (409 {@code client_behind}: this folder was restored from a copy, or
+     * copied to another laptop), the workspace takes a new client id and sends the batch again
+     * under it; nothing of the refused batch was applied.
+     */
+    private MutationResults send(String token, List<OutboxEntry> batch, Outbox outbox) throws SyncException {
+        try {
+            return api.mutations(token, PushBatches.of(batch, outbox, PushBatches.clientId(store)));
+        } catch (SyncException e) {
+            if (!CLIENT_BEHIND.equals(e.code().orElse(null))) {
+                throw e;
+            }
+            LOG.warn("The server has acknowledged later edits from this workspace than it holds (restored from a "
+                    + "copy?); sending its edits again under a new client id");
+            return api.mutations(token, PushBatches.of(batch, outbox, PushBatches.newClientId(store)));
+        }
     }
 
     /** A 400-like answer: the server will never take this batch as it is, so retrying is futile. */

@@ -43,9 +43,14 @@ final class PushBatches {
     /** The workspace's id towards the server: made once, kept in the workspace. */
     static String clientId(LocalStore store) {
         Optional<String> id = store.setting(CLIENT_ID_SETTING);
-        if (id.isPresent()) {
-            return id.get();
-        }
+        return id.isPresent() ? id.get() : newClientId(store);
+    }
+
+    /**
+     * A new id for the workspace, for when the server has acknowledged more from the old one than
+     * this copy of the workspace knows: its numbers start afresh under the new id.
+     */
+    static String newClientId(LocalStore store) {
         String made = UUID.randomUUID().toString();
         store.putSetting(CLIENT_ID_SETTING, made);
         return made;

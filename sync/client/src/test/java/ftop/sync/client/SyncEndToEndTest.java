@@ -18,6 +18,7 @@ import ftop.core.store.OutboxState;
 import ftop.sync.protocol.HistoryEntry;
 import ftop.sync.protocol.ProtocolJson;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -34,6 +35,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -121,6 +123,60 @@ class SyncEndToEndTest {
         assertThat(serverLong("SELECT acked_below FROM sync_client WHERE client_id = '" + clientId + "'"))
                 .isGreaterThan(first.get(1));
         assertThat(megan.store().setting(PushBatches.CLIENT_ID_SETTING)).contains(clientId);
+    }
+
+    @Test
+    void aWorkspaceRestoredFromACopyLosesNoEditMadeAfterwards() throws Exception {
+        SyncClient megan = signedIn(MEGAN, "megan", server.url(), SyncClient.DEFAULT_PAGE_SIZE);
+        megan.sync(p -> { });
+        List<CustomerHealth> all = megan.store().health().all();
+        changeMindset(megan.store(), all.get(0));
+        // The laptop's backup is taken while that edit waits for the server.
+        megan.store().close();
+        open.remove(megan.store());
+        copyTree(dir.resolve("megan"), dir.resolve("megan-backup"));
+
+        SyncClient before = signedIn(MEGAN, "megan", server.url(), SyncClient.DEFAULT_PAGE_SIZE);
+        before.sync(p -> { });
+        for (CustomerHealth health : all.subList(1, 4)) {
+            changeMindset(before.store(), health);
+            before.sync(p -> { });
+        }
+        String oldId = before.store().setting(PushBatches.CLIENT_ID_SETTING).orElseThrow();
+        long mark = serverLong("SELECT acked_below FROM sync_client WHERE client_id = '" + oldId + "'");
+        before.store().close();
+        open.remove(before.store());
+
+        // The laptop is restored from the backup: its edit of customer 0 waits again, and the edit
+        // made next takes a number the server has already acknowledged under the same client id.
+        SyncClient restored = signedIn(MEGAN, "megan-backup", server.url(), SyncClient.DEFAULT_PAGE_SIZE);
+        OverallMindset made = changeMindset(restored.store(), all.get(4));
+        assertThat(restored.store().outbox().pending(10)).extracting(OutboxEntry::seq).allMatch(seq -> seq < mark);
+        restored.sync(p -> { });
+
+        assertThat(restored.pendingCount()).isZero();
+        assertThat(restored.store().outbox().problems()).isEmpty();
+        assertThat(restored.store().setting(PushBatches.CLIENT_ID_SETTING)).isPresent().get().isNotEqualTo(oldId);
+        SyncClient check = signedIn(MEGAN, "megan-check", server.url(), SyncClient.DEFAULT_PAGE_SIZE);
+        check.sync(p -> { });
+        assertThat(check.store().health().get(Long.toString(all.get(4).tpid())).orElseThrow().perspective().mindset())
+                .contains(made);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Files.copy(path, to.resolve(from.relativize(path).toString()));
+            }
+        }
+    }
+
+    /** Saves another Overall Mindset for {@code health} as a local edit; returns it. */
+    private static OverallMindset changeMindset(LocalStore store, CustomerHealth health) {
+        CustomerHealth current = store.health().get(Long.toString(health.tpid())).orElseThrow();
+        OverallMindset mindset = otherThan(current.perspective().mindset().orElse(null), OverallMindset.values());
+        store.save(EntityCodec.apply(current, Map.of("perspective.mindset", TextNode.valueOf(mindset.name()))));
+        return mindset;
     }
 
     private long serverLong(String sql) throws Exception {

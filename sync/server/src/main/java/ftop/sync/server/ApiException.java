@@ -46,6 +46,11 @@ final class ApiException extends RuntimeException {
         return new ApiException(400, "bad_request", message, field);
     }
 
+    /** 409 {@code client_behind}: the desktop's numbering went back; it sends again under a new client id. */
+    static ApiException clientBehind(String message) {
+        return new ApiException(409, "client_behind", message, null);
+    }
+
     static ApiException unauthorized(String message) {
         return new ApiException(401, "unauthorized", message, null);
     }

@@ -11,8 +11,12 @@ import java.util.Optional;
 /**
  * Each desktop's high-water mark ({@code sync_client}), as Replicache keeps a client's last
  * mutation id: the desktop numbers its mutations and says, with each push, below which number it
- * holds every answer. A mutation numbered below the mark was processed before, even once its
- * stored answer is pruned, so it is never applied a second time.
+ * holds every answer. The desktop only sends a mutation again while it waits for its answer, so
+ * never below the mark; answers below it may go. A push whose own mark is below the stored one
+ * comes from a workspace that went back in time (restored from a copy, or copied to a second
+ * laptop): it is refused with 409 {@code client_behind} and the desktop sends again under a new id,
+ * where each mutation is answered by its id while its answer is kept, or judged afresh against the
+ * rows as they are now (a stale base is a conflict, never a blind overwrite).
  */
 final class ClientMarks {
 

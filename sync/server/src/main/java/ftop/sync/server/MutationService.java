@@ -176,6 +176,14 @@ final class MutationService {
         User caller = batch.caller;
         ClientBatch client = batch.client;
         Optional<Long> mark = client == null ? Optional.empty() : ClientMarks.ackedBelow(c, caller.userId(), client.id());
+        if (mark.isPresent() && client.ackedBelow() < mark.get()) {
+            // A desktop's mark only ever rises, so this desktop went back in time: its workspace was
+            // restored from a copy, or copied to a second laptop. Its numbers may now name new edits
+            // as well as ones processed before; neither may be answered from the mark.
+            throw ApiException.clientBehind("This workspace numbers its edits below what the server has already "
+                    + "acknowledged from it (" + client.ackedBelow() + " < " + mark.get() + "), as a workspace "
+                    + "restored from a copy does. It must send them under a new client id.");
+        }
         Retention.Marks pruned = Retention.Marks.read(c);
         for (int i = 0; i < mutations.size(); i++) {
             Mutation m = mutations.get(i);
@@ -185,10 +193,6 @@ final class MutationService {
                 continue;
             }
             Long seq = client == null ? null : client.seqs().get(i);
-            if (mark.isPresent() && seq < mark.get()) {
-                results.add(alreadyProcessed(c, m));
-                continue;
-            }
             MutationResult result;
             try {
                 result = applyOne(c, caller, m, context, batch.now, pruned);
@@ -437,18 +441,6 @@ final class MutationService {
                 }
             }
         }
-    }
-
-    /**
-     * The answer to a mutation numbered below its desktop's high-water mark whose answer is no longer
-     * kept: it was processed before (applied or rejected), so it is not applied again; the current row
-     * shows what the server holds.
-     */
-    private static MutationResult alreadyProcessed(Connection c, Mutation m) throws SQLException {
-        Optional<StoredRow> row = RowStore.find(c, m.kind(), m.entityId(), false);
-        return rejected(m, row.map(StoredRow::revision).orElse(0L), row.map(StoredRow::toChange).orElse(null),
-                "The server processed this edit when it was first sent and no longer keeps its answer; it was not "
-                        + "applied again. The server's current values are shown.", null);
     }
 
     private static void remember(Connection c, String userId, MutationResult result, Instant now, String clientId,

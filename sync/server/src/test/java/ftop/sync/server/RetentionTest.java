@@ -72,7 +72,7 @@ class RetentionTest extends ServerTestBase {
     }
 
     @Test
-    void aReplayOfAPrunedMutationIsAnsweredAndNeverAppliedAgain() throws Exception {
+    void aWorkspaceRestoredFromACopyIsToldToRenumberAndNothingIsAppliedBlindly() throws Exception {
         long base = revisionOf(World.FM, EntityKind.HEALTH, CONTOSO);
         Mutation first = health(base, "progress.status", "BLOCKED_BUSINESS");
         MutationResult applied = push(World.FM, first, 1, 1);
@@ -83,17 +83,28 @@ class RetentionTest extends ServerTestBase {
         // The desktop's next push says it holds the answer to number 1.
         assertThat(push(World.FM, health(lead.revision(), "perspective.mindset", "AVERSE"), 2, 2).outcome())
                 .isEqualTo(Outcome.APPLIED);
-
         Retention.Report report = prune();
         assertThat(report.answers()).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM applied_mutation WHERE id = '" + first.id() + "'")).isZero();
 
+        // The workspace comes back from a copy taken before number 1 was answered: it sends number 1
+        // again, and a new edit of its own also numbered 2, both saying they hold no answer yet.
         long before = serverRevision();
-        MutationResult replay = push(World.FM, first, 1, 2);
-        assertThat(replay.outcome()).isEqualTo(Outcome.REJECTED);
-        assertThat(replay.message()).contains("processed this edit when it was first sent");
-        assertThat(replay.row().body().path("progress").path("status").asText()).isEqualTo("NO_INTENT");
+        Mutation made = health(base, "perspective.businessReason", "DATACENTER_EXIT");
+        Answer behind = post("/mutations", token(World.FM), json(new MutationBatch(
+                List.of(MutationRequest.of(first, 1), MutationRequest.of(made, 2)), desktop, 1L)));
+        assertThat(behind.status()).as(behind.body()).isEqualTo(409);
+        assertThat(behind.error().error()).isEqualTo("client_behind");
         assertThat(serverRevision()).isEqualTo(before);
+
+        // Under a new id, each is judged against the row as it is now: the old edit's field changed
+        // since its base, so it is a conflict (never a blind overwrite); the new edit lands.
+        Answer again = post("/mutations", token(World.FM), json(new MutationBatch(
+                List.of(MutationRequest.of(first, 1), MutationRequest.of(made, 2)), UUID.randomUUID().toString(), 1L)));
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        List<MutationResult> results = again.as(MutationResults.class).results();
+        assertThat(results.get(0).outcome()).isEqualTo(Outcome.CONFLICT);
+        assertThat(results.get(1).outcome()).as(results.get(1).message()).isEqualTo(Outcome.APPLIED);
         assertThat(status()).isEqualTo("NO_INTENT");
     }
 
