@@ -27,10 +27,11 @@ import java.util.function.Predicate;
  * cadence (Red and Yellow every two weeks, Green and Blue quarterly, as the {@link HealthRules} say) and
  * those whose Enterprise Status is stale. Each item says why in words; the list is sorted by urgency.
  *
- * <p>Urgency, most urgent first: days the review is overdue (a customer with no review date at all comes
- * first, as nobody knows when it was last looked at); then colour (Red, then not yet measured, then
- * Yellow, Green, Blue); then how long ago the Enterprise Status was last updated (never first); then
- * the nearest review date; then the name, so the order is stable.
+ * <p>Urgency is the review's due date, earliest first: a customer with no review date at all comes
+ * first (nobody knows when it was last looked at), then the most overdue, then today's, then the
+ * nearest upcoming one, so "Due today" never follows "Due in 6 days". Customers due the same day go
+ * by colour (Red, then not yet measured, then Yellow, Green, Blue); then by how long ago the
+ * Enterprise Status was last updated (never first); then by name, so the order is stable.
  */
 public final class ReviewQueue {
 
@@ -42,9 +43,9 @@ public final class ReviewQueue {
     /** The queue's order; see the class description. */
     public static final Comparator<ReviewItem> URGENCY = Comparator
             .comparingLong(ReviewQueue::overdueDays).reversed()
+            .thenComparingLong(item -> item.review().daysRemaining().orElse(0))
             .thenComparingInt(item -> severity(item.overall()))
             .thenComparing(Comparator.comparingLong(ReviewQueue::statusAgeDays).reversed())
-            .thenComparingLong(item -> item.review().daysRemaining().orElse(0))
             .thenComparing(item -> item.customer().name(), String.CASE_INSENSITIVE_ORDER)
             .thenComparingLong(ReviewItem::tpid);
 

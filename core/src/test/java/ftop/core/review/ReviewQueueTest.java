@@ -119,6 +119,18 @@ class ReviewQueueTest {
     }
 
     @Test
+    void upcomingReviewsGoByDueDateWithColourOnlyBreakingTies() {
+        ReviewWorld world = new ReviewWorld()
+                .customer(1, "Red in six days").colour(1, RED).reviews(1, TODAY.plusDays(6), null).note(1, TODAY)
+                .customer(2, "Blue today").colour(2, BLUE).reviews(2, TODAY, null).note(2, TODAY)
+                .customer(3, "Green in two days").colour(3, GREEN).reviews(3, TODAY.plusDays(2), null).note(3, TODAY)
+                .customer(4, "Red in two days").colour(4, RED).reviews(4, TODAY.plusDays(2), null).note(4, TODAY)
+                .customer(5, "Green a day late").colour(5, GREEN).reviews(5, TODAY.minusDays(1), null).note(5, TODAY);
+
+        assertThat(queue.build(world.source(), TODAY)).extracting(ReviewItem::tpid).containsExactly(5L, 2L, 4L, 3L, 1L);
+    }
+
+    @Test
     void withEqualOverdueDaysAndColourTheOlderStatusComesFirst() {
         ReviewWorld world = new ReviewWorld()
                 .customer(1, "Recent").colour(1, RED).reviews(1, TODAY.minusDays(5), null).note(1, TODAY.minusDays(20))
