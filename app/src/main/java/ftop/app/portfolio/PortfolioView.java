@@ -1,15 +1,13 @@
 package ftop.app.portfolio;
 
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -17,13 +15,9 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.Separator;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -34,7 +28,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -44,20 +37,16 @@ import javafx.scene.layout.VBox;
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 import ftop.app.portfolio.PortfolioViewModel.Section;
 import ftop.app.widgets.DateText;
+import ftop.app.widgets.TableColumns;
+import ftop.app.widgets.ValueCellFactory;
 import ftop.app.workspace.UnsyncedEdits;
-import ftop.app.widgets.HealthChip;
 import ftop.core.Labelled;
-import ftop.core.customer.Segment;
-import ftop.core.health.CustomerStatus;
-import ftop.core.health.DueState;
-import ftop.core.health.HealthColour;
 import ftop.core.health.WorkloadGroup;
 
 /**
@@ -70,30 +59,19 @@ public final class PortfolioView extends BorderPane {
     private final PortfolioViewModel model;
     private final TableView<PortfolioRow> table = new TableView<>();
     private final TableView<TenantRow> tenantTable = new TableView<>();
-    private final CustomTextField search = new CustomTextField();
     private final ToggleButton customersSection = new ToggleButton("Customers");
     private final ToggleButton tenantsSection = new ToggleButton("Tenants");
-    private final ComboBox<Choice<ftop.core.customer.Region>> regionFilter = new ComboBox<>();
-    private final ComboBox<Choice<Segment>> segmentFilter = new ComboBox<>();
-    private final MenuButton healthFilter = new MenuButton();
-    private final MenuButton statusFilter = new MenuButton();
-    private final Map<HealthColour, CheckMenuItem> healthItems = new java.util.EnumMap<>(HealthColour.class);
-    private final Map<CustomerStatus, CheckMenuItem> statusItems = new java.util.EnumMap<>(CustomerStatus.class);
-    private final ToggleButton overdueFilter = filterToggle("Overdue", "overdueFilter", Material2MZ.WARNING);
-    private final ToggleButton covidFilter = filterToggle("COVID-19 RFA", "covidFilter", Material2MZ.MEDICAL_SERVICES);
-    private final ToggleButton watchlistFilter = filterToggle("Watchlist", "watchlistFilter", Material2MZ.VISIBILITY);
-    private final ToggleButton mineFilter = filterToggle("Mine only", "mineFilter", Material2AL.ACCOUNT_CIRCLE);
-    /** "With unsynced edits", said short so the filter bar still fits a 1400-pixel window. */
-    private final ToggleButton unsyncedFilter = filterToggle("Unsynced", "unsyncedFilter", Material2AL.CLOUD_UPLOAD);
+    private final PortfolioFilterBar filterBar;
     private final StackPane tables = new StackPane();
     private final Button assignSelected = new Button("Assignments", new FontIcon(Material2AL.ASSIGNMENT_IND));
 
     private ExportDialog exportDialog = ExportDialog.fileChooser();
-    /** Set while the controls are being brought in line with the model, so they do not write back. */
+    /** Set while the section buttons are being brought in line with the model, so they do not write back. */
     private boolean syncing;
 
     public PortfolioView(PortfolioViewModel model) {
         this.model = Objects.requireNonNull(model, "model");
+        this.filterBar = new PortfolioFilterBar(model);
         setId("portfolioView");
         getStyleClass().add("portfolio-view");
 
@@ -103,13 +81,11 @@ public final class PortfolioView extends BorderPane {
         // only the table of the section that shows is in the scene, so lookups and focus find that one
         tables.getChildren().setAll(model.sectionProperty().get() == Section.TENANTS ? tenantTable : table);
 
-        setTop(new VBox(toolbar(), filterBar()));
+        setTop(new VBox(toolbar(), filterBar));
         setCenter(tables);
         setBottom(footer());
 
-        model.filterProperty().addListener((obs, old, now) -> showFilter(now));
         model.sectionProperty().addListener((obs, old, now) -> showSection(now));
-        showFilter(model.filterProperty().get());
         showSection(model.sectionProperty().get());
     }
 
@@ -159,22 +135,7 @@ public final class PortfolioView extends BorderPane {
         });
         HBox sectionBox = new HBox(customersSection, tenantsSection);
 
-        search.setId("portfolioSearch");
-        search.setPromptText("Name, TPID, tenant name or ID");
-        search.setLeft(new FontIcon(Material2MZ.SEARCH));
-        search.setPrefWidth(300);
-        search.setMinWidth(220);
-        Button clearSearch = new Button(null, new FontIcon(Material2AL.CLOSE));
-        clearSearch.setId("clearSearch");
-        clearSearch.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
-        clearSearch.setOnAction(e -> search.clear());
-        clearSearch.visibleProperty().bind(search.textProperty().isNotEmpty());
-        search.setRight(clearSearch);
-        search.textProperty().addListener((obs, old, now) -> {
-            if (!syncing) {
-                update(f -> f.withText(now));
-            }
-        });
+        CustomTextField search = filterBar.search();
 
         Label views = new Label("Views");
         views.getStyleClass().add(Styles.TEXT_MUTED);
@@ -229,124 +190,6 @@ public final class PortfolioView extends BorderPane {
         return bar;
     }
 
-    private FlowPane filterBar() {
-        Label filters = new Label(null, new FontIcon(Material2AL.FILTER_LIST));
-        filters.setTooltip(new Tooltip("Filters"));
-
-        regionFilter.setId("regionFilter");
-        regionFilter.getItems().add(new Choice<>(null, "All regions"));
-        for (ftop.core.customer.Region r : ftop.core.customer.Region.values()) {
-            regionFilter.getItems().add(new Choice<>(r, r.label()));
-        }
-        regionFilter.setTooltip(new Tooltip("Region"));
-        regionFilter.setPrefWidth(150);
-        regionFilter.valueProperty().addListener((obs, old, now) -> {
-            if (!syncing && now != null) {
-                update(f -> f.withRegion(Optional.ofNullable(now.value())));
-            }
-        });
-
-        segmentFilter.setId("segmentFilter");
-        segmentFilter.getItems().add(new Choice<>(null, "All segments"));
-        for (Segment s : Segment.values()) {
-            segmentFilter.getItems().add(new Choice<>(s, s.label()));
-        }
-        segmentFilter.setTooltip(new Tooltip("Segment"));
-        segmentFilter.setPrefWidth(140);
-        segmentFilter.valueProperty().addListener((obs, old, now) -> {
-            if (!syncing && now != null) {
-                update(f -> f.withSegment(Optional.ofNullable(now.value())));
-            }
-        });
-
-        healthFilter.setId("healthFilter");
-        for (HealthColour colour : HealthColour.values()) {
-            CheckMenuItem item = new CheckMenuItem(colour.label(), new HealthChip(colour));
-            item.setText(null);
-            item.setId("health" + colour.label());
-            item.selectedProperty().addListener((obs, old, now) -> {
-                if (!syncing) {
-                    update(f -> f.withHealth(toggled(f.health(), colour, now, HealthColour.class)));
-                }
-            });
-            healthItems.put(colour, item);
-            healthFilter.getItems().add(item);
-        }
-
-        statusFilter.setId("statusFilter");
-        for (CustomerStatus status : CustomerStatus.values()) {
-            CheckMenuItem item = new CheckMenuItem(status.label());
-            item.setId("status" + status.label().replace(" ", ""));
-            item.selectedProperty().addListener((obs, old, now) -> {
-                if (!syncing) {
-                    update(f -> f.withStatuses(toggled(f.statuses(), status, now, CustomerStatus.class)));
-                }
-            });
-            statusItems.put(status, item);
-            statusFilter.getItems().add(item);
-        }
-
-        overdueFilter.selectedProperty().addListener((obs, old, now) -> {
-            if (!syncing) {
-                update(f -> f.withOverdue(now));
-            }
-        });
-        covidFilter.selectedProperty().addListener((obs, old, now) -> {
-            if (!syncing) {
-                update(f -> f.withCovidRfa(now));
-            }
-        });
-        watchlistFilter.selectedProperty().addListener((obs, old, now) -> {
-            if (!syncing) {
-                update(f -> f.withWatchlist(now));
-            }
-        });
-        mineFilter.selectedProperty().addListener((obs, old, now) -> {
-            if (!syncing) {
-                update(f -> f.withMine(now));
-            }
-        });
-        unsyncedFilter.selectedProperty().addListener((obs, old, now) -> {
-            if (!syncing) {
-                update(f -> f.withUnsynced(now));
-            }
-        });
-        unsyncedFilter.setTooltip(new Tooltip("With unsynced edits: only customers with edits the server has not "
-                + "taken yet, waiting to be sent or in conflict"));
-        overdueFilter.setTooltip(new Tooltip("Only customers whose review date has passed, or who were never reviewed"));
-        covidFilter.setTooltip(new Tooltip("Only tenants (customers) with an approved COVID-19 RFA"));
-        watchlistFilter.setTooltip(new Tooltip("Only customers on the CXP watchlist, critical included"));
-        Tooltip mine = new Tooltip();
-        // says whose assignments count, and follows a new sign-in
-        mine.textProperty().bind(Bindings.createStringBinding(() -> model.userProperty().get() == null
-                || model.userProperty().get().isEmpty() ? "Only what I am assigned to"
-                : "Only what " + model.userProperty().get() + " is assigned to", model.userProperty()));
-        mineFilter.setTooltip(mine);
-
-        Button clear = new Button("Clear filters", new FontIcon(Material2AL.CLEAR_ALL));
-        clear.setId("clearFilters");
-        clear.getStyleClass().addAll(Styles.FLAT, Styles.SMALL);
-        clear.disableProperty().bind(Bindings.createBooleanBinding(() -> model.filterProperty().get().isEmpty(),
-                model.filterProperty()));
-        clear.setOnAction(e -> model.filterProperty().set(PortfolioFilter.NONE));
-
-        Separator separator = new Separator(javafx.geometry.Orientation.VERTICAL);
-        separator.setPrefHeight(24);
-        // a narrow window wraps the last filters onto a second line rather than pushing them (and
-        // the toolbar's Export) off the window's edge
-        FlowPane bar = new FlowPane(8, 6, filters, regionFilter, segmentFilter, healthFilter, statusFilter, separator,
-                overdueFilter, covidFilter, watchlistFilter, mineFilter, unsyncedFilter, clear);
-        bar.setRowValignment(javafx.geometry.VPos.CENTER);
-        // filters never shrink into "Any ..."
-        for (Node n : List.of(regionFilter, segmentFilter, healthFilter, statusFilter, overdueFilter, covidFilter,
-                watchlistFilter, mineFilter, unsyncedFilter, clear)) {
-            ((javafx.scene.control.Control) n).setMinWidth(Region.USE_PREF_SIZE);
-        }
-        bar.getStyleClass().add("portfolio-filters");
-        bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
-    }
-
     private HBox footer() {
         Label shown = new Label();
         shown.setId("shownCount");
@@ -364,62 +207,6 @@ public final class PortfolioView extends BorderPane {
         footer.getStyleClass().add("portfolio-footer");
         footer.setAlignment(Pos.CENTER_LEFT);
         return footer;
-    }
-
-    private static ToggleButton filterToggle(String text, String id, Ikon icon) {
-        ToggleButton toggle = new ToggleButton(text, new FontIcon(icon));
-        toggle.setId(id);
-        toggle.getStyleClass().add("filter-toggle");
-        return toggle;
-    }
-
-    private void update(Function<PortfolioFilter, PortfolioFilter> change) {
-        model.filterProperty().set(change.apply(model.filterProperty().get()));
-    }
-
-    private static <E extends Enum<E>> Set<E> toggled(Set<E> set, E value, boolean on, Class<E> type) {
-        Set<E> copy = set.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(set);
-        if (on) {
-            copy.add(value);
-        } else {
-            copy.remove(value);
-        }
-        return copy;
-    }
-
-    /** Brings every control in line with {@code f}, e.g. after a ready-made view or on start. */
-    private void showFilter(PortfolioFilter f) {
-        syncing = true;
-        try {
-            if (!search.getText().equals(f.text())) {
-                search.setText(f.text());
-            }
-            regionFilter.setValue(regionFilter.getItems().stream()
-                    .filter(c -> Objects.equals(c.value(), f.region().orElse(null))).findFirst().orElseThrow());
-            segmentFilter.setValue(segmentFilter.getItems().stream()
-                    .filter(c -> Objects.equals(c.value(), f.segment().orElse(null))).findFirst().orElseThrow());
-            healthItems.forEach((colour, item) -> item.setSelected(f.health().contains(colour)));
-            statusItems.forEach((status, item) -> item.setSelected(f.statuses().contains(status)));
-            healthFilter.setText(f.health().isEmpty() ? "Any health"
-                    : "Health: " + String.join(", ", EnumSet.copyOf(f.health()).stream().map(HealthColour::label).toList()));
-            statusFilter.setText(f.statuses().isEmpty() ? "Any status"
-                    : "Status: " + String.join(", ", EnumSet.copyOf(f.statuses()).stream().map(CustomerStatus::label).toList()));
-            highlight(healthFilter, !f.health().isEmpty());
-            highlight(statusFilter, !f.statuses().isEmpty());
-            highlight(regionFilter, f.region().isPresent());
-            highlight(segmentFilter, f.segment().isPresent());
-            overdueFilter.setSelected(f.overdue());
-            covidFilter.setSelected(f.covidRfa());
-            watchlistFilter.setSelected(f.watchlist());
-            mineFilter.setSelected(f.mine());
-            unsyncedFilter.setSelected(f.unsynced());
-        } finally {
-            syncing = false;
-        }
-    }
-
-    private static void highlight(Node control, boolean active) {
-        control.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("filtering"), active);
     }
 
     private void showSection(Section section) {
@@ -487,24 +274,32 @@ public final class PortfolioView extends BorderPane {
         // columns keep their widths; a narrow window scrolls sideways rather than clipping text
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().add(actionsColumn());
-        table.getColumns().add(textColumn("Customer", "customerColumn", PortfolioRow::name, 240, 150));
+        table.getColumns().add(TableColumns.text("Customer", "customerColumn", PortfolioRow::name, 240, 150));
         table.getColumns().add(syncColumn());
-        table.getColumns().add(tpidColumn());
-        table.getColumns().add(textColumn("Segment", "segmentColumn", r -> r.customer().segment().label(), 90, 85));
-        table.getColumns().add(healthColumn("Overall health", "overallColumn", PortfolioRow::overall, 130));
+        TableColumn<PortfolioRow, Long> tpid = TableColumns.plain("TPID", "tpidColumn", PortfolioRow::tpid, 98, 95);
+        tpid.getStyleClass().add("number-column");
+        table.getColumns().add(tpid);
+        table.getColumns().add(TableColumns.text("Segment", "segmentColumn", r -> r.customer().segment().label(), 90, 85));
+        table.getColumns().add(TableColumns.health("Overall health", "overallColumn", PortfolioRow::overall, 130, 126));
         for (WorkloadGroup group : WorkloadGroup.values()) {
-            table.getColumns().add(healthColumn(group.label(), "group" + group.number() + "Column", r -> r.group(group), 92));
+            table.getColumns().add(TableColumns.health(group.label(), "group" + group.number() + "Column",
+                    r -> r.group(group), 92, 88));
         }
-        table.getColumns().add(textColumn("Customer Status", "statusColumn",
+        table.getColumns().add(TableColumns.text("Customer Status", "statusColumn",
                 r -> r.status().map(Labelled::label).orElse("Not set"), 155, 140));
-        table.getColumns().add(reviewColumn());
-        table.getColumns().add(textColumn("CXP watchlist", "watchlistColumn",
+        table.getColumns().add(TableColumns.due("Next review", "reviewColumn", PortfolioRow::review,
+                due -> due.overdue() ? "Overdue · " + DateText.of(due.dueOn(), "Never reviewed")
+                        : DateText.of(due.dueOn(), "Never reviewed"), true, 252, 240));
+        table.getColumns().add(TableColumns.text("CXP watchlist", "watchlistColumn",
                 r -> r.watchlist().map(Labelled::label).orElse("Not set"), 145, 130));
-        table.getColumns().add(textColumn("Region", "regionColumn", r -> r.region().label(), 190, 120));
-        table.getColumns().add(textColumn("Vertical", "verticalColumn", r -> r.vertical().label(), 170, 110));
-        table.getColumns().add(textColumn("Health owner", "ownerColumn",
+        table.getColumns().add(TableColumns.text("Region", "regionColumn", r -> r.region().label(), 190, 120));
+        table.getColumns().add(TableColumns.text("Vertical", "verticalColumn", r -> r.vertical().label(), 170, 110));
+        table.getColumns().add(TableColumns.text("Health owner", "ownerColumn",
                 r -> r.healthOwner().isEmpty() ? "Unassigned" : r.healthOwner(), 140, 100));
-        table.getColumns().add(tenantsColumn());
+        TableColumn<PortfolioRow, Integer> tenants = TableColumns.plain("Tenants", "tenantsColumn",
+                PortfolioRow::tenantCount, 76, 70);
+        tenants.getStyleClass().add("number-column");
+        table.getColumns().add(tenants);
         table.getColumns().add(flagsColumn());
 
         table.setRowFactory(openOnDoubleClick(model::open));
@@ -563,132 +358,15 @@ public final class PortfolioView extends BorderPane {
         return new StackPane(empty, spinner);
     }
 
-    private static <R> TableColumn<R, String> textColumn(String title, String id, Function<R, String> value,
-            double width, double minWidth) {
-        TableColumn<R, String> column = new TableColumn<>(title);
-        column.setId(id);
-        column.setPrefWidth(width);
-        column.setMinWidth(minWidth);
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-        column.setComparator(String.CASE_INSENSITIVE_ORDER);
-        return column;
-    }
-
-    private static TableColumn<PortfolioRow, Long> tpidColumn() {
-        TableColumn<PortfolioRow, Long> column = new TableColumn<>("TPID");
-        column.setId("tpidColumn");
-        column.setPrefWidth(98);
-        column.setMinWidth(95);
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().tpid()));
-        column.getStyleClass().add("number-column");
-        return column;
-    }
-
-    private static TableColumn<PortfolioRow, Optional<HealthColour>> healthColumn(String title, String id,
-            Function<PortfolioRow, Optional<HealthColour>> value, double width) {
-        TableColumn<PortfolioRow, Optional<HealthColour>> column = new TableColumn<>(title);
-        column.setId(id);
-        column.setPrefWidth(width);
-        column.setMinWidth(width - 4);
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-        // worst first when sorted ascending; customers without data last
-        column.setComparator(Comparator.comparing(o -> o.map(HealthColour::ordinal).orElse(Integer.MAX_VALUE)));
-        column.setCellFactory(c -> new TableCell<>() {
-            private final HealthChip chip = new HealthChip();
-
-            @Override
-            protected void updateItem(Optional<HealthColour> item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty || item == null) {
-                    setGraphic(null);
-                } else {
-                    chip.setColour(item);
-                    setGraphic(chip);
-                }
-            }
-        });
-        return column;
-    }
-
-    private static TableColumn<PortfolioRow, DueState> reviewColumn() {
-        TableColumn<PortfolioRow, DueState> column = new TableColumn<>("Next review");
-        column.setId("reviewColumn");
-        column.setPrefWidth(252);
-        column.setMinWidth(240);
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().review()));
-        // never reviewed first (they are the most overdue), then by date
-        column.setComparator(Comparator.comparing(d -> d.dueOn().orElse(java.time.LocalDate.MIN)));
-        column.setCellFactory(c -> new TableCell<>() {
-            private final FontIcon warning = new FontIcon(Material2MZ.WARNING);
-
-            @Override
-            protected void updateItem(DueState item, boolean empty) {
-                super.updateItem(item, empty);
-                getStyleClass().remove("overdue");
-                setGraphic(null);
-                if (empty || item == null) {
-                    setText(null);
-                    return;
-                }
-                String date = DateText.of(item.dueOn(), "Never reviewed");
-                if (item.overdue()) {
-                    getStyleClass().add("overdue");
-                    setGraphic(warning);
-                    setText("Overdue · " + date);
-                } else {
-                    setText(date);
-                }
-            }
-        });
-        return column;
-    }
-
-    private static TableColumn<PortfolioRow, Integer> tenantsColumn() {
-        TableColumn<PortfolioRow, Integer> column = new TableColumn<>("Tenants");
-        column.setId("tenantsColumn");
-        column.setPrefWidth(76);
-        column.setMinWidth(70);
-        column.getStyleClass().add("number-column");
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().tenantCount()));
-        return column;
-    }
-
     /** The winner trophy and the COVID-19 RFA medical icon; each with a tooltip saying what it is. */
     private static TableColumn<PortfolioRow, PortfolioRow> flagsColumn() {
-        TableColumn<PortfolioRow, PortfolioRow> column = new TableColumn<>("Flags");
-        column.setId("flagsColumn");
-        column.setPrefWidth(64);
-        column.setMinWidth(56);
+        TableColumn<PortfolioRow, PortfolioRow> column = TableColumns.plain("Flags", "flagsColumn", r -> r, 64, 56);
         // flagged customers first: both flags, then the winner, then COVID-19 RFA
         column.setComparator(Comparator.comparing((PortfolioRow r) -> !r.winner() || !r.covidRfa())
                 .thenComparing(r -> !r.winner()).thenComparing(r -> !r.covidRfa()));
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        column.setCellFactory(c -> new TableCell<>() {
-            private final FontIcon trophy = winnerIcon();
-            private final FontIcon covid = covidIcon();
-            private final HBox box = new HBox(6);
-
-            {
-                box.setAlignment(Pos.CENTER_LEFT);
-            }
-
-            @Override
-            protected void updateItem(PortfolioRow item, boolean empty) {
-                super.updateItem(item, empty);
-                box.getChildren().clear();
-                if (empty || item == null) {
-                    setGraphic(null);
-                    return;
-                }
-                if (item.winner()) {
-                    box.getChildren().add(trophy);
-                }
-                if (item.covidRfa()) {
-                    box.getChildren().add(covid);
-                }
-                setGraphic(box);
-            }
-        });
+        column.setCellFactory(ValueCellFactory.<PortfolioRow, PortfolioRow>create()
+                .withGraphic(FlagIcons::new, FlagIcons::show)
+                .withGraphicWhen(r -> r.winner() || r.covidRfa()));
         return column;
     }
 
@@ -706,54 +384,10 @@ public final class PortfolioView extends BorderPane {
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().unsynced()));
         column.setComparator(Comparator.comparingInt(UnsyncedEdits::conflicts).reversed()
                 .thenComparing(Comparator.comparingInt(UnsyncedEdits::pending).reversed()));
-        column.setCellFactory(c -> new TableCell<>() {
-            private final Label pending = marker("pendingMarker", "pending-marker", Material2AL.CLOUD_UPLOAD);
-            private final Label conflicts = marker("conflictMarker", "conflict-marker", Material2AL.ERROR_OUTLINE);
-            private final HBox box = new HBox(6);
-
-            {
-                box.setAlignment(Pos.CENTER_LEFT);
-                pending.getStyleClass().add(Styles.ACCENT);
-                conflicts.getStyleClass().add(Styles.DANGER);
-            }
-
-            @Override
-            protected void updateItem(UnsyncedEdits item, boolean empty) {
-                super.updateItem(item, empty);
-                box.getChildren().clear();
-                if (empty || item == null || !item.any()) {
-                    setGraphic(null);
-                    return;
-                }
-                if (item.conflicts() > 0) {
-                    conflicts.setText(Integer.toString(item.conflicts()));
-                    conflicts.setAccessibleText(item.conflicts() + (item.conflicts() == 1 ? " conflict" : " conflicts"));
-                    conflicts.getTooltip().setText(item.conflicts() == 1
-                            ? "1 edit the server did not take: open the conflicts from the status bar to decide"
-                            : item.conflicts() + " edits the server did not take: open the conflicts from the "
-                                    + "status bar to decide");
-                    box.getChildren().add(conflicts);
-                }
-                if (item.pending() > 0) {
-                    pending.setText(Integer.toString(item.pending()));
-                    pending.setAccessibleText(item.pending() + " pending");
-                    pending.getTooltip().setText(item.pending() == 1 ? "1 edit waits to be sent to the server"
-                            : item.pending() + " edits wait to be sent to the server");
-                    box.getChildren().add(pending);
-                }
-                setGraphic(box);
-            }
-        });
+        column.setCellFactory(ValueCellFactory.<PortfolioRow, UnsyncedEdits>create()
+                .withGraphic(SyncMarkers::new, SyncMarkers::show)
+                .withGraphicWhen(UnsyncedEdits::any));
         return column;
-    }
-
-    private static Label marker(String id, String styleClass, Ikon icon) {
-        Label label = new Label(null, new FontIcon(icon));
-        label.setId(id);
-        label.getStyleClass().addAll("sync-marker", styleClass, Styles.TEXT_SMALL);
-        label.setTooltip(new Tooltip());
-        label.setMinWidth(Region.USE_PREF_SIZE);
-        return label;
     }
 
     /** The Assignments icon of each row, handed to whoever registered {@code onOpenAssignments}. */
@@ -769,29 +403,25 @@ public final class PortfolioView extends BorderPane {
         column.setSortable(false);
         column.setReorderable(false);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        column.setCellFactory(c -> new TableCell<>() {
-            private final Button button = new Button(null, new FontIcon(Material2AL.ASSIGNMENT_IND));
+        column.setCellFactory(ValueCellFactory.<PortfolioRow, PortfolioRow>create()
+                .withCellGraphic(cell -> assignmentsButton(cell), (button, row) -> { }));
+        return column;
+    }
 
-            {
-                button.setId("assignmentsButton");
-                button.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
-                button.setTooltip(new Tooltip("Assignments"));
-                button.disableProperty().bind(model.onOpenAssignmentsProperty().isNull());
-                button.setOnAction(e -> {
-                    PortfolioRow row = getItem();
-                    if (row != null) {
-                        model.openAssignments(List.of(row.tpid()));
-                    }
-                });
-            }
-
-            @Override
-            protected void updateItem(PortfolioRow item, boolean empty) {
-                super.updateItem(item, empty);
-                setGraphic(empty || item == null ? null : button);
+    /** The row's own Assignments button: it asks for the assignments of the customer of its cell. */
+    private Button assignmentsButton(TableCell<PortfolioRow, PortfolioRow> cell) {
+        Button button = new Button(null, new FontIcon(Material2AL.ASSIGNMENT_IND));
+        button.setId("assignmentsButton");
+        button.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, Styles.SMALL);
+        button.setTooltip(new Tooltip("Assignments"));
+        button.disableProperty().bind(model.onOpenAssignmentsProperty().isNull());
+        button.setOnAction(e -> {
+            PortfolioRow row = cell.getItem();
+            if (row != null) {
+                model.openAssignments(List.of(row.tpid()));
             }
         });
-        return column;
+        return button;
     }
 
     // ------------------------------------------------------------------ tenants
@@ -806,36 +436,24 @@ public final class PortfolioView extends BorderPane {
         tenantTable.getSelectionModel().getSelectedItems()
                 .addListener((ListChangeListener<TenantRow>) c -> updateSelection());
         tenantTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        tenantTable.getColumns().add(textColumn("Tenant name", "tenantNameColumn", TenantRow::name, 290, 160));
-        TableColumn<TenantRow, String> id = textColumn("Tenant ID", "tenantIdColumn", r -> r.tenantId().toString(), 320, 200);
+        tenantTable.getColumns().add(TableColumns.text("Tenant name", "tenantNameColumn", TenantRow::name, 290, 160));
+        TableColumn<TenantRow, String> id = TableColumns.text("Tenant ID", "tenantIdColumn", r -> r.tenantId().toString(), 320, 200);
         id.getStyleClass().add("id-column");
         tenantTable.getColumns().add(id);
-        tenantTable.getColumns().add(textColumn("Customer", "tenantCustomerColumn", r -> r.customer().name(), 210, 140));
-        TableColumn<TenantRow, Long> tpid = new TableColumn<>("TPID");
-        tpid.setId("tenantTpidColumn");
-        tpid.setPrefWidth(98);
+        tenantTable.getColumns().add(TableColumns.text("Customer", "tenantCustomerColumn", r -> r.customer().name(), 210, 140));
+        TableColumn<TenantRow, Long> tpid = TableColumns.plain("TPID", "tenantTpidColumn", TenantRow::tpid, 98, 10);
         tpid.getStyleClass().add("number-column");
-        tpid.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().tpid()));
         tenantTable.getColumns().add(tpid);
-        tenantTable.getColumns().add(flagColumn("Winner", "winnerColumn", TenantRow::winner, PortfolioView::winnerIcon));
-        tenantTable.getColumns().add(flagColumn("COVID-19 RFA", "covidColumn", TenantRow::covidRfa, PortfolioView::covidIcon));
-        tenantTable.getColumns().add(textColumn("Is Enterprise", "enterpriseColumn",
+        tenantTable.getColumns().add(flagColumn("Winner", "winnerColumn", TenantRow::winner, FlagIcons::winnerIcon));
+        tenantTable.getColumns().add(flagColumn("COVID-19 RFA", "covidColumn", TenantRow::covidRfa, FlagIcons::covidIcon));
+        tenantTable.getColumns().add(TableColumns.text("Is Enterprise", "enterpriseColumn",
                 r -> r.tenant().enterpriseLevel().map(Labelled::label).orElse("No"), 122, 110));
-        TableColumn<TenantRow, Long> users = new TableColumn<>("Users");
-        users.setId("usersColumn");
-        users.setPrefWidth(90);
+        TableColumn<TenantRow, Long> users = TableColumns.plain("Users", "usersColumn", r -> r.tenant().userCount(), 90, 10);
         users.getStyleClass().add("number-column");
-        users.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().tenant().userCount()));
-        users.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(Long item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : String.format(Locale.US, "%,d", item));
-            }
-        });
+        users.setCellFactory(ValueCellFactory.<TenantRow, Long>create().withText(n -> String.format(Locale.US, "%,d", n)));
         tenantTable.getColumns().add(users);
-        tenantTable.getColumns().add(textColumn("FM", "tenantFmColumn", r -> r.fm().isEmpty() ? "—" : r.fm(), 150, 100));
-        tenantTable.getColumns().add(textColumn("Origin", "originColumn", r -> r.tenant().origin().label(), 170, 120));
+        tenantTable.getColumns().add(TableColumns.text("FM", "tenantFmColumn", r -> r.fm().isEmpty() ? "—" : r.fm(), 150, 100));
+        tenantTable.getColumns().add(TableColumns.text("Origin", "originColumn", r -> r.tenant().origin().label(), 170, 120));
 
         tenantTable.setRowFactory(openOnDoubleClick(model::openTenant));
         tenantTable.setOnKeyPressed(e -> {
@@ -848,49 +466,8 @@ public final class PortfolioView extends BorderPane {
     }
 
     /** A yes/no column drawn as an icon (with a tooltip); sorting puts the flagged rows first. */
-    private static TableColumn<TenantRow, Boolean> flagColumn(String title, String id,
-            java.util.function.Predicate<TenantRow> value, java.util.function.Supplier<FontIcon> icon) {
-        TableColumn<TenantRow, Boolean> column = new TableColumn<>(title);
-        column.setId(id);
-        column.setPrefWidth(title.length() > 8 ? 128 : 76);
-        column.setMinWidth(64);
-        column.getStyleClass().add("flag-column");
-        column.setComparator(Comparator.comparing((Boolean b) -> !b));
-        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.test(c.getValue())));
-        column.setCellFactory(c -> new TableCell<>() {
-            private final FontIcon flag = icon.get();
-
-            @Override
-            protected void updateItem(Boolean item, boolean empty) {
-                super.updateItem(item, empty);
-                setGraphic(!empty && Boolean.TRUE.equals(item) ? flag : null);
-            }
-        });
-        return column;
-    }
-
-    static FontIcon winnerIcon() {
-        return icon(new FontIcon(Material2AL.EMOJI_EVENTS), "flag-icon-winner", "winnerIcon",
-                "Winner tenant (SLT Watchlist)");
-    }
-
-    static FontIcon covidIcon() {
-        return icon(new FontIcon(Material2MZ.MEDICAL_SERVICES), "flag-icon-covid", "covidIcon", "COVID-19 RFA approved");
-    }
-
-    private static FontIcon icon(FontIcon icon, String styleClass, String id, String tooltip) {
-        icon.getStyleClass().add(styleClass);
-        icon.setId(id);
-        icon.setIconSize(18);
-        Tooltip.install(icon, new Tooltip(tooltip));
-        return icon;
-    }
-
-    /** An entry of a filter box: a value, or {@code null} for "all", and what the box shows. */
-    record Choice<T>(T value, String label) {
-        @Override
-        public String toString() {
-            return label;
-        }
+    private static TableColumn<TenantRow, Boolean> flagColumn(String title, String id, Predicate<TenantRow> value,
+            Supplier<FontIcon> icon) {
+        return TableColumns.flag(title, id, value, icon, title.length() > 8 ? 128 : 76, 64);
     }
 }

@@ -17,13 +17,13 @@ import java.util.function.Supplier;
 
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.MenuButton;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 
+import org.controlsfx.control.CheckComboBox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,19 +151,16 @@ class PortfolioViewTest extends FxRobot {
 
     @Test
     void healthFilterTakesSeveralColours() {
-        clickOn("#healthFilter");
-        clickOn("#healthRed");
+        tick("#healthFilter", "Red");
         assertShownCustomers(r -> r.overall().equals(Optional.of(HealthColour.RED)));
-        clickOn("#healthFilter");
-        clickOn("#healthBlue");
+        tick("#healthFilter", "Blue");
         assertShownCustomers(r -> r.overall().filter(c -> c == HealthColour.RED || c == HealthColour.BLUE).isPresent());
-        assertThat(lookup("#healthFilter").queryAs(MenuButton.class).getText()).isEqualTo("Health: Red, Blue");
+        assertThat(lookup("#healthFilter").queryAs(CheckComboBox.class).getTitle()).isEqualTo("Health: Red, Blue");
     }
 
     @Test
     void statusFilterShowsThatStatusOnly() {
-        clickOn("#statusFilter");
-        clickOn("#statusInProgress");
+        tick("#statusFilter", CustomerStatus.IN_PROGRESS.label());
         assertShownCustomers(r -> r.status().equals(Optional.of(CustomerStatus.IN_PROGRESS)));
     }
 
@@ -206,12 +203,12 @@ class PortfolioViewTest extends FxRobot {
     void readyMadeViewsSetTheFiltersAndClearPutsThemBack() {
         clickOn("#viewRedYellow");
         assertShownCustomers(r -> r.overall().filter(c -> c == HealthColour.RED || c == HealthColour.YELLOW).isPresent());
-        assertThat(lookup("#healthFilter").queryAs(MenuButton.class).getText()).isEqualTo("Health: Red, Yellow");
+        assertThat(lookup("#healthFilter").queryAs(CheckComboBox.class).getTitle()).isEqualTo("Health: Red, Yellow");
 
         clickOn("#viewBlocked");
         assertShownCustomers(r -> r.status().filter(s -> s == CustomerStatus.BLOCKED_BUSINESS
                 || s == CustomerStatus.BLOCKED_TECHNICAL).isPresent());
-        assertThat(lookup("#healthFilter").queryAs(MenuButton.class).getText()).isEqualTo("Any health");
+        assertThat(lookup("#healthFilter").queryAs(CheckComboBox.class).getTitle()).isEqualTo("Any health");
 
         clickOn("#viewOverdue");
         assertShownCustomers(r -> r.review().overdue());
@@ -531,6 +528,16 @@ class PortfolioViewTest extends FxRobot {
         clickOn(comboId);
         clickOn(lookup(".list-cell").match(LabeledMatchers.hasText(text)).match(NodeQueryUtils.isVisible())
                 .<Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Ticks {@code item} in the check-list filter {@code filterId}, then closes its list with Esc. */
+    private void tick(String filterId, String item) {
+        clickOn(filterId);
+        Node cell = lookup(".check-box-list-cell").match(LabeledMatchers.hasText(item))
+                .match(NodeQueryUtils.isVisible()).query();
+        clickOn(from(cell).lookup(".check-box").<Node>query());
+        type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
     }
 
