@@ -201,7 +201,8 @@ final class DemoWorkspace {
                 covid = today.isBefore(LocalDate.of(2020, 3, 20)) ? Optional.empty()
                         : Optional.of(approved.isAfter(today) ? today : approved);
             }
-            Optional<EnterpriseLevel> level = users >= 5_000
+            // The winner tenant carries the Enterprise Status notes, which its Is Enterprise flag enables.
+            Optional<EnterpriseLevel> level = winner || users >= 5_000
                     ? Optional.of(EnterpriseLevel.forUserCount(users)) : Optional.empty();
             own.add(new Tenant(GeneratedRows.uuid(random), name, tpid, winner, covid, level, users, origin));
         }

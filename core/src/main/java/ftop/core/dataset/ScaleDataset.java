@@ -352,6 +352,10 @@ final class ScaleDataset {
                     ? Optional.of(approved.isAfter(today) ? today : approved) : Optional.empty();
             Optional<EnterpriseLevel> level = users >= 5_000 && r.nextInt(5) != 0
                     ? Optional.of(EnterpriseLevel.forUserCount(users)) : Optional.empty();
+            if (first && hasWinner) {
+                // The winner tenant carries the Enterprise Status notes, which its Is Enterprise flag enables.
+                level = Optional.of(EnterpriseLevel.forUserCount(users));
+            }
             out.add(new Tenant(GeneratedRows.uuid(r), name, tpid, first && hasWinner, covid, level, users, origin));
         }
         return out;

@@ -7,6 +7,7 @@ import ftop.core.status.EnterpriseStatusNote;
 import ftop.core.tenant.Tenant;
 import ftop.core.user.User;
 import ftop.core.user.UserRole;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import java.util.UUID;
  *   <li>a customer's health (and its status notes and forecasts) is edited by its assigned health
  *       FM/FTA, by leads of its region and by administrators;</li>
  *   <li>the winner (SLT Watchlist) flag only by members of its security group;</li>
+ *   <li>the "Is Enterprise" flag by the health owners and by those who keep the master data;</li>
  *   <li>assignments by the assignment team, leads of the region, administrators and the customer's
  *       health owner;</li>
  *   <li>master data (customers, tenants, usage, people) by the assignment team, leads of the
@@ -174,6 +176,20 @@ public final class Permissions {
         };
     }
 
+    /**
+     * May {@code user} change the "Is Enterprise" flag of a tenant of {@code customer}? Those who keep
+     * its master data, and its health owners: the seed sends the FM or FTA to the flags to enable the
+     * Enterprise Status fields they must fill in.
+     */
+    public static Decision canSetEnterpriseLevel(User user, CustomerAccess customer) {
+        if (canEditMasterData(user, customer).allowed() || canEditHealth(user, customer).allowed()) {
+            return Decision.allow();
+        }
+        return Decision.deny("The Is Enterprise flag of " + customer.label() + "'s tenants is set by its health FM or "
+                + "FTA, the assignment team, leads of the region and administrators; " + name(user)
+                + " is none of these.");
+    }
+
     private static Decision canChangeTenant(User user, CustomerAccess customer, Tenant before, Tenant after) {
         boolean winnerBefore = before != null && before.winner();
         boolean winnerAfter = after != null && after.winner();
@@ -181,17 +197,23 @@ public final class Permissions {
         if (winnerBefore != winnerAfter) {
             decision = canSetWinnerFlag(user);
         }
-        boolean onlyFlags = before != null && after != null
-                && before.withWinner(false).equals(withCovid(after.withWinner(false), before.covidRfaApprovedOn()));
-        boolean covidChanged = before != null && after != null && !before.covidRfaApprovedOn().equals(after.covidRfaApprovedOn());
+        boolean onlyFlags = before != null && after != null && before.withWinner(false).equals(
+                withCovid(after.withWinner(false), before.covidRfaApprovedOn()).withEnterpriseLevel(before.enterpriseLevel()));
         if (onlyFlags) {
-            // Flag-only edits: the winner flag is the security group's call, the RFA the Gateway's.
-            return covidChanged ? decision.and(canApproveCovidRfa(user, customer)) : decision;
+            // Flag-only edits: the winner flag is the security group's call, the RFA the Gateway's,
+            // Is Enterprise also the health owner's.
+            if (!before.covidRfaApprovedOn().equals(after.covidRfaApprovedOn())) {
+                decision = decision.and(canApproveCovidRfa(user, customer));
+            }
+            if (!before.enterpriseLevel().equals(after.enterpriseLevel())) {
+                decision = decision.and(canSetEnterpriseLevel(user, customer));
+            }
+            return decision;
         }
         return decision.and(canEditMasterData(user, customer));
     }
 
-    private static Tenant withCovid(Tenant t, Optional<java.time.LocalDate> covid) {
+    private static Tenant withCovid(Tenant t, Optional<LocalDate> covid) {
         return new Tenant(t.tenantId(), t.name(), t.tpid(), t.winner(), covid, t.enterpriseLevel(), t.userCount(), t.origin());
     }
 

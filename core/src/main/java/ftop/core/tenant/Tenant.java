@@ -43,4 +43,9 @@ public record Tenant(
     public Tenant withWinner(boolean value) {
         return new Tenant(tenantId, name, tpid, value, covidRfaApprovedOn, enterpriseLevel, userCount, origin);
     }
+
+    /** This tenant with its "Is Enterprise" flag set to {@code level}, or "No" when empty. */
+    public Tenant withEnterpriseLevel(Optional<EnterpriseLevel> level) {
+        return new Tenant(tenantId, name, tpid, winner, covidRfaApprovedOn, level, userCount, origin);
+    }
 }

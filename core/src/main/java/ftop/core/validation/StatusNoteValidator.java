@@ -1,5 +1,6 @@
 package ftop.core.validation;
 
+import ftop.core.status.EnterpriseStatusGate;
 import ftop.core.status.EnterpriseStatusNote;
 import ftop.core.tenant.Tenant;
 import java.util.ArrayList;
@@ -10,7 +11,8 @@ import java.util.Optional;
  * The rules an {@link EnterpriseStatusNote} must satisfy before it is saved: at least one of
  * Executive Summary, Risks and Awareness written, each at most {@link Limits#STATUS_TEXT_MAX}
  * characters; an author; the customer exists and the note sits on the customer's winner tenant,
- * which carries the Enterprise Status for the whole TPID.
+ * which carries the Enterprise Status for the whole TPID, and whose "Is Enterprise" flag is set
+ * ({@link EnterpriseStatusGate}).
  */
 final class StatusNoteValidator {
 
@@ -43,6 +45,9 @@ final class StatusNoteValidator {
                     .orElse("; this customer has no winner tenant yet, so one must be chosen first.");
             problems.add(new Problem("tenantId", "Enterprise Status is kept on the winner tenant, and "
                     + tenant.get().name() + " is not it" + winner));
+        } else {
+            EnterpriseStatusGate.disabledReason(tenant.get())
+                    .ifPresent(reason -> problems.add(new Problem("tenantId", reason)));
         }
         return problems;
     }

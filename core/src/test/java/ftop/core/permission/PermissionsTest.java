@@ -153,6 +153,23 @@ class PermissionsTest {
     }
 
     @Test
+    void theHealthOwnerAndMasterDataKeepersSetIsEnterprise() {
+        Tenant winner = Contoso.WINNER_TENANT;
+        Tenant off = winner.withEnterpriseLevel(Optional.empty());
+        for (User user : List.of(FM, ASSIGNMENT_TEAM, US_LEAD, ADMIN)) {
+            assertThat(Permissions.canChange(user, CONTOSO, winner, off).allowed()).as(user.userId()).isTrue();
+        }
+        for (User user : List.of(FE, GATEWAY, UK_LEAD, SLT_MEMBER)) {
+            assertThat(Permissions.canChange(user, CONTOSO, winner, off).allowed()).as(user.userId()).isFalse();
+        }
+        assertThat(Permissions.canChange(FE, CONTOSO, winner, off).reason()).contains("Is Enterprise");
+        // The flag does not open the rest of the record to the health owner.
+        Tenant renamed = new Tenant(winner.tenantId(), "renamed.onmicrosoft.com", winner.tpid(), true,
+                winner.covidRfaApprovedOn(), Optional.empty(), winner.userCount(), winner.origin());
+        assertThat(Permissions.canChange(FM, CONTOSO, winner, renamed).allowed()).isFalse();
+    }
+
+    @Test
     void theGatewayTeamRecordsCovidApprovals() {
         Tenant second = Contoso.SECOND_TENANT;
         Tenant approved = new Tenant(second.tenantId(), second.name(), second.tpid(), false,

@@ -2,8 +2,11 @@ package ftop.core.validation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ftop.core.status.EnterpriseStatusGate;
 import ftop.core.status.EnterpriseStatusNote;
+import ftop.core.tenant.Tenant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +78,23 @@ class StatusNoteValidatorTest {
 
         assertThat(problems).extracting(Problem::field).containsExactly("tenantId");
         assertThat(problems.get(0).message()).contains("no winner tenant");
+    }
+
+    @Test
+    void theIsEnterpriseFlagGatesTheNote() {
+        Tenant winner = Contoso.WINNER_TENANT;
+        Tenant notEnterprise = new Tenant(winner.tenantId(), winner.name(), winner.tpid(), true,
+                winner.covidRfaApprovedOn(), Optional.empty(), winner.userCount(), winner.origin());
+        InMemoryValidationContext flagOff = Contoso.context().with(notEnterprise);
+
+        List<Problem> problems = Validator.validate(Contoso.note(), flagOff);
+
+        assertThat(problems).extracting(Problem::field).containsExactly("tenantId");
+        assertThat(problems.get(0).message()).contains("Is Enterprise").contains("\"No\"").contains("Level 3")
+                .contains("Level 4").contains(winner.name());
+        assertThat(EnterpriseStatusGate.disabledReason(notEnterprise)).contains(problems.get(0).message());
+        assertThat(EnterpriseStatusGate.enabled(winner)).isTrue();
+        assertThat(EnterpriseStatusGate.disabledReason(winner)).isEmpty();
     }
 
     @Test

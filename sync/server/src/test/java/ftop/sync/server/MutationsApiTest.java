@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import ftop.core.assignment.Assignment;
 import ftop.core.assignment.AssignmentArea;
@@ -15,6 +16,7 @@ import ftop.core.change.EntityKind;
 import ftop.core.change.Mutation;
 import ftop.core.contact.Contact;
 import ftop.core.contact.ContactKind;
+import ftop.core.status.EnterpriseStatusNote;
 import ftop.core.user.User;
 import ftop.core.validation.Contoso;
 import ftop.sync.protocol.ApiError;
@@ -24,6 +26,7 @@ import ftop.sync.protocol.MutationResult;
 import ftop.sync.protocol.MutationResults;
 import ftop.sync.protocol.Outcome;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -158,6 +161,33 @@ class MutationsApiTest extends ServerTestBase {
         MutationResult slt = pushOne(World.SLT, Mutation.upsert(EntityKind.TENANT, tenant, loadedRevision,
                 Map.of("winner", BooleanNode.FALSE)));
         assertThat(slt.outcome()).as(slt.message()).isEqualTo(Outcome.APPLIED);
+    }
+
+    @Test
+    void aStatusNoteNeedsIsEnterpriseWhichTheHealthOwnerSets() throws Exception {
+        String tenant = Contoso.WINNER_TENANT_ID.toString();
+        MutationResult off = pushOne(World.FM, Mutation.upsert(EntityKind.TENANT, tenant, loadedRevision,
+                Map.of("enterpriseLevel", NullNode.getInstance())));
+        assertThat(off.outcome()).as(off.message()).isEqualTo(Outcome.APPLIED);
+
+        long before = serverRevision();
+        EnterpriseStatusNote note = new EnterpriseStatusNote(UUID.randomUUID(), Contoso.TPID, Contoso.WINNER_TENANT_ID,
+                "Rollout on track", "", "", World.FM.userId(), Instant.parse("2021-06-01T09:00:00Z"));
+        MutationResult refused = pushOne(World.FM, Mutation.upsert(EntityKind.STATUS_NOTE, note.id().toString(), 0,
+                EntityCodec.fields(note)));
+        assertThat(refused.outcome()).isEqualTo(Outcome.REJECTED);
+        assertThat(refused.message()).contains("Is Enterprise").contains("\"No\"");
+        assertThat(serverRevision()).isEqualTo(before);
+
+        MutationResult partner = pushOne(World.OTHER_FM, Mutation.upsert(EntityKind.TENANT, tenant, off.revision(),
+                Map.of("enterpriseLevel", TextNode.valueOf("LEVEL_4"))));
+        assertThat(partner.outcome()).isEqualTo(Outcome.REJECTED);
+        MutationResult on = pushOne(World.FM, Mutation.upsert(EntityKind.TENANT, tenant, off.revision(),
+                Map.of("enterpriseLevel", TextNode.valueOf("LEVEL_4"))));
+        assertThat(on.outcome()).as(on.message()).isEqualTo(Outcome.APPLIED);
+        MutationResult saved = pushOne(World.FM, Mutation.upsert(EntityKind.STATUS_NOTE, note.id().toString(), 0,
+                EntityCodec.fields(note)));
+        assertThat(saved.outcome()).as(saved.message()).isEqualTo(Outcome.APPLIED);
     }
 
     @Test
