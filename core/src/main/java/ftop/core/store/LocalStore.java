@@ -92,7 +92,29 @@ public final class LocalStore implements WorkspaceWrites, AutoCloseable {
     public static LocalStore open(Path directory, Clock clock) {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(clock, "clock");
-        return new LocalStore(StoreDatabase.open(directory.toAbsolutePath().normalize()), clock);
+        return new LocalStore(StoreDatabase.open(directory.toAbsolutePath().normalize(), null), clock);
+    }
+
+    /**
+     * Opens the workspace in {@code directory} encrypted at rest with the key {@code keys} keep for
+     * it (H2's {@code CIPHER=AES}): a new workspace is given a new key, and a plain one from an
+     * earlier version is encrypted first, keeping everything in it (pending edits, drafts,
+     * settings). The desktop opens its workspaces this way; {@link #open(Path, Clock)} opens plain
+     * ones, for tools and tests, and refuses an encrypted one.
+     *
+     * @throws StoreException as {@link #open(Path)}, and when the key cannot be had or does not
+     *                        fit; nothing is changed then
+     */
+    public static LocalStore open(Path directory, Clock clock, WorkspaceKeys keys) {
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(keys, "keys");
+        return new LocalStore(StoreDatabase.open(directory.toAbsolutePath().normalize(), keys), clock);
+    }
+
+    /** Whether the workspace's file is encrypted. */
+    public boolean encrypted() {
+        return db.key().isPresent();
     }
 
     /**
