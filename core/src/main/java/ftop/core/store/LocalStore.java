@@ -53,6 +53,7 @@ public final class LocalStore implements WorkspaceWrites, AutoCloseable {
     private final LocalEdits edits;
     private final ServerCopies serverCopies;
     private final Settings settings;
+    private final Secrets secrets;
     private final Drafts drafts;
 
     private LocalStore(StoreDatabase db, Clock clock) {
@@ -68,6 +69,7 @@ public final class LocalStore implements WorkspaceWrites, AutoCloseable {
         this.edits = new LocalEdits(db, rows, view, outboxTable, clock, this::validationContext);
         this.serverCopies = new ServerCopies(db, rows, view, outboxTable, historyTable);
         this.settings = new Settings(db);
+        this.secrets = new Secrets(settings, db.key());
         this.drafts = new Drafts(db);
     }
 
@@ -260,6 +262,20 @@ public final class LocalStore implements WorkspaceWrites, AutoCloseable {
     @Override
     public void removeSetting(String key) {
         settings.remove(key);
+    }
+
+    /**
+     * Keeps a secret (a session or refresh token): in an encrypted workspace it is sealed with a
+     * key derived from the workspace key before it reaches the database, so it is never there in
+     * plain text; {@link #removeSetting} removes it.
+     */
+    public void putSecret(String key, String value) {
+        secrets.put(key, value);
+    }
+
+    /** The secret kept by {@link #putSecret}; empty when there is none, or it does not open. */
+    public Optional<String> secret(String key) {
+        return secrets.get(key);
     }
 
     @Override

@@ -114,6 +114,30 @@ class EncryptedStoreTest {
         assertNoPlainText(dir, RENAMED);
     }
 
+    @Test
+    void aSecretIsSealedInTheDatabaseAndAPlainOneFromAnEarlierVersionIsSealedOnItsFirstRead() {
+        String token = "tok-0123456789abcdef-session";
+        try (LocalStore plain = LocalStore.open(dir, CLOCK)) {
+            plain.putSetting("sync.token", token);
+        }
+        try (LocalStore store = LocalStore.open(dir, CLOCK, keys)) {
+            assertThat(store.secret("sync.token")).contains(token);
+            assertThat(store.setting("sync.token")).get().asString()
+                    .startsWith(Secrets.PREFIX).doesNotContain(token);
+
+            store.putSecret("sync.refreshToken", "refresh-9876543210");
+            assertThat(store.setting("sync.refreshToken")).get().asString().doesNotContain("refresh-9876543210");
+            assertThat(store.secret("sync.refreshToken")).contains("refresh-9876543210");
+
+            // A sealed value moved under another name does not open there.
+            store.putSetting("sync.other", store.setting("sync.token").orElseThrow());
+            assertThat(store.secret("sync.other")).isEmpty();
+        }
+        try (LocalStore store = LocalStore.open(dir, CLOCK, keys)) {
+            assertThat(store.secret("sync.token")).contains(token);
+        }
+    }
+
     static void assertNoPlainText(Path folder, String... texts) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
