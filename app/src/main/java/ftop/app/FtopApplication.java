@@ -32,9 +32,12 @@ import ftop.app.shell.ShellModel;
 import ftop.app.shell.WindowIcons;
 import ftop.app.tasks.BackgroundTasks;
 import ftop.app.widgets.Theme;
+import ftop.app.workspace.DesktopKeys;
+import ftop.app.workspace.PassphraseDialog;
 import ftop.app.workspace.StoreWorkspace;
 import ftop.app.workspace.Workspace;
 import ftop.app.workspace.WorkspaceOpener;
+import ftop.core.store.WorkspaceKeys;
 
 /**
  * The desktop app: opens the profile's workspace in the background (creating the demo workspace on
@@ -60,6 +63,8 @@ public final class FtopApplication extends Application {
     private volatile boolean stopped;
     /** Times the writing of drafts; tests pass one on virtual time. */
     private final ftop.app.tasks.Scheduler scheduler;
+    /** Where the keys of encrypted workspaces are kept; empty: workspaces are opened plain. */
+    private Optional<WorkspaceKeys> keys = Optional.empty();
     private Stage stage;
     private ftop.app.shell.MainWindow window;
     /** Writes what is typed and not yet kept as drafts when the process is asked to end (a session logout). */
@@ -70,6 +75,9 @@ public final class FtopApplication extends Application {
     /** Used by {@link Application#launch}: options come from the command line. */
     public FtopApplication() {
         this(null, StoreWorkspace::open, Clock.systemDefaultZone(), true);
+        // Workspaces holding a server's data are encrypted at rest, the key in the system's
+        // credential store or behind a passphrase (tests open theirs plain).
+        this.keys = Optional.of(DesktopKeys.system(PassphraseDialog.prompt()));
     }
 
     /** For tests and embedding: explicit options, workspace and clock. */
@@ -90,6 +98,13 @@ public final class FtopApplication extends Application {
         this.options = options;
         this.opener = Objects.requireNonNull(opener, "opener");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** As above, with workspaces that may hold a server's data encrypted with the key {@code keys} keep. */
+    public FtopApplication(AppOptions options, WorkspaceOpener opener, Clock clock, boolean syncing,
+            ftop.app.tasks.Scheduler scheduler, WorkspaceKeys keys) {
+        this(options, opener, clock, syncing, scheduler);
+        this.keys = Optional.of(keys);
     }
 
     @Override
@@ -121,7 +136,8 @@ public final class FtopApplication extends Application {
 
         LocalDate today = LocalDate.now(clock);
         if (syncing && options.dataset().isEmpty()) {
-            syncOpener = new ftop.app.sync.SyncedOpener(options.server(), ftop.sync.client.SyncEngine.Options.defaults());
+            syncOpener = new ftop.app.sync.SyncedOpener(options.server(), ftop.sync.client.SyncEngine.Options.defaults(),
+                    keys);
         }
         WorkspaceOpener chosen = options.dataset().isEmpty() ? (syncOpener != null ? syncOpener : opener)
                 : (profile, home, day) -> StoreWorkspace.openGenerated(profile, home, day, options.dataset().get());

@@ -1,6 +1,7 @@
 package ftop.app.sync;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
@@ -9,6 +10,7 @@ import ftop.app.workspace.StoreWorkspace;
 import ftop.app.workspace.Workspace;
 import ftop.app.workspace.WorkspaceOpener;
 import ftop.core.store.LocalStore;
+import ftop.core.store.WorkspaceKeys;
 import ftop.sync.client.SyncEngine;
 import ftop.sync.client.SyncException;
 
@@ -21,19 +23,34 @@ public final class SyncedOpener implements WorkspaceOpener {
 
     private final Optional<String> server;
     private final SyncEngine.Options options;
+    private final Optional<WorkspaceKeys> keys;
     private volatile SyncSession session;
 
+    /** An opener of plain workspaces (tests). */
     public SyncedOpener(Optional<String> server, SyncEngine.Options options) {
+        this(server, options, Optional.empty());
+    }
+
+    /**
+     * With {@code keys}, every workspace that may hold a server's data is encrypted at rest; the
+     * demo profile on its embedded server holds made-up data only and stays plain, so the demo
+     * starts without asking for a passphrase.
+     */
+    public SyncedOpener(Optional<String> server, SyncEngine.Options options, Optional<WorkspaceKeys> keys) {
         this.server = Objects.requireNonNull(server, "server");
         this.options = Objects.requireNonNull(options, "options");
+        this.keys = Objects.requireNonNull(keys, "keys");
     }
 
     @Override
     public Workspace open(String profile, Optional<Path> home, LocalDate today) {
         Path dir = home.orElseGet(() -> LocalStore.defaultDirectory(profile));
-        LocalStore store = LocalStore.open(dir);
+        boolean demo = "demo".equals(profile);
+        LocalStore store = keys.isPresent() && (!demo || server.isPresent())
+                ? LocalStore.open(dir, Clock.systemDefaultZone(), keys.get())
+                : LocalStore.open(dir);
         try {
-            session = SyncSession.open(store, server, "demo".equals(profile), options);
+            session = SyncSession.open(store, server, demo, options);
             return StoreWorkspace.attach(profile, store);
         } catch (SyncException e) {
             store.close();

@@ -16,6 +16,7 @@ import ftop.core.health.InvalidHealthRulesException;
 import ftop.core.change.EntityKind;
 import ftop.core.change.Mutation;
 import ftop.core.store.LocalStore;
+import ftop.core.store.WorkspaceKeys;
 import ftop.core.store.WorkspaceReads;
 import ftop.core.store.WorkspaceWrites;
 import ftop.core.store.OutboxEntry;
@@ -61,9 +62,18 @@ public final class StoreWorkspace implements Workspace {
 
     /** As {@link #open(String, Optional, LocalDate)}, with the store's clock pinned (for tests). */
     public static StoreWorkspace open(String profile, Optional<Path> directory, LocalDate today, Clock clock) {
+        return open(profile, directory, today, clock, Optional.empty());
+    }
+
+    /**
+     * As {@link #open(String, Optional, LocalDate, Clock)}; with {@code keys} the store is encrypted
+     * at rest with the key they keep for it (see {@link LocalStore#open(Path, Clock, WorkspaceKeys)}).
+     */
+    public static StoreWorkspace open(String profile, Optional<Path> directory, LocalDate today, Clock clock,
+            Optional<WorkspaceKeys> keys) {
         Objects.requireNonNull(profile, "profile");
         Path dir = directory.orElseGet(() -> LocalStore.defaultDirectory(profile));
-        LocalStore store = LocalStore.open(dir, clock);
+        LocalStore store = keys.isPresent() ? LocalStore.open(dir, clock, keys.get()) : LocalStore.open(dir, clock);
         try {
             if (isDemo(profile) && store.customers().count() == 0) {
                 store.bulkLoad(DatasetGenerator.demo(today), DEMO_REVISION);

@@ -53,6 +53,7 @@ public final class LocalStore implements WorkspaceWrites, AutoCloseable {
     private final LocalEdits edits;
     private final ServerCopies serverCopies;
     private final Settings settings;
+    private final Secrets secrets;
     private final Drafts drafts;
 
     private LocalStore(StoreDatabase db, Clock clock) {
@@ -68,6 +69,7 @@ public final class LocalStore implements WorkspaceWrites, AutoCloseable {
         this.edits = new LocalEdits(db, rows, view, outboxTable, clock, this::validationContext);
         this.serverCopies = new ServerCopies(db, rows, view, outboxTable, historyTable);
         this.settings = new Settings(db);
+        this.secrets = new Secrets(settings, db.key());
         this.drafts = new Drafts(db);
     }
 
@@ -92,7 +94,29 @@ public final class LocalStore implements WorkspaceWrites, AutoCloseable {
     public static LocalStore open(Path directory, Clock clock) {
         Objects.requireNonNull(directory, "directory");
         Objects.requireNonNull(clock, "clock");
-        return new LocalStore(StoreDatabase.open(directory.toAbsolutePath().normalize()), clock);
+        return new LocalStore(StoreDatabase.open(directory.toAbsolutePath().normalize(), null), clock);
+    }
+
+    /**
+     * Opens the workspace in {@code directory} encrypted at rest with the key {@code keys} keep for
+     * it (H2's {@code CIPHER=AES}): a new workspace is given a new key, and a plain one from an
+     * earlier version is encrypted first, keeping everything in it (pending edits, drafts,
+     * settings). The desktop opens its workspaces this way; {@link #open(Path, Clock)} opens plain
+     * ones, for tools and tests, and refuses an encrypted one.
+     *
+     * @throws StoreException as {@link #open(Path)}, and when the key cannot be had or does not
+     *                        fit; nothing is changed then
+     */
+    public static LocalStore open(Path directory, Clock clock, WorkspaceKeys keys) {
+        Objects.requireNonNull(directory, "directory");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(keys, "keys");
+        return new LocalStore(StoreDatabase.open(directory.toAbsolutePath().normalize(), keys), clock);
+    }
+
+    /** Whether the workspace's file is encrypted. */
+    public boolean encrypted() {
+        return db.key().isPresent();
     }
 
     /**
@@ -238,6 +262,20 @@ public final class LocalStore implements WorkspaceWrites, AutoCloseable {
     @Override
     public void removeSetting(String key) {
         settings.remove(key);
+    }
+
+    /**
+     * Keeps a secret (a session or refresh token): in an encrypted workspace it is sealed with a
+     * key derived from the workspace key before it reaches the database, so it is never there in
+     * plain text; {@link #removeSetting} removes it.
+     */
+    public void putSecret(String key, String value) {
+        secrets.put(key, value);
+    }
+
+    /** The secret kept by {@link #putSecret}; empty when there is none, or it does not open. */
+    public Optional<String> secret(String key) {
+        return secrets.get(key);
     }
 
     @Override

@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.flywaydb.core.Flyway;
@@ -54,6 +56,7 @@ final class StoreDatabase implements AutoCloseable {
     private final Connection writer;
     private final Connection reader;
     private final String jdbcUrl;
+    private final WorkspaceKey key;
     private final Object writeMonitor = new Object();
     private final Object readMonitor = new Object();
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
@@ -61,8 +64,9 @@ final class StoreDatabase implements AutoCloseable {
     private volatile boolean closed;
 
     private StoreDatabase(Path directory, FileChannel lockChannel, FileLock lock, Connection writer, Connection reader,
-                          String jdbcUrl) {
+                          String jdbcUrl, WorkspaceKey key) {
         this.directory = directory;
+        this.key = key;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.writer = writer;
@@ -70,8 +74,12 @@ final class StoreDatabase implements AutoCloseable {
         this.jdbcUrl = jdbcUrl;
     }
 
-    /** Opens and locks the workspace database in {@code dir}; see {@link LocalStore#open(Path)}. */
-    static StoreDatabase open(Path dir) {
+    /**
+     * Opens and locks the workspace database in {@code dir}; see {@link LocalStore#open(Path)}. With
+     * {@code keys} the file is encrypted (a plain one is encrypted first, see {@link StoreEncryption});
+     * without, it is plain, and an encrypted one is refused.
+     */
+    static StoreDatabase open(Path dir, WorkspaceKeys keys) {
         try {
             Files.createDirectories(dir);
         } catch (FileAlreadyExistsException e) {
@@ -102,11 +110,23 @@ final class StoreDatabase implements AutoCloseable {
             // DB_CLOSE_ON_EXIT=FALSE: when the process is asked to end (a session logout), H2 does not
             // close the database under the owner's own shutdown work (the app keeps unsaved drafts
             // then, and closes the store itself); a store nobody closes is left as after a crash.
-            String url = "jdbc:h2:retry:" + dir.resolve("ftop") + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+            WorkspaceKey key = keyOf(dir, keys);
+            // CIPHER=AES: H2 encrypts every page of the file (XTS-AES) with a key hashed from the
+            // file password, which goes before the (empty) user password.
+            String url = "jdbc:h2:retry:" + dir.resolve(StoreEncryption.DATABASE) + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"
+                    + (key == null ? "" : ";CIPHER=AES");
             JdbcDataSource dataSource = new JdbcDataSource();
             dataSource.setURL(url);
             dataSource.setUser("sa");
-            dataSource.setPassword("");
+            if (key == null) {
+                dataSource.setPassword("");
+            } else {
+                char[] file = key.filePassword();
+                char[] password = Arrays.copyOf(file, file.length + 1);
+                password[file.length] = ' ';
+                dataSource.setPasswordChars(password);
+                Arrays.fill(file, '\0');
+            }
             writer = dataSource.getConnection();
             Flyway.configure()
                     .dataSource(dataSource)
@@ -117,7 +137,7 @@ final class StoreDatabase implements AutoCloseable {
             reader = dataSource.getConnection();
             reader.setAutoCommit(false);
             reader.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            return new StoreDatabase(dir, channel, fileLock, writer, reader, url);
+            return new StoreDatabase(dir, channel, fileLock, writer, reader, url, key);
         } catch (StoreException e) {
             closeQuietly(fileLock, channel, reader, writer);
             throw e;
@@ -125,6 +145,12 @@ final class StoreDatabase implements AutoCloseable {
             closeQuietly(fileLock, channel, reader, writer);
             if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
                 throw new StoreException(LocalStore.ALREADY_OPEN_MESSAGE, e);
+            }
+            if (keys != null && (e.getErrorCode() == ErrorCode.FILE_CORRUPTED_1
+                    || e.getErrorCode() == ErrorCode.FILE_ENCRYPTION_ERROR_1
+                    || e.getErrorCode() == ErrorCode.WRONG_USER_OR_PASSWORD)) {
+                throw new StoreException("The workspace in " + dir + " cannot be unlocked with the key kept for it"
+                        + " (" + e.getMessage() + "). Nothing was changed.", e);
             }
             throw new StoreException("Cannot open the workspace in " + dir + ": " + e.getMessage(), e);
         } catch (FlywayException e) {
@@ -136,8 +162,33 @@ final class StoreDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * The key of the workspace, found (or made) before anything of it is read; a plain workspace
+     * is encrypted with it here.
+     */
+    private static WorkspaceKey keyOf(Path dir, WorkspaceKeys keys) throws IOException, SQLException {
+        StoreEncryption.cleanUp(dir);
+        boolean encrypted = StoreEncryption.encrypted(dir);
+        if (keys == null) {
+            if (encrypted) {
+                throw new StoreException("The workspace in " + dir + " is encrypted; only FTOP Desktop, with its key, opens it.");
+            }
+            return null;
+        }
+        WorkspaceKey key = Objects.requireNonNull(keys.key(dir), "key");
+        if (StoreEncryption.exists(dir) && !encrypted) {
+            StoreEncryption.encrypt(dir, key);
+        }
+        return key;
+    }
+
     Path directory() {
         return directory;
+    }
+
+    /** The key the file is encrypted with; empty for a plain workspace. */
+    Optional<WorkspaceKey> key() {
+        return Optional.ofNullable(key);
     }
 
     String jdbcUrl() {

@@ -54,7 +54,7 @@ final class ServerSession {
                     + ". Sign in as " + owner.get() + ", or use another workspace for " + response.userId() + ".");
         }
         store.putSetting(SyncClient.SERVER_URL, server.toString());
-        store.putSetting(SyncClient.TOKEN, response.token());
+        store.putSecret(SyncClient.TOKEN, response.token());
         if (response.expiresAt() == null) {
             store.removeSetting(SyncClient.TOKEN_EXPIRES_AT);
         } else {
@@ -101,7 +101,7 @@ final class ServerSession {
     }
 
     private Optional<String> currentToken() {
-        return store.setting(SyncClient.TOKEN).filter(s -> !s.isBlank());
+        return store.secret(SyncClient.TOKEN).filter(s -> !s.isBlank());
     }
 
     private boolean expired() {

@@ -37,7 +37,7 @@ public final class SyncClient implements SyncTarget {
 
     /** Setting: the server's base URL. */
     public static final String SERVER_URL = "sync.serverUrl";
-    /** Setting: the bearer token of the current session; absent when signed out. */
+    /** Secret setting ({@link ftop.core.store.LocalStore#putSecret}): the bearer token of the session; absent when signed out. */
     public static final String TOKEN = "sync.token";
     /** Setting: when the token expires (ISO instant). */
     public static final String TOKEN_EXPIRES_AT = "sync.tokenExpiresAt";
