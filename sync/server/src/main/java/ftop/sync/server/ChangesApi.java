@@ -120,7 +120,10 @@ final class ChangesApi {
             return;
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(wait);
-        ctx.future(() -> hold(ask, pulled, deadline).thenAccept(page -> Http.json(ctx, 200, page)));
+        ctx.future(() -> {
+            live.holding(ctx.req().getAsyncContext());
+            return hold(ask, pulled, deadline).thenAccept(page -> Http.json(ctx, 200, page));
+        });
     }
 
     /**

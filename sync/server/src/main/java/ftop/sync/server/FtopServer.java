@@ -70,6 +70,7 @@ public final class FtopServer implements AutoCloseable {
     private Optional<String> metricsToken = Optional.empty();
     private Javalin app;
     private LiveChanges live;
+    private LiveChanges.Timer liveTimer;
     private PgChangeListener listener;
 
     /** A server over an open database; {@link #start()} makes it listen. */
@@ -181,7 +182,7 @@ public final class FtopServer implements AutoCloseable {
      * every instance on the database (through one listening connection).
      */
     private LiveChanges startLive() {
-        live = new LiveChanges(db.poolSize());
+        live = new LiveChanges(db.poolSize(), liveTimer);
         db.onCommit(live::publish);
         if (db.postgres()) {
             listener = PgChangeListener.start(db, live::publish);
@@ -196,6 +197,12 @@ public final class FtopServer implements AutoCloseable {
         if (live != null) {
             live.close();
         }
+    }
+
+    /** Runs the long-polls' timeouts on {@code timer} instead of a thread of the server's; set before {@link #start()}. */
+    synchronized FtopServer withLiveTimer(LiveChanges.Timer timer) {
+        liveTimer = timer;
+        return this;
     }
 
     /** How many long-polls wait for changes now. */
@@ -258,7 +265,7 @@ public final class FtopServer implements AutoCloseable {
         // Waiting long-polls are answered now (nothing new), not held through the grace period.
         stopLive();
         long deadline = System.nanoTime() + GRACE.toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+        while ((inFlight.get() > 0 || live != null && live.held() > 0) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {

@@ -1,5 +1,8 @@
 package ftop.sync.server;
 
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -37,13 +40,34 @@ final class LiveChanges implements AutoCloseable {
     /** The latest revision of a notice no longer in {@link #recent}. */
     private long forgottenUpTo;
     private boolean closed;
-    private final ScheduledThreadPoolExecutor timer;
+    private final ScheduledThreadPoolExecutor timerThread;
+    private final Timer timer;
     private final ThreadPoolExecutor workers;
+    private final AtomicInteger held = new AtomicInteger();
+
+    /** Runs a waiter's timeout; tests give one they fire themselves. */
+    @FunctionalInterface
+    interface Timer {
+        /** Runs {@code task} once {@code delay} has passed, unless the returned handle is run first (to cancel). */
+        Runnable schedule(Runnable task, Duration delay);
+    }
 
     /** @param workerThreads threads that answer woken waiters (each answer may read the database) */
     LiveChanges(int workerThreads) {
-        timer = new ScheduledThreadPoolExecutor(1, daemons("ftop-live-timer"));
-        timer.setRemoveOnCancelPolicy(true);
+        this(workerThreads, null);
+    }
+
+    /**
+     * @param workerThreads threads that answer woken waiters (each answer may read the database)
+     * @param timer         runs the timeouts; null for a thread of its own
+     */
+    LiveChanges(int workerThreads, Timer timer) {
+        timerThread = new ScheduledThreadPoolExecutor(1, daemons("ftop-live-timer"));
+        timerThread.setRemoveOnCancelPolicy(true);
+        this.timer = timer != null ? timer : (task, delay) -> {
+            ScheduledFuture<?> planned = timerThread.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+            return () -> planned.cancel(false);
+        };
         workers = new ThreadPoolExecutor(workerThreads, workerThreads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 daemons("ftop-live"));
         workers.allowCoreThreadTimeOut(true);
@@ -61,6 +85,40 @@ final class LiveChanges implements AutoCloseable {
     /** Where woken waiters are answered. */
     ExecutorService workers() {
         return workers;
+    }
+
+    /**
+     * Counts {@code request} as held until its answer is complete (written, or the connection
+     * failed), so that a stopping server lets the answers of its waiters out before it closes.
+     */
+    void holding(AsyncContext request) {
+        held.incrementAndGet();
+        request.addListener(new AsyncListener() {
+            @Override
+            public void onComplete(AsyncEvent event) {
+                held.decrementAndGet();
+            }
+
+            @Override
+            public void onTimeout(AsyncEvent event) {
+                // Completed after, by the framework: counted then.
+            }
+
+            @Override
+            public void onError(AsyncEvent event) {
+                // Completed after, by the framework: counted then.
+            }
+
+            @Override
+            public void onStartAsync(AsyncEvent event) {
+                // Not restarted.
+            }
+        });
+    }
+
+    /** Held requests whose answer is not complete yet (waiting, or being answered). */
+    int held() {
+        return held.get();
     }
 
     /** How many clients wait now. */
@@ -89,7 +147,7 @@ final class LiveChanges implements AutoCloseable {
                 return waiter.future;
             }
             waiters.add(waiter);
-            waiter.timeout = timer.schedule(() -> expire(waiter), timeout.toNanos(), TimeUnit.NANOSECONDS);
+            waiter.timeout = timer.schedule(() -> expire(waiter), timeout);
         }
         return waiter.future;
     }
@@ -113,7 +171,7 @@ final class LiveChanges implements AutoCloseable {
             woken.forEach(waiters::remove);
         }
         for (Waiter waiter : woken) {
-            waiter.timeout.cancel(false);
+            waiter.timeout.run();
             waiter.future.complete(true);
         }
     }
@@ -137,7 +195,7 @@ final class LiveChanges implements AutoCloseable {
             waiters.clear();
         }
         all.forEach(waiter -> waiter.future.complete(false));
-        timer.shutdownNow();
+        timerThread.shutdownNow();
         workers.shutdown();
     }
 
@@ -147,7 +205,7 @@ final class LiveChanges implements AutoCloseable {
         final long[] scope;
         final long seenUpTo;
         final CompletableFuture<Boolean> future = new CompletableFuture<>();
-        ScheduledFuture<?> timeout;
+        Runnable timeout;
 
         Waiter(String userId, long[] scope, long seenUpTo) {
             this.userId = userId;

@@ -16,10 +16,12 @@ import ftop.sync.protocol.ChangesPage;
 import ftop.sync.protocol.Outcome;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -101,6 +103,36 @@ class LongPollTest extends ServerTestBase {
 
         ChangesPage page = waiting.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
         assertThat(keys(page.changes())).contains("customer:" + Contoso.FABRIKAM_TPID, "assignment:" + assignment.id());
+    }
+
+    @Test
+    void whenTheWaitRunsOutTheEmptyPageIsAnswered() throws Exception {
+        // The timeouts run when the test says so: a server whose timer is the test's.
+        List<Runnable> timeouts = new CopyOnWriteArrayList<>();
+        server.stop();
+        Database db = Database.open(jdbcUrl, Database.PoolSettings.defaults(), World.PASSWORD_ITERATIONS);
+        server = new FtopServer(ServerConfig.of(0, "127.0.0.1", jdbcUrl), db, clock)
+                .withLiveTimer((task, delay) -> {
+                    assertThat(delay).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(ChangesApi.MAX_WAIT_SECONDS));
+                    timeouts.add(task);
+                    return () -> timeouts.remove(task);
+                }).start();
+        forgetTokens();
+        long since = caughtUp(World.FM);
+        // Something the FM does not see moves the server on meanwhile.
+        pushOne(World.ADMIN, Mutation.upsert(EntityKind.CONTACT, Contoso.FABRIKAM_CONTACT_ID.toString(), 0,
+                Map.of("title", TextNode.valueOf("CIO"))));
+        CompletableFuture<ChangesPage> waiting = longPoll(World.FM, since);
+        await().atMost(PATIENCE).until(() -> timeouts.size() == 1);
+        assertThat(waiting).isNotDone();
+
+        timeouts.get(0).run();
+
+        ChangesPage page = waiting.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+        assertThat(page.changes()).isEmpty();
+        assertThat(page.more()).isFalse();
+        assertThat(page.next()).as("past what the FM does not see").isGreaterThan(since).isEqualTo(page.serverRevision());
+        assertThat(server.waitingClients()).isZero();
     }
 
     @Test
