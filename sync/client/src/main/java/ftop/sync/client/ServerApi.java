@@ -32,7 +32,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import okhttp3.ConnectionPool;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -259,7 +261,12 @@ public final class ServerApi {
         return api.newBuilder().addPathSegments(path).build();
     }
 
-    private static Request.Builder authorized(String token) throws SyncException {
+    /** The HTTP client calls go through, for one with other timeouts sharing its connections. */
+    OkHttpClient http() {
+        return http;
+    }
+
+    static Request.Builder authorized(String token) throws SyncException {
         if (token == null || token.isBlank()) {
             throw new SyncException(SyncFailure.LOGIN_NEEDED, "Please sign in to the server first.");
         }
@@ -281,14 +288,20 @@ public final class ServerApi {
 
     /** Runs a call; {@code type} null means the body is not needed. */
     private <T> T call(Request request, Class<T> type, String what) throws SyncException {
+        return call(http, request, type, what, headers -> { });
+    }
+
+    /** As {@link #call(Request, Class, String)}, on {@code client} (made from {@link #http()}), showing the answer's headers. */
+    <T> T call(OkHttpClient client, Request request, Class<T> type, String what, Consumer<Headers> headers) throws SyncException {
         CallProgress progress = new CallProgress();
         Response response;
         try {
-            response = http.newCall(request.newBuilder().tag(CallProgress.class, progress).build()).execute();
+            response = client.newCall(request.newBuilder().tag(CallProgress.class, progress).build()).execute();
         } catch (IOException e) {
             throw notAnswered(e, progress.connected, what, request);
         }
         try (response) {
+            headers.accept(response.headers());
             ResponseBody body = response.body();
             if (!response.isSuccessful()) {
                 throw failure(response.code(), readError(body), retryAfter(response), what);
@@ -488,7 +501,7 @@ public final class ServerApi {
      * kinds at revisions up to its end. A row may be older than {@code since}: a customer that came
      * into the caller's scope arrives whole, its rows at the revisions they last changed.
      */
-    private static void check(ChangesPage page, long since) throws SyncException {
+    static void check(ChangesPage page, long since) throws SyncException {
         String what = "fetch changes";
         checkServerId(page.serverId(), what);
         if (page.since() != since) {

@@ -10,6 +10,7 @@ import ftop.sync.protocol.HistoryEntry;
 import ftop.sync.protocol.LoginResponse;
 import ftop.sync.protocol.MutationBatch;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,6 +73,10 @@ public final class SyncClient implements SyncTarget {
     private final ServerSession session;
     private final OutboxPush pusher;
     private final PagedPull puller;
+    private final ChangesWait changesWait;
+    private volatile boolean live = true;
+    /** Where the last quiet wait left off: {@code next} holds while the workspace's cursor is still {@code cursor}. */
+    private volatile long[] quietUpTo = {-1, -1};
 
     /** A client for {@code server} with default timeouts and page size. */
     public SyncClient(HttpUrl server, LocalStore store) {
@@ -106,6 +111,7 @@ public final class SyncClient implements SyncTarget {
         this.session = new ServerSession(api, store, clock);
         this.pusher = new OutboxPush(api, store);
         this.puller = new PagedPull(api, store, pageSize, this::pendingCount);
+        this.changesWait = new ChangesWait(api, LiveWatch.WAIT);
     }
 
     /**
@@ -269,6 +275,56 @@ public final class SyncClient implements SyncTarget {
     @Override
     public boolean firstSync() {
         return lastSuccess().isEmpty() || store.resyncing();
+    }
+
+    /**
+     * Whether the engine keeps a wait for the server's changes open while online (on unless set
+     * otherwise); off, it syncs only at its interval, after edits and when asked.
+     */
+    public SyncClient liveChanges(boolean on) {
+        live = on;
+        return this;
+    }
+
+    @Override
+    public boolean canAwaitChanges() {
+        return live;
+    }
+
+    /**
+     * Waits on the server (a long-poll) until something after the workspace's cursor is new for
+     * the user, or {@code wait} passed. Changes nothing locally: the sync that follows pulls. A
+     * quiet answer moves the point the next wait starts from past what the user does not see, so
+     * the server does not look at those revisions again.
+     *
+     * @return CHANGED also when the workspace is to sync afresh or the server is another one (the
+     *         sync sorts it out); UNSUPPORTED when the server answered at once without waiting
+     */
+    @Override
+    public LiveOutcome awaitChanges(Duration wait) throws SyncException {
+        if (store.resyncing()) {
+            return LiveOutcome.CHANGED;
+        }
+        long cursor = store.cursor();
+        long[] quiet = quietUpTo;
+        long since = quiet[0] == cursor ? quiet[1] : cursor;
+        ChangesWait.Answer answer;
+        try {
+            answer = changesWait.await(session.token(), since, wait);
+        } catch (SyncException e) {
+            if (e.code().filter(SyncException.RESYNC::equals).isPresent()) {
+                return LiveOutcome.CHANGED;
+            }
+            throw e;
+        }
+        if (answer.changed() || !store.serverId().map(answer.page().serverId()::equals).orElse(false)) {
+            return LiveOutcome.CHANGED;
+        }
+        if (!answer.held()) {
+            return LiveOutcome.UNSUPPORTED;
+        }
+        quietUpTo = new long[] {cursor, answer.page().next()};
+        return LiveOutcome.QUIET;
     }
 
     /** Tells {@code onEdit} of changes to the workspace made outside sync: the user's edits and decisions. */

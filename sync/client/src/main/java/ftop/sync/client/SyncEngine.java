@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs sync in the background: at start, every few minutes, shortly after a local edit
- * (debounced, so a burst of edits goes up in one push) and whenever the user asks. While the
+ * (debounced, so a burst of edits goes up in one push), whenever the user asks, and while online
+ * as soon as the server has something new (a wait kept open on it, {@link LiveWatch}). While the
  * server is unreachable or failing it retries with jittered exponential back-off, waiting at least
  * as long as a busy server's {@code Retry-After} asks (but never longer than the back-off's
  * ceiling); when the server wants a new login it waits for {@link #syncNow()} (after the user
@@ -59,9 +60,14 @@ public final class SyncEngine implements AutoCloseable {
             }
         }
 
-        /** Every 5 minutes, 1.5 s after an edit, retries from 2 s up to 5 minutes apart. */
+        /**
+         * Every 5 minutes (and at once when the server has something new, see {@link LiveWatch}),
+         * 150 ms after a save (a burst of saves goes up in one push, at most 2 s after the first),
+         * retries from 2 s up to 5 minutes apart. Only saves count as edits, never the drafts kept
+         * while a person types.
+         */
         public static Options defaults() {
-            return new Options(Duration.ofMinutes(5), Duration.ofMillis(1500), Duration.ofSeconds(10),
+            return new Options(Duration.ofMinutes(5), Duration.ofMillis(150), Duration.ofSeconds(2),
                     Duration.ofSeconds(2), Duration.ofMinutes(5));
         }
 
@@ -77,6 +83,7 @@ public final class SyncEngine implements AutoCloseable {
     private final SyncScheduler scheduler;
     private final Clock clock;
     private final List<SyncStatusListener> listeners = new CopyOnWriteArrayList<>();
+    private final LiveWatch live;
 
     // Touched only by the engine's tasks (one at a time), apart from the volatile status.
     private volatile SyncStatus status;
@@ -107,6 +114,13 @@ public final class SyncEngine implements AutoCloseable {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.status = SyncStatus.initial(0, 0, Optional.empty());
+        this.live = liveWatch(jitter);
+    }
+
+    /** The wait for the server's changes kept open while online; something new starts a sync at once. */
+    private LiveWatch liveWatch(Random jitter) {
+        return new LiveWatch(target, scheduler, () -> scheduleIn(Duration.ZERO),
+                new Backoff(options.backoffBase(), options.backoffMax(), jitter), options.interval());
     }
 
     /** Subscribes to status changes; the listener is called at once with the current status. */
@@ -159,6 +173,7 @@ public final class SyncEngine implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        live.close();
         scheduler.close();
     }
 
@@ -237,6 +252,7 @@ public final class SyncEngine implements AutoCloseable {
             Instant when = target.lastSuccess().orElseGet(clock::instant);
             publish(counted(status).succeeded(when));
             scheduleIn(options.interval());
+            live.resume();
         } catch (SyncException e) {
             LOG.info("Sync failed ({}): {}", e.failure(), e.getMessage());
             publish(counted(status).failed(e));

@@ -1,5 +1,6 @@
 package ftop.sync.client;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.DoubleConsumer;
@@ -31,4 +32,19 @@ public interface SyncTarget {
 
     /** Calls {@code onEdit} after every local edit is committed, on the editing thread. */
     void onLocalEdit(Runnable onEdit);
+
+    /** True when {@link #awaitChanges} can wait for the server's changes; false for a target that only syncs. */
+    default boolean canAwaitChanges() {
+        return false;
+    }
+
+    /**
+     * Blocks until the server has something new for the workspace, or about {@code wait} passed
+     * with nothing new. Safe to call while a sync runs on another thread: it changes nothing locally.
+     *
+     * @throws SyncException when the server cannot be asked (down, a proxy cut the wait, a login is needed)
+     */
+    default LiveOutcome awaitChanges(Duration wait) throws SyncException {
+        return LiveOutcome.UNSUPPORTED;
+    }
 }

@@ -432,7 +432,8 @@ class HostileServerTest {
     }
 
     private SyncEngine engine(SyncClient client) {
-        return new SyncEngine(client, OPTIONS, new Random(7), scheduler, scheduler.clock());
+        // Planned on virtual time, step by step: the live wait would add steps in real time.
+        return new SyncEngine(client.liveChanges(false), OPTIONS, new Random(7), scheduler, scheduler.clock());
     }
 
     /** Starts the engine and runs its first sync, on this thread. */

@@ -65,6 +65,11 @@ final class LoopbackServer implements AutoCloseable {
         return loadedRevision;
     }
 
+    /** How many clients wait for changes on the server now. */
+    int waitingClients() {
+        return server == null ? 0 : server.waitingClients();
+    }
+
     boolean running() {
         return server != null;
     }

@@ -44,7 +44,9 @@ class SyncEngineEndToEndTest {
         server = new LoopbackServer(dir.resolve("server"), DatasetGenerator.demo(LocalDate.now()),
                 DemoUsers.DEMO_PASSWORD, Clock.systemUTC());
         store = LocalStore.open(dir.resolve("megan"));
-        SyncClient client = new SyncClient(server.url(), store, ServerApi.defaultHttpClient(), 100, Clock.systemUTC());
+        // Planned on virtual time, step by step: the live wait (LiveSyncEndToEndTest) would add real-time steps.
+        SyncClient client = new SyncClient(server.url(), store, ServerApi.defaultHttpClient(), 100, Clock.systemUTC())
+                .liveChanges(false);
         client.login(DemoUsers.DEMO_USER, DemoUsers.DEMO_PASSWORD);
         engine = new SyncEngine(client, new SyncEngine.Options(Duration.ofHours(1), Duration.ofMillis(200),
                 Duration.ofSeconds(2), Duration.ofMillis(100), Duration.ofMillis(400)), new Random(5), scheduler,

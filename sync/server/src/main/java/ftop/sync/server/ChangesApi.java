@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /api/v1/changes?since=REV&limit=N}: everything the caller may see that changed after
@@ -44,8 +50,16 @@ import java.util.UUID;
  * {@code nextEpoch} of the page that gave it the cursor; see {@link RevisionEpochs}) is answered
  * 409 {@code resync} too when the server's revision at the cursor belongs to another epoch: the
  * number was lost and given out again, and the client would otherwise skip the new change.
+ *
+ * <p>{@code wait=S} makes it a long-poll: a page with something new is answered at once; an empty
+ * one is held, without a thread, until a commit touches the caller's scope ({@link LiveChanges})
+ * or S seconds pass (at most {@link #MAX_WAIT_SECONDS}), then answered. The header
+ * {@value #WAIT_HEADER} says how long the server was ready to wait, so a client can tell a server
+ * that holds requests from an older one that answers at once.
  */
 final class ChangesApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChangesApi.class);
 
     static final int DEFAULT_LIMIT = 500;
     static final int MAX_LIMIT = 5000;
@@ -63,22 +77,87 @@ final class ChangesApi {
     private static final long SEEK_COST = 16;
 
     private final Database db;
+    private final LiveChanges live;
 
-    ChangesApi(Database db) {
+    ChangesApi(Database db, LiveChanges live) {
         this.db = db;
+        this.live = live;
     }
 
     void register(RoutesConfig routes) {
         routes.get(FtopServer.API + "/changes", this::changes);
     }
 
+    /** The longest a request may wait for changes ({@code wait=}); longer asks are cut to it. */
+    static final int MAX_WAIT_SECONDS = 30;
+    /** The answer's header saying how long the server was ready to wait: a client learns the server can. */
+    static final String WAIT_HEADER = "Ftop-Wait";
+
+    /** What one request asked for. */
+    private record Ask(User user, long since, int limit, String epoch) {
+    }
+
+    /**
+     * A page, and when it holds nothing new for the caller, the customers the caller sees (sorted),
+     * to wait for changes to them.
+     */
+    private record Pulled(ChangesPage page, long[] scope) {
+    }
+
     private void changes(Context ctx) throws SQLException {
         User user = Http.user(ctx);
         long since = Http.longParam(ctx, "since", 0, 0, Long.MAX_VALUE);
         int limit = (int) Http.longParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        int wait = (int) Math.min(MAX_WAIT_SECONDS, Http.longParam(ctx, "wait", 0, 0, Integer.MAX_VALUE));
         // A client that knows epochs sends one, empty when it holds none for its cursor.
-        String epoch = ctx.queryParam("epoch");
-        ChangesPage page = db.read(c -> {
+        Ask ask = new Ask(user, since, limit, ctx.queryParam("epoch"));
+        if (ctx.queryParam("wait") != null) {
+            ctx.header(WAIT_HEADER, Integer.toString(wait));
+        }
+        Pulled pulled = pull(ask, wait > 0);
+        if (pulled.scope() == null) {
+            Http.json(ctx, 200, pulled.page());
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(wait);
+        ctx.future(() -> {
+            live.holding(ctx.req().getAsyncContext());
+            return hold(ask, pulled, deadline).thenAccept(page -> Http.json(ctx, 200, page));
+        });
+    }
+
+    /**
+     * Waits for a commit touching the caller's scope, then pulls again; answers the quiet page when
+     * the time runs out. A commit that touched the caller's customers but nothing they may see (a
+     * partner's hidden tenant) brings an empty page: the request waits on for what time is left.
+     */
+    private CompletableFuture<ChangesPage> hold(Ask ask, Pulled quiet, long deadline) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+            return CompletableFuture.completedFuture(quiet.page());
+        }
+        return live.await(ask.user().userId(), quiet.scope(), quiet.page().serverRevision(), Duration.ofNanos(left))
+                .thenComposeAsync(woken -> {
+                    if (!woken) {
+                        return CompletableFuture.completedFuture(quiet.page());
+                    }
+                    Pulled again;
+                    try {
+                        again = pull(ask, true);
+                    } catch (SQLException | RuntimeException e) {
+                        // The page answered is still true; the client asks again and meets the failure then.
+                        LOG.debug("Pulling again for a woken request failed", e);
+                        return CompletableFuture.completedFuture(quiet.page());
+                    }
+                    return again.scope() == null ? CompletableFuture.completedFuture(again.page()) : hold(ask, again, deadline);
+                }, live.workers());
+    }
+
+    /** The page {@code ask} asks for, and the caller's scope when {@code wait} and the page holds nothing new. */
+    private Pulled pull(Ask ask, boolean wait) throws SQLException {
+        long since = ask.since();
+        String epoch = ask.epoch();
+        return db.read(c -> {
             long latest = db.latestRevision(c);
             if (epoch != null && !epoch.isBlank() && since > 0 && since <= latest) {
                 String current = RevisionEpochs.of(c, since);
@@ -89,10 +168,25 @@ final class ChangesApi {
             if (since > 0 && since < Retention.Marks.read(c).tombstonesBefore() - 1) {
                 throw resyncAfterPrune(since);
             }
-            ChangesPage pulled = pull(c, db.serverId(), latest, user.userId(), since, limit, Plan.CHOOSE);
-            return epoch == null ? pulled : pulled.withNextEpoch(RevisionEpochs.of(c, pulled.next()));
+            ChangesPage page = pull(c, db.serverId(), latest, ask.user().userId(), since, ask.limit(), Plan.CHOOSE);
+            page = epoch == null ? page : page.withNextEpoch(RevisionEpochs.of(c, page.next()));
+            boolean quiet = page.changes().isEmpty() && page.droppedCustomers().isEmpty() && !page.more();
+            return new Pulled(page, wait && quiet ? scopeOf(c, ask.user().userId()) : null);
         });
-        Http.json(ctx, 200, page);
+    }
+
+    /** The customers {@code userId} sees (0 for the directory of people), sorted. */
+    private static long[] scopeOf(Connection c, String userId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT tpid FROM user_scope WHERE user_id = ?")) {
+            ps.setString(1, userId);
+            LongStream.Builder tpids = LongStream.builder();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    tpids.add(rs.getLong(1));
+                }
+            }
+            return tpids.build().sorted().toArray();
+        }
     }
 
     private static ApiException resyncFromOtherEpoch(long since) {

@@ -12,10 +12,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -45,6 +48,7 @@ public final class Database implements AutoCloseable {
     private HikariDataSource pool;
     private final boolean postgres;
     private final ReentrantLock revisionLock = new ReentrantLock(true);
+    private final List<Consumer<ChangeNotice>> commitListeners = new CopyOnWriteArrayList<>();
     /** H2: commits made, and the number of them known to be on disk (guarded by {@code syncLock}). */
     private final AtomicLong commits = new AtomicLong();
     private final Object syncLock = new Object();
@@ -323,16 +327,55 @@ public final class Database implements AutoCloseable {
      * changes ends inside it.
      */
     public <T> T inRevisionTransaction(SqlWork<T> work) throws SQLException {
+        ChangeNotice[] notice = new ChangeNotice[1];
+        T outcome;
         revisionLock.lock();
         try {
-            return inTransaction(c -> {
+            outcome = inTransaction(c -> {
                 long before = RowStore.currentRevision(c);
                 T result = work.run(c);
-                RevisionCommits.record(c, before, RowStore.currentRevision(c));
+                long last = RowStore.currentRevision(c);
+                RevisionCommits.record(c, before, last);
+                if (last > before) {
+                    notice[0] = noticeOf(c, before, last);
+                }
                 return result;
             }, true);
         } finally {
             revisionLock.unlock();
+        }
+        if (notice[0] != null) {
+            tellCommitted(notice[0]);
+        }
+        return outcome;
+    }
+
+    /**
+     * Calls {@code listener} after every transaction that took revisions has committed (and, on H2,
+     * reached the disk, so that a pull can hand its revisions out), on the committing thread.
+     * Commits through other instances on the same PostgreSQL database come through
+     * {@link PgChangeListener} instead.
+     */
+    void onCommit(Consumer<ChangeNotice> listener) {
+        commitListeners.add(listener);
+    }
+
+    /** What the transaction changed; on PostgreSQL also told to the other instances when it commits. */
+    private ChangeNotice noticeOf(Connection c, long before, long last) throws SQLException {
+        ChangeNotice notice = ChangeNotice.of(c, before, last);
+        if (postgres) {
+            notice.notifyOthers(c);
+        }
+        return notice;
+    }
+
+    private void tellCommitted(ChangeNotice notice) {
+        for (Consumer<ChangeNotice> listener : commitListeners) {
+            try {
+                listener.accept(notice);
+            } catch (RuntimeException e) {
+                LOG.warn("A commit listener failed", e);
+            }
         }
     }
 

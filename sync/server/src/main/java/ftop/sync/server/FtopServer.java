@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.http.HttpVersion;
@@ -68,6 +69,9 @@ public final class FtopServer implements AutoCloseable {
     private final Optional<OidcTokens> oidc;
     private Optional<String> metricsToken = Optional.empty();
     private Javalin app;
+    private LiveChanges live;
+    private LiveChanges.Timer liveTimer;
+    private PgChangeListener listener;
 
     /** A server over an open database; {@link #start()} makes it listen. */
     public FtopServer(ServerConfig config, Database db, Clock clock) {
@@ -109,11 +113,14 @@ public final class FtopServer implements AutoCloseable {
         }
         ServerMetrics metrics = new ServerMetrics(clock, inFlight::get);
         db.bindMetrics(metrics.registry());
+        LiveChanges waiting = startLive();
         Javalin created = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = config.maxBodyBytes();
             // PUT /session is a wrong method on a real path (405 method_not_allowed), not a missing page.
             cfg.http.prefer405over404 = true;
+            // Long-polls end themselves (ChangesApi.MAX_WAIT_SECONDS); this only catches a bug.
+            cfg.http.asyncTimeout = TimeUnit.SECONDS.toMillis(ChangesApi.MAX_WAIT_SECONDS + 60L);
             // Enough threads for every request the pool lets run or wait, and some for the cheap
             // ones (liveness, sign-in's hash, 503 answers): a request always reaches the admission
             // queue and gets an answer, rather than waiting unseen in Jetty's own queue.
@@ -145,7 +152,7 @@ public final class FtopServer implements AutoCloseable {
             routes.beforeMatched(this::authenticate);
             routes.after(ctx -> inFlight.decrementAndGet());
             new SessionApi(db, clock, config.tokenLifetime(), config.signIn()).register(routes);
-            new ChangesApi(db).register(routes);
+            new ChangesApi(db, waiting).register(routes);
             new MutationsApi(mutations, metrics).register(routes);
             new HistoryApi(db).register(routes);
             new RulesApi().register(routes);
@@ -161,12 +168,46 @@ public final class FtopServer implements AutoCloseable {
         try {
             created.start();
         } catch (RuntimeException e) {
+            stopLive();
             throw new IllegalStateException("Cannot listen on " + config.bind() + ":" + config.port() + ": "
                     + rootMessage(e), e);
         }
         app = created;
         LOG.info("FTOP server listening on {}", baseUri());
         return this;
+    }
+
+    /**
+     * The waiters of long-polls, woken by this instance's commits and, on PostgreSQL, by those of
+     * every instance on the database (through one listening connection).
+     */
+    private LiveChanges startLive() {
+        live = new LiveChanges(db.poolSize(), liveTimer);
+        db.onCommit(live::publish);
+        if (db.postgres()) {
+            listener = PgChangeListener.start(db, live::publish);
+        }
+        return live;
+    }
+
+    private void stopLive() {
+        if (listener != null) {
+            listener.close();
+        }
+        if (live != null) {
+            live.close();
+        }
+    }
+
+    /** Runs the long-polls' timeouts on {@code timer} instead of a thread of the server's; set before {@link #start()}. */
+    synchronized FtopServer withLiveTimer(LiveChanges.Timer timer) {
+        liveTimer = timer;
+        return this;
+    }
+
+    /** How many long-polls wait for changes now. */
+    public int waitingClients() {
+        return live == null ? 0 : live.waiting();
     }
 
     /**
@@ -221,8 +262,10 @@ public final class FtopServer implements AutoCloseable {
         if (!stopping.compareAndSet(false, true)) {
             return;
         }
+        // Waiting long-polls are answered now (nothing new), not held through the grace period.
+        stopLive();
         long deadline = System.nanoTime() + GRACE.toNanos();
-        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+        while ((inFlight.get() > 0 || live != null && live.held() > 0) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {

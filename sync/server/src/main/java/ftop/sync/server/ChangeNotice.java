@@ -1,0 +1,132 @@
+package ftop.sync.server;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import ftop.sync.protocol.ProtocolJson;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What one committed transaction changed, as far as waiting clients care: the customers whose rows
+ * changed and the people whose scope grew or shrank, up to revision {@code revision}. A commit
+ * that touched too many to list wakes {@code everyone}. Sent between server instances as a
+ * PostgreSQL notification ({@link #CHANNEL}), as JSON well under its 8,000-byte limit.
+ *
+ * @param revision the last revision the transaction took
+ * @param tpids    the customers whose rows changed (the directory of people is customer 0)
+ * @param users    the people whose scope changed
+ * @param everyone true when the lists were too long to send: every waiter is woken
+ */
+record ChangeNotice(@JsonProperty("r") long revision, @JsonProperty("t") Set<Long> tpids,
+                    @JsonProperty("u") Set<String> users, @JsonProperty("all") boolean everyone) {
+
+    /** The PostgreSQL channel the instances of one database tell each other of commits on. */
+    static final String CHANNEL = "ftop_changes";
+
+    /** Customers or people beyond which a notice names nobody and wakes everyone. */
+    static final int MAX_LISTED = 200;
+
+    ChangeNotice {
+        tpids = tpids == null ? Set.of() : Set.copyOf(tpids);
+        users = users == null ? Set.of() : Set.copyOf(users);
+    }
+
+    /** A notice that wakes every waiter, for a commit too large to list. */
+    static ChangeNotice everyone(long revision) {
+        return new ChangeNotice(revision, Set.of(), Set.of(), true);
+    }
+
+    /**
+     * True when a client of {@code userId} who sees the customers {@code scope} (sorted) may have
+     * something new: a customer it sees changed, or what it sees did.
+     */
+    boolean touches(String userId, long[] scope) {
+        if (everyone || users.contains(userId)) {
+            return true;
+        }
+        for (long tpid : tpids) {
+            if (Arrays.binarySearch(scope, tpid) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * What the transaction on {@code c}, which took the revisions after {@code before} up to
+     * {@code last}, changed; read before it commits, through the revision indexes.
+     */
+    static ChangeNotice of(Connection c, long before, long last) throws SQLException {
+        Set<Long> tpids = new LinkedHashSet<>();
+        Set<String> users = new LinkedHashSet<>();
+        boolean all = !collect(c, "SELECT DISTINCT tpid FROM sync_row WHERE revision > ? AND revision <= ?",
+                before, last, rs -> tpids.add(rs.getLong(1)))
+                || !collect(c, "SELECT DISTINCT user_id FROM user_scope WHERE granted_revision > ? AND granted_revision <= ?",
+                before, last, rs -> users.add(rs.getString(1)))
+                || !collect(c, "SELECT DISTINCT user_id FROM scope_drop WHERE revision > ? AND revision <= ?",
+                before, last, rs -> users.add(rs.getString(1)))
+                || users.size() > MAX_LISTED;
+        return all ? everyone(last) : new ChangeNotice(last, tpids, users, false);
+    }
+
+    /** Reads at most {@link #MAX_LISTED} rows into {@code into}; false when there were more. */
+    private static boolean collect(Connection c, String sql, long before, long last, RowReader into) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, before);
+            ps.setLong(2, last);
+            ps.setMaxRows(MAX_LISTED + 1);
+            int read = 0;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (++read > MAX_LISTED) {
+                        return false;
+                    }
+                    into.read(rs);
+                }
+            }
+        }
+        return true;
+    }
+
+    @FunctionalInterface
+    private interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Tells the other instances on the same PostgreSQL database, in the transaction on {@code c}:
+     * PostgreSQL delivers the notification when (and only if) it commits.
+     */
+    void notifyOthers(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
+            ps.setString(1, CHANNEL);
+            ps.setString(2, payload());
+            ps.execute();
+        }
+    }
+
+    /** This notice as the JSON of a notification; a long one (many user ids) wakes everyone instead. */
+    String payload() {
+        try {
+            String json = ProtocolJson.mapper().writeValueAsString(this);
+            return json.length() <= 7000 ? json : ProtocolJson.mapper().writeValueAsString(everyone(revision));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write a change notice", e);
+        }
+    }
+
+    /** The notice a notification carries; empty when it is not one (another program on the channel). */
+    static Optional<ChangeNotice> parse(String payload) {
+        try {
+            return Optional.ofNullable(ProtocolJson.mapper().readValue(payload, ChangeNotice.class));
+        } catch (JsonProcessingException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}
