@@ -65,6 +65,8 @@ public final class FtopApplication extends Application {
     private final ftop.app.tasks.Scheduler scheduler;
     /** Where the keys of encrypted workspaces are kept; empty: workspaces are opened plain. */
     private Optional<WorkspaceKeys> keys = Optional.empty();
+    /** When the sync engine pushes and polls; tests hold pushes back to make two edits meet. */
+    private ftop.sync.client.SyncEngine.Options syncOptions = ftop.sync.client.SyncEngine.Options.defaults();
     private Stage stage;
     private ftop.app.shell.MainWindow window;
     /** Writes what is typed and not yet kept as drafts when the process is asked to end (a session logout). */
@@ -107,6 +109,15 @@ public final class FtopApplication extends Application {
         this.keys = Optional.of(keys);
     }
 
+    /**
+     * Syncs with {@code options} instead of the defaults (a test that needs a local edit to wait
+     * in the outbox until something else starts a sync). Call before the application starts.
+     */
+    public FtopApplication withSyncOptions(ftop.sync.client.SyncEngine.Options options) {
+        this.syncOptions = Objects.requireNonNull(options, "options");
+        return this;
+    }
+
     @Override
     public void init() {
         if (options == null) {
@@ -136,7 +147,7 @@ public final class FtopApplication extends Application {
 
         LocalDate today = LocalDate.now(clock);
         if (syncing && options.dataset().isEmpty()) {
-            syncOpener = new ftop.app.sync.SyncedOpener(options.server(), ftop.sync.client.SyncEngine.Options.defaults(),
+            syncOpener = new ftop.app.sync.SyncedOpener(options.server(), syncOptions,
                     keys);
         }
         WorkspaceOpener chosen = options.dataset().isEmpty() ? (syncOpener != null ? syncOpener : opener)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,7 @@ import ftop.core.store.LocalStore;
 import ftop.core.store.OutboxState;
 import ftop.sync.demo.EmbeddedDemo;
 import ftop.sync.client.SyncClient;
+import ftop.sync.client.SyncEngine;
 
 /**
  * The real app with real sync: the demo workspace runs its embedded central server on loopback
@@ -56,9 +58,20 @@ class SyncUiTest extends FxRobot {
     private LocalStore second;
 
     private void startApp(AppOptions options) throws Exception {
+        startApp(options, SyncEngine.Options.defaults());
+    }
+
+    /** Sync options under which a save waits in the outbox for an hour unless a sync starts. */
+    private static SyncEngine.Options pushesHeldBack() {
+        SyncEngine.Options defaults = SyncEngine.Options.defaults();
+        return new SyncEngine.Options(defaults.interval(), Duration.ofHours(1), Duration.ofHours(1),
+                defaults.backoffBase(), defaults.backoffMax());
+    }
+
+    private void startApp(AppOptions options, SyncEngine.Options sync) throws Exception {
         FxToolkit.registerPrimaryStage();
         app = (FtopApplication) FxToolkit.setupApplication(() -> new FtopApplication(options,
-                StoreWorkspace::open, Clock.systemDefaultZone(), true));
+                StoreWorkspace::open, Clock.systemDefaultZone(), true).withSyncOptions(sync));
         // the demo's server is created and its first sync runs before the window shows: slow on a cold, busy JVM
         waitUntil("the window", () -> lookup("#syncState").tryQuery().isPresent(), 120);
     }
@@ -113,7 +126,9 @@ class SyncUiTest extends FxRobot {
 
     @Test
     void conflictsAreListedWithBothValuesAndSettledEitherWay() throws Exception {
-        startApp(AppOptions.inDirectory(home));
+        // My saves wait in the outbox, as if offline, until a sync starts: the colleague's save,
+        // which the live wait brings in at once, starts it, and the two meet.
+        startApp(AppOptions.inDirectory(home), pushesHeldBack());
         SyncSession session = app.syncSession().orElseThrow();
         waitForLabel("#syncState", "Online");
         LocalStore mine = session.store();
@@ -127,10 +142,10 @@ class SyncUiTest extends FxRobot {
                 .filter(h -> second.health().get(Long.toString(h.tpid())).isPresent()).findFirst().orElseThrow();
         String id = Long.toString(shared.tpid());
         CustomerStatus[] two = twoOtherThan(shared);
+        mine.save(EntityCodec.apply(shared, Map.of("progress.status", TextNode.valueOf(two[1].name()))));
         second.save(EntityCodec.apply(second.health().get(id).orElseThrow(),
                 Map.of("progress.status", TextNode.valueOf(two[0].name()))));
         colleague.sync(p -> { });
-        mine.save(EntityCodec.apply(shared, Map.of("progress.status", TextNode.valueOf(two[1].name()))));
 
         clickOn("#syncNow");
         waitForLabel("#syncConflicts", "1 conflict");
@@ -161,13 +176,13 @@ class SyncUiTest extends FxRobot {
         assertThat(mine.health().get(id).orElseThrow().progress().status()).contains(two[1]);
 
         // a second clash on the same field, settled the other way: Take theirs
-        second.save(EntityCodec.apply(second.health().get(id).orElseThrow(),
-                Map.of("progress.status", TextNode.valueOf(two[0].name()))));
-        colleague.sync(p -> { });
         CustomerStatus third = java.util.Arrays.stream(CustomerStatus.values())
                 .filter(s -> s != two[0] && s != two[1]).findFirst().orElseThrow();
         mine.save(EntityCodec.apply(mine.health().get(id).orElseThrow(),
                 Map.of("progress.status", TextNode.valueOf(third.name()))));
+        second.save(EntityCodec.apply(second.health().get(id).orElseThrow(),
+                Map.of("progress.status", TextNode.valueOf(two[0].name()))));
+        colleague.sync(p -> { });
         clickOn("#syncNow");
         waitForLabel("#syncConflicts", "1 conflict");
         clickOn("#syncConflicts");
@@ -182,27 +197,29 @@ class SyncUiTest extends FxRobot {
 
     @Test
     void anEditRefusedWhileTheCustomerLeftMyScopeIsKeptAndSentAgainFromTheFieldOnceItIsBack() throws Exception {
-        startApp(AppOptions.inDirectory(home));
+        startApp(AppOptions.inDirectory(home), pushesHeldBack());
         SyncSession session = app.syncSession().orElseThrow();
         waitForLabel("#syncState", "Online");
         LocalStore mine = session.store();
 
-        // the assignment team takes Megan off one of her customers on the server
+        // the assignment team, on the same server
         second = LocalStore.open(other);
         SyncClient team = new SyncClient(session.demo().orElseThrow().url(), second);
         team.login(DemoUsers.LEE_GU, DemoUsers.DEMO_PASSWORD);
         team.sync(p -> { });
         long tpid = customersOf(mine, DemoUsers.DEMO_USER).stream().sorted().findFirst().orElseThrow();
         String id = Long.toString(tpid);
+
+        // Megan changes its health; before her edit goes up, the team takes her off the customer:
+        // the server refuses her edit and her copy drops the customer
+        CustomerHealth health = mine.health().get(id).orElseThrow();
+        CustomerStatus status = otherThan(health);
+        mine.save(EntityCodec.apply(health, Map.of("progress.status", TextNode.valueOf(status.name()))));
         List<Assignment> megans = second.assignments().byTpid(tpid).stream()
                 .filter(a -> a.userId().equals(DemoUsers.DEMO_USER)).toList();
         megans.forEach(a -> second.delete(EntityKind.ASSIGNMENT, a.id().toString()));
         team.sync(p -> { });
-
-        // Megan, not knowing yet, changes its health; the server refuses it and her copy drops the customer
-        CustomerHealth health = mine.health().get(id).orElseThrow();
-        CustomerStatus status = otherThan(health);
-        mine.save(EntityCodec.apply(health, Map.of("progress.status", TextNode.valueOf(status.name()))));
+        clickOn("#syncNow");
         waitUntil("the refusal", () -> mine.outbox().problems().size() == 1 && mine.customers().get(id).isEmpty());
         assertThat(mine.outbox().problems().get(0).state()).isEqualTo(OutboxState.REJECTED);
 
@@ -216,6 +233,7 @@ class SyncUiTest extends FxRobot {
         assertThat(label("#customerStatus")).isEqualTo(status.label());
         assertThat(label("#customerStatusMarkerText")).contains("but you may make it now");
         clickOn("#customerStatusSendAgain");
+        clickOn("#syncNow"); // the pushes of this test wait for a sync
 
         waitUntil("the edit to reach the server", () -> mine.outbox().problems().isEmpty()
                 && mine.outbox().pendingCount() == 0);
