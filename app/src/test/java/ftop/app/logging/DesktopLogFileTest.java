@@ -71,7 +71,8 @@ class DesktopLogFileTest extends FxRobot {
     @BeforeEach
     void start() throws Exception {
         String jdbcUrl = ServerConfig.h2Url(serverFolder);
-        Database db = Database.open(jdbcUrl);
+        // cheap password hashes: the test does not measure the production cost of signing in
+        Database db = Database.open(jdbcUrl, Database.PoolSettings.defaults(), 1_000);
         DatasetLoader.load(db, DatasetGenerator.demo(LocalDate.now()), PASSWORD, 0);
         server = new FtopServer(ServerConfig.of(0, ServerConfig.DEFAULT_BIND, jdbcUrl), db, Clock.systemUTC()).start();
         logFile = DesktopLogging.start(home).orElseThrow();
