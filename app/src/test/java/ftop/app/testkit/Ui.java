@@ -3,12 +3,12 @@ package ftop.app.testkit;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
-import javafx.geometry.Bounds;
 
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
