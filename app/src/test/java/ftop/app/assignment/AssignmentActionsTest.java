@@ -1,5 +1,6 @@
 package ftop.app.assignment;
 
+import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.layout.VBox;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,16 +40,11 @@ class AssignmentActionsTest extends AssignmentFx {
         show(() -> new VBox(actions.menu()));
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        close();
-    }
-
     @Test
     void exportWritesEveryAssignmentWithTheHeader() throws Exception {
         clickOn("#assignmentsMenu").clickOn("Export to CSV…");
         Path out = files.resolve("out.csv");
-        waitUntil(() -> lookup("#assignmentInfoDialog").tryQuery().isPresent());
+        waitUntil("the assignment message", () -> lookup("#assignmentInfoDialog").tryQuery().isPresent());
 
         List<String> lines = Files.readAllLines(out);
         assertThat(lines.get(0)).isEqualTo(String.join(",", AssignmentCsv.HEADER));
@@ -60,13 +55,13 @@ class AssignmentActionsTest extends AssignmentFx {
     void aBatchAppliedInAClosedWindowIsUndoneFromTheMenu() {
         long before = store.assignments().all().stream().filter(a -> a.userId().equals(DemoUsers.DEMO_USER)).count();
         clickOn("#assignmentsMenu").clickOn("Batch edit the customers shown…");
-        waitUntil(() -> lookup("#batchAssignmentDialog").tryQuery().isPresent());
+        waitUntil("the batch window", () -> lookup("#batchAssignmentDialog").tryQuery().isPresent());
         clickOn("#operationBox").clickOn("Unassign");
         clickOn("#batchUserField").write(DemoUsers.DEMO_USER);
         clickOn("#previewButton");
-        waitUntil(() -> !lookup("#previewTable").queryTableView().getItems().isEmpty());
+        waitUntil("the preview", () -> !lookup("#previewTable").queryTableView().getItems().isEmpty());
         clickOn("#applyButton");
-        waitUntil(() -> lookup("#batchStatus").queryAs(Label.class).getText().startsWith("Applied"));
+        waitUntil("the batch applied", () -> lookup("#batchStatus").queryAs(Label.class).getText().startsWith("Applied"));
         assertThat(store.assignments().all()).noneMatch(a -> a.userId().equals(DemoUsers.DEMO_USER)
                 && a.role() == ftop.core.assignment.Role.FM);
         interact(() -> lookup("#batchAssignmentDialog").query().getScene().getWindow().hide());
@@ -76,7 +71,7 @@ class AssignmentActionsTest extends AssignmentFx {
         assertThat(menu.getItems().stream().filter(i -> "undoBatchItem".equals(i.getId())).findFirst().orElseThrow()
                 .getText()).startsWith("Undo: Unassign megan.bowen");
         clickOn("Undo: Unassign megan.bowen as FastTrack Manager (Customer Health)");
-        waitUntil(() -> lookup("#assignmentInfoDialog").tryQuery().isPresent());
+        waitUntil("the assignment message", () -> lookup("#assignmentInfoDialog").tryQuery().isPresent());
 
         assertThat(store.assignments().all().stream().filter(a -> a.userId().equals(DemoUsers.DEMO_USER)).count())
                 .isEqualTo(before);

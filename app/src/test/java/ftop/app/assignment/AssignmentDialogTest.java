@@ -1,5 +1,6 @@
 package ftop.app.assignment;
 
+import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -12,7 +13,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,11 +42,6 @@ class AssignmentDialogTest extends AssignmentFx {
         show(() -> new AssignmentDialog(editor, AssignmentDialog.saver(workspace, tasks), () -> closed.set(true)));
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        close();
-    }
-
     private List<Assignment> stored() {
         return store.assignments().byTpid(contoso.tpid());
     }
@@ -61,7 +56,7 @@ class AssignmentDialogTest extends AssignmentFx {
         int pendingBefore = store.outbox().pendingCount();
         clickOn("#roleBox").clickOn("FastTrack Architect");
         clickOn("#userField").write("Isaia");
-        waitUntil(() -> lookup("Isaiah Langer (isaiah.langer)").tryQuery().isPresent());
+        waitUntil("Isaiah Langer in the list", () -> lookup("Isaiah Langer (isaiah.langer)").tryQuery().isPresent());
         clickOn("Isaiah Langer (isaiah.langer)");
         assertThat(lookup("#userField").queryTextInputControl().getText()).isEqualTo("Isaiah Langer (isaiah.langer)");
         clickOn("#addButton");
@@ -76,7 +71,7 @@ class AssignmentDialogTest extends AssignmentFx {
         assertThat(storedFor(DemoUsers.ISAIAH_LANGER, Role.FTA)).as("nothing is written before Save").isEmpty();
 
         clickOn("#saveButton");
-        waitUntil(closed::get);
+        waitUntil("the dialog to close", closed::get);
 
         Assignment saved = storedFor(DemoUsers.ISAIAH_LANGER, Role.FTA).orElseThrow();
         assertThat(saved.area()).isEqualTo(AssignmentArea.CUSTOMER_HEALTH);
@@ -91,12 +86,12 @@ class AssignmentDialogTest extends AssignmentFx {
         String group = "#group-" + existing.area().name() + "_" + existing.role().name();
         clickOn(group);
         String key = AssignmentDialog.idPart(existing.role().name() + "_" + existing.userId());
-        waitUntil(() -> lookup("#delete-" + key).tryQuery().map(n -> n.isVisible()).orElse(false));
+        waitUntil("the delete button", () -> lookup("#delete-" + key).tryQuery().map(n -> n.isVisible()).orElse(false));
         clickOn("#delete-" + key);
         assertThat(lookup("#delete-" + key).tryQuery()).isEmpty();
 
         clickOn("#saveButton");
-        waitUntil(closed::get);
+        waitUntil("the dialog to close", closed::get);
 
         assertThat(stored()).extracting(Assignment::id).doesNotContain(existing.id());
     }

@@ -1,5 +1,7 @@
 package ftop.app.assignment;
 
+import static ftop.app.testkit.Ui.waitUntil;
+
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +13,6 @@ import javafx.scene.image.WritableImage;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,11 +31,6 @@ class AssignmentScreensTest extends AssignmentFx {
 
     @TempDir
     Path home;
-
-    @AfterEach
-    void stop() throws Exception {
-        close();
-    }
 
     private void save(String name) throws Exception {
         Node root = lookup(".root").query();
@@ -71,7 +67,7 @@ class AssignmentScreensTest extends AssignmentFx {
         clickOn("#batchUserField").write(DemoUsers.DEMO_USER);
         clickOn("#batchToUserField").write(DemoUsers.PATTI_FERNANDEZ);
         clickOn("#previewButton");
-        waitUntil(() -> !lookup("#previewTable").queryTableView().getItems().isEmpty());
+        waitUntil("the preview", () -> !lookup("#previewTable").queryTableView().getItems().isEmpty());
         save("batch-preview");
 
         List<java.util.UUID> tenants = store.tenants().all().stream().limit(6).map(t -> t.tenantId()).toList();
@@ -79,7 +75,7 @@ class AssignmentScreensTest extends AssignmentFx {
         clickOn("#batchAreaBox").clickOn("Onboarding");
         clickOn("#batchUserField").write(DemoUsers.DIEGO_SICILIANI);
         clickOn("#previewButton");
-        waitUntil(() -> !lookup("#previewTable").queryTableView().getItems().isEmpty());
+        waitUntil("the preview", () -> !lookup("#previewTable").queryTableView().getItems().isEmpty());
         save("tenant-batch-preview");
     }
 }

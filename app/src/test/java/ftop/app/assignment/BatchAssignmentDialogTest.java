@@ -1,5 +1,6 @@
 package ftop.app.assignment;
 
+import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -11,7 +12,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,11 +38,6 @@ class BatchAssignmentDialogTest extends AssignmentFx {
         show(() -> new BatchAssignmentDialog(workspace, tasks, tpids, () -> ftop.app.AppFixtures.TODAY, () -> { }));
     }
 
-    @AfterEach
-    void stop() throws Exception {
-        close();
-    }
-
     /** Who holds Customer Health FM on each customer. */
     private Map<Long, List<String>> fms() {
         return store.assignments().all().stream()
@@ -66,8 +61,7 @@ class BatchAssignmentDialogTest extends AssignmentFx {
         clickOn("#batchUserField").write(DemoUsers.DEMO_USER);
         clickOn("#batchToUserField").write(DemoUsers.PATTI_FERNANDEZ);
         clickOn("#previewButton");
-        waitUntil(() -> !lookup("#previewTable").queryTableView().getItems().isEmpty(),
-                () -> lookup("#batchStatus").queryAs(Label.class).getText());
+        waitUntil("the preview", () -> !lookup("#previewTable").queryTableView().getItems().isEmpty());
 
         @SuppressWarnings("unchecked")
         TableView<BatchPreview.Line> table = lookup("#previewTable").queryAs(TableView.class);
@@ -81,8 +75,7 @@ class BatchAssignmentDialogTest extends AssignmentFx {
         assertThat(store.outbox().pendingCount()).isEqualTo(pendingBefore);
 
         clickOn("#applyButton");
-        waitUntil(() -> !lookup("#undoButton").queryAs(Button.class).isDisabled(),
-                () -> lookup("#batchStatus").queryAs(Label.class).getText());
+        waitUntil("Undo to be offered", () -> !lookup("#undoButton").queryAs(Button.class).isDisabled());
 
         assertThat(held(DemoUsers.DEMO_USER)).isZero();
         assertThat(held(DemoUsers.PATTI_FERNANDEZ)).isGreaterThanOrEqualTo(megan);
@@ -90,7 +83,7 @@ class BatchAssignmentDialogTest extends AssignmentFx {
         assertThat(lookup("#batchStatus").queryAs(Label.class).getText()).startsWith("Applied:");
 
         clickOn("#undoButton");
-        waitUntil(() -> lookup("#batchStatus").queryAs(Label.class).getText().startsWith("Undone:"));
+        waitUntil("the batch undone", () -> lookup("#batchStatus").queryAs(Label.class).getText().startsWith("Undone:"));
 
         assertThat(held(DemoUsers.DEMO_USER)).isEqualTo(megan);
         Map<Long, List<String>> after = fms();
@@ -103,7 +96,7 @@ class BatchAssignmentDialogTest extends AssignmentFx {
     void anUnknownPersonIsRefusedInThePreviewAndNothingCanBeApplied() {
         clickOn("#batchUserField").write("no.such.person");
         clickOn("#previewButton");
-        waitUntil(() -> !lookup("#previewTable").queryTableView().getItems().isEmpty());
+        waitUntil("the preview", () -> !lookup("#previewTable").queryTableView().getItems().isEmpty());
 
         @SuppressWarnings("unchecked")
         TableView<BatchPreview.Line> table = lookup("#previewTable").queryAs(TableView.class);
@@ -115,7 +108,7 @@ class BatchAssignmentDialogTest extends AssignmentFx {
     void changingTheFormAfterPreviewDropsThePreviewSoApplyNeverWritesSomethingElse() {
         clickOn("#batchUserField").write(DemoUsers.DIEGO_SICILIANI);
         clickOn("#previewButton");
-        waitUntil(() -> !lookup("#previewTable").queryTableView().getItems().isEmpty());
+        waitUntil("the preview", () -> !lookup("#previewTable").queryTableView().getItems().isEmpty());
         assertThat(lookup("#applyButton").queryAs(Button.class).isDisabled()).isFalse();
 
         clickOn("#batchRoleBox").clickOn("FastTrack Architect");

@@ -1,5 +1,6 @@
 package ftop.app.assignment;
 
+import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,11 +31,6 @@ class CsvImportDialogTest extends AssignmentFx {
 
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    @AfterEach
-    void stop() throws Exception {
-        close();
-    }
-
     private Path file(String... lines) throws Exception {
         Path file = files.resolve("assignments.csv");
         Files.writeString(file, String.join("\r\n", lines) + "\r\n");
@@ -44,7 +39,7 @@ class CsvImportDialogTest extends AssignmentFx {
 
     private void showImport(Path file) throws Exception {
         show(() -> new CsvImportDialog(workspace, tasks, file, AppFixtures.TODAY, () -> closed.set(true), () -> { }));
-        waitUntil(() -> !lookup("#importTable").queryTableView().getItems().isEmpty());
+        waitUntil("the import's lines", () -> !lookup("#importTable").queryTableView().getItems().isEmpty());
     }
 
     @Test
@@ -85,13 +80,13 @@ class CsvImportDialogTest extends AssignmentFx {
         assertThat(store.assignments().count()).as("the dry run writes nothing").isEqualTo(count);
 
         clickOn("#importButton");
-        waitUntil(() -> lookup("#importStatus").queryAs(Label.class).getText().startsWith("Imported"));
+        waitUntil("the import", () -> lookup("#importStatus").queryAs(Label.class).getText().startsWith("Imported"));
         assertThat(store.assignments().byTpid(contoso.tpid()))
                 .anyMatch(a -> a.userId().equals(DemoUsers.ISAIAH_LANGER));
         assertThat(store.assignments().count()).isEqualTo(count + 1);
 
         clickOn("#undoImportButton");
-        waitUntil(() -> lookup("#importStatus").queryAs(Label.class).getText().startsWith("Import undone"));
+        waitUntil("the import undone", () -> lookup("#importStatus").queryAs(Label.class).getText().startsWith("Import undone"));
         assertThat(store.assignments().count()).isEqualTo(count);
     }
 }

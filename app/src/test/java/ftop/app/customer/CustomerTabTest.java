@@ -1,5 +1,9 @@
 package ftop.app.customer;
 
+import static ftop.app.testkit.Ui.label;
+import static ftop.app.testkit.Ui.reveal;
+import static ftop.app.testkit.Ui.waitForLabel;
+import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -7,39 +11,27 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
-import javafx.scene.control.Labeled;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextArea;
-import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.matcher.control.LabeledMatchers;
-import org.testfx.util.WaitForAsyncUtils;
 
 import ftop.app.AppFixtures;
 import ftop.app.tasks.BackgroundTasks;
+import ftop.app.testkit.ViewWindow;
 import ftop.app.widgets.DateText;
-import ftop.app.widgets.DialogService;
-import ftop.app.widgets.Theme;
 import ftop.app.workspace.StoreWorkspace;
 import ftop.core.contact.Contact;
 import ftop.core.contact.ContactKind;
 import ftop.core.customer.Customer;
-import ftop.core.dataset.DatasetGenerator;
 import ftop.core.dataset.DemoUsers;
 import ftop.core.health.CustomerHealth;
 import ftop.core.health.CustomerStatus;
@@ -56,6 +48,9 @@ class CustomerTabTest extends FxRobot {
 
     @TempDir
     Path home;
+
+    @RegisterExtension
+    final ViewWindow window = new ViewWindow();
 
     private final Clock clock = AppFixtures.clock();
     private StoreWorkspace workspace;
@@ -74,43 +69,23 @@ class CustomerTabTest extends FxRobot {
     }
 
     private void start(Optional<String> user) throws Exception {
-        if (user.isPresent()) {
-            try (LocalStore s = LocalStore.open(home, clock)) {
-                s.bulkLoad(DatasetGenerator.demo(AppFixtures.TODAY), 1);
-                s.putSetting(StoreWorkspace.USER_SETTING, user.get());
-            }
-        }
-        workspace = StoreWorkspace.open("demo", Optional.of(home), AppFixtures.TODAY, clock);
+        workspace = window.open(home, user);
         store = workspace.store();
-        contoso = store.customers().all().stream().filter(c -> c.name().equals("Contoso")).findFirst().orElseThrow();
-        tasks = BackgroundTasks.create();
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            Theme.apply(false);
+        contoso = window.customer("Contoso");
+        tasks = window.tasks();
+        window.show(1400, 900, () -> {
             model = new CustomerViewModel(workspace, tasks, clock);
             view = new CustomerView(model, (owner, title, question, yes) -> {
                 asked.add(question);
                 return answers.isEmpty() ? false : answers.remove(0);
             });
-            // no larger than the headless screen, which refuses windows that hang off it
-            var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-            Scene scene = new Scene(view, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
-            Theme.style(scene);
-            stage.setScene(scene);
-            stage.show();
+            return view;
         });
         interact(() -> {
             model.refresh();
             model.select(contoso.tpid());
         });
         waitForLabel("#customerName", "Contoso");
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupStages();
-        tasks.close();
-        workspace.close();
     }
 
     @Test
@@ -148,8 +123,7 @@ class CustomerTabTest extends FxRobot {
                 stored.perspective().completionDate(), stored.perspective().businessReason(),
                 stored.perspective().successOwner())));
         interact(() -> model.refresh());
-        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        waitUntil("the customer read again", () -> !model.loadingProperty().get());
 
         assertThat(shown("#customerProgressSave")).isTrue();
         assertThat(comboText("#cxpWatchlistField")).isEqualTo(watch);
@@ -431,7 +405,7 @@ class CustomerTabTest extends FxRobot {
 
     @Test
     void aUserWithoutPermissionSeesNoPencil() throws Exception {
-        stop();
+        window.close();
         home = home.resolveSibling(home.getFileName() + "-lee");
         start(Optional.of(DemoUsers.LEE_GU));
 
@@ -466,17 +440,6 @@ class CustomerTabTest extends FxRobot {
         Node node = lookup(id).query();
         reveal(node);
         return clickOn(node);
-    }
-
-    private void reveal(Node node) {
-        interact(() -> {
-            ScrollPane scroll = lookup("#customerScroll").queryAs(ScrollPane.class);
-            Node content = scroll.getContent();
-            javafx.geometry.Bounds b = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
-            double room = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
-            scroll.setVvalue(room <= 0 ? 0 : Math.max(0, Math.min(1, (b.getMinY() - 40) / room)));
-            scroll.layout();
-        });
     }
 
     private CustomerHealth health() {
@@ -529,24 +492,6 @@ class CustomerTabTest extends FxRobot {
         DatePicker picker = lookup(pickerId).queryAs(DatePicker.class);
         reveal(picker);
         clickOn(picker.getEditor()).push(KeyCode.CONTROL, KeyCode.A).push(KeyCode.BACK_SPACE).write(text);
-    }
-
-    private String label(String id) {
-        return lookup(id).tryQuery().map(n -> n instanceof Labeled l ? l.getText()
-                : n instanceof TextField f ? f.getText() : n instanceof TextArea a ? a.getText() : "").orElse("");
-    }
-
-    private void waitForLabel(String id, String text) {
-        waitUntil(id + " to read \"" + text + "\" (it reads \"" + label(id) + "\")", () -> text.equals(label(id)));
-    }
-
-    private static void waitUntil(String what, Supplier<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::get);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for " + what, e);
-        }
     }
 
     static String date(java.time.LocalDate d) {

@@ -1,5 +1,8 @@
 package ftop.app.customer;
 
+import static ftop.app.testkit.Ui.label;
+import static ftop.app.testkit.Ui.reveal;
+import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -8,35 +11,24 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
-import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Labeled;
-import javafx.scene.control.ScrollPane;
-import javafx.stage.Screen;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.matcher.control.LabeledMatchers;
-import org.testfx.util.WaitForAsyncUtils;
 
 import ftop.app.AppFixtures;
 import ftop.app.tasks.BackgroundTasks;
+import ftop.app.testkit.ViewWindow;
 import ftop.app.widgets.FieldMarker;
-import ftop.app.widgets.Theme;
 import ftop.app.workspace.StoreWorkspace;
 import ftop.core.Json;
 import ftop.core.Labelled;
@@ -68,6 +60,9 @@ class FieldMarkersTest extends FxRobot {
     @TempDir
     Path home;
 
+    @RegisterExtension
+    final ViewWindow window = new ViewWindow();
+
     private final Clock clock = AppFixtures.clock();
     private StoreWorkspace workspace;
     private LocalStore store;
@@ -79,31 +74,17 @@ class FieldMarkersTest extends FxRobot {
 
     @BeforeEach
     void start() throws Exception {
-        workspace = StoreWorkspace.open("demo", Optional.of(home), AppFixtures.TODAY, clock);
+        workspace = window.open(home);
         store = workspace.store();
-        contoso = store.customers().all().stream().filter(c -> c.name().equals("Contoso")).findFirst().orElseThrow();
+        contoso = window.customer("Contoso");
         tpid = Long.toString(contoso.tpid());
-        tasks = BackgroundTasks.create();
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            Theme.apply(false);
+        tasks = window.tasks();
+        window.show(1400, 900, () -> {
             model = new CustomerViewModel(workspace, tasks, clock);
-            CustomerView view = new CustomerView(model, (owner, title, question, yes) -> false);
-            var screen = Screen.getPrimary().getVisualBounds();
-            Scene scene = new Scene(view, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
-            Theme.style(scene);
-            stage.setScene(scene);
-            stage.show();
+            return new CustomerView(model, (owner, title, question, yes) -> false);
         });
         interact(() -> model.select(contoso.tpid()));
-        waitFor("Contoso", () -> "Contoso".equals(text("#customerName")));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupStages();
-        tasks.close();
-        workspace.close();
+        waitUntil("Contoso", () -> "Contoso".equals(label("#customerName")));
     }
 
     @Test
@@ -119,9 +100,9 @@ class FieldMarkersTest extends FxRobot {
         pull(megans.stream().map(a -> new RemoteRow(EntityKind.ASSIGNMENT, a.id().toString(), a.tpid(), ++revision,
                 null)).toList());
 
-        waitFor("the refusal on the field", () -> marker("#cxpWatchlistMarker") == FieldMarker.Kind.REJECTED);
-        assertThat(text("#cxpWatchlist")).isEqualTo(mine.label());
-        assertThat(text("#cxpWatchlistMarkerText")).startsWith("Not saved on the server.")
+        waitUntil("the refusal on the field", () -> marker("#cxpWatchlistMarker") == FieldMarker.Kind.REJECTED);
+        assertThat(label("#cxpWatchlist")).isEqualTo(mine.label());
+        assertThat(label("#cxpWatchlistMarkerText")).startsWith("Not saved on the server.")
                 .contains("is not assigned to Contoso").doesNotContain("Forbidden");
         assertThat(lookup("#cxpWatchlistKeepMine").tryQuery()).isPresent();
         assertThat(lookup("#cxpWatchlistDiscard").tryQuery()).isPresent();
@@ -132,16 +113,16 @@ class FieldMarkersTest extends FxRobot {
         // Megan is back on Contoso: the stale reason goes, and she may send it again
         pull(megans.stream().map(a -> new RemoteRow(EntityKind.ASSIGNMENT, a.id().toString(), a.tpid(), ++revision,
                 Json.mapper().valueToTree(a))).toList());
-        waitFor("Send again", () -> lookup("#cxpWatchlistSendAgain").tryQuery().isPresent());
-        assertThat(text("#cxpWatchlistMarkerText")).contains("but you may make it now");
+        waitUntil("Send again", () -> lookup("#cxpWatchlistSendAgain").tryQuery().isPresent());
+        assertThat(label("#cxpWatchlistMarkerText")).contains("but you may make it now");
         reveal("#cxpWatchlistSendAgain");
         clickOn("#cxpWatchlistSendAgain");
 
-        waitFor("the mark to go", () -> marker("#cxpWatchlistMarker") == null);
+        waitUntil("the mark to go", () -> marker("#cxpWatchlistMarker") == null);
         assertThat(store.outbox().problems()).isEmpty();
         assertThat(store.outbox().pending(10)).singleElement()
                 .satisfies(e -> assertThat(e.mutation().fields()).containsKey("progress.cxpWatchlist"));
-        assertThat(text("#cxpWatchlist")).isEqualTo(mine.label());
+        assertThat(label("#cxpWatchlist")).isEqualTo(mine.label());
     }
 
     @Test
@@ -152,13 +133,13 @@ class FieldMarkersTest extends FxRobot {
         store.outbox().markRejected(edit.id(), "The CXP Watchlist cannot be set for this customer.");
         interact(model::refresh);
 
-        waitFor("the refusal on the field", () -> marker("#cxpWatchlistMarker") == FieldMarker.Kind.REJECTED);
-        assertThat(text("#cxpWatchlistMarkerText"))
+        waitUntil("the refusal on the field", () -> marker("#cxpWatchlistMarker") == FieldMarker.Kind.REJECTED);
+        assertThat(label("#cxpWatchlistMarkerText"))
                 .isEqualTo("Not saved on the server. The CXP Watchlist cannot be set for this customer.");
         reveal("#cxpWatchlistDiscard");
         clickOn("#cxpWatchlistDiscard");
 
-        waitFor("the server's value", () -> before.label().equals(text("#cxpWatchlist")));
+        waitUntil("the server's value", () -> before.label().equals(label("#cxpWatchlist")));
         assertThat(marker("#cxpWatchlistMarker")).isNull();
         assertThat(store.outbox().problems()).isEmpty();
         assertThat(store.outbox().pendingCount()).isZero();
@@ -172,12 +153,12 @@ class FieldMarkersTest extends FxRobot {
         store.outbox().markRejected(edit.id(), "The CXP Watchlist cannot be set for this customer.");
         interact(model::refresh);
 
-        waitFor("the refusal on the field", () -> marker("#cxpWatchlistMarker") == FieldMarker.Kind.REJECTED);
+        waitUntil("the refusal on the field", () -> marker("#cxpWatchlistMarker") == FieldMarker.Kind.REJECTED);
         reveal("#cxpWatchlistKeepMine");
         clickOn("#cxpWatchlistKeepMine");
 
-        waitFor("the mark to go", () -> marker("#cxpWatchlistMarker") == null);
-        assertThat(text("#cxpWatchlist")).isEqualTo(mine.label());
+        waitUntil("the mark to go", () -> marker("#cxpWatchlistMarker") == null);
+        assertThat(label("#cxpWatchlist")).isEqualTo(mine.label());
         assertThat(store.outbox().problems()).isEmpty();
         assertThat(store.outbox().pending(10)).singleElement().satisfies(e -> {
             assertThat(e.state()).isEqualTo(OutboxState.PENDING);
@@ -198,16 +179,16 @@ class FieldMarkersTest extends FxRobot {
                 Instant.parse("2021-05-03T09:00:00Z"))), ++revision, Json.mapper().valueToTree(server));
         interact(model::refresh);
 
-        waitFor("the conflict on the field", () -> marker("#cxpWatchlistMarker") == FieldMarker.Kind.CONFLICT);
+        waitUntil("the conflict on the field", () -> marker("#cxpWatchlistMarker") == FieldMarker.Kind.CONFLICT);
         // the form shows theirs until the user decides; the marker says both, as the form words them
-        assertThat(text("#cxpWatchlist")).isEqualTo(theirs.label());
-        assertThat(text("#cxpWatchlistMarkerText")).startsWith("Alex Wilber saved " + theirs.label())
+        assertThat(label("#cxpWatchlist")).isEqualTo(theirs.label());
+        assertThat(label("#cxpWatchlistMarkerText")).startsWith("Alex Wilber saved " + theirs.label())
                 .contains("yours is " + mine.label()).doesNotContain("CRITICAL").doesNotContain(DemoUsers.ALEX_WILBER);
         assertThat(lookup("#cxpWatchlistTakeTheirs").tryQuery()).isPresent();
         reveal("#cxpWatchlistKeepMine");
         clickOn("#cxpWatchlistKeepMine");
 
-        waitFor("mine on the form", () -> mine.label().equals(text("#cxpWatchlist")));
+        waitUntil("mine on the form", () -> mine.label().equals(label("#cxpWatchlist")));
         assertThat(marker("#cxpWatchlistMarker")).isNull();
         assertThat(store.outbox().pending(10)).singleElement()
                 .satisfies(e -> assertThat(e.state()).isEqualTo(OutboxState.PENDING));
@@ -235,10 +216,10 @@ class FieldMarkersTest extends FxRobot {
                 TextNode.valueOf(before.name()), TextNode.valueOf(theirs.name()))), at, Instant.now(clock));
         pull(List.of(new RemoteRow(EntityKind.HEALTH, tpid, contoso.tpid(), at, Json.mapper().valueToTree(server))));
 
-        waitFor("the notice", () -> marker("#cxpWatchlistMarker") == FieldMarker.Kind.CHANGED);
-        assertThat(text("#cxpWatchlistMarkerText"))
+        waitUntil("the notice", () -> marker("#cxpWatchlistMarker") == FieldMarker.Kind.CHANGED);
+        assertThat(label("#cxpWatchlistMarkerText"))
                 .isEqualTo("Changed by Alex Wilber while you were editing: " + theirs.label());
-        assertThat(text("#customerStatusMarkerText"))
+        assertThat(label("#customerStatusMarkerText"))
                 .isEqualTo("Changed by someone else while you were editing: " + other.label());
         // what was typed and what was loaded stay as they were
         assertThat(combo("#customerStatusField")).isEqualTo(typed.label());
@@ -246,15 +227,15 @@ class FieldMarkersTest extends FxRobot {
 
         reveal("#cxpWatchlistUseTheirs");
         clickOn("#cxpWatchlistUseTheirs");
-        waitFor("their value in the editor", () -> theirs.label().equals(combo("#cxpWatchlistField")));
+        waitUntil("their value in the editor", () -> theirs.label().equals(combo("#cxpWatchlistField")));
         assertThat(marker("#cxpWatchlistMarker")).isNull();
         reveal("#customerStatusKeepTyped");
         clickOn("#customerStatusKeepTyped");
-        waitFor("the status notice to go", () -> marker("#customerStatusMarker") == null);
+        waitUntil("the status notice to go", () -> marker("#customerStatusMarker") == null);
 
         reveal("#customerProgressSave");
         clickOn("#customerProgressSave");
-        waitFor("the saved section", () -> typed.label().equals(text("#customerStatus")));
+        waitUntil("the saved section", () -> typed.label().equals(label("#customerStatus")));
         assertThat(health().progress().status()).contains(typed);
         assertThat(health().progress().cxpWatchlist()).contains(theirs);
     }
@@ -268,13 +249,13 @@ class FieldMarkersTest extends FxRobot {
         store.outbox().markRejected(added.id(), "Forbidden: Megan Bowen is not assigned to Contoso, so cannot see it.");
         interact(model::refresh);
 
-        waitFor("the refusal under the note", () -> marker("#latestNoteMarker") == FieldMarker.Kind.REJECTED);
-        assertThat(text("#latestSummary")).isEqualTo("Teams rollout paused.");
-        assertThat(text("#latestNoteMarkerText")).contains("but you may make it now");
+        waitUntil("the refusal under the note", () -> marker("#latestNoteMarker") == FieldMarker.Kind.REJECTED);
+        assertThat(label("#latestSummary")).isEqualTo("Teams rollout paused.");
+        assertThat(label("#latestNoteMarkerText")).contains("but you may make it now");
         reveal("#latestNoteDiscard");
         clickOn("#latestNoteDiscard");
 
-        waitFor("the note to go", () -> !"Teams rollout paused.".equals(text("#latestSummary")));
+        waitUntil("the note to go", () -> !"Teams rollout paused.".equals(label("#latestSummary")));
         assertThat(marker("#latestNoteMarker")).isNull();
         assertThat(store.notes().get(note.id().toString())).isEmpty();
         assertThat(store.outbox().problems()).isEmpty();
@@ -298,10 +279,6 @@ class FieldMarkersTest extends FxRobot {
         return lookup(id).tryQuery().map(n -> ((FieldMarker) n).getKind()).orElse(null);
     }
 
-    private String text(String id) {
-        return lookup(id).tryQuery().map(n -> n instanceof Labeled l ? l.getText() : "").orElse("");
-    }
-
     private String combo(String id) {
         Object value = lookup(id).queryAs(ComboBox.class).getValue();
         return value instanceof Choice<?> c && c.value() instanceof Labelled l ? l.label() : String.valueOf(value);
@@ -312,25 +289,5 @@ class FieldMarkersTest extends FxRobot {
         clickOn(comboId);
         clickOn(lookup(".combo-box-popup .list-cell").match(LabeledMatchers.hasText(label)).queryAs(Node.class));
         assertThat(combo(comboId)).isEqualTo(label);
-    }
-
-    private void reveal(String id) {
-        interact(() -> {
-            Node node = lookup(id).query();
-            ScrollPane scroll = lookup("#customerScroll").queryAs(ScrollPane.class);
-            Node content = scroll.getContent();
-            Bounds b = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
-            double room = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
-            scroll.setVvalue(room <= 0 ? 0 : Math.max(0, Math.min(1, (b.getMinY() - 40) / room)));
-        });
-    }
-
-    private static void waitFor(String what, Supplier<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::get);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for " + what, e);
-        }
     }
 }

@@ -1,5 +1,8 @@
 package ftop.app.customer;
 
+import static ftop.app.testkit.Ui.FIRST_SYNC;
+import static ftop.app.testkit.Ui.label;
+import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -9,24 +12,20 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import ftop.app.AppOptions;
 import ftop.app.FtopApplication;
 import ftop.app.sync.SyncSession;
+import ftop.app.testkit.DesktopApp;
 import ftop.app.widgets.TrendChart;
 import ftop.app.workspace.StoreWorkspace;
 import ftop.core.customer.Customer;
@@ -46,24 +45,17 @@ class WorkloadTrendUiTest extends FxRobot {
     @TempDir
     Path home;
 
-    private FtopApplication app;
-
-    @AfterEach
-    void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
-    }
+    @RegisterExtension
+    final DesktopApp desktop = new DesktopApp();
 
     @Test
     void theChartShowsTheServersHistoryAndKeepsItOffline() throws Exception {
         AppOptions options = new AppOptions(AppOptions.DEFAULT_PROFILE, Optional.of(home), Optional.empty(), false,
                 Optional.of(RED_CUSTOMER));
-        FxToolkit.registerPrimaryStage();
-        app = (FtopApplication) FxToolkit.setupApplication(() -> new FtopApplication(options, StoreWorkspace::open,
+        FtopApplication app = desktop.launch(() -> new FtopApplication(options, StoreWorkspace::open,
                 Clock.systemDefaultZone(), true));
-        waitUntil("the customer's trend", () -> label("#workloadTrendNote").startsWith("From the server's history"), 120);
+        waitUntil("the customer's trend", () -> label("#workloadTrendNote").startsWith("From the server's history"),
+                FIRST_SYNC);
 
         SyncSession session = app.syncSession().orElseThrow();
         LocalStore store = session.store();
@@ -94,7 +86,7 @@ class WorkloadTrendUiTest extends FxRobot {
         moveTo(dots.get(4));
         String fifth = shown.get(4).description();
         waitUntil("the point's tooltip", () -> lookup(".tooltip").queryAll().stream()
-                .anyMatch(n -> n instanceof Labeled l && l.getText().equals(fifth)), 10);
+                .anyMatch(n -> n instanceof Labeled l && l.getText().equals(fifth)));
         assertThat(fifth).startsWith(expected.points().get(4).month().getMonth()
                 .getDisplayName(java.time.format.TextStyle.FULL, Locale.US));
         // the last month is today's figures, the same as the card above the chart
@@ -104,11 +96,11 @@ class WorkloadTrendUiTest extends FxRobot {
         session.demo().orElseThrow().close();
         long contoso = tpidOf(store, "Contoso");
         interact(() -> app.shell().openCustomer(contoso));
-        waitUntil("Contoso's note", () -> label("#workloadTrendNote").equals("No history yet, offline"), 45);
+        waitUntil("Contoso's note", () -> label("#workloadTrendNote").equals("No history yet, offline"));
         assertThat(lookup("#workloadTrend").query().isVisible()).isFalse();
 
         interact(() -> app.shell().openCustomer(tpid));
-        waitUntil("the cached trend", () -> label("#workloadTrendNote").equals("Last fetched just now, offline"), 45);
+        waitUntil("the cached trend", () -> label("#workloadTrendNote").equals("Last fetched just now, offline"));
         assertThat(lookup("#workloadTrend").queryAs(TrendChart.class).getPoints()).isEqualTo(shown);
         assertThat(lookup("#workloadTrend").query().isVisible()).isTrue();
     }
@@ -116,18 +108,5 @@ class WorkloadTrendUiTest extends FxRobot {
     private static long tpidOf(LocalStore store, String name) {
         return store.customers().all().stream().filter(c -> c.name().equals(name)).map(Customer::tpid)
                 .findFirst().orElseThrow();
-    }
-
-    private String label(String query) {
-        return lookup(query).tryQuery().map(n -> n instanceof Labeled l ? l.getText() : "").orElse("");
-    }
-
-    private static void waitUntil(String what, Supplier<Boolean> condition, int seconds) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::get);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for " + what, e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package ftop.app.edit;
 
+import static ftop.app.testkit.Ui.label;
+import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -98,13 +100,13 @@ class DraftCrashTest extends UnsavedWorkFx {
         startApp();
         assertThat(store.outbox().pendingCount()).as("a draft never reaches the outbox").isZero();
         waitUntil("the draft offered", () -> lookup("#draftsDialog .draft-line").queryAll().size() == 1);
-        assertThat(text("#draftLine0 .label")).isEqualTo("Contoso's Customer Perspective");
+        assertThat(label("#draftLine0 .label")).isEqualTo("Contoso's Customer Perspective");
         clickOn("#restoreDraft0");
         waitUntil("the section in edit mode with the draft", () -> lookup("#overallMindsetField").tryQuery()
                 .map(n -> n.isVisible() && chosen.label().equals(comboText("#overallMindsetField"))).orElse(false));
         assertThat(lookup("#completionDateField").queryAs(DatePicker.class).getEditor().getText())
                 .isEqualTo(DraftCrashProbe.COMPLETION);
-        assertThat(text("#customerPerspectiveNotice")).startsWith("Restored draft from");
+        assertThat(label("#customerPerspectiveNotice")).startsWith("Restored draft from");
         assertThat(store.outbox().pendingCount()).isZero();
         assertThat(store.health().get(Long.toString(contoso.tpid())).orElseThrow().perspective().mindset())
                 .as("restored into the form, not saved").isNotEqualTo(java.util.Optional.of(chosen));

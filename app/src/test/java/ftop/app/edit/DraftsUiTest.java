@@ -1,5 +1,9 @@
 package ftop.app.edit;
 
+import static ftop.app.testkit.Ui.label;
+import static ftop.app.testkit.Ui.reveal;
+import static ftop.app.testkit.Ui.selectedTab;
+import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -16,7 +20,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
 
 import ftop.app.AppFixtures;
 import ftop.core.Json;
@@ -50,8 +53,7 @@ class DraftsUiTest extends UnsavedWorkFx {
 
     /** Ends the app the way a crash would as far as the forms know: no question, no Save, no Cancel. */
     private void restartApp() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        stopApp();
         startApp();
     }
 
@@ -111,11 +113,11 @@ class DraftsUiTest extends UnsavedWorkFx {
         waitUntil("the tenant's editor with the draft", () -> lookup("#newSummary").tryQuery()
                 .map(n -> ((TextArea) n).getText().equals("Exchange done; OneDrive next.")).orElse(false));
         assertThat(selectedTab()).isEqualTo("tenantTab");
-        assertThat(text("#statusNotice")).startsWith("Restored draft from");
+        assertThat(label("#statusNotice")).startsWith("Restored draft from");
         assertThat(store.outbox().pendingCount()).as("restored, not saved").isZero();
 
         // the other waits in the status bar; Restore opens the Customer tab with the section in edit mode
-        assertThat(text("#draftsButton")).isEqualTo("1 unsaved draft");
+        assertThat(label("#draftsButton")).isEqualTo("1 unsaved draft");
         clickOn("#draftsButton");
         waitForDraftsOffered(1);
         clickOn("#restoreDraft0");
@@ -123,8 +125,8 @@ class DraftsUiTest extends UnsavedWorkFx {
                 .map(javafx.scene.Node::isVisible).orElse(false));
         waitUntil("the draft's value", () -> chosen.label().equals(comboText("#overallMindsetField")));
         assertThat(selectedTab()).isEqualTo("customerTab");
-        assertThat(text("#customerPerspectiveNotice")).startsWith("Restored draft from").doesNotContain("changed since");
-        assertThat(text("#customerName")).isEqualTo("Contoso");
+        assertThat(label("#customerPerspectiveNotice")).startsWith("Restored draft from").doesNotContain("changed since");
+        assertThat(label("#customerName")).isEqualTo("Contoso");
         assertThat(store.outbox().pendingCount()).as("restored, not saved").isZero();
         assertThat(health().perspective().mindset()).isEqualTo(java.util.Optional.ofNullable(was));
         waitUntil("the status bar's offer to go", () -> !lookup("#draftsButton").query().isVisible());
@@ -147,8 +149,7 @@ class DraftsUiTest extends UnsavedWorkFx {
         chooseMindset(chosen.label());
         interact(() -> time.advance(Duration.ofSeconds(1)));
         waitUntil("the draft", () -> store.drafts().all().size() == 1);
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        stopApp();
 
         // meanwhile a sync brings a newer version: someone else changed the Business Reason
         BusinessReason theirs = old.perspective().businessReason().filter(r -> r != BusinessReason.values()[0])
@@ -167,7 +168,7 @@ class DraftsUiTest extends UnsavedWorkFx {
         waitUntil("the draft's value", () -> chosen.label().equals(comboText("#overallMindsetField")));
         assertThat(comboText("#businessReasonField")).as("the newer row's value, untouched by the draft")
                 .isEqualTo(theirs.label());
-        assertThat(text("#customerPerspectiveNotice")).contains("changed since the draft began");
+        assertThat(label("#customerPerspectiveNotice")).contains("changed since the draft began");
 
         reveal("#customerPerspectiveSave");
         clickOn("#customerPerspectiveSave");
@@ -209,7 +210,7 @@ class DraftsUiTest extends UnsavedWorkFx {
 
         type(KeyCode.ESCAPE);
         waitUntil("the dialog to go", () -> lookup("#draftsDialog").tryQuery().isEmpty());
-        assertThat(text("#draftsButton")).isEqualTo("1 unsaved draft");
+        assertThat(label("#draftsButton")).isEqualTo("1 unsaved draft");
         assertThat(store.drafts().all()).hasSize(1);
 
         clickOn("#draftsButton");
@@ -218,7 +219,7 @@ class DraftsUiTest extends UnsavedWorkFx {
         waitUntil("the contact editor with the draft", () -> lookup("#contactNameField").tryQuery()
                 .map(n -> n.isVisible() && ((TextField) n).getText().equals("Jordan Reyes")).orElse(false));
         assertThat(lookup("#contactEmailField").queryAs(TextField.class).getText()).isEqualTo("jordan@contoso.com");
-        assertThat(text("#contactNotice")).startsWith("Restored draft from");
+        assertThat(label("#contactNotice")).startsWith("Restored draft from");
         assertThat(store.outbox().pendingCount()).isZero();
         assertThat(cellKey).startsWith("EXCHANGE@");
     }
@@ -245,10 +246,10 @@ class DraftsUiTest extends UnsavedWorkFx {
 
         restartApp();
         waitForDraftsOffered(1);
-        assertThat(text("#draftLine0 .label")).isEqualTo("Contoso's Assignments");
+        assertThat(label("#draftLine0 .label")).isEqualTo("Contoso's Assignments");
         clickOn("#restoreDraft0");
         waitUntil("the dialog with the person added", () -> lookup("#customer-FTA_isaiah_langer").tryQuery().isPresent());
-        assertThat(text("#assignmentNotice")).startsWith("Restored draft from");
+        assertThat(label("#assignmentNotice")).startsWith("Restored draft from");
         assertThat(store.assignments().byTpid(contoso.tpid())).hasSize(before);
         assertThat(store.outbox().pendingCount()).isZero();
 
@@ -270,14 +271,14 @@ class DraftsUiTest extends UnsavedWorkFx {
         waitForDraftsOffered(1);
         clickOn("#draftsCancel");
         waitUntil("the dialog to go", () -> lookup("#draftsDialog").tryQuery().isEmpty());
-        assertThat(text("#draftsButton")).isEqualTo("1 unsaved draft");
+        assertThat(label("#draftsButton")).isEqualTo("1 unsaved draft");
 
         // later the person opens the same section with its pencil: the draft is in it
         openContoso();
         reveal("#customerPerspectiveSection");
         clickOn("#customerPerspectiveEdit");
         waitUntil("the draft's value", () -> chosen.label().equals(comboText("#overallMindsetField")));
-        assertThat(text("#customerPerspectiveNotice")).startsWith("Restored draft from");
+        assertThat(label("#customerPerspectiveNotice")).startsWith("Restored draft from");
         waitUntil("the status bar's offer to go", () -> !lookup("#draftsButton").query().isVisible());
         assertThat(store.drafts().all()).singleElement()
                 .satisfies(d -> assertThat(d.values()).containsEntry("overallMindset", chosen.name()));

@@ -1,5 +1,8 @@
 package ftop.app.edit;
 
+import static ftop.app.testkit.Ui.label;
+import static ftop.app.testkit.Ui.reveal;
+import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -155,10 +158,10 @@ class QuitGuardUiTest extends UnsavedWorkFx {
         requestClose();
         waitForQuitQuestion();
         clickOn("#quitSave");
-        waitUntil("the problem at its field", () -> !text("#completionDateError").isEmpty());
+        waitUntil("the problem at its field", () -> !label("#completionDateError").isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(stage.isShowing()).isTrue();
-        assertThat(text("#completionDateError")).contains("\"June 31, 2021\" is not a date");
+        assertThat(label("#completionDateError")).contains("\"June 31, 2021\" is not a date");
         assertThat(lookup("#completionDateField").query().isVisible()).isTrue();
         assertThat(store.outbox().pendingCount()).isZero();
         assertThat(health().perspective().mindset()).isEqualTo(Optional.ofNullable(before));

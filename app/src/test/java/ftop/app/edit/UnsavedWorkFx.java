@@ -1,22 +1,20 @@
 package ftop.app.edit;
 
+import static ftop.app.testkit.Ui.label;
+import static ftop.app.testkit.Ui.reveal;
+import static ftop.app.testkit.Ui.selectedTab;
+import static ftop.app.testkit.Ui.waitUntil;
+
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import javafx.scene.Node;
-import javafx.scene.control.Labeled;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -24,7 +22,7 @@ import ftop.app.AppFixtures;
 import ftop.app.AppOptions;
 import ftop.app.FtopApplication;
 import ftop.app.tasks.VirtualScheduler;
-import ftop.app.workspace.StoreWorkspace;
+import ftop.app.testkit.DesktopApp;
 import ftop.core.customer.Customer;
 import ftop.core.store.LocalStore;
 
@@ -38,6 +36,9 @@ abstract class UnsavedWorkFx extends FxRobot {
     @TempDir
     Path home;
 
+    @RegisterExtension
+    final DesktopApp desktop = new DesktopApp();
+
     protected FtopApplication app;
     protected Stage stage;
     protected LocalStore store;
@@ -46,26 +47,22 @@ abstract class UnsavedWorkFx extends FxRobot {
 
     /** Starts the app on {@link #home} and waits for the Portfolio. */
     protected void startApp() throws Exception {
-        stage = FxToolkit.registerPrimaryStage();
-        app = (FtopApplication) FxToolkit.setupApplication(() -> new FtopApplication(AppOptions.inDirectory(home),
-                (profile, dir, today) -> StoreWorkspace.open(profile, dir, today, AppFixtures.clock()),
+        app = desktop.launch(() -> new FtopApplication(AppOptions.inDirectory(home), DesktopApp.fixturesOpener(),
                 AppFixtures.clock(), false, time));
-        waitUntil("the workspace", () -> app.shell() != null && app.shell().portfolio().loadedProperty().get());
-        store = ((StoreWorkspace) app.shell().workspace()).store();
-        contoso = store.customers().all().stream().filter(c -> c.name().equals("Contoso")).findFirst().orElseThrow();
+        stage = desktop.stage();
+        desktop.waitForWorkspace();
+        store = desktop.store();
+        contoso = desktop.customer("Contoso");
     }
 
-    @AfterEach
-    void stopApp() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
+    /** Closes the app as quitting does; {@link #startApp()} opens it again on the same folder. */
+    protected void stopApp() throws Exception {
+        desktop.stop();
     }
 
     protected void openContoso() {
         interact(() -> app.shell().openCustomer(contoso.tpid()));
-        waitUntil("Contoso", () -> "Contoso".equals(text("#customerName")));
+        waitUntil("Contoso", () -> "Contoso".equals(label("#customerName")));
     }
 
     /** Opens Customer Perspective with its pencil and picks {@code mindset} as Overall Mindset. */
@@ -103,38 +100,8 @@ abstract class UnsavedWorkFx extends FxRobot {
         waitUntil("the window to close", () -> !stage.isShowing());
     }
 
-    /** Scrolls the Customer tab so that {@code id} is in view. */
-    protected void reveal(String id) {
-        Node node = lookup(id).query();
-        interact(() -> {
-            ScrollPane scroll = lookup("#customerScroll").queryAs(ScrollPane.class);
-            Node content = scroll.getContent();
-            javafx.geometry.Bounds b = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
-            double room = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
-            scroll.setVvalue(room <= 0 ? 0 : Math.max(0, Math.min(1, (b.getMinY() - 40) / room)));
-            scroll.layout();
-        });
-    }
-
-    protected String selectedTab() {
-        return lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getId();
-    }
-
-    protected String text(String id) {
-        return lookup(id).tryQuery().map(n -> n instanceof Labeled l ? l.getText() : "").orElse("");
-    }
-
     protected String comboText(String id) {
         Object value = lookup(id).queryComboBox().getValue();
         return value == null ? "" : value.toString();
-    }
-
-    protected static void waitUntil(String what, Supplier<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::get);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for " + what, e);
-        }
     }
 }

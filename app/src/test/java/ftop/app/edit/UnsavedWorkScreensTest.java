@@ -1,5 +1,9 @@
 package ftop.app.edit;
 
+import static ftop.app.testkit.Ui.label;
+import static ftop.app.testkit.Ui.reveal;
+import static ftop.app.testkit.Ui.waitUntil;
+
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -17,7 +21,6 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -65,8 +68,7 @@ class UnsavedWorkScreensTest extends UnsavedWorkFx {
         }
 
         // the app goes away with both forms open; the next start offers their drafts
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        stopApp();
         startApp();
         waitUntil("the drafts offered", () -> lookup("#draftsDialog .draft-line").queryAll().size() == 2);
         for (boolean dark : List.of(false, true)) {
@@ -79,7 +81,7 @@ class UnsavedWorkScreensTest extends UnsavedWorkFx {
         List<String> lines = lookup("#draftsDialog .draft-line .label").queryAllAs(javafx.scene.control.Label.class)
                 .stream().map(javafx.scene.control.Label::getText).toList();
         clickOn("#restoreDraft" + lines.indexOf("Contoso's Customer Perspective") / 2);
-        waitUntil("the notice", () -> !text("#customerPerspectiveNotice").isEmpty());
+        waitUntil("the notice", () -> !label("#customerPerspectiveNotice").isEmpty());
         for (boolean dark : List.of(false, true)) {
             for (Size size : SIZES) {
                 theme(dark);
@@ -142,5 +144,4 @@ class UnsavedWorkScreensTest extends UnsavedWorkFx {
         }
         return out;
     }
-
 }

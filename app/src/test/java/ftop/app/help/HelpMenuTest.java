@@ -1,5 +1,6 @@
 package ftop.app.help;
 
+import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -9,9 +10,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -21,17 +19,15 @@ import javafx.scene.layout.StackPane;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import ftop.app.AppFixtures;
-import ftop.app.AppOptions;
 import ftop.app.AppVersion;
-import ftop.app.FtopApplication;
 import ftop.app.tasks.BackgroundTasks;
-import ftop.app.workspace.StoreWorkspace;
+import ftop.app.testkit.DesktopApp;
 import ftop.core.change.EntityCodec;
 import ftop.core.health.CustomerHealth;
 import ftop.core.store.LocalStore;
@@ -45,15 +41,13 @@ class HelpMenuTest extends FxRobot {
     @TempDir
     Path home;
 
-    private FtopApplication app;
+    @RegisterExtension
+    final DesktopApp desktop = new DesktopApp();
+
     private BackgroundTasks tasks;
 
     @AfterEach
     void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
         if (tasks != null) {
             tasks.close();
         }
@@ -69,14 +63,10 @@ class HelpMenuTest extends FxRobot {
                 "\tat ftop.app.Something.run(Something.java:12)",
                 "2026-03-02 08:00:09.000 ERROR [ftop-sync-1] ftop.sync.client.SyncEngine - Sync failed unexpectedly"),
                 StandardCharsets.UTF_8);
-        FxToolkit.registerPrimaryStage();
-        app = (FtopApplication) FxToolkit.setupApplication(() -> new FtopApplication(AppOptions.inDirectory(home),
-                (profile, dir, today) -> StoreWorkspace.open(profile, dir, today, AppFixtures.clock()),
-                AppFixtures.clock()));
-        waitUntil("the workspace", () -> app.shell() != null && app.shell().portfolio().loadedProperty().get()
-                && lookup("#helpMenu").tryQuery().isPresent());
+        desktop.start(home);
+        waitUntil("the Help menu", () -> lookup("#helpMenu").tryQuery().isPresent());
         // one edit waiting for a server
-        LocalStore store = ((StoreWorkspace) app.shell().workspace()).store();
+        LocalStore store = desktop.store();
         CustomerHealth health = store.health().all().get(0);
         String other = health.progress().status().map(Enum::name).filter("NO_INTENT"::equals).isPresent()
                 ? "IN_PROGRESS" : "NO_INTENT";
@@ -151,14 +141,5 @@ class HelpMenuTest extends FxRobot {
         String[] text = new String[1];
         interact(() -> text[0] = Clipboard.getSystemClipboard().getString());
         return text[0] == null ? "" : text[0];
-    }
-
-    private static void waitUntil(String what, Supplier<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(45, TimeUnit.SECONDS, condition::get);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for " + what, e);
-        }
     }
 }

@@ -1,5 +1,9 @@
 package ftop.app.logging;
 
+import static ftop.app.testkit.Ui.FIRST_SYNC;
+import static ftop.app.testkit.Ui.label;
+import static ftop.app.testkit.Ui.reveal;
+import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -8,14 +12,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Labeled;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 
 import ch.qos.logback.classic.Level;
@@ -24,15 +23,15 @@ import ch.qos.logback.classic.util.ContextInitializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import ftop.app.AppOptions;
 import ftop.app.FtopApplication;
 import ftop.app.sync.SyncSession;
+import ftop.app.testkit.DesktopApp;
 import ftop.app.workspace.StoreWorkspace;
 import ftop.core.assignment.Assignment;
 import ftop.core.assignment.Role;
@@ -63,14 +62,17 @@ class DesktopLogFileTest extends FxRobot {
     @TempDir
     Path serverFolder;
 
+    @RegisterExtension
+    final DesktopApp desktop = new DesktopApp();
+
     private FtopServer server;
-    private FtopApplication app;
     private Path logFile;
 
     @BeforeEach
     void start() throws Exception {
         String jdbcUrl = ServerConfig.h2Url(serverFolder);
-        Database db = Database.open(jdbcUrl);
+        // cheap password hashes: the test does not measure the production cost of signing in
+        Database db = Database.open(jdbcUrl, Database.PoolSettings.defaults(), 1_000);
         DatasetLoader.load(db, DatasetGenerator.demo(LocalDate.now()), PASSWORD, 0);
         server = new FtopServer(ServerConfig.of(0, ServerConfig.DEFAULT_BIND, jdbcUrl), db, Clock.systemUTC()).start();
         logFile = DesktopLogging.start(home).orElseThrow();
@@ -79,10 +81,7 @@ class DesktopLogFileTest extends FxRobot {
 
     @AfterEach
     void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
+        desktop.stop();
         server.close();
         // back to the tests' own quiet logging
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
@@ -92,11 +91,10 @@ class DesktopLogFileTest extends FxRobot {
 
     @Test
     void signInEditAndSyncLeaveALogWithoutPasswordTokenOrNote() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (FtopApplication) FxToolkit.setupApplication(() -> new FtopApplication(
+        FtopApplication app = desktop.launch(() -> new FtopApplication(
                 new AppOptions("work", Optional.of(home), Optional.empty(), false, Optional.empty()),
                 StoreWorkspace::open, Clock.systemDefaultZone(), true));
-        waitUntil("the window", () -> lookup("#syncState").tryQuery().isPresent(), 120);
+        waitUntil("the window", () -> lookup("#syncState").tryQuery().isPresent(), FIRST_SYNC);
         SyncSession session = app.syncSession().orElseThrow();
         LocalStore store = session.store();
 
@@ -132,8 +130,7 @@ class DesktopLogFileTest extends FxRobot {
         waitUntil("the note to reach the server", () -> store.outbox().pendingCount() == 0
                 && store.outbox().problems().isEmpty() && "No pending changes".equals(label("#syncPending")));
 
-        FxToolkit.cleanupApplication(app);
-        app = null;
+        desktop.stop();
 
         assertThat(logFile).isEqualTo(home.toAbsolutePath().resolve("logs").resolve("ftop.log")).isRegularFile();
         String log = Files.readString(logFile, StandardCharsets.UTF_8);
@@ -152,34 +149,9 @@ class DesktopLogFileTest extends FxRobot {
 
     /** The Customer tab's "Add new status", scrolled into view, opens the winner tenant's editor. */
     private void addNewStatus() {
-        Node button = lookup("#addStatusButton").query();
-        interact(() -> {
-            ScrollPane scroll = lookup("#customerScroll").queryAs(ScrollPane.class);
-            var content = scroll.getContent();
-            var bounds = content.sceneToLocal(button.localToScene(button.getBoundsInLocal()));
-            double room = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
-            scroll.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (bounds.getMinY() - 40) / room)));
-            scroll.layout();
-        });
-        clickOn(button);
+        reveal("#addStatusButton");
+        clickOn("#addStatusButton");
         waitUntil("the focus in Executive Summary", () -> lookup("#newSummary").tryQuery()
                 .map(Node::isFocused).orElse(false));
-    }
-
-    private String label(String query) {
-        return lookup(query).tryQuery().map(n -> n instanceof Labeled l ? l.getText() : "").orElse("");
-    }
-
-    private static void waitUntil(String what, Supplier<Boolean> condition) {
-        waitUntil(what, condition, 45);
-    }
-
-    private static void waitUntil(String what, Supplier<Boolean> condition, int seconds) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::get);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for " + what, e);
-        }
     }
 }

@@ -1,5 +1,8 @@
 package ftop.app.portfolio;
 
+import static ftop.app.testkit.Ui.label;
+import static ftop.app.testkit.Ui.selectedTab;
+import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -10,33 +13,28 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 
 import org.controlsfx.control.CheckComboBox;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 import ftop.app.AppFixtures;
-import ftop.app.AppOptions;
 import ftop.app.FtopApplication;
+import ftop.app.testkit.DesktopApp;
 import ftop.app.workspace.StoreWorkspace;
 import ftop.core.assignment.Assignment;
 import ftop.core.assignment.AssignmentArea;
@@ -65,27 +63,20 @@ class PortfolioViewTest extends FxRobot {
     @TempDir
     Path home;
 
+    @RegisterExtension
+    final DesktopApp desktop = new DesktopApp();
+
     private FtopApplication app;
     private final Dataset demo = DatasetGenerator.demo(AppFixtures.TODAY);
 
     @BeforeEach
     void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
         launch();
     }
 
     private void launch() throws Exception {
-        app = (FtopApplication) FxToolkit.setupApplication(() -> new FtopApplication(AppOptions.inDirectory(home),
-                (profile, dir, today) -> StoreWorkspace.open(profile, dir, today, AppFixtures.clock()),
-                AppFixtures.clock()));
-        waitUntil("the Portfolio to fill", () -> lookup("#portfolioView").tryQuery().isPresent()
-                && app.shell() != null && app.shell().portfolio().loadedProperty().get());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        app = desktop.start(home);
+        waitUntil("the Portfolio to fill", () -> lookup("#portfolioView").tryQuery().isPresent());
     }
 
     // ------------------------------------------------------------------ search
@@ -227,8 +218,7 @@ class PortfolioViewTest extends FxRobot {
         List<TenantRow> before = tenants();
         WaitForAsyncUtils.waitForFxEvents();
 
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        desktop.stop();
         launch();
 
         waitUntil("the remembered tenants", () -> tenants().size() == before.size());
@@ -594,22 +584,5 @@ class PortfolioViewTest extends FxRobot {
     @SuppressWarnings("unchecked")
     private TableView<TenantRow> tenantTable() {
         return (TableView<TenantRow>) lookup("#tenantTable").queryAs(TableView.class);
-    }
-
-    private String selectedTab() {
-        return lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getId();
-    }
-
-    private String label(String id) {
-        return lookup(id).tryQuery().map(n -> ((Labeled) n).getText()).orElse("");
-    }
-
-    private static void waitUntil(String what, Supplier<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::get);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for " + what, e);
-        }
     }
 }

@@ -1,28 +1,22 @@
 package ftop.app.review;
 
+import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
-import ftop.app.AppFixtures;
-import ftop.app.AppOptions;
 import ftop.app.FtopApplication;
-import ftop.app.workspace.StoreWorkspace;
+import ftop.app.testkit.DesktopApp;
 import ftop.core.review.ReviewItem;
 
 /** The Review tab in the real window, on the demo workspace created in a temporary folder. */
@@ -31,21 +25,14 @@ class ReviewTabTest extends FxRobot {
     @TempDir
     Path home;
 
+    @RegisterExtension
+    final DesktopApp desktop = new DesktopApp();
+
     private FtopApplication app;
 
     @BeforeEach
     void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (FtopApplication) FxToolkit.setupApplication(() -> new FtopApplication(AppOptions.inDirectory(home),
-                (profile, dir, today) -> StoreWorkspace.open(profile, dir, today, AppFixtures.clock()),
-                AppFixtures.clock()));
-        waitUntil("the window", () -> lookup("#reviewTab").tryQuery().isPresent() || lookup(".tab").tryQuery().isPresent());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        app = desktop.start(home);
     }
 
     @Test
@@ -68,14 +55,5 @@ class ReviewTabTest extends FxRobot {
     @SuppressWarnings("unchecked")
     private TableView<ReviewItem> table() {
         return lookup("#reviewQueue").queryAs(TableView.class);
-    }
-
-    private static void waitUntil(String what, Supplier<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::get);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for " + what, e);
-        }
     }
 }

@@ -1,11 +1,13 @@
 package ftop.app.shell;
 
+import static ftop.app.testkit.Ui.label;
+import static ftop.app.testkit.Ui.selectedTab;
+import static ftop.app.testkit.Ui.waitForLabel;
+import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import javafx.scene.Node;
@@ -16,18 +18,17 @@ import javafx.scene.control.TableView;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import ftop.app.AppFixtures;
-import ftop.app.AppOptions;
 import ftop.app.FtopApplication;
 import ftop.app.portfolio.PortfolioRow;
+import ftop.app.testkit.DesktopApp;
 import ftop.app.widgets.DateText;
 import ftop.app.workspace.StoreWorkspace;
 import ftop.core.Labelled;
@@ -47,23 +48,17 @@ class MainWindowTest extends FxRobot {
     @TempDir
     Path home;
 
+    @RegisterExtension
+    final DesktopApp desktop = new DesktopApp();
+
     private FtopApplication app;
     private final Dataset demo = DatasetGenerator.demo(AppFixtures.TODAY);
 
     @BeforeEach
     void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (FtopApplication) FxToolkit.setupApplication(() -> new FtopApplication(AppOptions.inDirectory(home),
-                (profile, dir, today) -> StoreWorkspace.open(profile, dir, today, AppFixtures.clock()),
-                AppFixtures.clock()));
+        app = desktop.start(home);
         waitUntil("the Portfolio to fill", () -> lookup("#portfolioTable").tryQuery().isPresent()
                 && !table().getItems().isEmpty() && !label("#statusPending").isEmpty());
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
     }
 
     @Test
@@ -136,7 +131,7 @@ class MainWindowTest extends FxRobot {
 
     @Test
     void aLocalEditShowsAsAPendingChange() throws Exception {
-        LocalStore store = ((StoreWorkspace) app.shell().workspace()).store();
+        LocalStore store = desktop.store();
         Customer contoso = customerNamed("Contoso");
         CustomerHealth health = store.health().get(Long.toString(contoso.tpid())).orElseThrow();
         CustomerStatus other = health.progress().status().orElse(CustomerStatus.IN_PROGRESS) == CustomerStatus.NO_INTENT
@@ -209,8 +204,7 @@ class MainWindowTest extends FxRobot {
         StoreWorkspace workspace = (StoreWorkspace) app.shell().workspace();
         waitUntil("the theme to be remembered", () -> workspace.store().setting(ShellModel.THEME_SETTING)
                 .equals(java.util.Optional.of("dark")));
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        desktop.stop();
 
         start();
 
@@ -277,26 +271,5 @@ class MainWindowTest extends FxRobot {
     @SuppressWarnings("unchecked")
     private TableView<PortfolioRow> table() {
         return (TableView<PortfolioRow>) lookup("#portfolioTable").queryAs(TableView.class);
-    }
-
-    private String selectedTab() {
-        return lookup("#mainTabs").queryAs(TabPane.class).getSelectionModel().getSelectedItem().getId();
-    }
-
-    private String label(String id) {
-        return lookup(id).tryQuery().map(n -> ((Labeled) n).getText()).orElse("");
-    }
-
-    private void waitForLabel(String id, String text) {
-        waitUntil(id + " to read \"" + text + "\" (it reads \"" + label(id) + "\")", () -> text.equals(label(id)));
-    }
-
-    private static void waitUntil(String what, Supplier<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::get);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for " + what, e);
-        }
     }
 }

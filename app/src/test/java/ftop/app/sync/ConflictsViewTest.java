@@ -1,5 +1,7 @@
 package ftop.app.sync;
 
+import static ftop.app.testkit.Ui.label;
+import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -7,26 +9,19 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
 
-import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
-import ftop.app.AppFixtures;
 import ftop.app.tasks.BackgroundTasks;
-import ftop.app.widgets.Theme;
+import ftop.app.testkit.ViewWindow;
 import ftop.app.workspace.StoreWorkspace;
 import ftop.core.Json;
 import ftop.core.change.EntityCodec;
@@ -48,6 +43,9 @@ class ConflictsViewTest extends FxRobot {
     @TempDir
     Path home;
 
+    @RegisterExtension
+    final ViewWindow window = new ViewWindow();
+
     private StoreWorkspace workspace;
     private LocalStore store;
     private BackgroundTasks tasks;
@@ -57,30 +55,18 @@ class ConflictsViewTest extends FxRobot {
 
     @BeforeEach
     void open() {
-        workspace = StoreWorkspace.open("demo", Optional.of(home), AppFixtures.TODAY, AppFixtures.clock());
+        workspace = window.open(home);
         store = workspace.store();
-        contoso = store.customers().all().stream().filter(c -> c.name().equals("Contoso")).findFirst().orElseThrow();
-        tasks = BackgroundTasks.create();
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        FxToolkit.cleanupStages();
-        tasks.close();
-        workspace.close();
+        contoso = window.customer("Contoso");
+        tasks = window.tasks();
     }
 
     private void show() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            Theme.apply(false);
+        window.show(900, 600, () -> {
             view = new ConflictsView(store, () -> Optional.of(DemoUsers.DEMO_USER), tasks, decisions::incrementAndGet);
-            Scene scene = new Scene(view, 900, 600);
-            Theme.style(scene);
-            stage.setScene(scene);
-            stage.show();
+            return view;
         });
-        waitFor("a card", () -> lookup(".conflict-card").tryQuery().isPresent());
+        waitUntil("a card", () -> lookup(".conflict-card").tryQuery().isPresent());
     }
 
     @Test
@@ -93,10 +79,10 @@ class ConflictsViewTest extends FxRobot {
                 Instant.parse("2021-05-03T09:00:00Z"))), 1_000_000, Json.mapper().valueToTree(server));
         show();
 
-        assertThat(text(".conflict-card .text-bold")).isEqualTo("Health form of Contoso");
-        assertThat(text(".conflict-field")).isEqualTo("CXP Watchlist");
-        assertThat(text(".conflict-mine")).isEqualTo("Critical");
-        assertThat(text(".conflict-theirs")).isEqualTo("Graduated");
+        assertThat(label(".conflict-card .text-bold")).isEqualTo("Health form of Contoso");
+        assertThat(label(".conflict-field")).isEqualTo("CXP Watchlist");
+        assertThat(label(".conflict-mine")).isEqualTo("Critical");
+        assertThat(label(".conflict-theirs")).isEqualTo("Graduated");
         assertThat(lookup(".conflict-grid .label").queryAllAs(Labeled.class)).extracting(Labeled::getText)
                 .anySatisfy(t -> assertThat(t).startsWith("Alex Wilber, "))
                 .noneSatisfy(t -> assertThat(t).contains("progress."))
@@ -109,12 +95,12 @@ class ConflictsViewTest extends FxRobot {
         store.outbox().markRejected(edit.id(), "Forbidden: Megan Bowen is not assigned to Contoso, so cannot see it.");
         show();
 
-        assertThat(text(".conflict-reason")).contains("refused this change earlier").contains("send it again");
-        assertThat(text(".conflict-change")).isEqualTo("Your change: CXP Watchlist: Critical");
+        assertThat(label(".conflict-reason")).contains("refused this change earlier").contains("send it again");
+        assertThat(label(".conflict-change")).isEqualTo("Your change: CXP Watchlist: Critical");
         assertThat(lookup("#keepMine").tryQuery()).isEmpty();
         clickOn("#sendAgain");
 
-        waitFor("the card to go", () -> lookup(".conflict-card").tryQuery().isEmpty());
+        waitUntil("the card to go", () -> lookup(".conflict-card").tryQuery().isEmpty());
         assertThat(decisions.get()).isEqualTo(1);
         assertThat(store.outbox().problems()).isEmpty();
         assertThat(store.outbox().pending(10)).singleElement()
@@ -128,18 +114,5 @@ class ConflictsViewTest extends FxRobot {
 
     private CustomerHealth health() {
         return store.health().get(Long.toString(contoso.tpid())).orElseThrow();
-    }
-
-    private String text(String query) {
-        return lookup(query).tryQuery().map(n -> n instanceof Labeled l ? l.getText() : "").orElse("");
-    }
-
-    private static void waitFor(String what, Supplier<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::get);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for " + what, e);
-        }
     }
 }

@@ -1,5 +1,9 @@
 package ftop.app.sync;
 
+import static ftop.app.testkit.Ui.FIRST_SYNC;
+import static ftop.app.testkit.Ui.label;
+import static ftop.app.testkit.Ui.waitForLabel;
+import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -8,9 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
@@ -20,13 +21,13 @@ import javafx.scene.control.TextField;
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import ftop.app.AppOptions;
 import ftop.app.FtopApplication;
+import ftop.app.testkit.DesktopApp;
 import ftop.app.widgets.FieldMarker;
 import ftop.app.workspace.StoreWorkspace;
 import ftop.core.assignment.Assignment;
@@ -53,6 +54,9 @@ class SyncUiTest extends FxRobot {
     @TempDir
     Path other;
 
+    @RegisterExtension
+    final DesktopApp desktop = new DesktopApp();
+
     private FtopApplication app;
     private EmbeddedDemo server;
     private LocalStore second;
@@ -69,19 +73,15 @@ class SyncUiTest extends FxRobot {
     }
 
     private void startApp(AppOptions options, SyncEngine.Options sync) throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (FtopApplication) FxToolkit.setupApplication(() -> new FtopApplication(options,
-                StoreWorkspace::open, Clock.systemDefaultZone(), true).withSyncOptions(sync));
+        app = desktop.launch(() -> new FtopApplication(options, StoreWorkspace::open, Clock.systemDefaultZone(), true)
+                .withSyncOptions(sync));
         // the demo's server is created and its first sync runs before the window shows: slow on a cold, busy JVM
-        waitUntil("the window", () -> lookup("#syncState").tryQuery().isPresent(), 120);
+        waitUntil("the window", () -> lookup("#syncState").tryQuery().isPresent(), FIRST_SYNC);
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
+        desktop.stop();
         if (second != null) {
             second.close();
         }
@@ -341,27 +341,6 @@ class SyncUiTest extends FxRobot {
         CustomerStatus current = health.progress().status().orElse(null);
         return java.util.Arrays.stream(CustomerStatus.values()).filter(s -> s != current).limit(2)
                 .toArray(CustomerStatus[]::new);
-    }
-
-    private String label(String query) {
-        return lookup(query).tryQuery().map(n -> n instanceof Labeled l ? l.getText() : "").orElse("");
-    }
-
-    private void waitForLabel(String id, String text) {
-        waitUntil(id + " to read \"" + text + "\"", () -> text.equals(label(id)));
-    }
-
-    private static void waitUntil(String what, Supplier<Boolean> condition) {
-        waitUntil(what, condition, 45);
-    }
-
-    private static void waitUntil(String what, Supplier<Boolean> condition, int seconds) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::get);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for " + what, e);
-        }
     }
 
     @SuppressWarnings("unused")

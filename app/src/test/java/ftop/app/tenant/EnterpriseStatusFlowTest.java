@@ -1,32 +1,27 @@
 package ftop.app.tenant;
 
+import static ftop.app.testkit.Ui.label;
+import static ftop.app.testkit.Ui.reveal;
+import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import javafx.scene.Node;
-import javafx.scene.control.Labeled;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
-import ftop.app.AppFixtures;
-import ftop.app.AppOptions;
 import ftop.app.FtopApplication;
-import ftop.app.workspace.StoreWorkspace;
+import ftop.app.testkit.DesktopApp;
 import ftop.core.change.EntityKind;
 import ftop.core.change.Mutation;
 import ftop.core.customer.Customer;
@@ -47,6 +42,9 @@ class EnterpriseStatusFlowTest extends FxRobot {
     @TempDir
     Path home;
 
+    @RegisterExtension
+    final DesktopApp desktop = new DesktopApp();
+
     private FtopApplication app;
     private LocalStore store;
     private Customer contoso;
@@ -54,22 +52,12 @@ class EnterpriseStatusFlowTest extends FxRobot {
 
     @BeforeEach
     void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (FtopApplication) FxToolkit.setupApplication(() -> new FtopApplication(AppOptions.inDirectory(home),
-                (profile, dir, today) -> StoreWorkspace.open(profile, dir, today, AppFixtures.clock()),
-                AppFixtures.clock()));
-        waitUntil("the workspace", () -> app.shell() != null && app.shell().portfolio().loadedProperty().get());
-        store = ((StoreWorkspace) app.shell().workspace()).store();
-        contoso = store.customers().all().stream().filter(c -> c.name().equals("Contoso")).findFirst().orElseThrow();
+        app = desktop.start(home);
+        store = desktop.store();
+        contoso = desktop.customer("Contoso");
         winner = store.tenants().byTpid(contoso.tpid()).stream().filter(Tenant::winner).findFirst().orElseThrow();
         interact(() -> app.shell().openCustomer(contoso.tpid()));
-        waitUntil("Contoso", () -> "Contoso".equals(text("#customerName")));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        waitUntil("Contoso", () -> "Contoso".equals(label("#customerName")));
     }
 
     @Test
@@ -77,8 +65,8 @@ class EnterpriseStatusFlowTest extends FxRobot {
         int notesBefore = store.notes().byTpid(contoso.tpid()).size();
         addNewStatus();
 
-        assertThat(text("#tenantName")).isEqualTo(winner.name());
-        assertThat(text("#statusEditorTitle")).startsWith("On the winner tenant " + winner.name() + ", for the whole customer");
+        assertThat(label("#tenantName")).isEqualTo(winner.name());
+        assertThat(label("#statusEditorTitle")).startsWith("On the winner tenant " + winner.name() + ", for the whole customer");
         assertThat(tabTitle()).isEqualTo(winner.name());
         write("Exchange migration finished; ODSP next.");
         clickOn("#newRisks").write("Network readiness in two sites.");
@@ -102,14 +90,14 @@ class EnterpriseStatusFlowTest extends FxRobot {
         waitUntil("the note in the tenant's history", () -> lookup("#tenantNotes")
                 .lookup(LabeledMatchers.hasText("Exchange migration finished; ODSP next.")).tryQuery().isPresent());
         assertThat(area("#newSummary").getText()).isEmpty();
-        assertThat(text("#statusSavedNotice")).isEqualTo("Enterprise Status added on " + winner.name() + ".");
+        assertThat(label("#statusSavedNotice")).isEqualTo("Enterprise Status added on " + winner.name() + ".");
 
         clickOn("#customerTab");
-        waitUntil("the Customer tab to show it", () -> "Exchange migration finished; ODSP next.".equals(text("#latestSummary")));
-        assertThat(text("#latestRisks")).isEqualTo("Network readiness in two sites.");
-        assertThat(text("#latestAwareness")).isEqualTo("New CIO from March.");
-        assertThat(text("#statusDue")).startsWith("Next update due");
-        assertThat(text("#undoNotice")).isEqualTo("Enterprise Status added on " + winner.name() + ".");
+        waitUntil("the Customer tab to show it", () -> "Exchange migration finished; ODSP next.".equals(label("#latestSummary")));
+        assertThat(label("#latestRisks")).isEqualTo("Network readiness in two sites.");
+        assertThat(label("#latestAwareness")).isEqualTo("New CIO from March.");
+        assertThat(label("#statusDue")).startsWith("Next update due");
+        assertThat(label("#undoNotice")).isEqualTo("Enterprise Status added on " + winner.name() + ".");
     }
 
     @Test
@@ -122,10 +110,10 @@ class EnterpriseStatusFlowTest extends FxRobot {
         String id = newest().id().toString();
 
         clickOn("#customerTab");
-        waitUntil("the Undo notice", () -> text("#undoNotice").startsWith("Enterprise Status added"));
+        waitUntil("the Undo notice", () -> label("#undoNotice").startsWith("Enterprise Status added"));
         clickOn("#undoButton");
         waitUntil("the note to go", () -> store.notes().get(id).isEmpty());
-        waitUntil("the Customer tab to drop it", () -> !"A status written by mistake.".equals(text("#latestSummary")));
+        waitUntil("the Customer tab to drop it", () -> !"A status written by mistake.".equals(label("#latestSummary")));
         assertThat(store.notes().byTpid(contoso.tpid())).hasSize(notesBefore);
         // the tenant tab's own Undo for that note is gone too
         clickOn("#tenantTab");
@@ -151,18 +139,18 @@ class EnterpriseStatusFlowTest extends FxRobot {
         int notesBefore = store.notes().byTpid(contoso.tpid()).size();
         addNewStatus();
         clickOn("#statusSave");
-        waitUntil("the empty-status problem", () -> !text("#newSummaryError").isEmpty());
-        assertThat(text("#newSummaryError")).contains("Write at least one of Executive Summary, Risks or Awareness");
+        waitUntil("the empty-status problem", () -> !label("#newSummaryError").isEmpty());
+        assertThat(label("#newSummaryError")).contains("Write at least one of Executive Summary, Risks or Awareness");
         assertThat(lookup("#newSummary").query().getPseudoClassStates()).extracting(Object::toString).contains("invalid");
 
         // a paste over the limit is kept (nothing typed is lost) but not saved
         String tooLong = "x".repeat(Limits.STATUS_TEXT_MAX + 12);
         interact(() -> area("#newRisks").setText(tooLong));
-        assertThat(text("#newRisksCount")).isEqualTo("4,012 / 4,000");
+        assertThat(label("#newRisksCount")).isEqualTo("4,012 / 4,000");
         clickOn("#statusSave");
-        waitUntil("the too-long problem", () -> !text("#newRisksError").isEmpty());
-        assertThat(text("#newRisksError")).isEqualTo("Risks is 4012 characters long; at most 4000 are allowed.");
-        assertThat(text("#newSummaryError")).isEmpty();
+        waitUntil("the too-long problem", () -> !label("#newRisksError").isEmpty());
+        assertThat(label("#newRisksError")).isEqualTo("Risks is 4012 characters long; at most 4000 are allowed.");
+        assertThat(label("#newSummaryError")).isEmpty();
         assertThat(area("#newRisks").getText()).isEqualTo(tooLong);
         assertThat(store.notes().byTpid(contoso.tpid())).hasSize(notesBefore);
     }
@@ -192,16 +180,8 @@ class EnterpriseStatusFlowTest extends FxRobot {
     /** Clicks "Add new status" in the Customer tab and waits for the focus in the winner tenant's editor. */
     private void addNewStatus() {
         clickOn("#customerTab");
-        Node button = lookup("#addStatusButton").query();
-        interact(() -> {
-            ScrollPane scroll = lookup("#customerScroll").queryAs(ScrollPane.class);
-            var content = scroll.getContent();
-            var b = content.sceneToLocal(button.localToScene(button.getBoundsInLocal()));
-            double room = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
-            scroll.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (b.getMinY() - 40) / room)));
-            scroll.layout();
-        });
-        clickOn(button);
+        reveal("#addStatusButton");
+        clickOn("#addStatusButton");
         waitUntil("the winner tenant's tab", () -> "tenantTab".equals(selectedTab()));
         waitUntil("the focus in Executive Summary", () -> lookup("#newSummary").tryQuery()
                 .map(Node::isFocused).orElse(false));
@@ -235,18 +215,5 @@ class EnterpriseStatusFlowTest extends FxRobot {
 
     private TextArea area(String id) {
         return lookup(id).queryAs(TextArea.class);
-    }
-
-    private String text(String id) {
-        return lookup(id).tryQuery().map(n -> n instanceof Labeled l ? l.getText() : "").orElse("");
-    }
-
-    private static void waitUntil(String what, Supplier<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::get);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for " + what, e);
-        }
     }
 }

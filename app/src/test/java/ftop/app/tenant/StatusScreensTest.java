@@ -1,31 +1,27 @@
 package ftop.app.tenant;
 
+import static ftop.app.testkit.Ui.reveal;
+import static ftop.app.testkit.Ui.waitUntil;
+
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import javafx.scene.Node;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-import ftop.app.AppFixtures;
-import ftop.app.AppOptions;
 import ftop.app.FtopApplication;
-import ftop.app.workspace.StoreWorkspace;
+import ftop.app.testkit.DesktopApp;
 import ftop.core.customer.Customer;
 
 /**
@@ -40,64 +36,41 @@ class StatusScreensTest extends FxRobot {
     @TempDir
     Path home;
 
-    private FtopApplication app;
-
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
+    @RegisterExtension
+    final DesktopApp desktop = new DesktopApp();
 
     @Test
     void editorAndCustomerCard() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (FtopApplication) FxToolkit.setupApplication(() -> new FtopApplication(AppOptions.inDirectory(home),
-                (profile, dir, today) -> StoreWorkspace.open(profile, dir, today, AppFixtures.clock()),
-                AppFixtures.clock()));
-        waitUntil(() -> app.shell() != null && app.shell().portfolio().loadedProperty().get());
-        var store = ((StoreWorkspace) app.shell().workspace()).store();
-        Customer contoso = store.customers().all().stream().filter(c -> c.name().equals("Contoso")).findFirst()
-                .orElseThrow();
+        FtopApplication app = desktop.start(home);
+        Customer contoso = desktop.customer("Contoso");
         interact(() -> app.shell().openCustomer(contoso.tpid()));
-        waitUntil(() -> lookup("#addStatusButton").tryQuery().map(n -> !n.isDisabled()).orElse(false));
+        waitUntil("Add new status", () -> lookup("#addStatusButton").tryQuery().map(n -> !n.isDisabled()).orElse(false));
         reveal("#addStatusButton");
         clickOn("#addStatusButton");
-        waitUntil(() -> lookup("#newSummary").tryQuery().map(Node::isFocused).orElse(false));
+        waitUntil("the focus in Executive Summary", () -> lookup("#newSummary").tryQuery().map(Node::isFocused).orElse(false));
         write("Exchange Online done for 80% of users; OneDrive migration starts next sprint.");
         clickOn("#newRisks").write("Network readiness in the two Asian sites.");
         save("tenant-editor-light");
         clickOn("#statusSave");
-        waitUntil(() -> lookup("#statusUndo").tryQuery().map(Node::isVisible).orElse(false));
+        waitUntil("Undo of the saved note", () -> lookup("#statusUndo").tryQuery().map(Node::isVisible).orElse(false));
         interact(() -> lookup("#newAwareness").queryAs(javafx.scene.control.TextArea.class)
                 .setText("Pasted from the meeting notes. ".repeat(130)));
         clickOn("#statusSave");
-        waitUntil(() -> lookup("#newAwarenessError").tryQuery().map(Node::isVisible).orElse(false));
+        waitUntil("the message on Awareness", () -> lookup("#newAwarenessError").tryQuery().map(Node::isVisible).orElse(false));
         save("tenant-saved-and-invalid-light");
         clickOn("#statusCancel");
 
         clickOn("#customerTab");
-        waitUntil(() -> lookup("#undoBar").tryQuery().map(Node::isVisible).orElse(false));
+        waitUntil("the undo bar", () -> lookup("#undoBar").tryQuery().map(Node::isVisible).orElse(false));
         reveal("#statusSection");
         save("customer-status-light");
 
         clickOn("#themeToggle");
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        waitUntil("the dark theme", () -> app.shell().darkProperty().get());
         save("customer-status-dark");
         clickOn("#tenantTab");
         clickOn("#newSummary").write("Dark theme check.");
         save("tenant-editor-dark");
-    }
-
-    private void reveal(String id) {
-        Node node = lookup(id).query();
-        interact(() -> {
-            ScrollPane scroll = lookup("#customerScroll").queryAs(ScrollPane.class);
-            Node content = scroll.getContent();
-            javafx.geometry.Bounds b = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
-            double room = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
-            scroll.setVvalue(room <= 0 ? 0 : Math.max(0, Math.min(1, (b.getMinY() - 40) / room)));
-            scroll.layout();
-        });
     }
 
     private void save(String name) throws Exception {
@@ -117,14 +90,5 @@ class StatusScreensTest extends FxRobot {
         Path dir = Path.of(System.getProperty("ftop.screens"));
         Files.createDirectories(dir);
         ImageIO.write(out, "png", dir.resolve(name + ".png").toFile());
-    }
-
-    private static void waitUntil(Supplier<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::get);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out", e);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package ftop.app.tenant;
 
+import static ftop.app.testkit.Ui.label;
+import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -7,12 +9,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import javafx.scene.Scene;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.TextArea;
 
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import ftop.app.AppFixtures;
 import ftop.app.tasks.BackgroundTasks;
@@ -89,10 +86,10 @@ class TenantViewTest extends FxRobot {
         start(DemoUsers.LEE_GU);
         Tenant winner = contosoTenant(true);
         interact(() -> model.openForNewStatus(winner.tenantId()));
-        waitUntil("the tenant", () -> winner.name().equals(text("#tenantName")));
+        waitUntil("the tenant", () -> winner.name().equals(label("#tenantName")));
 
         assertThat(lookup("#statusEditor").tryQuery()).isEmpty();
-        assertThat(text("#statusReadOnly")).startsWith("You cannot add a status here: Only the health FM or FTA");
+        assertThat(label("#statusReadOnly")).startsWith("You cannot add a status here: Only the health FM or FTA");
         int notes = store.notes().byTpid(winner.tpid()).size();
         List<List<ftop.core.validation.Problem>> answered = new ArrayList<>();
         interact(() -> model.saveNote("Sneaked in", "", "", answered::add));
@@ -113,17 +110,17 @@ class TenantViewTest extends FxRobot {
         answers.add(false);
         interact(() -> model.open(other.tenantId()));
         assertThat(asked).hasSize(1);
-        assertThat(text("#tenantName")).isEqualTo(winner.name());
+        assertThat(label("#tenantName")).isEqualTo(winner.name());
         assertThat(lookup("#newSummary").queryAs(TextArea.class).getText()).isEqualTo("Typed, not saved");
 
         answers.add(true);
         interact(() -> model.open(other.tenantId()));
-        waitUntil("the other tenant", () -> other.name().equals(text("#tenantName")));
+        waitUntil("the other tenant", () -> other.name().equals(label("#tenantName")));
         assertThat(lookup("#statusEditor").tryQuery()).isEmpty();
-        assertThat(text("#notesElsewhere")).contains(winner.name());
+        assertThat(label("#notesElsewhere")).contains(winner.name());
 
         interact(() -> model.open(winner.tenantId()));
-        waitUntil("the winner again", () -> winner.name().equals(text("#tenantName")));
+        waitUntil("the winner again", () -> winner.name().equals(label("#tenantName")));
         assertThat(asked).hasSize(2);
         assertThat(lookup("#newSummary").queryAs(TextArea.class).getText()).isEmpty();
     }
@@ -132,18 +129,5 @@ class TenantViewTest extends FxRobot {
         long tpid = store.customers().all().stream().filter(c -> c.name().equals("Contoso")).findFirst().orElseThrow()
                 .tpid();
         return store.tenants().byTpid(tpid).stream().filter(t -> t.winner() == winner).findFirst().orElseThrow();
-    }
-
-    private String text(String id) {
-        return lookup(id).tryQuery().map(n -> n instanceof Labeled l ? l.getText() : "").orElse("");
-    }
-
-    private static void waitUntil(String what, Supplier<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::get);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for " + what, e);
-        }
     }
 }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Objects;
 import okhttp3.HttpUrl;
 
@@ -25,6 +26,12 @@ public final class EmbeddedDemo implements AutoCloseable {
 
     /** The folder, inside the workspace, that holds the demo server's database. */
     public static final String SERVER_FOLDER = "demo-server";
+
+    /**
+     * The central server's setting for the rounds of PBKDF2 new passwords get; the demo server
+     * honours it too, so test runs can make the demo's sign-ins cheap.
+     */
+    public static final String PASSWORD_ITERATIONS_VARIABLE = "FTOP_PASSWORD_ITERATIONS";
 
     private final FtopServer server;
     private final HttpUrl url;
@@ -51,7 +58,30 @@ public final class EmbeddedDemo implements AutoCloseable {
      * @see #start(Path)
      */
     public static EmbeddedDemo start(Path workspace, LocalDate today) {
-        return start(workspace, today, Database.DEFAULT_PASSWORD_ITERATIONS);
+        return start(workspace, today, passwordIterations(System.getenv()));
+    }
+
+    /**
+     * The rounds of PBKDF2 the demo hashes its users' password with: {@value #PASSWORD_ITERATIONS_VARIABLE}
+     * when set, as for the central server, else the production default.
+     *
+     * @throws IllegalArgumentException when the variable is set but not a positive whole number
+     */
+    static int passwordIterations(Map<String, String> environment) {
+        String value = environment.get(PASSWORD_ITERATIONS_VARIABLE);
+        if (value == null || value.isBlank()) {
+            return Database.DEFAULT_PASSWORD_ITERATIONS;
+        }
+        try {
+            int iterations = Integer.parseInt(value.strip());
+            if (iterations >= 1) {
+                return iterations;
+            }
+        } catch (NumberFormatException e) {
+            // explained below
+        }
+        throw new IllegalArgumentException(PASSWORD_ITERATIONS_VARIABLE + " must be a whole number of at least 1, not \""
+                + value + "\"");
     }
 
     /**

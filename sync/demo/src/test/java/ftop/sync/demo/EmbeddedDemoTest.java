@@ -1,6 +1,7 @@
 package ftop.sync.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import ftop.core.change.EntityCodec;
@@ -8,6 +9,7 @@ import ftop.core.health.CustomerHealth;
 import ftop.core.health.OverallMindset;
 import ftop.core.store.LocalStore;
 import ftop.sync.client.SyncClient;
+import ftop.sync.server.Database;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
@@ -55,5 +57,17 @@ class EmbeddedDemoTest {
 
             assertThat(store.health().get(tpid).orElseThrow().perspective().mindset()).contains(mindset);
         }
+    }
+
+    @Test
+    void theDemoHashesPasswordsAsTheServersSettingSaysAndAtTheProductionCostWithoutIt() {
+        assertThat(EmbeddedDemo.passwordIterations(Map.of())).isEqualTo(Database.DEFAULT_PASSWORD_ITERATIONS)
+                .isEqualTo(210_000);
+        assertThat(EmbeddedDemo.passwordIterations(Map.of("FTOP_PASSWORD_ITERATIONS", " 1000 "))).isEqualTo(1_000);
+        assertThatThrownBy(() -> EmbeddedDemo.passwordIterations(Map.of("FTOP_PASSWORD_ITERATIONS", "0")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("FTOP_PASSWORD_ITERATIONS must be a whole number of at least 1, not \"0\"");
+        assertThatThrownBy(() -> EmbeddedDemo.passwordIterations(Map.of("FTOP_PASSWORD_ITERATIONS", "many")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
