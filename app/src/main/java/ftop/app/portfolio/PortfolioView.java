@@ -44,6 +44,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 import ftop.app.portfolio.PortfolioViewModel.Section;
 import ftop.app.widgets.DateText;
 import ftop.app.widgets.FrozenColumns;
+import ftop.app.widgets.SteadyList;
 import ftop.app.widgets.TableColumns;
 import ftop.app.widgets.ValueCellFactory;
 import ftop.app.workspace.UnsyncedEdits;
@@ -260,7 +261,8 @@ public final class PortfolioView extends BorderPane {
     private void buildCustomerTable() {
         table.setId("portfolioTable");
         table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE, "portfolio-table");
-        table.setItems(model.shownCustomers());
+        // a keystroke that leaves a row's customer where it was leaves the row alone (see SteadyList)
+        SteadyList.show(table, model.shownCustomers());
         // rows of one height let the table skip measuring each row after every keystroke
         table.setFixedCellSize(32);
         model.shownCustomers().comparatorProperty().bind(table.comparatorProperty());
@@ -429,7 +431,7 @@ public final class PortfolioView extends BorderPane {
     private void buildTenantTable() {
         tenantTable.setId("tenantTable");
         tenantTable.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE, "portfolio-table");
-        tenantTable.setItems(model.shownTenants());
+        SteadyList.show(tenantTable, model.shownTenants());
         tenantTable.setFixedCellSize(30);
         model.shownTenants().comparatorProperty().bind(tenantTable.comparatorProperty());
         tenantTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
