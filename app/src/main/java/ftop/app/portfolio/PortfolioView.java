@@ -45,6 +45,7 @@ import ftop.app.portfolio.PortfolioViewModel.Section;
 import ftop.app.widgets.DateText;
 import ftop.app.widgets.FrozenColumns;
 import ftop.app.widgets.SteadyList;
+import ftop.app.widgets.SteadyTableSkin;
 import ftop.app.widgets.TableColumns;
 import ftop.app.widgets.ValueCellFactory;
 import ftop.app.workspace.UnsyncedEdits;
@@ -263,6 +264,7 @@ public final class PortfolioView extends BorderPane {
         table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE, "portfolio-table");
         // a keystroke that leaves a row's customer where it was leaves the row alone (see SteadyList)
         SteadyList.show(table, model.shownCustomers());
+        table.setSkin(new SteadyTableSkin<>(table));
         // rows of one height let the table skip measuring each row after every keystroke
         table.setFixedCellSize(32);
         model.shownCustomers().comparatorProperty().bind(table.comparatorProperty());
@@ -432,6 +434,7 @@ public final class PortfolioView extends BorderPane {
         tenantTable.setId("tenantTable");
         tenantTable.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE, "portfolio-table");
         SteadyList.show(tenantTable, model.shownTenants());
+        tenantTable.setSkin(new SteadyTableSkin<>(tenantTable));
         tenantTable.setFixedCellSize(30);
         model.shownTenants().comparatorProperty().bind(tenantTable.comparatorProperty());
         tenantTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
