@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -313,8 +314,8 @@ public final class PortfolioViewModel {
         Objects.requireNonNull(file, "file");
         boolean customers = section.get() == Section.CUSTOMERS;
         // a snapshot taken on the FX thread: the lists must not be read from the worker
-        java.util.Set<Long> tpids = java.util.Set.copyOf(selectedTpids);
-        java.util.Set<UUID> tenantIds = java.util.Set.copyOf(selectedTenantIds);
+        Set<Long> tpids = Set.copyOf(selectedTpids);
+        Set<UUID> tenantIds = Set.copyOf(selectedTenantIds);
         List<PortfolioRow> customerSnapshot = !customers ? List.of() : shownCustomers.stream()
                 .filter(r -> !selectedOnly || tpids.contains(r.tpid())).toList();
         List<TenantRow> tenantSnapshot = customers ? List.of() : shownTenants.stream()
