@@ -31,6 +31,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 import atlantafx.base.theme.Styles;
 import ftop.app.tasks.BackgroundTasks;
+import ftop.app.widgets.Plurals;
 import ftop.app.workspace.Workspace;
 import ftop.core.assignment.AppliedBatch;
 import ftop.core.assignment.AssignmentArea;
@@ -159,8 +160,7 @@ public final class BatchAssignmentDialog extends BorderPane {
 
         boolean overTenants = !this.tenantIds.isEmpty();
         int count = overTenants ? this.tenantIds.size() : this.tpids.size();
-        Label title = new Label("Batch edit assignments of " + count + (overTenants ? " tenant" : " customer")
-                + (count == 1 ? "" : "s"));
+        Label title = new Label("Batch edit assignments of " + Plurals.count(count, overTenants ? "tenant" : "customer"));
         title.setId("batchTitle");
         title.getStyleClass().add(Styles.TITLE_3);
 
@@ -351,8 +351,8 @@ public final class BatchAssignmentDialog extends BorderPane {
                     summary.setText(result.title() + ": " + result.summary() + " ("
                             + (System.nanoTime() - started) / 1_000_000 + " ms). Nothing is written before Apply.");
                     applyButton.setDisable(!result.hasChanges());
-                    applyButton.setText(result.hasChanges() ? "Apply " + result.lines().stream()
-                            .filter(BatchPreview.Line::writes).count() + " changes" : "Apply");
+                    applyButton.setText(result.hasChanges() ? "Apply " + Plurals.count(result.lines().stream()
+                            .filter(BatchPreview.Line::writes).count(), "change") : "Apply");
                 },
                 failure -> busy(false, "Preview failed: " + Notices.message(failure)));
     }
@@ -373,8 +373,8 @@ public final class BatchAssignmentDialog extends BorderPane {
             applied = done;
             preview = null;
             applyButton.setDisable(true);
-            busy(false, "Applied: " + done.applied().summary() + " (" + done.mutations().size()
-                    + " edits queued for the server). Undo takes it back.");
+            busy(false, "Applied: " + done.applied().summary() + " (" + Plurals.count(done.mutations().size(), "edit")
+                    + " queued for the server). Undo takes it back.");
             undoButton.setDisable(false);
             onUndoable.accept(Optional.of(done));
             onChanged.run();

@@ -24,6 +24,7 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 
@@ -45,7 +46,7 @@ import ftop.core.health.HealthColour;
  * {@link PortfolioViewModel#filterProperty() filter} both ways: a control the person changes makes a
  * new filter, and a new filter (a ready-made view, Clear filters, the filter of the last run) sets
  * every control. Health and Customer Status take several values each, as ControlsFX
- * {@link CheckComboBox}es.
+ * {@link CheckComboBox}es. The ready-made views come first: each sets the whole filter at once.
  *
  * <p>The bar is a {@link FlowPane}: a narrow window wraps the last filters onto a second line rather
  * than pushing them off the window's edge. The search box goes in the Portfolio's toolbar
@@ -94,7 +95,9 @@ final class PortfolioFilterBar extends FlowPane {
         Separator separator = new Separator(Orientation.VERTICAL);
         separator.setPrefHeight(24);
 
-        getChildren().addAll(filters, regionFilter, segmentFilter, healthFilter, statusFilter, separator,
+        Separator beforeFilters = new Separator(Orientation.VERTICAL);
+        beforeFilters.setPrefHeight(24);
+        getChildren().addAll(presets(), beforeFilters, filters, regionFilter, segmentFilter, healthFilter, statusFilter, separator,
                 overdueFilter, covidFilter, watchlistFilter, mineFilter, unsyncedFilter, clear);
         // filters never shrink into "Any ..."
         for (Control c : List.of(regionFilter, segmentFilter, healthFilter, statusFilter, overdueFilter, covidFilter,
@@ -104,6 +107,28 @@ final class PortfolioFilterBar extends FlowPane {
 
         model.filterProperty().addListener((obs, old, now) -> show(now));
         show(model.filterProperty().get());
+    }
+
+    /** The ready-made views a manager uses before a review; each replaces the whole filter. */
+    private HBox presets() {
+        Label views = new Label("Views");
+        views.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox presets = new HBox(4, views);
+        presets.setAlignment(Pos.CENTER_LEFT);
+        for (PortfolioFilter.Preset preset : PortfolioFilter.Preset.values()) {
+            Button button = new Button(preset.label());
+            button.setId(switch (preset) {
+                case OVERDUE_REVIEWS -> "viewOverdue";
+                case RED_AND_YELLOW -> "viewRedYellow";
+                case BLOCKED -> "viewBlocked";
+            });
+            button.getStyleClass().addAll(Styles.SMALL, Styles.FLAT, "preset-button");
+            button.setTooltip(new Tooltip("Show only: " + preset.label() + " (other filters are cleared)"));
+            button.setOnAction(e -> model.filterProperty().set(preset.filter()));
+            presets.getChildren().add(button);
+        }
+        presets.setMinWidth(Region.USE_PREF_SIZE);
+        return presets;
     }
 
     /** The search box: name, TPID, tenant name or ID; it belongs in the toolbar. */

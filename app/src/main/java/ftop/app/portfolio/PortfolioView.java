@@ -43,6 +43,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
 
 import ftop.app.portfolio.PortfolioViewModel.Section;
 import ftop.app.widgets.DateText;
+import ftop.app.widgets.FrozenColumns;
+import ftop.app.widgets.SteadyList;
+import ftop.app.widgets.SteadyTableSkin;
 import ftop.app.widgets.TableColumns;
 import ftop.app.widgets.ValueCellFactory;
 import ftop.app.workspace.UnsyncedEdits;
@@ -137,23 +140,6 @@ public final class PortfolioView extends BorderPane {
 
         CustomTextField search = filterBar.search();
 
-        Label views = new Label("Views");
-        views.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox presets = new HBox(4, views);
-        presets.setAlignment(Pos.CENTER_LEFT);
-        for (PortfolioFilter.Preset preset : PortfolioFilter.Preset.values()) {
-            Button button = new Button(preset.label());
-            button.setId(switch (preset) {
-                case OVERDUE_REVIEWS -> "viewOverdue";
-                case RED_AND_YELLOW -> "viewRedYellow";
-                case BLOCKED -> "viewBlocked";
-            });
-            button.getStyleClass().addAll(Styles.SMALL, Styles.FLAT, "preset-button");
-            button.setTooltip(new Tooltip("Show only: " + preset.label() + " (other filters are cleared)"));
-            button.setOnAction(e -> model.filterProperty().set(preset.filter()));
-            presets.getChildren().add(button);
-        }
-
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
@@ -175,16 +161,26 @@ public final class PortfolioView extends BorderPane {
         }, model.selectedTpids(), model.selectedTenantIds(), model.sectionProperty()));
         assignSelected.setOnAction(e -> model.openSelectedAssignments());
 
-        Button export = new Button("Export CSV", new FontIcon(Material2MZ.SAVE_ALT));
+        Button export = new Button("Export all shown", new FontIcon(Material2MZ.SAVE_ALT));
         export.setId("exportButton");
         export.setTooltip(new Tooltip("Save the rows shown, in the order shown, as a CSV file"));
-        export.setOnAction(e -> export());
+        export.setOnAction(e -> export(false));
+        Button exportSelected = new Button("Export selected");
+        exportSelected.setId("exportSelectedButton");
+        exportSelected.setTooltip(new Tooltip("Save only the selected rows, in the order shown, as the same CSV file "
+                + "(Shift/Ctrl-click selects several)"));
+        exportSelected.setOnAction(e -> export(true));
+        exportSelected.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.anySelected(),
+                model.selectedTpids(), model.selectedTenantIds(), model.sectionProperty()));
+        HBox exports = new HBox(export, exportSelected);
+        export.getStyleClass().add(Styles.LEFT_PILL);
+        exportSelected.getStyleClass().add(Styles.RIGHT_PILL);
 
-        HBox bar = new HBox(10, sectionBox, search, presets, spacer, assignSelected, export);
-        for (javafx.scene.control.Control c : List.of(customersSection, tenantsSection, assignSelected, export)) {
+        HBox bar = new HBox(10, sectionBox, search, spacer, assignSelected, exports);
+        for (javafx.scene.control.Control c : List.of(customersSection, tenantsSection, assignSelected, export,
+                exportSelected)) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
-        presets.setMinWidth(Region.USE_PREF_SIZE);
         bar.getStyleClass().add("portfolio-toolbar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
@@ -226,11 +222,12 @@ public final class PortfolioView extends BorderPane {
         updateSelection();
     }
 
-    private void export() {
+    /** Asks where to, then writes the rows shown, or only the selected ones, as CSV. */
+    private void export(boolean selectedOnly) {
         boolean customers = model.sectionProperty().get() == Section.CUSTOMERS;
-        String name = customers ? "portfolio-customers.csv" : "portfolio-tenants.csv";
+        String name = (selectedOnly ? "portfolio-selected-" : "portfolio-") + (customers ? "customers.csv" : "tenants.csv");
         exportDialog.askWhereToSave(getScene() == null ? null : getScene().getWindow(), name)
-                .ifPresent(model::exportShown);
+                .ifPresent(selectedOnly ? model::exportSelected : model::exportShown);
     }
 
     /** Tells the model which customers (and tenants) are selected in the section that shows. */
@@ -265,7 +262,9 @@ public final class PortfolioView extends BorderPane {
     private void buildCustomerTable() {
         table.setId("portfolioTable");
         table.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE, "portfolio-table");
-        table.setItems(model.shownCustomers());
+        // a keystroke that leaves a row's customer where it was leaves the row alone (see SteadyList)
+        SteadyList.show(table, model.shownCustomers());
+        table.setSkin(new SteadyTableSkin<>(table));
         // rows of one height let the table skip measuring each row after every keystroke
         table.setFixedCellSize(32);
         model.shownCustomers().comparatorProperty().bind(table.comparatorProperty());
@@ -273,8 +272,11 @@ public final class PortfolioView extends BorderPane {
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<PortfolioRow>) c -> updateSelection());
         // columns keep their widths; a narrow window scrolls sideways rather than clipping text
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.getColumns().add(actionsColumn());
-        table.getColumns().add(TableColumns.text("Customer", "customerColumn", PortfolioRow::name, 240, 150));
+        TableColumn<PortfolioRow, PortfolioRow> actions = actionsColumn();
+        TableColumn<PortfolioRow, String> customer = TableColumns.text("Customer", "customerColumn", PortfolioRow::name,
+                240, 150);
+        table.getColumns().add(actions);
+        table.getColumns().add(customer);
         table.getColumns().add(syncColumn());
         TableColumn<PortfolioRow, Long> tpid = TableColumns.plain("TPID", "tpidColumn", PortfolioRow::tpid, 98, 95);
         tpid.getStyleClass().add("number-column");
@@ -301,8 +303,10 @@ public final class PortfolioView extends BorderPane {
         tenants.getStyleClass().add("number-column");
         table.getColumns().add(tenants);
         table.getColumns().add(flagsColumn());
+        // scrolling right keeps each row's name (and its Assignments button) in sight
+        FrozenColumns frozen = FrozenColumns.freeze(table, actions, customer);
 
-        table.setRowFactory(openOnDoubleClick(model::open));
+        table.setRowFactory(openOnDoubleClick(model::open, frozen::newRow));
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 model.open(table.getSelectionModel().getSelectedItem());
@@ -319,11 +323,11 @@ public final class PortfolioView extends BorderPane {
      * row (which would switch tabs and take the keyboard away from the table mid-selection).
      */
     private static <R> javafx.util.Callback<TableView<R>, TableRow<R>> openOnDoubleClick(
-            java.util.function.Consumer<R> open) {
+            java.util.function.Consumer<R> open, Supplier<TableRow<R>> newRow) {
         // the row and item clicked last in this table; a double-click must land on the same one
         Object[] lastClick = new Object[2];
         return tv -> {
-            TableRow<R> row = new TableRow<>();
+            TableRow<R> row = newRow.get();
             row.setOnMouseClicked(e -> {
                 if (e.getButton() != MouseButton.PRIMARY || row.isEmpty()) {
                     return;
@@ -429,7 +433,8 @@ public final class PortfolioView extends BorderPane {
     private void buildTenantTable() {
         tenantTable.setId("tenantTable");
         tenantTable.getStyleClass().addAll(Styles.STRIPED, Styles.DENSE, Tweaks.EDGE_TO_EDGE, "portfolio-table");
-        tenantTable.setItems(model.shownTenants());
+        SteadyList.show(tenantTable, model.shownTenants());
+        tenantTable.setSkin(new SteadyTableSkin<>(tenantTable));
         tenantTable.setFixedCellSize(30);
         model.shownTenants().comparatorProperty().bind(tenantTable.comparatorProperty());
         tenantTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -455,7 +460,7 @@ public final class PortfolioView extends BorderPane {
         tenantTable.getColumns().add(TableColumns.text("FM", "tenantFmColumn", r -> r.fm().isEmpty() ? "—" : r.fm(), 150, 100));
         tenantTable.getColumns().add(TableColumns.text("Origin", "originColumn", r -> r.tenant().origin().label(), 170, 120));
 
-        tenantTable.setRowFactory(openOnDoubleClick(model::openTenant));
+        tenantTable.setRowFactory(openOnDoubleClick(model::openTenant, TableRow::new));
         tenantTable.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.ENTER) {
                 model.openTenant(tenantTable.getSelectionModel().getSelectedItem());

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -28,6 +29,7 @@ import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 
 import ftop.app.tasks.BackgroundTasks;
+import ftop.app.widgets.Plurals;
 import ftop.app.workspace.UnsyncedEdits;
 import ftop.app.workspace.Workspace;
 
@@ -292,13 +294,39 @@ public final class PortfolioViewModel {
      * the background. The outcome is told in {@link #messageProperty()}.
      */
     public void exportShown(Path file) {
+        export(file, false);
+    }
+
+    /**
+     * Writes the selected rows of the current section, in the order shown, to {@code file} as the
+     * same CSV as {@link #exportShown}, in the background. Nothing is written when none is selected.
+     */
+    public void exportSelected(Path file) {
+        export(file, true);
+    }
+
+    /** True when the section that shows has selected rows, so "Export selected" has something to write. */
+    public boolean anySelected() {
+        return section.get() == Section.CUSTOMERS ? !selectedTpids.isEmpty() : !selectedTenantIds.isEmpty();
+    }
+
+    private void export(Path file, boolean selectedOnly) {
         Objects.requireNonNull(file, "file");
         boolean customers = section.get() == Section.CUSTOMERS;
         // a snapshot taken on the FX thread: the lists must not be read from the worker
-        List<PortfolioRow> customerSnapshot = customers ? List.copyOf(shownCustomers) : List.of();
-        List<TenantRow> tenantSnapshot = customers ? List.of() : List.copyOf(shownTenants);
+        Set<Long> tpids = Set.copyOf(selectedTpids);
+        Set<UUID> tenantIds = Set.copyOf(selectedTenantIds);
+        List<PortfolioRow> customerSnapshot = !customers ? List.of() : shownCustomers.stream()
+                .filter(r -> !selectedOnly || tpids.contains(r.tpid())).toList();
+        List<TenantRow> tenantSnapshot = customers ? List.of() : shownTenants.stream()
+                .filter(t -> !selectedOnly || tenantIds.contains(t.tenantId())).toList();
         int count = customers ? customerSnapshot.size() : tenantSnapshot.size();
-        message.set("Exporting " + count + " rows…");
+        String rows = Plurals.count(count, customers ? "customer" : "tenant");
+        if (selectedOnly && count == 0) {
+            message.set("Select the rows to export first (Shift/Ctrl-click selects several).");
+            return;
+        }
+        message.set("Exporting " + Plurals.count(count, "row") + "…");
         tasks.run(() -> {
                     String csv = customers ? PortfolioCsv.customers(customerSnapshot) : PortfolioCsv.tenants(tenantSnapshot);
                     Path parent = file.toAbsolutePath().getParent();
@@ -308,8 +336,7 @@ public final class PortfolioViewModel {
                     Files.writeString(file, csv, java.nio.charset.StandardCharsets.UTF_8);
                     return file;
                 },
-                saved -> message.set(String.format(Locale.US, "Exported %,d %s to %s", count,
-                        (customers ? "customer" : "tenant") + (count == 1 ? "" : "s"), saved.getFileName())),
+                saved -> message.set(String.format(Locale.US, "Exported %s to %s", rows, saved.getFileName())),
                 failure -> message.set("The export could not be written to " + file + ": " + messageOf(failure)));
     }
 

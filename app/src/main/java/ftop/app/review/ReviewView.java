@@ -27,6 +27,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.transform.Scale;
 import javafx.stage.Stage;
 
@@ -34,6 +35,7 @@ import atlantafx.base.theme.Styles;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2MZ;
 
+import ftop.app.widgets.Plurals;
 import ftop.core.review.CustomerBrief;
 import ftop.core.review.ReviewItem;
 
@@ -112,7 +114,7 @@ public final class ReviewView extends BorderPane {
         nominatedCount.getStyleClass().add("nominated-count");
         nominatedCount.textProperty().bind(Bindings.createStringBinding(() -> {
             int n = model.nominated().size();
-            return n == 0 ? "No customer nominated" : n == 1 ? "1 customer nominated" : n + " customers nominated";
+            return n == 0 ? "No customer nominated" : Plurals.count(n, "customer") + " nominated";
         }, model.nominated()));
 
         MenuButton export = new MenuButton("Export", new FontIcon(Material2MZ.SAVE_ALT));
@@ -127,9 +129,19 @@ public final class ReviewView extends BorderPane {
 
         print.setId("printButton");
         print.setOnAction(e -> print());
-        print.setTooltip(new Tooltip("Print the brief showing"));
         print.disableProperty().bind(model.printerAvailableProperty().not()
                 .or(model.briefProperty().isNull()));
+        // a disabled button shows no tooltip, so the reason sits on a holder around it
+        StackPane printHolder = new StackPane(print);
+        printHolder.setId("printHolder");
+        Tooltip printTip = new Tooltip();
+        printTip.textProperty().bind(Bindings.createStringBinding(() -> !model.printerAvailableProperty().get()
+                        ? "No printer is available: add one to this computer to print briefs; Export makes a PDF meanwhile"
+                        : model.briefProperty().get() == null ? "Select a customer in the queue to print its brief"
+                        : "Print the brief showing",
+                model.printerAvailableProperty(), model.briefProperty()));
+        Tooltip.install(printHolder, printTip);
+        print.accessibleHelpProperty().bind(printTip.textProperty());
 
         reviewMode.setId("reviewModeButton");
         reviewMode.getStyleClass().add(Styles.ACCENT);
@@ -147,7 +159,7 @@ public final class ReviewView extends BorderPane {
         export.disableProperty().bind(Bindings.isEmpty(model.nominated()).or(model.busyProperty()));
         reviewMode.disableProperty().bind(Bindings.isEmpty(model.nominated()).or(model.busyProperty()));
 
-        HBox bar = new HBox(10, heading, title, spacer, working, nominatedCount, export, print, reviewMode);
+        HBox bar = new HBox(10, heading, title, spacer, working, nominatedCount, export, printHolder, reviewMode);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("review-toolbar");
         return bar;

@@ -27,6 +27,7 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 
 import ftop.app.tasks.BackgroundTasks;
+import ftop.app.widgets.Plurals;
 import ftop.core.health.HealthRules;
 import ftop.core.review.BriefSection;
 import ftop.core.review.CustomerBrief;
@@ -339,7 +340,7 @@ public final class ReviewViewModel {
     }
 
     private static String count(int customers) {
-        return customers == 1 ? "1 customer" : customers + " customers";
+        return Plurals.count(customers, "customer");
     }
 
     private void say(String text, boolean problem) {
