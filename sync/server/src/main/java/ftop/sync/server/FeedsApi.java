@@ -12,7 +12,6 @@ import ftop.core.tenant.Tenant;
 import ftop.core.tenant.TenantOrigin;
 import ftop.core.usage.WorkloadUsage;
 import ftop.core.user.User;
-import ftop.core.user.UserRole;
 import ftop.core.validation.Problem;
 import ftop.core.validation.TenantExceptions;
 import ftop.core.validation.Validator;
@@ -113,9 +112,9 @@ final class FeedsApi {
     private void run(Context ctx, String feed, Set<String> columns, Set<String> required, LineImport importer)
             throws SQLException {
         User user = Http.user(ctx);
-        if (!(user.has(UserRole.ADMIN) || user.has(UserRole.ASSIGNMENT_TEAM) || user.has(UserRole.LEAD))) {
-            throw ApiException.forbidden("Feeds and tenant exceptions are imported by the assignment team, regional "
-                    + "leads and administrators; " + user.displayName() + " is none of these.");
+        Decision allowed = Permissions.canImportMasterData(user);
+        if (allowed.denied()) {
+            throw ApiException.forbidden(allowed.reason());
         }
         List<FeedLines.Line> lines = FeedLines.parse(ctx.header("Content-Type"), ctx.bodyAsBytes(), columns, required);
         Instant now = clock.instant();
