@@ -10,7 +10,9 @@ import java.util.Optional;
 
 import ftop.app.workspace.Workspace;
 import ftop.core.assignment.Assignment;
+import ftop.core.contact.Contact;
 import ftop.core.customer.Customer;
+import ftop.core.health.HealthAssessment;
 import ftop.core.permission.CustomerAccess;
 import ftop.core.permission.Decision;
 import ftop.core.permission.Permissions;
@@ -28,9 +30,13 @@ import ftop.core.user.User;
  * @param winnerTenant the name of the customer's winner tenant when this one is not it
  * @param addStatus    whether the signed-in user may add an Enterprise Status note here, and why not
  * @param flags        whether the signed-in user may change each of the tenant's flags, and why not
+ * @param usage        the workload health of the tenant's customer: usage is measured per TPID, so
+ *                     it speaks for all of the customer's tenants
+ * @param contacts     the customer's contacts, customer ones first
  */
 public record TenantDetails(Tenant tenant, Optional<Customer> customer, List<AssignedPerson> assignments,
-        List<Note> notes, Optional<String> winnerTenant, Decision addStatus, FlagRights flags) {
+        List<Note> notes, Optional<String> winnerTenant, Decision addStatus, FlagRights flags,
+        HealthAssessment usage, List<Contact> contacts) {
 
     /**
      * Who may change which flag of the tenant shown: the Is Enterprise level (its health owners and
@@ -96,8 +102,11 @@ public record TenantDetails(Tenant tenant, Optional<Customer> customer, List<Ass
         Optional<String> winner = tenant.winner() ? Optional.empty()
                 : workspace.tenantsOf(tenant.tpid()).stream().filter(Tenant::winner).map(Tenant::name).findFirst();
         Optional<Customer> customer = workspace.customer(tenant.tpid());
+        HealthAssessment usage = HealthAssessment.of(workspace.usageOf(tenant.tpid()), workspace.rules());
+        List<Contact> contacts = workspace.contactsOf(tenant.tpid()).stream()
+                .sorted(Comparator.comparing(Contact::kind).thenComparing(Contact::name)).toList();
         return Optional.of(new TenantDetails(tenant, customer, List.copyOf(people), notes, winner,
-                addStatus(workspace, tenant, customer), flagRights(workspace, tenant, customer)));
+                addStatus(workspace, tenant, customer), flagRights(workspace, tenant, customer), usage, contacts));
     }
 
     /** The flags follow the core permission rules, so the server agrees with what the pencil offers. */

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
@@ -136,7 +137,7 @@ public final class TenantView extends BorderPane {
                 content.getChildren().add(cannot);
             }
         }
-        content.getChildren().addAll(notes(d), assignments(d));
+        content.getChildren().addAll(TenantFacts.usage(d), notes(d), assignments(d), TenantFacts.contacts(d));
         statusForm.shown();
         if (pendingDraft != null && pendingDraft.subject().equals(t.tenantId().toString())) {
             if (!content.getChildren().contains(editorCard)) {
@@ -354,9 +355,20 @@ public final class TenantView extends BorderPane {
         Label name = new Label(t.name());
         name.setId("tenantName");
         name.getStyleClass().add("customer-name");
-        String customer = d.customer().map(c -> c.name() + " (TPID " + c.tpid() + ")").orElse("TPID " + t.tpid());
-        Label facts = new Label("Tenant ID " + t.tenantId() + "  ·  " + customer + "  ·  "
-                + String.format(Locale.US, "%,d users", t.userCount()) + "  ·  Origin: " + t.origin().label());
+        Hyperlink customer = new Hyperlink(d.customer().map(c -> c.name() + " (TPID " + c.tpid() + ")")
+                .orElse("TPID " + t.tpid()));
+        customer.setId("tenantCustomerLink");
+        customer.setTooltip(new javafx.scene.control.Tooltip("Open the customer this tenant belongs to"));
+        customer.setOnAction(e -> model.openCustomer());
+        customer.setDisable(d.customer().isEmpty());
+        customer.setMinWidth(Region.USE_PREF_SIZE);
+        Label of = new Label("Tenant of");
+        of.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox belongs = new HBox(2, of, customer);
+        belongs.setAlignment(Pos.BASELINE_LEFT);
+        Label facts = new Label("Tenant ID " + t.tenantId() + "  ·  "
+                + String.format(Locale.US, "%,d users", t.userCount()) + "  ·  Is Enterprise: "
+                + FlagsSection.label(t.enterpriseLevel()) + "  ·  Origin: " + t.origin().label());
         facts.setWrapText(true);
         facts.setId("tenantFacts");
         facts.getStyleClass().add(Styles.TEXT_MUTED);
@@ -368,7 +380,7 @@ public final class TenantView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox top = new HBox(12, name, spacer, open);
         top.setAlignment(Pos.CENTER_LEFT);
-        VBox header = new VBox(4, top, facts);
+        VBox header = new VBox(4, top, belongs, facts);
         header.getStyleClass().add("customer-header");
         return header;
     }
