@@ -653,23 +653,31 @@ public final class PortfolioView extends BorderPane {
         return column;
     }
 
-    /** The winner trophy and the COVID-19 RFA medical icon; each with a tooltip saying what it is. */
+    /**
+     * A warning when the customer's winner tenant is missing or doubled (the trophy itself is on the
+     * winner tenant's row), and the COVID-19 RFA medical icon; each with a tooltip saying what it is.
+     */
     private static TableColumn<PortfolioRow, PortfolioRow> flagsColumn() {
         TableColumn<PortfolioRow, PortfolioRow> column = new TableColumn<>("Flags");
         column.setId("flagsColumn");
         column.setPrefWidth(64);
         column.setMinWidth(56);
-        // flagged customers first: both flags, then the winner, then COVID-19 RFA
-        column.setComparator(Comparator.comparing((PortfolioRow r) -> !r.winner() || !r.covidRfa())
-                .thenComparing(r -> !r.winner()).thenComparing(r -> !r.covidRfa()));
+        // customers that need attention first: a winner warning, then COVID-19 RFA
+        column.setComparator(Comparator.comparing((PortfolioRow r) -> r.winnerWarning().isEmpty() || !r.covidRfa())
+                .thenComparing(r -> r.winnerWarning().isEmpty()).thenComparing(r -> !r.covidRfa()));
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         column.setCellFactory(c -> new TableCell<>() {
-            private final FontIcon trophy = winnerIcon();
+            private final FontIcon warning = new FontIcon(Material2MZ.WARNING);
+            private final Tooltip warningText = new Tooltip();
             private final FontIcon covid = covidIcon();
             private final HBox box = new HBox(6);
 
             {
                 box.setAlignment(Pos.CENTER_LEFT);
+                warning.getStyleClass().add("flag-icon-winner-warning");
+                warning.setId("winnerWarningIcon");
+                warning.setIconSize(18);
+                Tooltip.install(warning, warningText);
             }
 
             @Override
@@ -680,9 +688,10 @@ public final class PortfolioView extends BorderPane {
                     setGraphic(null);
                     return;
                 }
-                if (item.winner()) {
-                    box.getChildren().add(trophy);
-                }
+                item.winnerWarning().ifPresent(why -> {
+                    warningText.setText(why);
+                    box.getChildren().add(warning);
+                });
                 if (item.covidRfa()) {
                     box.getChildren().add(covid);
                 }
