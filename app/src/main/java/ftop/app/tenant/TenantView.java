@@ -364,7 +364,7 @@ public final class TenantView extends BorderPane {
         customer.setMinWidth(Region.USE_PREF_SIZE);
         Label of = new Label("Tenant of");
         of.getStyleClass().add(Styles.TEXT_MUTED);
-        HBox belongs = new HBox(2, of, customer);
+        HBox belongs = new HBox(4, of, customer);
         belongs.setAlignment(Pos.BASELINE_LEFT);
         Label facts = new Label("Tenant ID " + t.tenantId() + "  ·  "
                 + String.format(Locale.US, "%,d users", t.userCount()) + "  ·  Is Enterprise: "
