@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -16,7 +17,9 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -31,6 +34,8 @@ import ftop.app.shell.MainWindow;
 import ftop.app.shell.ShellModel;
 import ftop.app.shell.WindowIcons;
 import ftop.app.tasks.BackgroundTasks;
+import ftop.app.tenant.TenantExceptionAction;
+import ftop.app.tenant.TenantExceptionModel;
 import ftop.app.widgets.Theme;
 import ftop.app.workspace.DesktopKeys;
 import ftop.app.workspace.PassphraseDialog;
@@ -212,7 +217,17 @@ public final class FtopApplication extends Application {
                 current::refresh);
         assignments.setOwner(scene.getWindow());
         assignments.registerWith(current.forms());
-        window.addHeaderAction(assignments.menu());
+        MenuButton assignmentsMenu = assignments.menu();
+        // the assignment team adds tenants by hand from the same menu
+        assignmentsMenu.getItems().addAll(new SeparatorMenuItem(),
+                TenantExceptionAction.menuItem(new TenantExceptionModel(opened, tasks, clock), tasks, scene::getWindow,
+                        () -> Optional.ofNullable(current.customer().selectedProperty().get())
+                                .map(c -> OptionalLong.of(c.tpid())).orElse(OptionalLong.empty()),
+                        tenant -> {
+                            current.refresh();
+                            current.portfolio().onOpenTenantProperty().get().accept(tenant.tenantId());
+                        }));
+        window.addHeaderAction(assignmentsMenu);
         // the Portfolio's action column and "Assignments (n)" button, and the Customer tab's card
         current.portfolio().onOpenAssignmentsProperty()
                 .set(tpids -> assignments.openAssignments(tpids, scene.getWindow()));

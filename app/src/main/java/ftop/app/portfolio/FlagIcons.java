@@ -9,13 +9,16 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
- * A customer's flags in one cell: the winner trophy and the COVID-19 RFA medical icon, each with a
+ * A customer's flags in one cell: a warning when its winner tenant is missing or doubled (the
+ * trophy itself is on the winner tenant's row) and the COVID-19 RFA medical icon, each with a
  * tooltip saying what it is. The icons are made once per cell; {@link #show} adds or takes one away
  * only when the row's flag differs from what the cell shows.
  */
 final class FlagIcons extends HBox {
 
-    private final FontIcon trophy = winnerIcon();
+    private final Tooltip warningText = new Tooltip();
+    private final FontIcon warning = icon(new FontIcon(Material2MZ.WARNING), "flag-icon-winner-warning",
+            "winnerWarningIcon", warningText);
     private final FontIcon covid = covidIcon();
 
     FlagIcons() {
@@ -25,12 +28,13 @@ final class FlagIcons extends HBox {
 
     /** Shows the flags of {@code row}. */
     void show(PortfolioRow row) {
-        boolean winnerShown = getChildren().contains(trophy);
+        boolean warningShown = getChildren().contains(warning);
         boolean covidShown = getChildren().contains(covid);
-        if (winnerShown != row.winner() || covidShown != row.covidRfa()) {
+        row.winnerWarning().ifPresent(warningText::setText);
+        if (warningShown != row.winnerWarning().isPresent() || covidShown != row.covidRfa()) {
             getChildren().clear();
-            if (row.winner()) {
-                getChildren().add(trophy);
+            if (row.winnerWarning().isPresent()) {
+                getChildren().add(warning);
             }
             if (row.covidRfa()) {
                 getChildren().add(covid);
@@ -50,10 +54,14 @@ final class FlagIcons extends HBox {
     }
 
     private static FontIcon icon(FontIcon icon, String styleClass, String id, String tooltip) {
+        return icon(icon, styleClass, id, new Tooltip(tooltip));
+    }
+
+    private static FontIcon icon(FontIcon icon, String styleClass, String id, Tooltip tooltip) {
         icon.getStyleClass().add(styleClass);
         icon.setId(id);
         icon.setIconSize(18);
-        Tooltip.install(icon, new Tooltip(tooltip));
+        Tooltip.install(icon, tooltip);
         return icon;
     }
 }

@@ -33,7 +33,7 @@ public final class PortfolioCsv {
                     r.status().map(Labelled::label).orElse(""),
                     r.review().dueOn().map(Object::toString).orElse(""), yesNo(r.review().overdue()),
                     r.watchlist().map(Labelled::label).orElse(""), r.region().label(), r.vertical().label(),
-                    r.healthOwner(), Integer.toString(r.tenantCount()), yesNo(r.winner()), yesNo(r.covidRfa()));
+                    r.healthOwner(), Integer.toString(r.tenantCount()), yesNo(r.winnerTenants() > 0), yesNo(r.covidRfa()));
         }
         return out.toString();
     }

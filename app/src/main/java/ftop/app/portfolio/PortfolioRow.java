@@ -29,7 +29,7 @@ import ftop.core.health.WorkloadGroup;
  * @param vertical    the vertical (the health form's, else the customer's)
  * @param healthOwner the display name of the Customer Health FM/FTA (the primary first); empty when nobody owns it
  * @param tenantCount how many tenants the customer has
- * @param winner      the customer has a winner (SLT Watchlist) tenant
+ * @param winnerTenants how many of its tenants carry the winner (SLT Watchlist) flag: one is right
  * @param covidRfa    one of its tenants has an approved COVID-19 RFA
  * @param mine        the signed-in user holds an assignment on this customer
  * @param searchKey   lower-case name, TPID, tenant names and tenant IDs, for the search box
@@ -48,7 +48,7 @@ public record PortfolioRow(
         Vertical vertical,
         String healthOwner,
         int tenantCount,
-        boolean winner,
+        int winnerTenants,
         boolean covidRfa,
         boolean mine,
         String searchKey,
@@ -61,7 +61,23 @@ public record PortfolioRow(
     /** This row with {@code edits} as its unsynced edits. */
     public PortfolioRow withUnsynced(UnsyncedEdits edits) {
         return new PortfolioRow(customer, overall, group1, group2, group3, status, review, watchlist, region, vertical,
-                healthOwner, tenantCount, winner, covidRfa, mine, searchKey, edits);
+                healthOwner, tenantCount, winnerTenants, covidRfa, mine, searchKey, edits);
+    }
+
+    /**
+     * Why the customer's winner tenant needs attention, for the warning in the Flags column: a TPID
+     * has exactly one winner tenant, which carries its Enterprise Status; empty when it has one.
+     */
+    public Optional<String> winnerWarning() {
+        if (winnerTenants == 1) {
+            return Optional.empty();
+        }
+        if (winnerTenants == 0) {
+            return Optional.of("No winner tenant: " + customer.name() + " has no tenant with the SLT Watchlist flag, "
+                    + "so nowhere to keep its Enterprise Status.");
+        }
+        return Optional.of(winnerTenants + " winner tenants: a TPID has one; the SLT Watchlist flag should stay on "
+                + "only one of " + customer.name() + "'s tenants.");
     }
 
     public long tpid() {

@@ -131,7 +131,7 @@ public final class PortfolioRows {
                     progress.vertical().orElse(c.vertical()),
                     healthOwner(assignments, names),
                     tenants.size(),
-                    tenants.stream().anyMatch(Tenant::winner),
+                    (int) tenants.stream().filter(Tenant::winner).count(),
                     tenants.stream().anyMatch(Tenant::covidRfaApproved),
                     mine,
                     key.toString().toLowerCase(Locale.ROOT),

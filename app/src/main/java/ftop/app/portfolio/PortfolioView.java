@@ -362,15 +362,18 @@ public final class PortfolioView extends BorderPane {
         return new StackPane(empty, spinner);
     }
 
-    /** The winner trophy and the COVID-19 RFA medical icon; each with a tooltip saying what it is. */
+    /**
+     * A warning when the customer's winner tenant is missing or doubled (the trophy itself is on the
+     * winner tenant's row), and the COVID-19 RFA medical icon; each with a tooltip saying what it is.
+     */
     private static TableColumn<PortfolioRow, PortfolioRow> flagsColumn() {
         TableColumn<PortfolioRow, PortfolioRow> column = TableColumns.plain("Flags", "flagsColumn", r -> r, 64, 56);
-        // flagged customers first: both flags, then the winner, then COVID-19 RFA
-        column.setComparator(Comparator.comparing((PortfolioRow r) -> !r.winner() || !r.covidRfa())
-                .thenComparing(r -> !r.winner()).thenComparing(r -> !r.covidRfa()));
+        // customers that need attention first: a winner warning, then COVID-19 RFA
+        column.setComparator(Comparator.comparing((PortfolioRow r) -> r.winnerWarning().isEmpty() || !r.covidRfa())
+                .thenComparing(r -> r.winnerWarning().isEmpty()).thenComparing(r -> !r.covidRfa()));
         column.setCellFactory(ValueCellFactory.<PortfolioRow, PortfolioRow>create()
                 .withGraphic(FlagIcons::new, FlagIcons::show)
-                .withGraphicWhen(r -> r.winner() || r.covidRfa()));
+                .withGraphicWhen(r -> r.winnerWarning().isPresent() || r.covidRfa()));
         return column;
     }
 

@@ -10,6 +10,7 @@ import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ftop.app.workspace.StoreWorkspace;
 import ftop.core.store.LocalStore;
 import ftop.sync.demo.EmbeddedDemo;
 import ftop.sync.client.SyncClient;
@@ -94,17 +95,31 @@ public final class SyncSession implements AutoCloseable {
         return session;
     }
 
-    private static boolean isDemo(LocalStore store, boolean demoProfile) {
+    /**
+     * Whether {@code store} is the demo workspace, which the embedded demo server serves. A workspace
+     * keeps what it is: one filled with a generated set (or anything but the demo) never gets the
+     * demo's rows merged into it, whatever profile it is opened under.
+     */
+    static boolean isDemo(LocalStore store, boolean demoProfile) {
+        Optional<String> origin = store.setting(StoreWorkspace.ORIGIN_SETTING);
+        if (origin.isPresent()) {
+            return origin.get().equals(StoreWorkspace.DEMO_ORIGIN)
+                    && store.setting(SyncClient.SERVER_URL).filter(s -> !s.isBlank()).isEmpty()
+                    || store.setting(DEMO_SETTING).map("true"::equals).orElse(false);
+        }
         if (store.setting(DEMO_SETTING).map("true"::equals).orElse(false)) {
             return true;
         }
-        // A demo profile that was never connected to a real server gets the embedded one.
-        return demoProfile && store.setting(SyncClient.SERVER_URL).filter(s -> !s.isBlank()).isEmpty();
+        // A new, empty demo profile that was never connected to a real server gets the embedded one;
+        // a workspace filled before origins were kept, and not by the demo server, is left as it is.
+        return demoProfile && store.setting(SyncClient.SERVER_URL).filter(s -> !s.isBlank()).isEmpty()
+                && store.customers().count() == 0;
     }
 
     private void startDemo() throws SyncException {
         demo = EmbeddedDemo.start(store.directory());
         store.putSetting(DEMO_SETTING, "true");
+        store.putSetting(StoreWorkspace.ORIGIN_SETTING, StoreWorkspace.DEMO_ORIGIN);
         SyncClient demoClient = new SyncClient(demo.url(), store);
         // The port is new on every start, so the demo signs in afresh each time.
         LoginResponse me = demoClient.login(demo.userName(), demo.password());

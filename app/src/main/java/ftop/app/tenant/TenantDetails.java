@@ -10,7 +10,9 @@ import java.util.Optional;
 
 import ftop.app.workspace.Workspace;
 import ftop.core.assignment.Assignment;
+import ftop.core.contact.Contact;
 import ftop.core.customer.Customer;
+import ftop.core.health.HealthAssessment;
 import ftop.core.permission.CustomerAccess;
 import ftop.core.permission.Decision;
 import ftop.core.permission.Permissions;
@@ -27,9 +29,29 @@ import ftop.core.user.User;
  * @param notes        its Enterprise Status notes, newest first; only a winner tenant carries them
  * @param winnerTenant the name of the customer's winner tenant when this one is not it
  * @param addStatus    whether the signed-in user may add an Enterprise Status note here, and why not
+ * @param flags        whether the signed-in user may change each of the tenant's flags, and why not
+ * @param usage        the workload health of the tenant's customer: usage is measured per TPID, so
+ *                     it speaks for all of the customer's tenants
+ * @param contacts     the customer's contacts, customer ones first
  */
 public record TenantDetails(Tenant tenant, Optional<Customer> customer, List<AssignedPerson> assignments,
-        List<Note> notes, Optional<String> winnerTenant, Decision addStatus) {
+        List<Note> notes, Optional<String> winnerTenant, Decision addStatus, FlagRights flags,
+        HealthAssessment usage, List<Contact> contacts) {
+
+    /**
+     * Who may change which flag of the tenant shown: the Is Enterprise level (its health owners and
+     * those who keep master data) and the SLT Watchlist winner flag (its security group only).
+     *
+     * @param enterprise whether the signed-in user may set Is Enterprise, and why not
+     * @param winner     whether the signed-in user may set or clear the winner flag, and why not
+     */
+    public record FlagRights(Decision enterprise, Decision winner) {
+
+        /** True when the user may change at least one flag: the Flags section shows its pencil. */
+        public boolean any() {
+            return enterprise.allowed() || winner.allowed();
+        }
+    }
 
     /**
      * One person assigned to the tenant.
@@ -80,8 +102,30 @@ public record TenantDetails(Tenant tenant, Optional<Customer> customer, List<Ass
         Optional<String> winner = tenant.winner() ? Optional.empty()
                 : workspace.tenantsOf(tenant.tpid()).stream().filter(Tenant::winner).map(Tenant::name).findFirst();
         Optional<Customer> customer = workspace.customer(tenant.tpid());
+        HealthAssessment usage = HealthAssessment.of(workspace.usageOf(tenant.tpid()), workspace.rules());
+        List<Contact> contacts = workspace.contactsOf(tenant.tpid()).stream()
+                .sorted(Comparator.comparing(Contact::kind).thenComparing(Contact::name)).toList();
         return Optional.of(new TenantDetails(tenant, customer, List.copyOf(people), notes, winner,
-                addStatus(workspace, tenant, customer)));
+                addStatus(workspace, tenant, customer), flagRights(workspace, tenant, customer), usage, contacts));
+    }
+
+    /** The flags follow the core permission rules, so the server agrees with what the pencil offers. */
+    private static FlagRights flagRights(Workspace workspace, Tenant tenant, Optional<Customer> customer) {
+        Optional<User> user = signedIn(workspace);
+        if (customer.isEmpty() || user.isEmpty()) {
+            Decision no = Decision.deny(customer.isEmpty() ? "The customer of this tenant is not in this workspace."
+                    : "The signed-in user " + workspace.userId() + " is not in this workspace's directory.");
+            return new FlagRights(no, no);
+        }
+        CustomerAccess access = CustomerAccess.of(customer.get(),
+                workspace.assignments().stream().filter(a -> a.tpid() == tenant.tpid()).toList());
+        Decision see = Permissions.canSeeTenant(user.get(), access, tenant.tenantId());
+        return new FlagRights(see.and(Permissions.canSetEnterpriseLevel(user.get(), access)),
+                see.and(Permissions.canSetWinnerFlag(user.get())));
+    }
+
+    private static Optional<User> signedIn(Workspace workspace) {
+        return workspace.users().stream().filter(u -> u.userId().equals(workspace.userId())).findFirst();
     }
 
     /** Status notes go on the winner tenant, by the people who may edit the customer's health. */
@@ -94,8 +138,7 @@ public record TenantDetails(Tenant tenant, Optional<Customer> customer, List<Ass
             return Decision.deny("The customer of this tenant is not in this workspace.");
         }
         List<Assignment> assignments = workspace.assignments().stream().filter(a -> a.tpid() == tenant.tpid()).toList();
-        return workspace.users().stream().filter(u -> u.userId().equals(workspace.userId())).findFirst()
-                .map(user -> Permissions.canEditHealth(user, CustomerAccess.of(customer.get(), assignments)))
+        return signedIn(workspace).map(user -> Permissions.canEditHealth(user, CustomerAccess.of(customer.get(), assignments)))
                 .orElseGet(() -> Decision.deny("The signed-in user " + workspace.userId()
                         + " is not in this workspace's directory, so cannot add a status."));
     }

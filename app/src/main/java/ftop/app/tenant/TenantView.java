@@ -10,10 +10,10 @@ import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -29,10 +29,9 @@ import ftop.app.edit.DraftForm;
 import ftop.app.edit.DraftKey;
 import ftop.app.edit.DraftNotice;
 import ftop.app.edit.OpenForm;
-import ftop.app.widgets.DateText;
 import ftop.app.widgets.DialogService;
-import ftop.core.Labelled;
 import ftop.core.store.Draft;
+import ftop.core.status.EnterpriseStatusGate;
 import ftop.core.tenant.Tenant;
 
 /**
@@ -49,6 +48,8 @@ public final class TenantView extends BorderPane {
     private final DialogService dialogs;
     private final VBox content = new VBox(14);
     private final StatusEditor editor = new StatusEditor();
+    private final Label statusGated = new Label();
+    private final FlagsSection flags;
     private final VBox editorCard = card("New Enterprise Status", Material2AL.ADD_COMMENT);
     private final ScrollPane scroll;
     private TenantDetails shown;
@@ -79,7 +80,14 @@ public final class TenantView extends BorderPane {
 
         editor.setSaver((typed, done) -> model.saveNote(typed.executiveSummary(), typed.risks(), typed.awareness(), done));
         editorCard.setId("tenantStatusEditorCard");
-        editorCard.getChildren().addAll(editor, savedNotice());
+        flags = new FlagsSection(model);
+        statusGated.setId("statusDisabledReason");
+        statusGated.setGraphic(new FontIcon(Material2AL.INFO));
+        statusGated.getStyleClass().addAll(Styles.WARNING, Styles.TEXT_SMALL);
+        statusGated.setWrapText(true);
+        statusGated.visibleProperty().bind(statusGated.textProperty().isNotEmpty());
+        statusGated.managedProperty().bind(statusGated.visibleProperty());
+        editorCard.getChildren().addAll(statusGated, editor, savedNotice());
         model.setLeaveGuard(this::confirmLeave);
         model.editorRequestProperty().addListener((obs, old, now) -> focusEditor());
 
@@ -110,10 +118,15 @@ public final class TenantView extends BorderPane {
         }
         shown = d;
         Tenant t = d.tenant();
-        content.getChildren().addAll(header(d), flags(t));
+        flags.show(d);
+        content.getChildren().addAll(header(d), flags.node());
         if (t.winner()) {
             if (d.addStatus().allowed()) {
                 editor.setTenant(t.name());
+                Optional<String> gated = EnterpriseStatusGate.disabledReason(t);
+                // the Enterprise Status fields follow the Is Enterprise flag, as the seed describes
+                editor.setDisable(gated.isPresent());
+                statusGated.setText(gated.orElse(""));
                 content.getChildren().add(editorCard);
             } else {
                 Label cannot = new Label("You cannot add a status here: " + d.addStatus().reason(),
@@ -124,7 +137,7 @@ public final class TenantView extends BorderPane {
                 content.getChildren().add(cannot);
             }
         }
-        content.getChildren().addAll(notes(d), assignments(d));
+        content.getChildren().addAll(TenantFacts.usage(d), notes(d), assignments(d), TenantFacts.contacts(d));
         statusForm.shown();
         if (pendingDraft != null && pendingDraft.subject().equals(t.tenantId().toString())) {
             if (!content.getChildren().contains(editorCard)) {
@@ -242,7 +255,8 @@ public final class TenantView extends BorderPane {
 
         @Override
         public Optional<DraftKey> draftKey() {
-            if (shown == null || !shown.tenant().winner() || shown.addStatus().denied()) {
+            if (shown == null || !shown.tenant().winner() || shown.addStatus().denied()
+                    || !EnterpriseStatusGate.enabled(shown.tenant())) {
                 return Optional.empty();
             }
             return Optional.of(new DraftKey(DraftForm.STATUS_NOTE, shown.tenant().tenantId().toString(),
@@ -341,9 +355,21 @@ public final class TenantView extends BorderPane {
         Label name = new Label(t.name());
         name.setId("tenantName");
         name.getStyleClass().add("customer-name");
-        String customer = d.customer().map(c -> c.name() + " (TPID " + c.tpid() + ")").orElse("TPID " + t.tpid());
-        Label facts = new Label("Tenant ID " + t.tenantId() + "  ·  " + customer + "  ·  "
-                + String.format(Locale.US, "%,d users", t.userCount()));
+        Hyperlink customer = new Hyperlink(d.customer().map(c -> c.name() + " (TPID " + c.tpid() + ")")
+                .orElse("TPID " + t.tpid()));
+        customer.setId("tenantCustomerLink");
+        customer.setTooltip(new javafx.scene.control.Tooltip("Open the customer this tenant belongs to"));
+        customer.setOnAction(e -> model.openCustomer());
+        customer.setDisable(d.customer().isEmpty());
+        customer.setMinWidth(Region.USE_PREF_SIZE);
+        Label of = new Label("Tenant of");
+        of.getStyleClass().add(Styles.TEXT_MUTED);
+        HBox belongs = new HBox(4, of, customer);
+        belongs.setAlignment(Pos.BASELINE_LEFT);
+        Label facts = new Label("Tenant ID " + t.tenantId() + "  ·  "
+                + String.format(Locale.US, "%,d users", t.userCount()) + "  ·  Is Enterprise: "
+                + FlagsSection.label(t.enterpriseLevel()) + "  ·  Origin: " + t.origin().label());
+        facts.setWrapText(true);
         facts.setId("tenantFacts");
         facts.getStyleClass().add(Styles.TEXT_MUTED);
         Button open = new Button("Open customer", new FontIcon(Material2MZ.OPEN_IN_NEW));
@@ -354,37 +380,9 @@ public final class TenantView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox top = new HBox(12, name, spacer, open);
         top.setAlignment(Pos.CENTER_LEFT);
-        VBox header = new VBox(4, top, facts);
+        VBox header = new VBox(4, top, belongs, facts);
         header.getStyleClass().add("customer-header");
         return header;
-    }
-
-    private FlowPane flags(Tenant t) {
-        FlowPane flags = new FlowPane(10, 8);
-        flags.setId("tenantFlags");
-        flags.getStyleClass().add("tenant-flags");
-        if (t.winner()) {
-            flags.getChildren().add(flag("tenantWinnerFlag", Material2AL.EMOJI_EVENTS, "flag-icon-winner",
-                    "Winner tenant · SLT Watchlist"));
-        }
-        t.covidRfaApprovedOn().ifPresent(day -> flags.getChildren().add(flag("tenantCovidFlag",
-                Material2MZ.MEDICAL_SERVICES, "flag-icon-covid", "COVID-19 RFA approved " + DateText.of(day))));
-        flags.getChildren().add(flag("tenantEnterprise", Material2AL.APARTMENT, null,
-                "Is Enterprise: " + t.enterpriseLevel().map(Labelled::label).orElse("No")));
-        flags.getChildren().add(flag("tenantOrigin", Material2AL.CALL_SPLIT, null, "Origin: " + t.origin().label()));
-        return flags;
-    }
-
-    private static Label flag(String id, org.kordamp.ikonli.Ikon ikon, String iconClass, String text) {
-        FontIcon icon = new FontIcon(ikon);
-        icon.setIconSize(18);
-        if (iconClass != null) {
-            icon.getStyleClass().add(iconClass);
-        }
-        Label label = new Label(text, icon);
-        label.setId(id);
-        label.getStyleClass().add("tenant-flag");
-        return label;
     }
 
     private VBox assignments(TenantDetails d) {

@@ -1,7 +1,9 @@
 package ftop.app.tenant;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -19,7 +21,9 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import ftop.app.customer.CustomerEdits;
 import ftop.app.tasks.BackgroundTasks;
 import ftop.app.workspace.Workspace;
+import ftop.core.status.EnterpriseStatusGate;
 import ftop.core.status.EnterpriseStatusNote;
+import ftop.core.tenant.EnterpriseLevel;
 import ftop.core.tenant.Tenant;
 import ftop.core.validation.Problem;
 
@@ -121,12 +125,56 @@ public final class TenantViewModel {
             return;
         }
         Tenant tenant = shown.tenant();
+        Optional<String> gated = EnterpriseStatusGate.disabledReason(tenant);
+        if (gated.isPresent()) {
+            done.accept(List.of(new Problem("", gated.get())));
+            return;
+        }
         EnterpriseStatusNote note = new EnterpriseStatusNote(UUID.randomUUID(), tenant.tpid(), tenant.tenantId(),
                 executiveSummary, risks, awareness, edits.userId(), edits.now());
         undoProblem.set("");
         edits.save("Enterprise Status added on " + tenant.name(), tenant.tpid(),
                 new CustomerEdits.Change(List.of(note), List.of()), edit -> {
                     lastSaved.set(edit);
+                    done.accept(List.of());
+                    refresh();
+                }, done);
+    }
+
+    /**
+     * Saves the flags of the shown tenant: its Is Enterprise level (empty for "No") and its winner
+     * (SLT Watchlist) flag. A flag the signed-in user may not change is refused with the reason, and
+     * nothing is written. Otherwise the tenant goes through core validation and into the store with
+     * its outbox entry in one transaction, like every other edit, so it reaches the server once
+     * online. {@code done} gets no problems once stored (the tenant is read again), else what is
+     * wrong; on the FX thread.
+     */
+    public void saveFlags(Optional<EnterpriseLevel> level, boolean winner, Consumer<List<Problem>> done) {
+        TenantDetails shown = details.get();
+        if (shown == null) {
+            done.accept(List.of(new Problem("", "No tenant is shown; nothing was saved.")));
+            return;
+        }
+        Tenant before = shown.tenant();
+        List<Problem> refused = new ArrayList<>();
+        if (!before.enterpriseLevel().equals(level) && shown.flags().enterprise().denied()) {
+            refused.add(new Problem("enterpriseLevel", shown.flags().enterprise().reason()));
+        }
+        if (before.winner() != winner && shown.flags().winner().denied()) {
+            refused.add(new Problem("winner", shown.flags().winner().reason()));
+        }
+        if (!refused.isEmpty()) {
+            done.accept(refused);
+            return;
+        }
+        Tenant after = before.withEnterpriseLevel(level).withWinner(winner);
+        if (after.equals(before)) {
+            done.accept(List.of());
+            return;
+        }
+        undoProblem.set("");
+        edits.save("Flags changed on " + before.name(), before.tpid(), new CustomerEdits.Change(List.of(after), List.of()),
+                edit -> {
                     done.accept(List.of());
                     refresh();
                 }, done);

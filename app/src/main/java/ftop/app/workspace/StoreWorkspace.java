@@ -33,6 +33,16 @@ public final class StoreWorkspace implements Workspace {
     public static final String USER_SETTING = "user";
     /** Setting: the health rules file the server handed out last, as JSON. */
     public static final String RULES_SETTING = "health.rules";
+    /**
+     * Setting: what filled the workspace, so that it stays what it is whatever a later start says:
+     * {@link #DEMO_ORIGIN} for the demo data, {@code dataset:<scale>} for a generated set (e.g.
+     * {@code dataset:S1500}). Absent in a workspace that only a server filled, or one from before.
+     */
+    public static final String ORIGIN_SETTING = "workspace.origin";
+    /** {@link #ORIGIN_SETTING} of a workspace filled with the demo data, by its loader or its embedded server. */
+    public static final String DEMO_ORIGIN = "demo";
+    /** {@link #ORIGIN_SETTING} prefix of a workspace filled with a generated set. */
+    public static final String DATASET_ORIGIN = "dataset:";
     /** The server revision the demo rows are loaded at. */
     static final long DEMO_REVISION = 1;
 
@@ -78,6 +88,7 @@ public final class StoreWorkspace implements Workspace {
             if (isDemo(profile) && store.customers().count() == 0) {
                 store.bulkLoad(DatasetGenerator.demo(today), DEMO_REVISION);
                 store.putSetting(USER_SETTING, DemoUsers.DEMO_USER);
+                store.putSetting(ORIGIN_SETTING, DEMO_ORIGIN);
             }
             String user = store.setting(USER_SETTING).orElse(isDemo(profile) ? DemoUsers.DEMO_USER : "");
             return new StoreWorkspace(profile, store, user, rulesOf(store));
@@ -116,6 +127,7 @@ public final class StoreWorkspace implements Workspace {
                 ftop.core.dataset.Dataset data = DatasetGenerator.generate(scale, GENERATED_SEED, today);
                 store.bulkLoad(data, DEMO_REVISION);
                 busiestManager(data).ifPresent(user -> store.putSetting(USER_SETTING, user));
+                store.putSetting(ORIGIN_SETTING, DATASET_ORIGIN + scale.name());
             }
             String user = store.setting(USER_SETTING).orElse("");
             return new StoreWorkspace(profile, store, user, rulesOf(store));

@@ -46,10 +46,11 @@ class PortfolioRowsTest {
         PortfolioRow fabrikam = build().get(1);
 
         assertThat(contoso.tenantCount()).isEqualTo(2);
-        assertThat(contoso.winner()).isTrue();
+        assertThat(contoso.winnerTenants()).isEqualTo(1);
+        assertThat(contoso.winnerWarning()).isEmpty();
         assertThat(contoso.covidRfa()).isTrue();
         assertThat(fabrikam.tenantCount()).isEqualTo(1);
-        assertThat(fabrikam.winner()).isTrue();
+        assertThat(fabrikam.winnerTenants()).isEqualTo(1);
         assertThat(fabrikam.covidRfa()).isFalse();
     }
 

@@ -133,6 +133,19 @@ public final class Permissions {
                 + " is none of these.");
     }
 
+    /**
+     * May {@code user} bring tenants and usage into FTOP (the feeds, and tenants added by hand)?
+     * The seeds give this to the assignment team; administrators and regional leads may too. Each
+     * row is then still checked with {@link #canChange}, so a lead adds only to their region.
+     */
+    public static Decision canImportMasterData(User user) {
+        if (user.has(UserRole.ADMIN) || user.has(UserRole.ASSIGNMENT_TEAM) || user.has(UserRole.LEAD)) {
+            return Decision.allow();
+        }
+        return Decision.deny("Feeds and tenant exceptions are imported by the assignment team, regional leads and "
+                + "administrators; " + name(user) + " is none of these.");
+    }
+
     /** May {@code user} record a COVID-19 RFA approval? The Gateway RFA team approves them. */
     public static Decision canApproveCovidRfa(User user, CustomerAccess customer) {
         if (user.has(UserRole.GATEWAY)) {

@@ -12,8 +12,8 @@ import ftop.core.tenant.Tenant;
 import ftop.core.tenant.TenantOrigin;
 import ftop.core.usage.WorkloadUsage;
 import ftop.core.user.User;
-import ftop.core.user.UserRole;
 import ftop.core.validation.Problem;
+import ftop.core.validation.TenantExceptions;
 import ftop.core.validation.Validator;
 import ftop.sync.protocol.ImportReport;
 import ftop.sync.protocol.ImportReport.RejectedLine;
@@ -46,7 +46,8 @@ import java.util.stream.Collectors;
  *   <li>{@code POST /api/v1/feeds/usage}: active against entitled usage per customer and workload
  *       (columns {@code tpid, workload, active, entitled, asOf}).</li>
  *   <li>{@code POST /api/v1/tenants/exceptions}: a tenant added by hand (same columns as the
- *       commerce feed, origin tenant exception); a tenant already in FTOP is not overwritten.</li>
+ *       commerce feed, origin tenant exception); a tenant already in FTOP is not overwritten. The
+ *       lines are checked by {@link TenantExceptions}, the rules the desktop's dialog uses.</li>
  * </ul>
  * Bodies are CSV ({@code text/csv}, with a header line) or JSON ({@code application/json}, an array
  * of objects or one object). Each import is idempotent (a line whose row already holds its values
@@ -81,7 +82,7 @@ final class FeedsApi {
         routes.post(FtopServer.API + "/feeds/usage", ctx -> run(ctx, "usage", USAGE_COLUMNS, USAGE_COLUMNS,
                 FeedsApi::usage));
         routes.post(FtopServer.API + "/tenants/exceptions", ctx -> run(ctx, "tenant-exception", TENANT_COLUMNS,
-                TENANT_REQUIRED, (w, line) -> tenant(w, line, TenantOrigin.TENANT_EXCEPTION)));
+                TENANT_REQUIRED, FeedsApi::tenantException));
     }
 
     /** What one line did. */
@@ -111,9 +112,9 @@ final class FeedsApi {
     private void run(Context ctx, String feed, Set<String> columns, Set<String> required, LineImport importer)
             throws SQLException {
         User user = Http.user(ctx);
-        if (!(user.has(UserRole.ADMIN) || user.has(UserRole.ASSIGNMENT_TEAM) || user.has(UserRole.LEAD))) {
-            throw ApiException.forbidden("Feeds and tenant exceptions are imported by the assignment team, regional "
-                    + "leads and administrators; " + user.displayName() + " is none of these.");
+        Decision allowed = Permissions.canImportMasterData(user);
+        if (allowed.denied()) {
+            throw ApiException.forbidden(allowed.reason());
         }
         List<FeedLines.Line> lines = FeedLines.parse(ctx.header("Content-Type"), ctx.bodyAsBytes(), columns, required);
         Instant now = clock.instant();
@@ -174,13 +175,36 @@ final class FeedsApi {
             if (after.equals(before)) {
                 return Done.SKIPPED;
             }
-            if (origin == TenantOrigin.TENANT_EXCEPTION) {
-                throw new Rejected(key, "tenantId", "Tenant " + before.name() + " is already in FTOP (customer "
-                        + before.tpid() + ", origin " + before.origin().label() + "); a tenant exception only adds "
-                        + "a new tenant, change this one in the app");
-            }
         }
         return write(w, key, EntityKind.TENANT, before, after);
+    }
+
+    /**
+     * A tenant added by hand, checked by {@link TenantExceptions} as the desktop's dialog checks it.
+     * A line whose tenant is already in FTOP with the line's values is skipped (imports are idempotent).
+     */
+    private static Done tenantException(Work w, FeedLines.Line line) throws Rejected, SQLException {
+        TenantExceptions.Entry entry = new TenantExceptions.Entry(line.get("tenantId"), line.get("name"),
+                line.get("tpid"), line.get("userCount"), TenantOrigin.TENANT_EXCEPTION);
+        String key = entry.tenantId();
+        Optional<Tenant> known = Optional.empty();
+        try {
+            known = w.context().tenant(UUID.fromString(key));
+        } catch (IllegalArgumentException e) {
+            // not a GUID: the check below says so
+        }
+        if (known.isPresent() && known.get().name().equals(entry.name())
+                && Long.toString(known.get().tpid()).equals(entry.tpid())
+                && (entry.userCount().isEmpty() || Long.toString(known.get().userCount()).equals(entry.userCount()))) {
+            return Done.SKIPPED;
+        }
+        TenantExceptions.Checked checked = TenantExceptions.check(entry, w.context());
+        if (!checked.ok()) {
+            String field = checked.problems().get(0).field();
+            throw new Rejected(key, field == null || field.isEmpty() ? null : field,
+                    checked.problems().stream().map(Problem::message).collect(Collectors.joining(" ")));
+        }
+        return write(w, key, EntityKind.TENANT, null, checked.tenant().get());
     }
 
     // ---- usage -----------------------------------------------------------------------------
