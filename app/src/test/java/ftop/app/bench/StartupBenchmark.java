@@ -29,11 +29,14 @@ import ftop.core.customer.Customer;
 import ftop.core.dataset.Dataset;
 import ftop.core.dataset.DatasetGenerator;
 import ftop.core.store.LocalStore;
+import ftop.core.store.MemoryWorkspaceKeys;
+import ftop.core.store.WorkspaceKeys;
 
 /**
  * How fast the window fills with the S1500 data set (1,500 customers, 6,000 tenants...) in the
  * local store: the time from starting the app to a populated Portfolio, and the time to switch
- * the Customer tab to another customer (store read + assessment + drawing). Runs headless (Monocle).
+ * the Customer tab to another customer (store read + assessment + drawing), and what the encrypted
+ * store costs at start-up against a plain one. Runs headless (Monocle).
  *
  * <pre>
  * ./mvnw -q -pl app -am test-compile exec:java -Dexec.skip=true -Dexec.classpathScope=test \
@@ -100,6 +103,8 @@ public final class StartupBenchmark {
                         (System.nanoTime() - oneStart) / 1e6 / reads);
             }
 
+            encryptedAgainstPlain(data, home, today);
+
             CountDownLatch toolkit = new CountDownLatch(1);
             long fxStart = System.nanoTime();
             Platform.startup(toolkit::countDown);
@@ -146,6 +151,75 @@ public final class StartupBenchmark {
             try (Stream<Path> files = Files.walk(home)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /**
+     * The cost of the encrypted store at start-up: the same S1500 workspace plain and encrypted
+     * (CIPHER=AES), each opened and read as the Portfolio reads it, in alternating rounds after a
+     * warm-up, medians compared; and the one-time encryption of a plain workspace at its first start.
+     */
+    private static void encryptedAgainstPlain(Dataset data, Path plain, LocalDate today) throws Exception {
+        MemoryWorkspaceKeys keys = new MemoryWorkspaceKeys();
+        Path encrypted = Files.createTempDirectory("ftop-startup-bench-encrypted");
+        try {
+            try (LocalStore store = LocalStore.open(encrypted, Clock.systemDefaultZone(), keys)) {
+                store.bulkLoad(data, 1);
+                store.putSetting(StoreWorkspace.USER_SETTING, "megan.bowen");
+            }
+            for (int warm = 0; warm < 2; warm++) {
+                openAndRead(plain, Optional.empty(), today);
+                openAndRead(encrypted, Optional.of(keys), today);
+            }
+            List<Long> plainTimes = new ArrayList<>();
+            List<Long> encryptedTimes = new ArrayList<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                plainTimes.add(openAndRead(plain, Optional.empty(), today));
+                encryptedTimes.add(openAndRead(encrypted, Optional.of(keys), today));
+            }
+            plainTimes.sort(null);
+            encryptedTimes.sort(null);
+            long plainMedian = plainTimes.get(ROUNDS / 2);
+            long encryptedMedian = encryptedTimes.get(ROUNDS / 2);
+            System.out.printf(Locale.US, "Open the S1500 workspace and read what the Portfolio shows (%d rounds, median): "
+                    + "plain %,d ms, encrypted %,d ms (%+.1f%%); file %,d KB plain, %,d KB encrypted%n", ROUNDS,
+                    ms(plainMedian), ms(encryptedMedian), 100.0 * (encryptedMedian - plainMedian) / plainMedian,
+                    Files.size(plain.resolve("ftop.mv.db")) / 1024, Files.size(encrypted.resolve("ftop.mv.db")) / 1024);
+
+            Path migrated = Files.createTempDirectory("ftop-startup-bench-migrated");
+            try {
+                Files.copy(plain.resolve("ftop.mv.db"), migrated.resolve("ftop.mv.db"));
+                long start = System.nanoTime();
+                try (LocalStore store = LocalStore.open(migrated, Clock.systemDefaultZone(), keys)) {
+                    store.customers().count();
+                }
+                System.out.printf(Locale.US, "First start of a plain S1500 workspace, encrypting it: %,d ms%n",
+                        ms(System.nanoTime() - start));
+            } finally {
+                delete(migrated);
+            }
+        } finally {
+            delete(encrypted);
+        }
+    }
+
+    private static final int ROUNDS = 7;
+
+    /** Opens the workspace and reads every row the Portfolio is built from; the time taken. */
+    private static long openAndRead(Path dir, Optional<WorkspaceKeys> keys, LocalDate today) {
+        long start = System.nanoTime();
+        try (StoreWorkspace workspace = StoreWorkspace.open("s1500", Optional.of(dir), today, Clock.systemDefaultZone(),
+                keys)) {
+            PortfolioRows.build(new PortfolioRows.Source(workspace.customers(), workspace.tenants(), workspace.health(),
+                    workspace.usage(), workspace.assignments(), workspace.users(), workspace.rules(),
+                    workspace.userId()), today).customers();
+        }
+        return System.nanoTime() - start;
+    }
+
+    private static void delete(Path dir) throws Exception {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 
