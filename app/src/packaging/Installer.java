@@ -93,6 +93,10 @@ public final class Installer {
         TreeSet<String> modules = new TreeSet<>(Arrays.asList(run("jdeps", "--print-module-deps", "--ignore-missing-deps",
                 "--multi-release", "17", jar.toString()).strip().split(",")));
         modules.addAll(EXTRA_MODULES);
+        if (os == Os.WINDOWS) {
+            // the Windows certificate store (Windows-ROOT), which the desktop trusts besides Java's
+            modules.add("jdk.crypto.mscapi");
+        }
         say("Java modules: " + String.join(",", modules));
         Path runtime = work.resolve("runtime");
         // the runtime keeps its java launcher: the class-data-sharing archive is made with it

@@ -8,6 +8,7 @@ import picocli.CommandLine;
 
 import ftop.app.workspace.WorkspaceLocation;
 import ftop.core.dataset.DatasetGenerator;
+import ftop.sync.client.TransportSecurity;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,10 +27,12 @@ import picocli.CommandLine.Option;
  *                   one the workspace last signed in to, or the embedded demo server
  * @param exitWhenReady print how long the start took once the Portfolio shows its rows, then exit
  *                   (start-up measurements of the jar and the installed app)
+ * @param security   how the server is reached: the company's CA file, and whether plain HTTP may
+ *                   leave this computer
  */
 public record AppOptions(String profile, Optional<Path> home, Optional<Path> screenshot, boolean dark,
         Optional<String> customer, Optional<DatasetGenerator.Scale> dataset, Optional<String> server,
-        boolean exitWhenReady) {
+        boolean exitWhenReady, TransportSecurity security) {
 
     public static final String DEFAULT_PROFILE = "demo";
 
@@ -40,6 +43,14 @@ public record AppOptions(String profile, Optional<Path> home, Optional<Path> scr
         customer = customer == null ? Optional.empty() : customer;
         dataset = dataset == null ? Optional.empty() : dataset;
         server = server == null ? Optional.empty() : server;
+        security = security == null ? TransportSecurity.defaults() : security;
+    }
+
+    /** Options reaching servers with the system's trust store, and plain HTTP to loopback only. */
+    public AppOptions(String profile, Optional<Path> home, Optional<Path> screenshot, boolean dark,
+            Optional<String> customer, Optional<DatasetGenerator.Scale> dataset, Optional<String> server,
+            boolean exitWhenReady) {
+        this(profile, home, screenshot, dark, customer, dataset, server, exitWhenReady, TransportSecurity.defaults());
     }
 
     /** Options of a run that stays open. */
@@ -124,6 +135,16 @@ public record AppOptions(String profile, Optional<Path> home, Optional<Path> scr
                 description = "Sync with the server at this URL, e.g. http://127.0.0.1:8470 (default: the one last signed in to; the demo profile runs its own).")
         String server;
 
+        @Option(names = "--ca-file", paramLabel = "FILE", defaultValue = "${env:FTOP_CA_FILE}",
+                description = "Trust server certificates of this certificate authority (a PEM file from your company), "
+                        + "besides the system's (env FTOP_CA_FILE).")
+        Path caFile;
+
+        @Option(names = "--allow-plain-http",
+                description = "Let http:// addresses reach other computers: the password and customer data then cross "
+                        + "the network unencrypted (by default plain HTTP reaches this computer only).")
+        boolean allowPlainHttp;
+
         @Option(names = "--exit-when-ready",
                 description = "Print the time from the process start to a populated Portfolio, then exit (start-up measurements).")
         boolean exitWhenReady;
@@ -131,7 +152,7 @@ public record AppOptions(String profile, Optional<Path> home, Optional<Path> scr
         AppOptions options() {
             return new AppOptions(profile, Optional.ofNullable(home), Optional.ofNullable(screenshot), dark,
                     Optional.ofNullable(customer), Optional.ofNullable(dataset), Optional.ofNullable(server),
-                    exitWhenReady);
+                    exitWhenReady, new TransportSecurity(Optional.ofNullable(caFile), allowPlainHttp));
         }
 
         @Override

@@ -33,6 +33,7 @@ import ftop.app.portfolio.PortfolioRow;
 import ftop.app.shell.MainWindow;
 import ftop.app.shell.ShellModel;
 import ftop.app.shell.WindowIcons;
+import ftop.app.sync.SignOutAction;
 import ftop.app.tasks.BackgroundTasks;
 import ftop.app.tenant.TenantExceptionAction;
 import ftop.app.tenant.TenantExceptionModel;
@@ -42,6 +43,7 @@ import ftop.app.workspace.PassphraseDialog;
 import ftop.app.workspace.StoreWorkspace;
 import ftop.app.workspace.Workspace;
 import ftop.app.workspace.WorkspaceOpener;
+import ftop.app.workspace.WorkspaceRemoval;
 import ftop.core.store.WorkspaceKeys;
 
 /**
@@ -70,8 +72,13 @@ public final class FtopApplication extends Application {
     private final ftop.app.tasks.Scheduler scheduler;
     /** Where the keys of encrypted workspaces are kept; empty: workspaces are opened plain. */
     private Optional<WorkspaceKeys> keys = Optional.empty();
+<<<<<<< HEAD
     /** When the sync engine pushes and polls; tests hold pushes back to make two edits meet. */
     private ftop.sync.client.SyncEngine.Options syncOptions = ftop.sync.client.SyncEngine.Options.defaults();
+=======
+    /** Set when the workspace was removed after signing out: nothing is left to close or keep. */
+    private volatile boolean removed;
+>>>>>>> laptop-store
     private Stage stage;
     private ftop.app.shell.MainWindow window;
     /** Writes what is typed and not yet kept as drafts when the process is asked to end (a session logout). */
@@ -152,8 +159,7 @@ public final class FtopApplication extends Application {
 
         LocalDate today = LocalDate.now(clock);
         if (syncing && options.dataset().isEmpty()) {
-            syncOpener = new ftop.app.sync.SyncedOpener(options.server(), syncOptions,
-                    keys);
+            syncOpener = new ftop.app.sync.SyncedOpener(options.server(), syncOptions, keys, options.security());
         }
         WorkspaceOpener chosen = options.dataset().isEmpty() ? (syncOpener != null ? syncOpener : opener)
                 : (profile, home, day) -> StoreWorkspace.openGenerated(profile, home, day, options.dataset().get());
@@ -240,6 +246,7 @@ public final class FtopApplication extends Application {
         sync.ifPresent(session -> {
             syncSession = session;
             ftop.app.sync.SyncFeature.install(window, session, tasks, clock);
+            SignOutAction.install(window, session, opened, tasks, this::removeWorkspaceAndQuit);
             shell.customer().trend().connect(session::fetchHistory, network);
         });
         window.addHeaderAction(ftop.app.help.HelpMenu.forWorkspace(options.workspaceDirectory(), opened, sync, tasks,
@@ -284,6 +291,45 @@ public final class FtopApplication extends Application {
             }
         }, "ftop-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
+    }
+
+    /**
+     * After signing out, the person chose to remove the workspace from this laptop: sync stops, the
+     * workspace closes, its folder and key are removed, and the app ends.
+     */
+    private void removeWorkspaceAndQuit() {
+        Workspace opened = workspace;
+        ftop.app.sync.SyncSession session = syncSession;
+        Path dir = options.workspaceDirectory();
+        removed = true;
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // the process is ending already
+            }
+        }
+        tasks.run(() -> {
+            if (session != null) {
+                session.close();
+            }
+            opened.close();
+            WorkspaceRemoval.remove(dir, keys);
+            return dir;
+        }, gone -> hideAll(), failure -> {
+            Alert alert = new Alert(Alert.AlertType.ERROR, "The workspace in " + dir + " could not be removed "
+                    + "completely: " + failure.getMessage() + " Delete the folder by hand.");
+            alert.setHeaderText("Removing the workspace");
+            alert.getDialogPane().setId("removeFailedDialog");
+            alert.setOnHidden(e -> hideAll());
+            alert.show();
+        });
+    }
+
+    private static void hideAll() {
+        for (javafx.stage.Window open : java.util.List.copyOf(javafx.stage.Window.getWindows())) {
+            open.hide();
+        }
     }
 
     /** Nothing is left unsaved (or the person chose to drop it): every window goes, and with them the app. */
@@ -421,6 +467,12 @@ public final class FtopApplication extends Application {
     @Override
     public void stop() {
         stopped = true;
+        if (removed) {
+            // the workspace was closed and removed after signing out
+            tasks.close();
+            network.close();
+            return;
+        }
         if (shutdownHook != null) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);

@@ -51,6 +51,15 @@ class AppOptionsTest {
     }
 
     @Test
+    void theCompanyCaAndPlainHttpAreExplicitOptions() {
+        AppOptions options = AppOptions.parse("--ca-file", "/etc/ftop/company-ca.pem", "--allow-plain-http");
+        assertThat(options.security().companyCa()).contains(Path.of("/etc/ftop/company-ca.pem"));
+        assertThat(options.security().allowPlainHttp()).isTrue();
+        assertThat(AppOptions.parse().security().allowPlainHttp()).isFalse();
+        assertThat(AppOptions.defaults().security().companyCa()).isEmpty();
+    }
+
+    @Test
     void exitWhenReadyIsForStartUpMeasurementsOnly() {
         assertThat(AppOptions.parse("--exit-when-ready").exitWhenReady()).isTrue();
         assertThat(AppOptions.parse().exitWhenReady()).isFalse();

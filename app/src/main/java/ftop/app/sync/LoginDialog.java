@@ -14,6 +14,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
+import javax.net.ssl.SSLException;
+
 import atlantafx.base.theme.Styles;
 
 import ftop.app.tasks.BackgroundTasks;
@@ -44,7 +46,7 @@ public final class LoginDialog extends Dialog<Boolean> {
         setHeaderText("Sign in to the FTOP server");
         getDialogPane().setId("loginDialog");
         url.setId("loginUrl");
-        url.setPromptText("http://server:8470");
+        url.setPromptText("https://ftop.example.com");
         url.setText(defaultUrl);
         user.setId("loginUser");
         user.setPromptText("e.g. megan.bowen");
@@ -107,6 +109,10 @@ public final class LoginDialog extends Dialog<Boolean> {
     /** The failure in words a person can act on. */
     static String message(Throwable failure, String address) {
         if (failure instanceof SyncException e) {
+            if (e.failure() == SyncFailure.UNREACHABLE && e.getCause() instanceof SSLException) {
+                // an untrusted certificate: the server answered, and the message says what to do
+                return e.getMessage();
+            }
             if (e.failure() == SyncFailure.UNREACHABLE) {
                 return "Cannot reach the server at " + address.strip() + ". Check the address and your network.";
             }

@@ -17,8 +17,10 @@ import ftop.sync.client.SyncClient;
 import ftop.sync.client.SyncEngine;
 import ftop.sync.client.SyncException;
 import ftop.sync.client.SyncFailure;
+import ftop.sync.client.SyncState;
 import ftop.sync.client.SyncStatus;
 import ftop.sync.client.SyncStatusListener;
+import ftop.sync.client.TransportSecurity;
 import ftop.sync.protocol.LoginResponse;
 
 /**
@@ -40,6 +42,7 @@ public final class SyncSession implements AutoCloseable {
 
     private final LocalStore store;
     private final SyncEngine.Options options;
+    private final TransportSecurity security;
     private final List<SyncStatusListener> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<String>> signInListeners = new CopyOnWriteArrayList<>();
     private final SyncStatusListener forward = status -> listeners.forEach(l -> l.onStatus(status));
@@ -50,9 +53,10 @@ public final class SyncSession implements AutoCloseable {
     /** Read when opening and kept, so the FX thread can ask without touching the database. */
     private volatile String userName;
 
-    private SyncSession(LocalStore store, SyncEngine.Options options) {
+    private SyncSession(LocalStore store, SyncEngine.Options options, TransportSecurity security) {
         this.store = store;
         this.options = options;
+        this.security = Objects.requireNonNull(security, "security");
         listeners.add(status -> last = status);
     }
 
@@ -71,8 +75,19 @@ public final class SyncSession implements AutoCloseable {
      */
     public static SyncSession open(LocalStore store, Optional<String> server, boolean demoProfile,
             SyncEngine.Options options) throws SyncException {
+        return open(store, server, demoProfile, options, TransportSecurity.defaults());
+    }
+
+    /**
+     * As {@link #open(LocalStore, Optional, boolean, SyncEngine.Options)}, reaching servers as
+     * {@code security} says; a server address it refuses (plain HTTP to another computer) is said
+     * in words, and one the workspace kept from an earlier version leaves it local until the
+     * person connects again.
+     */
+    public static SyncSession open(LocalStore store, Optional<String> server, boolean demoProfile,
+            SyncEngine.Options options, TransportSecurity security) throws SyncException {
         Objects.requireNonNull(store, "store");
-        SyncSession session = new SyncSession(store, options);
+        SyncSession session = new SyncSession(store, options, security);
         session.userName = store.setting(SyncClient.USER_ID).filter(s -> !s.isBlank()).orElse(null);
         try {
             if (server.isPresent()) {
@@ -82,11 +97,15 @@ public final class SyncSession implements AutoCloseable {
                     store.removeSetting(SyncClient.TOKEN);
                     store.removeSetting(DEMO_SETTING);
                 }
-                session.client = new SyncClient(url, store);
+                session.client = new SyncClient(url, store, security);
             } else if (isDemo(store, demoProfile)) {
                 session.startDemo();
             } else {
-                session.client = SyncClient.forWorkspace(store).orElse(null);
+                try {
+                    session.client = SyncClient.forWorkspace(store, security).orElse(null);
+                } catch (IllegalArgumentException e) {
+                    LOG.warn("The workspace stays local: {}", e.getMessage());
+                }
             }
         } catch (SyncException | RuntimeException e) {
             session.close();
@@ -163,7 +182,7 @@ public final class SyncSession implements AutoCloseable {
      */
     public void connect(String server, String user, String password) throws SyncException {
         HttpUrl url = parse(server);
-        SyncClient next = new SyncClient(url, store);
+        SyncClient next = new SyncClient(url, store, security);
         LoginResponse me;
         try {
             me = next.login(user, password);
@@ -269,6 +288,31 @@ public final class SyncSession implements AutoCloseable {
     /** True when {@code e} means the server refused the name or password (not an unreachable server). */
     static boolean wrongCredentials(SyncException e) {
         return e.failure() == SyncFailure.LOGIN_NEEDED;
+    }
+
+    /**
+     * Signs out: background sync stops, the server forgets the session (when it can be reached)
+     * and the workspace forgets its token. The server address, the rows and every pending edit stay
+     * for the next sign-in ("Connect to server…").
+     */
+    public void signOut() {
+        SyncEngine running;
+        SyncClient current;
+        synchronized (this) {
+            running = engine;
+            engine = null;
+            current = client;
+        }
+        if (running != null) {
+            running.removeListener(forward);
+            running.close();
+        }
+        if (current != null) {
+            current.logout();
+            LOG.info("Signed out of {}", current.server());
+        }
+        forward.onStatus(new SyncStatus(SyncState.OFFLINE, Optional.empty(), Optional.of("Signed out"),
+                store.pendingCount(), store.problems().size(), last.lastSuccess(), Optional.empty()));
     }
 
     /** Stops the engine, then the demo server; the workspace stays open (its owner closes it). */

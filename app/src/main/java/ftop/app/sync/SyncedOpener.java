@@ -13,6 +13,7 @@ import ftop.core.store.LocalStore;
 import ftop.core.store.WorkspaceKeys;
 import ftop.sync.client.SyncEngine;
 import ftop.sync.client.SyncException;
+import ftop.sync.client.TransportSecurity;
 
 /**
  * Opens a profile's workspace connected to its server (see {@link SyncSession#open}): the demo
@@ -24,22 +25,25 @@ public final class SyncedOpener implements WorkspaceOpener {
     private final Optional<String> server;
     private final SyncEngine.Options options;
     private final Optional<WorkspaceKeys> keys;
+    private final TransportSecurity security;
     private volatile SyncSession session;
 
     /** An opener of plain workspaces (tests). */
     public SyncedOpener(Optional<String> server, SyncEngine.Options options) {
-        this(server, options, Optional.empty());
+        this(server, options, Optional.empty(), TransportSecurity.defaults());
     }
 
     /**
      * With {@code keys}, every workspace that may hold a server's data is encrypted at rest; the
      * demo profile on its embedded server holds made-up data only and stays plain, so the demo
-     * starts without asking for a passphrase.
+     * starts without asking for a passphrase. Servers are reached as {@code security} says.
      */
-    public SyncedOpener(Optional<String> server, SyncEngine.Options options, Optional<WorkspaceKeys> keys) {
+    public SyncedOpener(Optional<String> server, SyncEngine.Options options, Optional<WorkspaceKeys> keys,
+            TransportSecurity security) {
         this.server = Objects.requireNonNull(server, "server");
         this.options = Objects.requireNonNull(options, "options");
         this.keys = Objects.requireNonNull(keys, "keys");
+        this.security = Objects.requireNonNull(security, "security");
     }
 
     @Override
@@ -50,7 +54,7 @@ public final class SyncedOpener implements WorkspaceOpener {
                 ? LocalStore.open(dir, Clock.systemDefaultZone(), keys.get())
                 : LocalStore.open(dir);
         try {
-            session = SyncSession.open(store, server, demo, options);
+            session = SyncSession.open(store, server, demo, options, security);
             return StoreWorkspace.attach(profile, store);
         } catch (SyncException e) {
             store.close();

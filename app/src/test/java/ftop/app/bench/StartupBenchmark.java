@@ -1,10 +1,14 @@
 package ftop.app.bench;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -29,11 +33,14 @@ import ftop.core.customer.Customer;
 import ftop.core.dataset.Dataset;
 import ftop.core.dataset.DatasetGenerator;
 import ftop.core.store.LocalStore;
+import ftop.core.store.WorkspaceKey;
+import ftop.core.store.WorkspaceKeys;
 
 /**
  * How fast the window fills with the S1500 data set (1,500 customers, 6,000 tenants...) in the
  * local store: the time from starting the app to a populated Portfolio, and the time to switch
- * the Customer tab to another customer (store read + assessment + drawing). Runs headless (Monocle).
+ * the Customer tab to another customer (store read + assessment + drawing), and what the encrypted
+ * store costs at start-up against a plain one. Runs headless (Monocle).
  *
  * <pre>
  * ./mvnw -q -pl app -am test-compile exec:java -Dexec.skip=true -Dexec.classpathScope=test \
@@ -56,6 +63,12 @@ public final class StartupBenchmark {
         System.setProperty("java.awt.headless", "true");
 
         LocalDate today = LocalDate.now();
+        if (args.length == 3 && args[0].equals("--launch")) {
+            // a child JVM: one cold launch of the app on the workspace, plain or encrypted
+            System.out.println("LAUNCH " + ms(launch(Path.of(args[1]), args[2].equals("encrypted")
+                    ? Optional.of(BENCH_KEYS) : Optional.empty())));
+            System.exit(0);
+        }
         Path home = Files.createTempDirectory("ftop-startup-bench");
         try {
             Dataset data = DatasetGenerator.generate(DatasetGenerator.Scale.S1500, 42, today);
@@ -99,6 +112,8 @@ public final class StartupBenchmark {
                 System.out.printf(Locale.US, "Reading one customer's rows from the store: %.1f ms%n",
                         (System.nanoTime() - oneStart) / 1e6 / reads);
             }
+
+            encryptedAgainstPlain(data, home, today);
 
             CountDownLatch toolkit = new CountDownLatch(1);
             long fxStart = System.nanoTime();
@@ -146,6 +161,148 @@ public final class StartupBenchmark {
             try (Stream<Path> files = Files.walk(home)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /**
+     * The cost of the encrypted store at start-up: the same S1500 workspace plain and encrypted
+     * (CIPHER=AES), each opened and read as the Portfolio reads it, in alternating rounds after a
+     * warm-up, medians compared; and the one-time encryption of a plain workspace at its first start.
+     */
+    private static void encryptedAgainstPlain(Dataset data, Path plain, LocalDate today) throws Exception {
+        WorkspaceKeys keys = BENCH_KEYS;
+        Path encrypted = Files.createTempDirectory("ftop-startup-bench-encrypted");
+        try {
+            try (LocalStore store = LocalStore.open(encrypted, Clock.systemDefaultZone(), keys)) {
+                store.bulkLoad(data, 1);
+                store.putSetting(StoreWorkspace.USER_SETTING, "megan.bowen");
+            }
+            for (int warm = 0; warm < 2; warm++) {
+                openAndRead(plain, Optional.empty(), today);
+                openAndRead(encrypted, Optional.of(keys), today);
+            }
+            List<Long> plainTimes = new ArrayList<>();
+            List<Long> encryptedTimes = new ArrayList<>();
+            for (int round = 0; round < ROUNDS; round++) {
+                plainTimes.add(openAndRead(plain, Optional.empty(), today));
+                encryptedTimes.add(openAndRead(encrypted, Optional.of(keys), today));
+            }
+            plainTimes.sort(null);
+            encryptedTimes.sort(null);
+            long plainMedian = plainTimes.get(ROUNDS / 2);
+            long encryptedMedian = encryptedTimes.get(ROUNDS / 2);
+            System.out.printf(Locale.US, "Open the S1500 workspace and read what the Portfolio shows (%d rounds, median): "
+                    + "plain %,d ms, encrypted %,d ms (%+.1f%%); file %,d KB plain, %,d KB encrypted%n", ROUNDS,
+                    ms(plainMedian), ms(encryptedMedian), 100.0 * (encryptedMedian - plainMedian) / plainMedian,
+                    Files.size(plain.resolve("ftop.mv.db")) / 1024, Files.size(encrypted.resolve("ftop.mv.db")) / 1024);
+
+            List<Long> plainLaunches = new ArrayList<>();
+            List<Long> encryptedLaunches = new ArrayList<>();
+            for (int round = 0; round < LAUNCHES; round++) {
+                plainLaunches.add(launchInOwnJvm(plain, "plain"));
+                encryptedLaunches.add(launchInOwnJvm(encrypted, "encrypted"));
+            }
+            plainLaunches.sort(null);
+            encryptedLaunches.sort(null);
+            long plainLaunch = plainLaunches.get(LAUNCHES / 2);
+            long encryptedLaunch = encryptedLaunches.get(LAUNCHES / 2);
+            System.out.printf(Locale.US, "Cold launch to a populated Portfolio, each in a JVM of its own (%d each, "
+                    + "interleaved, median): plain %,d ms, encrypted %,d ms (%+.1f%%); all plain %s, all encrypted %s%n",
+                    LAUNCHES, plainLaunch, encryptedLaunch, 100.0 * (encryptedLaunch - plainLaunch) / plainLaunch,
+                    plainLaunches, encryptedLaunches);
+
+            Path migrated = Files.createTempDirectory("ftop-startup-bench-migrated");
+            try {
+                Files.copy(plain.resolve("ftop.mv.db"), migrated.resolve("ftop.mv.db"));
+                long start = System.nanoTime();
+                try (LocalStore store = LocalStore.open(migrated, Clock.systemDefaultZone(), keys)) {
+                    store.customers().count();
+                }
+                System.out.printf(Locale.US, "First start of a plain S1500 workspace, encrypting it: %,d ms%n",
+                        ms(System.nanoTime() - start));
+            } finally {
+                delete(migrated);
+            }
+        } finally {
+            delete(encrypted);
+        }
+    }
+
+    private static final int ROUNDS = 7;
+    private static final int LAUNCHES = 3;
+
+    /** One key for every process of the benchmark, as a credential store would give it. */
+    private static final WorkspaceKeys BENCH_KEYS = new WorkspaceKeys() {
+        @Override
+        public WorkspaceKey key(Path workspace) {
+            byte[] key = new byte[WorkspaceKey.BYTES];
+            Arrays.fill(key, (byte) 0x5a);
+            return WorkspaceKey.of(key);
+        }
+
+        @Override
+        public void forget(Path workspace) {
+        }
+    };
+
+    /** Runs {@code --launch} in a JVM of its own; its time from launch to a populated Portfolio, in ms. */
+    private static long launchInOwnJvm(Path dir, String mode) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "-Xmx2g", "-Dprism.text=t2k",
+                "-cp", System.getProperty("java.class.path"),
+                StartupBenchmark.class.getName(), "--launch", dir.toString(), mode)
+                .redirectErrorStream(true).start();
+        String result = null;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                if (line.startsWith("LAUNCH ")) {
+                    result = line.substring("LAUNCH ".length()).strip();
+                }
+            }
+        }
+        process.waitFor(5, TimeUnit.MINUTES);
+        if (result == null) {
+            throw new IllegalStateException("The " + mode + " launch printed no time");
+        }
+        return Long.parseLong(result);
+    }
+
+    /** Starts the toolkit and the app on {@code dir}; the time from the app's start to a populated Portfolio. */
+    private static long launch(Path dir, Optional<WorkspaceKeys> keys) throws Exception {
+        CountDownLatch toolkit = new CountDownLatch(1);
+        Platform.startup(toolkit::countDown);
+        toolkit.await();
+        FtopApplication app = new FtopApplication(
+                new AppOptions("s1500", Optional.of(dir), Optional.empty(), false, Optional.empty()),
+                (profile, home, day) -> StoreWorkspace.open(profile, home, day, Clock.systemDefaultZone(), keys),
+                Clock.systemDefaultZone());
+        CompletableFuture<Long> populated = new CompletableFuture<>();
+        long launch = System.nanoTime();
+        Platform.runLater(() -> {
+            app.init();
+            app.start(new Stage());
+            whenPortfolioFilled(app, () -> Platform.runLater(() -> populated.complete(System.nanoTime() - launch)));
+        });
+        return populated.get(300, TimeUnit.SECONDS);
+    }
+
+    /** Opens the workspace and reads every row the Portfolio is built from; the time taken. */
+    private static long openAndRead(Path dir, Optional<WorkspaceKeys> keys, LocalDate today) {
+        long start = System.nanoTime();
+        try (StoreWorkspace workspace = StoreWorkspace.open("s1500", Optional.of(dir), today, Clock.systemDefaultZone(),
+                keys)) {
+            PortfolioRows.build(new PortfolioRows.Source(workspace.customers(), workspace.tenants(), workspace.health(),
+                    workspace.usage(), workspace.assignments(), workspace.users(), workspace.rules(),
+                    workspace.userId()), today).customers();
+        }
+        return System.nanoTime() - start;
+    }
+
+    private static void delete(Path dir) throws Exception {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 

@@ -33,6 +33,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.ConnectionPool;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
@@ -349,6 +351,12 @@ public final class ServerApi {
         LOG.debug("No answer to {} at {} (connected: {}): {}", what, request.url(), connected, describe(e), e);
         String kept = " Your changes are kept and will be sent when it answers again.";
         boolean timeout = e instanceof InterruptedIOException;
+        if (e instanceof SSLHandshakeException || e instanceof SSLPeerUnverifiedException) {
+            return new SyncException(SyncFailure.UNREACHABLE, "The secure connection to the server at " + serverAddress()
+                    + " was refused: its certificate is not trusted by this computer, or not made out for this address ("
+                    + describe(e) + "). If your company has its own certificate authority, give its certificate with "
+                    + "--ca-file." + kept, e);
+        }
         boolean noConnection = e instanceof ConnectException || e instanceof UnknownHostException
                 || e instanceof NoRouteToHostException;
         if (!connected || noConnection) {

@@ -78,9 +78,30 @@ public final class SyncClient implements SyncTarget {
     /** Where the last quiet wait left off: {@code next} holds while the workspace's cursor is still {@code cursor}. */
     private volatile long[] quietUpTo = {-1, -1};
 
-    /** A client for {@code server} with default timeouts and page size. */
+    /**
+     * A client for {@code server} with default timeouts and page size, the system's trust store,
+     * and plain HTTP to loopback only (see {@link TransportSecurity#defaults()}).
+     *
+     * @throws IllegalArgumentException when {@code server} is plain HTTP to another computer
+     */
     public SyncClient(HttpUrl server, LocalStore store) {
-        this(server, store, ServerApi.defaultHttpClient(), DEFAULT_PAGE_SIZE, Clock.systemUTC());
+        this(server, store, TransportSecurity.defaults());
+    }
+
+    /**
+     * A client for {@code server} with default timeouts and page size, talking to it as
+     * {@code security} says.
+     *
+     * @throws IllegalArgumentException when {@code server} is plain HTTP that {@code security}
+     *                                  does not allow, or its CA file cannot be read
+     */
+    public SyncClient(HttpUrl server, LocalStore store, TransportSecurity security) {
+        this(checked(server, security), store, security.httpClient(), DEFAULT_PAGE_SIZE, Clock.systemUTC());
+    }
+
+    private static HttpUrl checked(HttpUrl server, TransportSecurity security) {
+        security.check(server);
+        return server;
     }
 
     /**
@@ -120,6 +141,15 @@ public final class SyncClient implements SyncTarget {
      * @throws IllegalStateException when the stored URL is not a URL (the workspace was edited by hand)
      */
     public static Optional<SyncClient> forWorkspace(LocalStore store) {
+        return forWorkspace(store, TransportSecurity.defaults());
+    }
+
+    /**
+     * As {@link #forWorkspace(LocalStore)}, talking to the server as {@code security} says.
+     *
+     * @throws IllegalArgumentException when the stored address is plain HTTP that is not allowed
+     */
+    public static Optional<SyncClient> forWorkspace(LocalStore store, TransportSecurity security) {
         Optional<String> url = store.setting(SERVER_URL).filter(s -> !s.isBlank());
         if (url.isEmpty()) {
             return Optional.empty();
@@ -128,7 +158,7 @@ public final class SyncClient implements SyncTarget {
         if (parsed == null) {
             throw new IllegalStateException("The workspace's server address \"" + url.get() + "\" is not a URL.");
         }
-        return Optional.of(new SyncClient(parsed, store));
+        return Optional.of(new SyncClient(parsed, store, security));
     }
 
     /** The server's base URL. */
