@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -96,8 +97,8 @@ final class IdleClientsProbe {
             System.out.printf("%n== Idle clients: the server in a JVM of its own (%s) ==%n", jdbcUrl.startsWith("jdbc:h2:") ? "H2" : "PostgreSQL");
             System.out.printf("no client waiting:    heap %,d MB after a full GC, %d threads%n", before.heapMb, before.threads);
             System.out.printf("%,d clients waiting:  heap %,d MB after a full GC, %d threads (all waiting within %.1f s; "
-                    + "%d answered, %d failed meanwhile)%n", count, loaded.heapMb, loaded.threads, connectSeconds,
-                    answered.get(), failed.get());
+                    + "%d answered (timed out and asked again), %d failed meanwhile)%n", count, loaded.heapMb, loaded.threads,
+                    connectSeconds, answered.get(), failed.get());
             System.out.printf("%d s later, %,d waiting: heap %,d MB after a full GC, %d threads (%d answered, %d failed)%n",
                     settleSeconds, stillWaiting, settled.heapMb, settled.threads, answered.get(), failed.get());
         } finally {
@@ -113,17 +114,19 @@ final class IdleClientsProbe {
                 .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(90)).GET().build();
     }
 
-    /** One idle desktop: waits, and waits again as soon as it is answered. */
+    /**
+     * One idle desktop: waits, and waits again as soon as it is answered; after a failure (a busy
+     * server's 503 while thousands connect at once) it waits a second or two first, as the desktop's
+     * back-off does.
+     */
     private static void keepWaiting(HttpClient http, HttpRequest wait, AtomicInteger answered, AtomicInteger failed,
                                     AtomicBoolean stopping) {
         http.sendAsync(wait, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
-            if (error != null || response.statusCode() != 200) {
-                failed.incrementAndGet();
-            } else {
-                answered.incrementAndGet();
-            }
+            boolean ok = error == null && response.statusCode() == 200;
+            (ok ? answered : failed).incrementAndGet();
             if (!stopping.get()) {
-                keepWaiting(http, wait, answered, failed, stopping);
+                CompletableFuture.delayedExecutor(ok ? 0 : 1000 + ThreadLocalRandom.current().nextInt(1000), TimeUnit.MILLISECONDS)
+                        .execute(() -> keepWaiting(http, wait, answered, failed, stopping));
             }
         });
     }

@@ -83,6 +83,12 @@ class ChangesWaitTest {
 
         assertThat(client.awaitChanges(WAIT)).isEqualTo(LiveOutcome.CHANGED);
         assertThat(store.cursor()).isEqualTo(5);
+
+        // The pull that follows starts with the page the wait brought: no second request.
+        client.pull(p -> { });
+        assertThat(fake.received()).hasSize(1);
+        assertThat(store.cursor()).isEqualTo(7);
+        assertThat(store.customers().get("2002")).isEmpty();
     }
 
     @Test
