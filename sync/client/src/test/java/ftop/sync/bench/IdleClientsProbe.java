@@ -28,7 +28,8 @@ import java.util.regex.Pattern;
 /**
  * What idle desktops cost the server: the server alone in a JVM of its own over the benchmark's
  * database, then {@code count} clients that only wait for changes (each a long-poll on a
- * connection of its own, asked again as soon as it is answered). Prints the server's heap after a
+ * connection of its own, asked again as soon as it is answered), arriving {@code perSecond} a
+ * second (0: all at once), as desktops coming online over a morning rather than in one instant. Prints the server's heap after a
  * full collection and its live threads, with no client and with all of them waiting, from its own
  * {@code /metrics} ({@code jcmd GC.run} first): with no client, once all wait, and
  * {@code settleSeconds} later, when the request threads that served the first burst have ended.
@@ -41,7 +42,7 @@ final class IdleClientsProbe {
     private IdleClientsProbe() {
     }
 
-    static void run(String jdbcUrl, int count, int settleSeconds) throws Exception {
+    static void run(String jdbcUrl, int count, int perSecond, int settleSeconds) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         Process process = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
                 ServerMain.class.getName(), "--port", "0", "--jdbc-url", jdbcUrl,
@@ -85,6 +86,9 @@ final class IdleClientsProbe {
             long t0 = System.nanoTime();
             for (int i = 0; i < count; i++) {
                 keepWaiting(http, wait, answered, failed, stopping);
+                if (perSecond > 0) {
+                    TimeUnit.MICROSECONDS.sleep(1_000_000L / perSecond);
+                }
             }
             LiveBenchmark.waitFor(count + " clients waiting on the server", Duration.ofMinutes(3),
                     () -> metric(http, server, "ftop_live_waiting") >= count);
@@ -94,7 +98,8 @@ final class IdleClientsProbe {
             TimeUnit.SECONDS.sleep(settleSeconds);
             Sample settled = sample(http, server, process.pid());
             int stillWaiting = (int) metric(http, server, "ftop_live_waiting");
-            System.out.printf("%n== Idle clients: the server in a JVM of its own (%s) ==%n", jdbcUrl.startsWith("jdbc:h2:") ? "H2" : "PostgreSQL");
+            System.out.printf("%n== Idle clients: the server in a JVM of its own (%s), clients arriving %s ==%n",
+                    jdbcUrl.startsWith("jdbc:h2:") ? "H2" : "PostgreSQL", perSecond > 0 ? perSecond + " a second" : "all at once");
             System.out.printf("no client waiting:    heap %,d MB after a full GC, %d threads%n", before.heapMb, before.threads);
             System.out.printf("%,d clients waiting:  heap %,d MB after a full GC, %d threads (all waiting within %.1f s; "
                     + "%d answered (timed out and asked again), %d failed meanwhile)%n", count, loaded.heapMb, loaded.threads,

@@ -51,7 +51,7 @@ import okhttp3.OkHttpClient;
  *
  * <pre>
  * ./bench LiveBenchmark [--clients=200] [--edits=30] [--every-ms=1000] [--jdbc=URL] [--instances=1] [--idle=2000]
- *     [--idle-settle=70]
+ *     [--idle-rate=100] [--idle-settle=70]
  * </pre>
  * By default the server's database is a fresh H2 file in a temporary directory; with {@code --jdbc}
  * (PostgreSQL) a schema of its own in that database, dropped afterwards. {@code --instances=2}
@@ -82,6 +82,7 @@ public final class LiveBenchmark {
         int instances = Integer.parseInt(options.getOrDefault("instances", "1"));
         int idle = Integer.parseInt(options.getOrDefault("idle", "2000"));
         int settle = Integer.parseInt(options.getOrDefault("idle-settle", "70"));
+        int rate = Integer.parseInt(options.getOrDefault("idle-rate", "100"));
         String jdbc = options.get("jdbc");
         if (instances > 1 && (jdbc == null || !jdbc.startsWith("jdbc:postgresql:"))) {
             throw new IllegalArgumentException("--instances above 1 needs --jdbc=jdbc:postgresql://...: instances share a database");
@@ -92,7 +93,7 @@ public final class LiveBenchmark {
         try {
             propagation(url, dir, clients, edits, everyMs, instances, jdbc == null ? "H2" : "PostgreSQL");
             if (idle > 0) {
-                IdleClientsProbe.run(url, idle, settle);
+                IdleClientsProbe.run(url, idle, rate, settle);
             }
         } finally {
             if (schema != null) {
