@@ -50,7 +50,8 @@ final class IdleClientsProbe {
                 .redirectErrorStream(true).start();
         CompletableFuture<String> base = new CompletableFuture<>();
         Thread drain = new Thread(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader out = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = out.readLine()) != null) {
                     Matcher m = LISTENING.matcher(line);
@@ -71,10 +72,12 @@ final class IdleClientsProbe {
             String server = base.get(2, TimeUnit.MINUTES);
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
                     .connectTimeout(Duration.ofSeconds(30)).build();
-            String token = ProtocolJson.mapper().readTree(http.send(HttpRequest.newBuilder(URI.create(server + "/api/v1/session"))
+            HttpRequest signIn = HttpRequest.newBuilder(URI.create(server + "/api/v1/session"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"userName\":\"" + DemoUsers.DEMO_USER + "\",\"password\":\""
-                            + LiveBenchmark.PASSWORD + "\"}")).build(), HttpResponse.BodyHandlers.ofString()).body()).path("token").asText();
+                            + LiveBenchmark.PASSWORD + "\"}")).build();
+            String token = ProtocolJson.mapper().readTree(http.send(signIn, HttpResponse.BodyHandlers.ofString()).body())
+                    .path("token").asText();
             JsonNode first = ProtocolJson.mapper().readTree(http.send(get(server, token, "since=0&limit=5000"),
                     HttpResponse.BodyHandlers.ofString()).body());
             long latest = first.path("next").asLong();
@@ -98,14 +101,17 @@ final class IdleClientsProbe {
             TimeUnit.SECONDS.sleep(settleSeconds);
             Sample settled = sample(http, server, process.pid());
             int stillWaiting = (int) metric(http, server, "ftop_live_waiting");
+            String database = jdbcUrl.startsWith("jdbc:h2:") ? "H2" : "PostgreSQL";
             System.out.printf("%n== Idle clients: the server in a JVM of its own (%s), clients arriving %s ==%n",
-                    jdbcUrl.startsWith("jdbc:h2:") ? "H2" : "PostgreSQL", perSecond > 0 ? perSecond + " a second" : "all at once");
+                    database, perSecond > 0 ? perSecond + " a second" : "all at once");
             System.out.printf("no client waiting:    heap %,d MB after a full GC, %d threads%n", before.heapMb, before.threads);
             System.out.printf("%,d clients waiting:  heap %,d MB after a full GC, %d threads (all waiting within %.1f s; "
                     + "%d answered (timed out and asked again), %d failed meanwhile)%n", count, loaded.heapMb, loaded.threads,
                     connectSeconds, answered.get(), failed.get());
             System.out.printf("%d s later, %,d waiting: heap %,d MB after a full GC, %d threads (%d answered, %d failed)%n",
                     settleSeconds, stillWaiting, settled.heapMb, settled.threads, answered.get(), failed.get());
+            System.out.println("What the heap holds most of, then:");
+            histogram(process.pid()).lines().skip(2).limit(12).forEach(System.out::println);
         } finally {
             stopping.set(true);
             process.destroy();
@@ -130,7 +136,8 @@ final class IdleClientsProbe {
             boolean ok = error == null && response.statusCode() == 200;
             (ok ? answered : failed).incrementAndGet();
             if (!stopping.get()) {
-                CompletableFuture.delayedExecutor(ok ? 0 : 1000 + ThreadLocalRandom.current().nextInt(1000), TimeUnit.MILLISECONDS)
+                long pause = ok ? 0 : 1000 + ThreadLocalRandom.current().nextInt(1000);
+                CompletableFuture.delayedExecutor(pause, TimeUnit.MILLISECONDS)
                         .execute(() -> keepWaiting(http, wait, answered, failed, stopping));
             }
         });
@@ -147,6 +154,15 @@ final class IdleClientsProbe {
         gc.waitFor(1, TimeUnit.MINUTES);
         double heap = metric(http, server, "jvm_memory_used_bytes", "area=\"heap\"");
         return new Sample(Math.round(heap / (1024 * 1024)), Math.round(metric(http, server, "jvm_threads_live_threads")));
+    }
+
+    /** The server's heap by class (jcmd GC.class_histogram), biggest first. */
+    private static String histogram(long pid) throws Exception {
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(pid), "GC.class_histogram").redirectErrorStream(true).start();
+        String text = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        jcmd.waitFor(1, TimeUnit.MINUTES);
+        return text;
     }
 
     private static double metric(HttpClient http, String server, String name) {

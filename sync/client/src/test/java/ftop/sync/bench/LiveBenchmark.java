@@ -85,7 +85,8 @@ public final class LiveBenchmark {
         int rate = Integer.parseInt(options.getOrDefault("idle-rate", "100"));
         String jdbc = options.get("jdbc");
         if (instances > 1 && (jdbc == null || !jdbc.startsWith("jdbc:postgresql:"))) {
-            throw new IllegalArgumentException("--instances above 1 needs --jdbc=jdbc:postgresql://...: instances share a database");
+            throw new IllegalArgumentException(
+                    "--instances above 1 needs --jdbc=jdbc:postgresql://...: instances share a database");
         }
         Path dir = Files.createTempDirectory("ftop-live-bench");
         String schema = jdbc == null ? null : "ftop_live_" + UUID.randomUUID().toString().replace("-", "");
@@ -160,8 +161,9 @@ public final class LiveBenchmark {
             waitFor("every desktop online and waiting for changes", Duration.ofMinutes(5), () ->
                     desktops.stream().allMatch(d -> d.engine().status().state() == SyncState.ONLINE)
                             && servers.stream().mapToInt(FtopServer::waitingClients).sum() == clients);
-            System.out.printf("%n== LiveBenchmark on %s, %d instance(s): %d desktops of %d people synced and waiting in %.1f s ==%n",
-                    database, instances, clients, Math.min(clients, people.size()), (System.nanoTime() - t0) / 1e9);
+            System.out.printf("%n== LiveBenchmark on %s, %d instance(s): %d desktops of %d people synced and waiting "
+                    + "in %.1f s ==%n", database, instances, clients, Math.min(clients, people.size()),
+                    (System.nanoTime() - t0) / 1e9);
 
             Desktop editor = desktops.get(0);
             CustomerHealth edited = editor.store().health().all().get(0);

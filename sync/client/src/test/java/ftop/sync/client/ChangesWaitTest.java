@@ -69,7 +69,8 @@ class ChangesWaitTest {
         assertThat(client.awaitChanges(WAIT)).isEqualTo(LiveOutcome.QUIET);
 
         assertThat(fake.received()).extracting(FakeHttpServer.Received::pathAndQuery)
-                .satisfiesExactly(first -> assertThat(first).contains("since=5"), second -> assertThat(second).contains("since=9"));
+                .satisfiesExactly(first -> assertThat(first).contains("since=5"),
+                        second -> assertThat(second).contains("since=9"));
         assertThat(store.cursor()).as("a wait changes nothing locally").isEqualTo(5);
     }
 
