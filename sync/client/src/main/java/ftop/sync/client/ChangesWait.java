@@ -44,17 +44,19 @@ final class ChangesWait {
     }
 
     /**
-     * Asks for what changed after {@code since}, waiting on the server up to {@code wait} (at most
-     * the wait this was made for, which the read timeout allows).
+     * Asks for up to {@code limit} rows of what changed after {@code since}, waiting on the server
+     * up to {@code wait} (at most the wait this was made for, which the read timeout allows).
      *
      * @throws SyncException as any call: UNREACHABLE (also when a proxy cut the wait), LOGIN_NEEDED,
      *                       SERVER_ERROR (409 {@code resync} among them), BAD_ANSWER
      */
-    Answer await(String token, long since, Duration wait) throws SyncException {
+    Answer await(String token, long since, Duration wait, int limit) throws SyncException {
         long seconds = Math.max(1, Math.min(wait.toSeconds(), this.wait.toSeconds()));
         HttpUrl url = api.apiUrl().newBuilder().addPathSegment("changes")
                 .addQueryParameter("since", Long.toString(since))
-                .addQueryParameter("limit", "1")
+                .addQueryParameter("limit", Integer.toString(limit))
+                // Empty: no epoch is checked for this revision, but the page tells the epoch of its end.
+                .addQueryParameter("epoch", "")
                 .addQueryParameter("wait", Long.toString(seconds))
                 .build();
         AtomicBoolean held = new AtomicBoolean();

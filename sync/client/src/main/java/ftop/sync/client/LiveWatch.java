@@ -87,6 +87,10 @@ final class LiveWatch implements AutoCloseable {
         } catch (SyncException e) {
             failure = e;
         } catch (RuntimeException e) {
+            if (closed) {
+                // The engine was closed meanwhile, and the workspace with it: nobody waits for the outcome.
+                return;
+            }
             LOG.warn("Waiting for the server's changes failed unexpectedly", e);
             failure = new SyncException(SyncFailure.SERVER_ERROR, "Waiting for changes failed: " + e.getMessage(), e);
         }

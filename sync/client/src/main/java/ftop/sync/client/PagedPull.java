@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -108,6 +109,15 @@ final class PagedPull {
      *                 its start
      */
     PullSummary pull(String token, DoubleConsumer progress) throws SyncException {
+        return pull(token, progress, null);
+    }
+
+    /**
+     * As {@link #pull(String, DoubleConsumer)}, taking {@code first} (when not null) as the first
+     * page instead of fetching it: a page a wait for changes brought, from the workspace's cursor or
+     * from a revision up to which the server had found nothing new for the user.
+     */
+    PullSummary pull(String token, DoubleConsumer progress, ChangesPage first) throws SyncException {
         DoubleConsumer report = progress == null ? p -> { } : progress;
         long start = store.cursor();
         long cursor = start;
@@ -122,7 +132,8 @@ final class PagedPull {
             return thread;
         });
         try {
-            Future<ChangesPage> ahead = fetch(fetcher, token, cursor, cursorEpoch(cursor));
+            Future<ChangesPage> ahead = first != null ? CompletableFuture.completedFuture(first)
+                    : fetch(fetcher, token, cursor, cursorEpoch(cursor));
             ChangesPage page;
             do {
                 try {

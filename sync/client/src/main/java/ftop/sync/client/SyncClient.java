@@ -74,6 +74,9 @@ public final class SyncClient implements SyncTarget {
     private final OutboxPush pusher;
     private final PagedPull puller;
     private final ChangesWait changesWait;
+    private final int pageSize;
+    /** A page a wait for changes brought, and the workspace cursor it follows on from: the next pull starts with it. */
+    private volatile Awaited awaited;
     private volatile boolean live = true;
     /** Where the last quiet wait left off: {@code next} holds while the workspace's cursor is still {@code cursor}. */
     private volatile long[] quietUpTo = {-1, -1};
@@ -133,6 +136,10 @@ public final class SyncClient implements SyncTarget {
         this.pusher = new OutboxPush(api, store);
         this.puller = new PagedPull(api, store, pageSize, this::pendingCount);
         this.changesWait = new ChangesWait(api, LiveWatch.WAIT);
+        this.pageSize = pageSize;
+    }
+
+    private record Awaited(long cursor, ChangesPage page) {
     }
 
     /**
@@ -247,7 +254,10 @@ public final class SyncClient implements SyncTarget {
      *                 its start
      */
     public PullSummary pull(DoubleConsumer progress) throws SyncException {
-        return puller.pull(session.token(), progress);
+        Awaited first = awaited;
+        awaited = null;
+        boolean usable = first != null && first.cursor() == store.cursor() && !store.resyncing();
+        return puller.pull(session.token(), progress, usable ? first.page() : null);
     }
 
     /**
@@ -323,9 +333,10 @@ public final class SyncClient implements SyncTarget {
 
     /**
      * Waits on the server (a long-poll) until something after the workspace's cursor is new for
-     * the user, or {@code wait} passed. Changes nothing locally: the sync that follows pulls. A
-     * quiet answer moves the point the next wait starts from past what the user does not see, so
-     * the server does not look at those revisions again.
+     * the user, or {@code wait} passed. Changes nothing locally: the sync that follows pulls,
+     * starting with the page the wait brought (one request fewer). A quiet answer moves the point
+     * the next wait starts from past what the user does not see, so the server does not look at
+     * those revisions again.
      *
      * @return CHANGED also when the workspace is to sync afresh or the server is another one (the
      *         sync sorts it out); UNSUPPORTED when the server answered at once without waiting
@@ -340,14 +351,19 @@ public final class SyncClient implements SyncTarget {
         long since = quiet[0] == cursor ? quiet[1] : cursor;
         ChangesWait.Answer answer;
         try {
-            answer = changesWait.await(session.token(), since, wait);
+            answer = changesWait.await(session.token(), since, wait, pageSize);
         } catch (SyncException e) {
             if (e.code().filter(SyncException.RESYNC::equals).isPresent()) {
                 return LiveOutcome.CHANGED;
             }
             throw e;
         }
-        if (answer.changed() || !store.serverId().map(answer.page().serverId()::equals).orElse(false)) {
+        if (!store.serverId().map(answer.page().serverId()::equals).orElse(false)) {
+            return LiveOutcome.CHANGED;
+        }
+        if (answer.changed()) {
+            // Nothing was new for the user between the cursor and since: the page follows on from the cursor.
+            awaited = new Awaited(cursor, answer.page());
             return LiveOutcome.CHANGED;
         }
         if (!answer.held()) {

@@ -62,12 +62,12 @@ public final class SyncEngine implements AutoCloseable {
 
         /**
          * Every 5 minutes (and at once when the server has something new, see {@link LiveWatch}),
-         * 150 ms after a save (a burst of saves goes up in one push, at most 2 s after the first),
+         * 100 ms after a save (a burst of saves goes up in one push, at most 2 s after the first),
          * retries from 2 s up to 5 minutes apart. Only saves count as edits, never the drafts kept
          * while a person types.
          */
         public static Options defaults() {
-            return new Options(Duration.ofMinutes(5), Duration.ofMillis(150), Duration.ofSeconds(2),
+            return new Options(Duration.ofMinutes(5), Duration.ofMillis(100), Duration.ofSeconds(2),
                     Duration.ofSeconds(2), Duration.ofMinutes(5));
         }
 

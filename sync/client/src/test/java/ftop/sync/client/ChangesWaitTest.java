@@ -69,7 +69,8 @@ class ChangesWaitTest {
         assertThat(client.awaitChanges(WAIT)).isEqualTo(LiveOutcome.QUIET);
 
         assertThat(fake.received()).extracting(FakeHttpServer.Received::pathAndQuery)
-                .satisfiesExactly(first -> assertThat(first).contains("since=5"), second -> assertThat(second).contains("since=9"));
+                .satisfiesExactly(first -> assertThat(first).contains("since=5"),
+                        second -> assertThat(second).contains("since=9"));
         assertThat(store.cursor()).as("a wait changes nothing locally").isEqualTo(5);
     }
 
@@ -83,6 +84,12 @@ class ChangesWaitTest {
 
         assertThat(client.awaitChanges(WAIT)).isEqualTo(LiveOutcome.CHANGED);
         assertThat(store.cursor()).isEqualTo(5);
+
+        // The pull that follows starts with the page the wait brought: no second request.
+        client.pull(p -> { });
+        assertThat(fake.received()).hasSize(1);
+        assertThat(store.cursor()).isEqualTo(7);
+        assertThat(store.customers().get("2002")).isEmpty();
     }
 
     @Test

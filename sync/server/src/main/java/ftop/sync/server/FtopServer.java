@@ -7,6 +7,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.micrometer.core.instrument.Gauge;
 import java.net.URI;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -114,6 +115,8 @@ public final class FtopServer implements AutoCloseable {
         ServerMetrics metrics = new ServerMetrics(clock, inFlight::get);
         db.bindMetrics(metrics.registry());
         LiveChanges waiting = startLive();
+        Gauge.builder("ftop.live.waiting", waiting, LiveChanges::waiting)
+                .description("Clients waiting for changes (long-polls held) now").register(metrics.registry());
         Javalin created = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = config.maxBodyBytes();
