@@ -72,13 +72,10 @@ public final class FtopApplication extends Application {
     private final ftop.app.tasks.Scheduler scheduler;
     /** Where the keys of encrypted workspaces are kept; empty: workspaces are opened plain. */
     private Optional<WorkspaceKeys> keys = Optional.empty();
-<<<<<<< HEAD
     /** When the sync engine pushes and polls; tests hold pushes back to make two edits meet. */
     private ftop.sync.client.SyncEngine.Options syncOptions = ftop.sync.client.SyncEngine.Options.defaults();
-=======
     /** Set when the workspace was removed after signing out: nothing is left to close or keep. */
     private volatile boolean removed;
->>>>>>> laptop-store
     private Stage stage;
     private ftop.app.shell.MainWindow window;
     /** Writes what is typed and not yet kept as drafts when the process is asked to end (a session logout). */
