@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -31,7 +32,7 @@ final class NoteReveal {
         Objects.requireNonNull(writtenAt, "writtenAt");
         ChangeListener<TenantDetails> once = new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends TenantDetails> obs, TenantDetails old,
+            public void changed(ObservableValue<? extends TenantDetails> obs, TenantDetails old,
                                 TenantDetails now) {
                 if (now != null && now.tenant().tenantId().equals(tenantId)) {
                     obs.removeListener(this);

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Parent;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -140,7 +141,7 @@ public final class SearchBenchmark {
                 // after the popup's own listener has filled the list: lay it out, as the next pulse would
                 ChangeListener<SearchResults> done = new ChangeListener<>() {
                     @Override
-                    public void changed(javafx.beans.value.ObservableValue<? extends SearchResults> obs,
+                    public void changed(ObservableValue<? extends SearchResults> obs,
                                         SearchResults old, SearchResults now) {
                         if (now.query().equals(text)) {
                             obs.removeListener(this);

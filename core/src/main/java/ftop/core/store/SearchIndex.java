@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,6 +20,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -289,7 +289,7 @@ final class SearchIndex {
         }
         String field = best == null ? "" : best.label();
         String text = best == null ? "" : best.text();
-        Set<String> matched = new java.util.LinkedHashSet<>(SearchText.matchedWords(title, terms));
+        Set<String> matched = new LinkedHashSet<>(SearchText.matchedWords(title, terms));
         matched.addAll(SearchText.matchedWords(text, terms));
         String tenant = rs.getString(4);
         OffsetDateTime at = rs.getObject(7, OffsetDateTime.class);

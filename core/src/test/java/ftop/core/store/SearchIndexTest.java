@@ -5,6 +5,8 @@ import static ftop.core.store.StoreTestData.contoso;
 import static ftop.core.store.StoreTestData.renamed;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import ftop.core.Json;
 import ftop.core.change.EntityCodec;
 import ftop.core.change.EntityKind;
@@ -23,8 +25,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import com.fasterxml.jackson.databind.node.NullNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
