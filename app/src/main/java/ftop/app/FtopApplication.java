@@ -60,6 +60,9 @@ public final class FtopApplication extends Application {
     private final BackgroundTasks tasks = BackgroundTasks.create();
     /** Server calls the views make (a customer's history), so a slow server never holds up the workspace. */
     private final BackgroundTasks network = BackgroundTasks.create("ftop-net");
+    /** Ctrl+K's queries, on their own thread so that typing never waits behind a Portfolio load. */
+    private final BackgroundTasks search = BackgroundTasks.create("ftop-search");
+    private ftop.app.search.SearchFeature searchFeature;
     private Workspace workspace;
     private ShellModel shell;
     private Scene scene;
@@ -246,6 +249,7 @@ public final class FtopApplication extends Application {
             SignOutAction.install(window, session, opened, tasks, this::removeWorkspaceAndQuit);
             shell.customer().trend().connect(session::fetchHistory, network);
         });
+        searchFeature = ftop.app.search.SearchFeature.install(window, search);
         window.addHeaderAction(ftop.app.help.HelpMenu.forWorkspace(options.workspaceDirectory(), opened, sync, tasks,
                 clock).button());
         shell.refresh();
@@ -495,6 +499,7 @@ public final class FtopApplication extends Application {
         }
         tasks.close();
         network.close();
+        search.close();
     }
 
     /** 0 unless a run without a window (a screenshot) failed. */
@@ -510,6 +515,11 @@ public final class FtopApplication extends Application {
     /** The main window's model once the workspace is open; for tests. */
     public ShellModel shell() {
         return shell;
+    }
+
+    /** The search (Ctrl+K) once the workspace is open; for tests and benchmarks. */
+    public ftop.app.search.SearchFeature search() {
+        return searchFeature;
     }
 
     /** The main window once the workspace is open; for tests. */

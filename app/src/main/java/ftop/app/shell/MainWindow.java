@@ -49,6 +49,7 @@ public final class MainWindow extends BorderPane {
     private final Tab customerTab;
     private final CustomerView customerView;
     private final TenantView tenantView;
+    private final java.util.function.Consumer<java.util.UUID> openTenant;
     private final ShellModel model;
     private Runnable onQuit = () -> { };
     private java.util.function.BiConsumer<ftop.core.store.Draft, java.util.function.Consumer<java.util.Optional<String>>>
@@ -99,6 +100,7 @@ public final class MainWindow extends BorderPane {
         });
         this.customerView = customerView;
         this.tenantView = tenantView;
+        this.openTenant = openTenant;
         // every editor of the window, so that quitting asks about them and what is typed is kept as drafts
         customerView.setOnShowTab(() -> {
             model.show(Page.CUSTOMER);
@@ -200,6 +202,11 @@ public final class MainWindow extends BorderPane {
             // the view is kept for the next time a tenant opens
             tab.setOnClosed(e -> tab.setContent(null));
         }
+    }
+
+    /** Opens the tenant {@code tenantId} in the Tenant tab, as opening it from the Portfolio does. */
+    public void openTenant(java.util.UUID tenantId) {
+        openTenant.accept(tenantId);
     }
 
     /** What Ctrl+Q and the menu's Quit do: ask the quit guard. */

@@ -61,6 +61,15 @@ public final class BackgroundTasks implements AutoCloseable {
         return new BackgroundTasks(executor, Platform::runLater, executor);
     }
 
+    /**
+     * Runs work on {@code worker} and handlers on {@code uiThread}; for tests that hold work back
+     * to run it in an order of their choosing (e.g. a slow query answering after a later one).
+     */
+    public static BackgroundTasks on(java.util.concurrent.Executor worker, java.util.concurrent.Executor uiThread) {
+        return new BackgroundTasks(Objects.requireNonNull(worker, "worker"), Objects.requireNonNull(uiThread, "uiThread"),
+                null);
+    }
+
     /** Runs work and handlers at once on the calling thread; for tests of view models. */
     public static BackgroundTasks immediate() {
         return new BackgroundTasks(Runnable::run, Runnable::run, null);

@@ -428,6 +428,8 @@ public final class TenantView extends BorderPane {
             when.getStyleClass().add("field-label");
             VBox note = new VBox(4, when);
             note.getStyleClass().add("status-note");
+            // a search that found this note finds it here by its time
+            note.setUserData(n.createdAt());
             addPart(note, "Executive Summary", n.executiveSummary());
             addPart(note, "Risks", n.risks());
             addPart(note, "Awareness", n.awareness());

@@ -4,6 +4,7 @@ import ftop.core.change.EntityKind;
 import ftop.core.change.FieldChange;
 import ftop.core.change.Mutation;
 import ftop.core.dataset.Dataset;
+import ftop.core.search.SearchResults;
 import ftop.core.validation.ValidationContext;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -29,7 +30,7 @@ import java.util.regex.Pattern;
  * sync client uses the rest (the outbox, pulled pages, the cursor). The work is done by one class
  * per job: {@link StoreDatabase} (opening, locking, transactions), {@link EntityRows} (the rows),
  * {@link LocalView} (deriving the local view), {@link LocalEdits} (the user's edits),
- * {@link ServerCopies} (sync state), {@link Settings} and {@link HistoryTable}.
+ * {@link ServerCopies} (sync state), {@link Settings}, {@link HistoryTable} and {@link SearchIndex}.
  *
  * <p>One workspace folder is open in one {@code LocalStore} at a time, across processes and within
  * one process; a second {@link #open(Path)} fails with a message a person understands. All methods
@@ -55,6 +56,7 @@ public final class LocalStore implements WorkspaceWrites, AutoCloseable {
     private final Settings settings;
     private final Secrets secrets;
     private final Drafts drafts;
+    private final SearchIndex searchIndex;
 
     private LocalStore(StoreDatabase db, Clock clock) {
         this.db = db;
@@ -71,6 +73,8 @@ public final class LocalStore implements WorkspaceWrites, AutoCloseable {
         this.settings = new Settings(db);
         this.secrets = new Secrets(settings, db.key());
         this.drafts = new Drafts(db);
+        this.searchIndex = new SearchIndex(db);
+        searchIndex.rebuildIfMissing();
     }
 
     /**
@@ -168,6 +172,11 @@ public final class LocalStore implements WorkspaceWrites, AutoCloseable {
     @Override
     public CustomerHistory history(long tpid) {
         return db.read(() -> historyTable.read(tpid));
+    }
+
+    @Override
+    public SearchResults search(String query, int perKind) {
+        return db.read(() -> searchIndex.search(query, perKind));
     }
 
     @Override

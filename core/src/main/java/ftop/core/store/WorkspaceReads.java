@@ -4,6 +4,7 @@ import ftop.core.assignment.Assignment;
 import ftop.core.contact.Contact;
 import ftop.core.customer.Customer;
 import ftop.core.health.CustomerHealth;
+import ftop.core.search.SearchResults;
 import ftop.core.status.EnterpriseStatusNote;
 import ftop.core.tenant.Tenant;
 import ftop.core.usage.Forecast;
@@ -90,6 +91,18 @@ public interface WorkspaceReads {
 
     /** The field history of the customer {@code tpid} as last fetched; empty when never fetched. */
     CustomerHistory history(long tpid);
+
+    /**
+     * Finds the customers (by name or TPID), tenants (name, tenant id), contacts (name, e-mail,
+     * title) and Enterprise Status notes (Executive Summary, Risks, Awareness) that every word of
+     * {@code query} starts a word of, case and accents aside: "lic ren" finds a note whose risk
+     * is "the licensing renewal". Reads the workspace's own index: works offline, and follows every
+     * edit and pull as soon as it is committed.
+     *
+     * @param perKind at most this many hits of each kind
+     * @return the hits grouped by kind, with the words to highlight; none for a query without words
+     */
+    SearchResults search(String query, int perKind);
 
     /** A setting of this workspace, such as the server URL or the last sync time. */
     Optional<String> setting(String key);

@@ -1,0 +1,313 @@
+package ftop.core.store;
+
+import ftop.core.change.EntityCodec;
+import ftop.core.change.EntityKind;
+import ftop.core.search.SearchHit;
+import ftop.core.search.SearchKind;
+import ftop.core.search.SearchResults;
+import ftop.core.search.SearchText;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The workspace's full-text index over customers (name, TPID), tenants (name, tenant id), contacts
+ * (name, e-mail, title) and Enterprise Status notes (Executive Summary, Risks, Awareness): what
+ * Ctrl+K searches, offline.
+ *
+ * <p>It is our own pair of H2 tables ({@code search_entry}, {@code search_word}; migration V5), not
+ * H2's {@code FullText} nor {@code FullTextLucene}. Both of those index whole columns of a table,
+ * and our rows are JSON bodies in {@code entity_row} with the local view laid over the server
+ * copy: they would index field names, ids and the copy the user does not see. H2's native search
+ * matches whole words only, while a search that follows typing needs prefixes; the Lucene one
+ * keeps its index in files beside the database, outside its transactions (and outside an
+ * encrypted database), and needs a Lucene release matched to H2's. Here a typed word is a range of
+ * the primary key {@code (kind_code, word, doc)}, and the index changes in the same transaction as
+ * the rows, so it can never disagree with them.
+ *
+ * <p>{@link SearchIndexTrigger} keeps it current: every write of {@code entity_row} (a local edit,
+ * a pulled page, a bulk load, a fresh sync) re-indexes the rows whose local view changed. When
+ * {@code search_state} does not hold {@link #VERSION} (a workspace made before the index, or by
+ * an older way of cutting words), {@link #rebuildIfMissing()} rebuilds it from the rows.
+ */
+final class SearchIndex {
+
+    /** The way words are cut and kept; a change of it rebuilds every workspace's index once. */
+    static final int VERSION = 1;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
+    /** How many rows of the word key one kind's query reads, per hit asked for (a row can match through several words). */
+    private static final int ROWS_PER_HIT = 6;
+
+    private final StoreDatabase db;
+
+    SearchIndex(StoreDatabase db) {
+        this.db = db;
+    }
+
+    // ------------------------------------------------------------------ keeping it
+
+    /** Rebuilds the index from the rows when it is missing or was made by another version. */
+    void rebuildIfMissing() {
+        Integer version = db.read(() -> {
+            try (Statement st = db.connection().createStatement();
+                 ResultSet rs = st.executeQuery("SELECT version FROM search_state WHERE id = 1")) {
+                return rs.next() ? rs.getInt(1) : null;
+            }
+        });
+        if (version != null && version == VERSION) {
+            return;
+        }
+        long start = System.nanoTime();
+        int indexed = db.write(StoreChange.Origin.SYNC, touched -> rebuild(db.connection()));
+        LOG.info("Search index built from {} rows in {} ms", indexed, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static int rebuild(Connection connection) throws SQLException {
+        try (Statement st = connection.createStatement()) {
+            st.executeUpdate("DELETE FROM search_word");
+            st.executeUpdate("DELETE FROM search_entry");
+        }
+        int indexed = 0;
+        try (PreparedStatement st = connection.prepareStatement(
+                "SELECT kind, COALESCE(local_body, server_body) FROM entity_row WHERE kind IN (?, ?, ?, ?) "
+                        + "AND NOT local_deleted AND COALESCE(local_body, server_body) IS NOT NULL")) {
+            st.setString(1, EntityKind.CUSTOMER.wireName());
+            st.setString(2, EntityKind.TENANT.wireName());
+            st.setString(3, EntityKind.CONTACT.wireName());
+            st.setString(4, EntityKind.STATUS_NOTE.wireName());
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    EntityKind kind = EntityKind.fromWireName(rs.getString(1)).orElseThrow();
+                    Optional<SearchDocument> doc = document(kind, rs.getString(2));
+                    if (doc.isPresent()) {
+                        add(connection, doc.get());
+                        indexed++;
+                    }
+                }
+            }
+        }
+        try (Statement st = connection.createStatement()) {
+            st.executeUpdate("MERGE INTO search_state (id, version) KEY (id) VALUES (1, " + VERSION + ")");
+        }
+        return indexed;
+    }
+
+    /** The document of a row's JSON; empty (and logged) when the row cannot be read, which must not fail its write. */
+    static Optional<SearchDocument> document(EntityKind kind, String body) {
+        try {
+            return Optional.of(SearchDocument.of(EntityCodec.fromJson(kind, body)));
+        } catch (RuntimeException e) {
+            LOG.warn("A {} row could not be read for the search index; it is left out of it", kind.wireName(), e);
+            return Optional.empty();
+        }
+    }
+
+    /** Adds one row to the index, inside the caller's transaction. */
+    static void add(Connection connection, SearchDocument doc) throws SQLException {
+        Set<String> words = doc.words();
+        StringBuilder joined = new StringBuilder();
+        words.forEach(w -> joined.append(' ').append(w));
+        long docId;
+        try (PreparedStatement st = connection.prepareStatement(
+                "INSERT INTO search_entry (kind_code, id, tpid, tenant_id, title, texts, words, written_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"DOC"})) {
+            st.setInt(1, doc.kind().code());
+            st.setString(2, doc.id());
+            st.setLong(3, doc.tpid());
+            st.setString(4, doc.tenantId());
+            st.setString(5, doc.title());
+            st.setString(6, doc.encodedTexts());
+            st.setString(7, joined.toString());
+            st.setObject(8, doc.writtenAt() == null ? null : OffsetDateTime.ofInstant(doc.writtenAt(), ZoneOffset.UTC));
+            st.executeUpdate();
+            try (ResultSet keys = st.getGeneratedKeys()) {
+                keys.next();
+                docId = keys.getLong(1);
+            }
+        }
+        if (words.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement st = connection.prepareStatement(
+                "INSERT INTO search_word (kind_code, word, doc) VALUES (?, ?, ?)")) {
+            for (String word : words) {
+                st.setInt(1, doc.kind().code());
+                st.setString(2, word);
+                st.setLong(3, docId);
+                st.addBatch();
+            }
+            st.executeBatch();
+        }
+    }
+
+    /** Takes one row out of the index, if it is in it, inside the caller's transaction. */
+    static void remove(Connection connection, SearchKind kind, String id) throws SQLException {
+        long docId;
+        String words;
+        try (PreparedStatement st = connection.prepareStatement(
+                "SELECT doc, words FROM search_entry WHERE kind_code = ? AND id = ?")) {
+            st.setInt(1, kind.code());
+            st.setString(2, id);
+            try (ResultSet rs = st.executeQuery()) {
+                if (!rs.next()) {
+                    return;
+                }
+                docId = rs.getLong(1);
+                words = rs.getString(2);
+            }
+        }
+        // the entry lists its words, so each goes by its primary key: no second index on doc to keep
+        try (PreparedStatement st = connection.prepareStatement(
+                "DELETE FROM search_word WHERE kind_code = ? AND word = ? AND doc = ?")) {
+            for (String word : words.trim().split(" ")) {
+                if (!word.isEmpty()) {
+                    st.setInt(1, kind.code());
+                    st.setString(2, word);
+                    st.setLong(3, docId);
+                    st.addBatch();
+                }
+            }
+            st.executeBatch();
+        }
+        try (PreparedStatement st = connection.prepareStatement("DELETE FROM search_entry WHERE doc = ?")) {
+            st.setLong(1, docId);
+            st.executeUpdate();
+        }
+    }
+
+    // ------------------------------------------------------------------ searching
+
+    /**
+     * Finds what {@code query} names: every word of it must start a word of the row (so the last
+     * word may be half typed). At most {@code perKind} hits of each kind; status notes newest first,
+     * the others by name. Runs inside the caller's read.
+     */
+    SearchResults search(String query, int perKind) throws SQLException {
+        List<String> terms = SearchText.terms(query);
+        if (terms.isEmpty() || perKind <= 0) {
+            return SearchResults.none(query == null ? "" : query);
+        }
+        // the longest word reads the fewest rows of the key; the others are checked on the entries it finds
+        String driver = terms.stream().max(Comparator.comparingInt(String::length)).orElseThrow();
+        List<String> others = terms.stream().filter(t -> !t.equals(driver)).toList();
+        StringBuilder sql = new StringBuilder(
+                "SELECT e.doc, e.id, e.tpid, e.tenant_id, e.title, e.texts, e.written_at "
+                        + "FROM search_word w JOIN search_entry e ON e.doc = w.doc "
+                        + "WHERE w.kind_code = ? AND w.word >= ? AND w.word < ?");
+        others.forEach(t -> sql.append(" AND e.words LIKE ?"));
+        sql.append(" LIMIT ?");
+        Map<SearchKind, List<SearchHit>> groups = new EnumMap<>(SearchKind.class);
+        Set<SearchKind> more = EnumSet.noneOf(SearchKind.class);
+        Map<Long, String> customerNames = new HashMap<>();
+        try (PreparedStatement st = db.connection().prepareStatement(sql.toString())) {
+            for (SearchKind kind : SearchKind.values()) {
+                int limit = perKind * ROWS_PER_HIT;
+                int p = 1;
+                st.setInt(p++, kind.code());
+                st.setString(p++, driver);
+                st.setString(p++, driver + Character.MAX_VALUE);
+                for (String other : others) {
+                    // words are letters and digits only: nothing in a term needs escaping for LIKE
+                    st.setString(p++, "% " + other + "%");
+                }
+                st.setInt(p, limit);
+                Map<Long, SearchHit> found = new LinkedHashMap<>();
+                int rows = 0;
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        rows++;
+                        long doc = rs.getLong(1);
+                        if (!found.containsKey(doc)) {
+                            found.put(doc, hit(kind, rs, terms));
+                        }
+                    }
+                }
+                if (found.isEmpty()) {
+                    continue;
+                }
+                if (found.size() > perKind || rows == limit) {
+                    more.add(kind);
+                }
+                List<SearchHit> hits = new ArrayList<>(found.values());
+                hits.sort(kind == SearchKind.STATUS_NOTE
+                        ? Comparator.comparing((SearchHit h) -> h.writtenAt().orElse(Instant.EPOCH)).reversed()
+                        : Comparator.comparing((SearchHit h) -> h.title(), String.CASE_INSENSITIVE_ORDER));
+                groups.put(kind, hits.subList(0, Math.min(perKind, hits.size())));
+            }
+        }
+        for (Map.Entry<SearchKind, List<SearchHit>> group : groups.entrySet()) {
+            List<SearchHit> named = new ArrayList<>();
+            for (SearchHit hit : group.getValue()) {
+                String name = hit.kind() == SearchKind.CUSTOMER ? hit.title()
+                        : customerNames.computeIfAbsent(hit.tpid(), this::customerName);
+                named.add(new SearchHit(hit.kind(), hit.id(), hit.tpid(), name, hit.tenantId(),
+                        hit.kind() == SearchKind.STATUS_NOTE ? hit.field() : hit.title(), hit.field(), hit.text(),
+                        hit.writtenAt(), hit.matchedWords()));
+            }
+            group.setValue(named);
+        }
+        return new SearchResults(query, terms, groups, more);
+    }
+
+    private static SearchHit hit(SearchKind kind, ResultSet rs, List<String> terms) throws SQLException {
+        String title = rs.getString(5);
+        // show the text that matched most of the query: the Risks of a note found by a risk
+        SearchDocument.Field best = null;
+        int bestCount = -1;
+        for (SearchDocument.Field field : SearchDocument.decodeTexts(rs.getString(6))) {
+            int count = 0;
+            List<String> words = SearchText.words(field.text());
+            for (String term : terms) {
+                if (words.stream().anyMatch(w -> w.startsWith(term))) {
+                    count++;
+                }
+            }
+            if (count > bestCount) {
+                best = field;
+                bestCount = count;
+            }
+        }
+        String field = best == null ? "" : best.label();
+        String text = best == null ? "" : best.text();
+        Set<String> matched = new LinkedHashSet<>(SearchText.matchedWords(title, terms));
+        matched.addAll(SearchText.matchedWords(text, terms));
+        String tenant = rs.getString(4);
+        OffsetDateTime at = rs.getObject(7, OffsetDateTime.class);
+        return new SearchHit(kind, rs.getString(2), rs.getLong(3), "",
+                tenant == null ? Optional.empty() : Optional.of(UUID.fromString(tenant)), title, field, text,
+                at == null ? Optional.empty() : Optional.of(at.toInstant()), matched);
+    }
+
+    private String customerName(long tpid) {
+        try (PreparedStatement st = db.connection().prepareStatement(
+                "SELECT title FROM search_entry WHERE kind_code = ? AND id = ?")) {
+            st.setInt(1, SearchKind.CUSTOMER.code());
+            st.setString(2, Long.toString(tpid));
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "";
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Cannot read the search index (" + e.getMessage() + ").", e);
+        }
+    }
+}
