@@ -10,6 +10,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -85,6 +86,9 @@ public final class SignOutDialog extends Dialog<SignOutDialog.Choice> {
         Button signOut = (Button) getDialogPane().lookupButton(signOutType);
         signOut.setId("signOutConfirm");
         signOut.setDefaultButton(true);
+        // the label grows to "Sign out and remove": never cut off
+        ButtonBar.setButtonUniformSize(signOut, false);
+        signOut.setMinWidth(Region.USE_PREF_SIZE);
         ((Button) getDialogPane().lookupButton(ButtonType.CANCEL)).setId("signOutCancel");
         remove.selectedProperty().addListener((obs, old, now) ->
                 signOut.setText(now ? "Sign out and remove" : "Sign out"));
