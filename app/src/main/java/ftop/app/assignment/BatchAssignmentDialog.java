@@ -28,6 +28,8 @@ import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import atlantafx.base.theme.Styles;
 import ftop.app.tasks.BackgroundTasks;
@@ -106,11 +108,14 @@ public final class BatchAssignmentDialog extends BorderPane {
     private final TextField toUserField = new TextField();
     private final ComboBox<ScopeChoice> scopeBox = new ComboBox<>();
     private final CheckBox primaryBox = new CheckBox("Primary");
+    private static final Logger LOG = LoggerFactory.getLogger(BatchAssignmentDialog.class);
+
     private final Button previewButton = new Button("Preview", new FontIcon(Material2MZ.PREVIEW));
     private final Label summary = new Label();
     private final TableView<BatchPreview.Line> table = new TableView<>();
     private final Button applyButton = new Button("Apply", new FontIcon(Material2AL.CHECK));
     private final Button undoButton = new Button("Undo", new FontIcon(Material2MZ.UNDO));
+    private final Button closeButton = new Button("Close");
     private final Label status = new Label();
 
     private List<User> users = List.of();
@@ -251,7 +256,15 @@ public final class BatchAssignmentDialog extends BorderPane {
         status.setWrapText(true);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bottom = new HBox(8, status, spacer, undoButton, applyButton);
+        // Close (also Esc) leaves without applying, as Cancel does in every other dialog
+        closeButton.setId("batchCloseButton");
+        closeButton.setCancelButton(true);
+        closeButton.setOnAction(e -> {
+            if (getScene() != null && getScene().getWindow() != null) {
+                getScene().getWindow().hide();
+            }
+        });
+        HBox bottom = new HBox(8, status, spacer, undoButton, applyButton, closeButton);
         bottom.setAlignment(Pos.CENTER_LEFT);
         setBottom(bottom);
 
@@ -348,8 +361,10 @@ public final class BatchAssignmentDialog extends BorderPane {
                     busy(false, "");
                     preview = result;
                     table.getItems().setAll(result.lines());
-                    summary.setText(result.title() + ": " + result.summary() + " ("
-                            + (System.nanoTime() - started) / 1_000_000 + " ms). Nothing is written before Apply.");
+                    // how long it took is for the log, not for the person waiting
+                    LOG.info("Batch preview of {} lines worked out in {} ms", result.lines().size(),
+                            (System.nanoTime() - started) / 1_000_000);
+                    summary.setText(result.title() + ": " + result.summary() + ". Nothing is written before Apply.");
                     applyButton.setDisable(!result.hasChanges());
                     applyButton.setText(result.hasChanges() ? "Apply " + result.lines().stream()
                             .filter(BatchPreview.Line::writes).count() + " changes" : "Apply");

@@ -38,7 +38,7 @@ import ftop.core.usage.WorkloadUsage;
  * The Forecast card: projected active usage per workload for this quarter and the next three,
  * with the current actuals beside them; editable as a grid behind the pencil. Save writes every
  * changed cell in one edit (a cleared cell removes its forecast); a cell that is not a whole
- * number is marked and nothing is written. The grid is an {@link OpenForm}: the quit guard asks it,
+ * number is marked and nothing is written. Enter in a cell saves too; Esc cancels. The grid is an {@link OpenForm}: the quit guard asks it,
  * and what is typed is kept as a draft, cell by cell ({@code EXCHANGE@2021 Q2}).
  */
 final class ForecastWidget extends PencilSection implements OpenForm {
@@ -250,6 +250,8 @@ final class ForecastWidget extends PencilSection implements OpenForm {
                 input.setAlignment(Pos.CENTER_RIGHT);
                 input.setPromptText("—");
                 input.textProperty().addListener((obs, old, now) -> changed());
+                // Enter commits the grid, as Save does
+                input.setOnAction(e -> commitFromKeyboard());
                 input.visibleProperty().bind(editingProperty());
                 input.managedProperty().bind(input.visibleProperty());
                 values.put(key(w, q), v);
@@ -353,6 +355,18 @@ final class ForecastWidget extends PencilSection implements OpenForm {
             setBusy(false);
             setMessage(String.join(" ", found.stream().map(p -> p.message()).toList()));
             done.accept(false);
+        });
+    }
+
+    /** Enter in a cell: saves like Save, then the pencil holds the focus (the cells are gone). */
+    private void commitFromKeyboard() {
+        if (busyProperty().get()) {
+            return;
+        }
+        saveForecasts(saved -> {
+            if (saved) {
+                pencil().requestFocus();
+            }
         });
     }
 

@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Window;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -53,6 +55,18 @@ class BatchAssignmentDialogTest extends AssignmentFx {
 
     private long held(String user) {
         return fms().values().stream().filter(users -> users.contains(user)).count();
+    }
+
+    @Test
+    void escapeClosesTheDialogWithoutApplyingAnything() {
+        Map<Long, List<String>> before = fms();
+        clickOn("#batchUserField").write(DemoUsers.DEMO_USER);
+        assertThat(lookup("#batchCloseButton").queryButton().isCancelButton()).isTrue();
+        Window window = lookup("#batchCloseButton").query().getScene().getWindow();
+
+        type(KeyCode.ESCAPE);
+        waitUntil(() -> !window.isShowing(), () -> "the dialog still shows");
+        assertThat(fms()).isEqualTo(before);
     }
 
     @Test
