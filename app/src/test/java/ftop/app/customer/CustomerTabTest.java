@@ -32,6 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import ftop.app.AppFixtures;
 import ftop.app.tasks.BackgroundTasks;
+import ftop.app.tasks.VirtualScheduler;
 import ftop.app.widgets.DateText;
 import ftop.app.widgets.DialogService;
 import ftop.app.widgets.Theme;
@@ -87,7 +88,9 @@ class CustomerTabTest extends FxRobot {
         FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
             Theme.apply(false);
-            model = new CustomerViewModel(workspace, tasks, clock);
+            // the notice after an edit stays until the test moves this time on
+            model = new CustomerViewModel(workspace, tasks, clock, new CustomerEdits(workspace, tasks, clock),
+                    new VirtualScheduler(clock.instant()));
             view = new CustomerView(model, (owner, title, question, yes) -> {
                 asked.add(question);
                 return answers.isEmpty() ? false : answers.remove(0);
