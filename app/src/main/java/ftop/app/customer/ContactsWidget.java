@@ -152,6 +152,17 @@ final class ContactsWidget extends VBox implements OpenForm {
         for (TextField input : List.of(name, title, email, phone)) {
             input.textProperty().addListener((obs, old, now) -> changed());
         }
+        // a field's problem goes once the person changes it; Save checks it again
+        Map.of("name", name, "title", title, "email", email, "phone", phone).forEach((field, input) ->
+                input.textProperty().addListener((obs, old, now) -> {
+                    if (!errors.get(field).getText().isEmpty()) {
+                        errors.get(field).setText("");
+                        invalid(field, false);
+                        if (errors.values().stream().allMatch(l -> l.getText().isEmpty())) {
+                            message.setText("");
+                        }
+                    }
+                }));
         editor.visibleProperty().addListener((obs, old, now) -> changed());
     }
 

@@ -249,7 +249,10 @@ final class ForecastWidget extends PencilSection implements OpenForm {
                 input.setPrefColumnCount(6);
                 input.setAlignment(Pos.CENTER_RIGHT);
                 input.setPromptText("—");
-                input.textProperty().addListener((obs, old, now) -> changed());
+                input.textProperty().addListener((obs, old, now) -> {
+                    changed();
+                    unmarkWhenFixed(input);
+                });
                 // Enter commits the grid, as Save does
                 input.setOnAction(e -> commitFromKeyboard());
                 input.visibleProperty().bind(editingProperty());
@@ -368,6 +371,27 @@ final class ForecastWidget extends PencilSection implements OpenForm {
                 pencil().requestFocus();
             }
         });
+    }
+
+    /** A marked cell loses its mark once it holds a whole number of users; the message goes with the last mark. */
+    private void unmarkWhenFixed(TextField input) {
+        if (!input.getPseudoClassStates().contains(INVALID)) {
+            return;
+        }
+        String text = input.getText().strip().replace(",", "");
+        try {
+            if (!text.isEmpty() && Long.parseLong(text) < 0) {
+                return;
+            }
+        } catch (NumberFormatException e) {
+            return;
+        }
+        input.pseudoClassStateChanged(INVALID, false);
+        input.pseudoClassStateChanged(Styles.STATE_DANGER, false);
+        input.setTooltip(null);
+        if (inputs.values().stream().noneMatch(i -> i.getPseudoClassStates().contains(INVALID))) {
+            setMessage("");
+        }
     }
 
     private static void mark(TextField input, String why) {

@@ -1,7 +1,6 @@
 package ftop.app.review;
 
 import java.nio.file.Path;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +51,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
+import ftop.app.widgets.DateText;
 import ftop.app.widgets.HealthChip;
 import ftop.core.health.DueState;
 import ftop.core.health.WorkloadGroup;
@@ -68,8 +68,6 @@ public final class ReviewView extends BorderPane {
 
     /** Opens review mode from anywhere in the window. */
     public static final KeyCombination REVIEW_MODE = new KeyCodeCombination(KeyCode.F11);
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     private final ReviewViewModel model;
     private final ExportFileChooser files;
@@ -532,7 +530,7 @@ public final class ReviewView extends BorderPane {
         name.setWrapText(true);
         Label facts = new Label("TPID " + brief.tpid() + " \u00b7 "
                 + brief.status().map(s -> "Customer Status: " + s.label()).orElse("Customer Status not set") + " \u00b7 "
-                + brief.nextReview().map(d -> "next review " + DAY.format(d)).orElse("no review date"));
+                + brief.nextReview().map(d -> "next review " + DateText.of(d)).orElse("no review date"));
         facts.getStyleClass().add(Styles.TEXT_MUTED);
         facts.setWrapText(true);
 

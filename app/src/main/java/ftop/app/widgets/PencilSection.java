@@ -140,7 +140,8 @@ public class PencilSection extends VBox {
 
     /** Shows what went wrong for the whole section (field problems go beside their fields). */
     public void setMessage(String text) {
-        message.setText(text == null ? "" : text);
+        // dates in it as the fields write them, not as the rules do
+        message.setText(text == null ? "" : DateText.inMessage(text));
     }
 
     public String getMessage() {
