@@ -14,9 +14,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -473,6 +475,23 @@ public final class BatchAssignmentDialog extends BorderPane {
         TableColumn<BatchPreview.Line, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        // a long line is cut to the column; its tooltip reads in full
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Tooltip full = new Tooltip();
+
+            {
+                full.setWrapText(true);
+                full.setMaxWidth(520);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                full.setText(empty || item == null ? "" : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : full);
+            }
+        });
         return column;
     }
 }

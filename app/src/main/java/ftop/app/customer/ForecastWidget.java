@@ -229,7 +229,8 @@ final class ForecastWidget extends PencilSection implements OpenForm {
         }
         int row = 1;
         for (Workload w : Workload.values()) {
-            Label name = new Label(w.label());
+            // "ODSP (OneDrive/SharePoint)" may break after the slash, never inside "SharePoint"
+            Label name = new Label(w.label().replace("/", "/\u200B"));
             name.setWrapText(true);
             grid.add(name, 0, row);
             Label actual = new Label();

@@ -501,7 +501,7 @@ public final class PortfolioView extends BorderPane {
         table.getColumns().add(textColumn("CXP watchlist", "watchlistColumn",
                 r -> r.watchlist().map(Labelled::label).orElse("Not set"), 145, 130));
         table.getColumns().add(textColumn("Region", "regionColumn", r -> r.region().label(), 190, 120));
-        table.getColumns().add(textColumn("Vertical", "verticalColumn", r -> r.vertical().label(), 170, 110));
+        table.getColumns().add(textColumn("Vertical", "verticalColumn", r -> r.vertical().label(), 215, 110));
         table.getColumns().add(textColumn("Health owner", "ownerColumn",
                 r -> r.healthOwner().isEmpty() ? "Unassigned" : r.healthOwner(), 140, 100));
         table.getColumns().add(tenantsColumn());
@@ -646,8 +646,8 @@ public final class PortfolioView extends BorderPane {
     private static TableColumn<PortfolioRow, Integer> tenantsColumn() {
         TableColumn<PortfolioRow, Integer> column = new TableColumn<>("Tenants");
         column.setId("tenantsColumn");
-        column.setPrefWidth(76);
-        column.setMinWidth(70);
+        column.setPrefWidth(92);
+        column.setMinWidth(88);
         column.getStyleClass().add("number-column");
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().tenantCount()));
         return column;

@@ -333,6 +333,9 @@ public final class ReviewView extends BorderPane {
                 }
                 Label name = new Label(item.customer().name());
                 name.getStyleClass().add("queue-customer");
+                // a long name takes a second line; beyond that the tooltip has it
+                name.setWrapText(true);
+                name.setTooltip(new Tooltip(item.customer().name()));
                 Label tpid = new Label("TPID " + item.tpid());
                 tpid.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
                 VBox both = new VBox(name, tpid);
@@ -368,8 +371,9 @@ public final class ReviewView extends BorderPane {
 
     private static TableColumn<ReviewItem, ReviewItem> reviewColumn() {
         TableColumn<ReviewItem, ReviewItem> column = new TableColumn<>("Review");
-        column.setPrefWidth(120);
-        column.setMinWidth(110);
+        // room for "15 days late" and "No review date" in bold, not "15 days l…"
+        column.setPrefWidth(132);
+        column.setMinWidth(126);
         column.setSortable(false);
         column.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue()));
         column.setCellFactory(c -> new TableCell<>() {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -25,6 +26,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import ftop.app.AppOptions;
+import ftop.app.ElidedText;
 import ftop.app.FtopApplication;
 import ftop.app.widgets.FieldMarker;
 import ftop.app.workspace.StoreWorkspace;
@@ -241,6 +243,9 @@ class SyncUiTest extends FxRobot {
         clickOn("#loginConnect");
         waitUntil("the unreachable message", () -> label("#loginError").startsWith(
                 "Cannot reach the server at http://127.0.0.1:1"));
+        // the message reads in full: the dialog grows to it
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(ElidedText.under(lookup("#loginDialog").queryAs(Parent.class))).isEmpty();
 
         doubleClickOn("#loginUrl").eraseText(40).write(server.url().toString());
         clickOn("#loginConnect");
