@@ -213,13 +213,15 @@ final class ForecastWidget extends PencilSection implements OpenForm {
         inputs.clear();
         ColumnConstraints first = new ColumnConstraints();
         first.setHgrow(Priority.ALWAYS);
-        first.setMinWidth(120);
+        // room for "(OneDrive/SharePoint)" on a line of its own: a word is never broken
+        first.setMinWidth(160);
         grid.getColumnConstraints().add(first);
         for (int i = 0; i <= QUARTERS; i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setHalignment(HPos.RIGHT);
-            c.setMinWidth(78);
-            c.setPrefWidth(86);
+            // "Active now" keeps its words; the quarters' figures need less
+            c.setMinWidth(i == 0 ? 82 : 66);
+            c.setPrefWidth(i == 0 ? 86 : 78);
             grid.getColumnConstraints().add(c);
         }
         grid.add(head("Workload"), 0, 0);
@@ -229,8 +231,7 @@ final class ForecastWidget extends PencilSection implements OpenForm {
         }
         int row = 1;
         for (Workload w : Workload.values()) {
-            // "ODSP (OneDrive/SharePoint)" may break after the slash, never inside "SharePoint"
-            Label name = new Label(w.label().replace("/", "/\u200B"));
+            Label name = new Label(w.label());
             name.setWrapText(true);
             grid.add(name, 0, row);
             Label actual = new Label();

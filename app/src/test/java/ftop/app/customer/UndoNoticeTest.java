@@ -27,6 +27,7 @@ import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 import ftop.app.AppFixtures;
+import ftop.app.Screenshots;
 import ftop.app.tasks.BackgroundTasks;
 import ftop.app.tasks.VirtualScheduler;
 import ftop.app.widgets.DialogService;
@@ -156,6 +157,11 @@ class UndoNoticeTest extends FxRobot {
         assertThat(grid.getMaxY()).as("the grid is above the notice").isLessThanOrEqualTo(
                 sceneBounds(lookup("#undoBar").query()).getMinY());
         assertThat(grid.getMinY()).as("the grid is in the view").isGreaterThanOrEqualTo(view.getMinY());
+        Scene scene = lookup("#customerView").query().getScene();
+        Screenshots.save(scene, "1280-notice-after-forecast-light");
+        interact(() -> Theme.apply(true));
+        Screenshots.save(scene, "1280-notice-after-forecast-dark");
+        interact(() -> Theme.apply(false));
     }
 
     /** Saves another Overall Mindset through the pencil; the health as saved. */

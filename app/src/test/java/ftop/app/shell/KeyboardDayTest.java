@@ -27,6 +27,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import ftop.app.AppFixtures;
 import ftop.app.AppOptions;
 import ftop.app.FtopApplication;
+import ftop.app.Screenshots;
 import ftop.app.workspace.StoreWorkspace;
 import ftop.core.customer.Customer;
 import ftop.core.health.CustomerHealth;
@@ -88,6 +89,7 @@ class KeyboardDayTest extends FxRobot {
         tabTo("#customerProgressEdit");
         assertThat(focusRingShows(lookup("#customerProgressEdit").queryButton()))
                 .as("the focused pencil shows a ring").isTrue();
+        Screenshots.save(lookup("#mainWindow").query().getScene(), "1280-focused-pencil-light");
         type(KeyCode.SPACE);
         waitUntil("the progress editor", () -> shown("#customerProgressSave"));
         tabTo("#nextReviewDateField");
