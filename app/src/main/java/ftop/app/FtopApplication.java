@@ -220,7 +220,11 @@ public final class FtopApplication extends Application {
                         .map(ftop.app.customer.CustomerChoice::tpid),
                 () -> current.portfolio().shownCustomers().stream().map(ftop.app.portfolio.PortfolioRow::tpid)
                         .toList(),
-                current::refresh);
+                () -> {
+                    // an assignment saved: Undo in the Customer tab no longer offers an older edit
+                    current.customer().savedElsewhere();
+                    current.refresh();
+                });
         assignments.setOwner(scene.getWindow());
         assignments.registerWith(current.forms());
         MenuButton assignmentsMenu = assignments.menu();

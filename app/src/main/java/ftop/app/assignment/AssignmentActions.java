@@ -14,6 +14,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Tooltip;
@@ -238,7 +239,7 @@ public final class AssignmentActions {
     }
 
     private static void info(Window owner, String header, String text) {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, text);
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.CLOSE);
         alert.setTitle("FTOP Desktop");
         alert.setHeaderText(header);
         alert.getDialogPane().setId("assignmentInfoDialog");

@@ -25,6 +25,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -125,6 +126,12 @@ public final class AssignmentDialog extends BorderPane {
         add.setDefaultButton(false);
         add.setOnAction(e -> add());
         userField.setOnAction(e -> add());
+        // the choices and Add keep their words; the name field gives way on a narrow window
+        areaBox.setMinWidth(Region.USE_PREF_SIZE);
+        roleBox.setMinWidth(Region.USE_PREF_SIZE);
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        userField.setMinWidth(140);
+        HBox.setHgrow(userField, Priority.ALWAYS);
         HBox adder = new HBox(8, areaBox, roleBox, userField, add);
         adder.setAlignment(Pos.CENTER_LEFT);
         addMessage.setId("addMessage");

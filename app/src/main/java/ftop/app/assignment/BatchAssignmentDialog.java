@@ -14,9 +14,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -28,6 +30,8 @@ import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import atlantafx.base.theme.Styles;
 import ftop.app.tasks.BackgroundTasks;
@@ -107,11 +111,14 @@ public final class BatchAssignmentDialog extends BorderPane {
     private final TextField toUserField = new TextField();
     private final ComboBox<ScopeChoice> scopeBox = new ComboBox<>();
     private final CheckBox primaryBox = new CheckBox("Primary");
+    private static final Logger LOG = LoggerFactory.getLogger(BatchAssignmentDialog.class);
+
     private final Button previewButton = new Button("Preview", new FontIcon(Material2MZ.PREVIEW));
     private final Label summary = new Label();
     private final TableView<BatchPreview.Line> table = new TableView<>();
     private final Button applyButton = new Button("Apply", new FontIcon(Material2AL.CHECK));
     private final Button undoButton = new Button("Undo", new FontIcon(Material2MZ.UNDO));
+    private final Button closeButton = new Button("Close");
     private final Label status = new Label();
 
     private List<User> users = List.of();
@@ -251,7 +258,15 @@ public final class BatchAssignmentDialog extends BorderPane {
         status.setWrapText(true);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bottom = new HBox(8, status, spacer, undoButton, applyButton);
+        // Close (also Esc) leaves without applying, as Cancel does in every other dialog
+        closeButton.setId("batchCloseButton");
+        closeButton.setCancelButton(true);
+        closeButton.setOnAction(e -> {
+            if (getScene() != null && getScene().getWindow() != null) {
+                getScene().getWindow().hide();
+            }
+        });
+        HBox bottom = new HBox(8, status, spacer, undoButton, applyButton, closeButton);
         bottom.setAlignment(Pos.CENTER_LEFT);
         setBottom(bottom);
 
@@ -348,8 +363,10 @@ public final class BatchAssignmentDialog extends BorderPane {
                     busy(false, "");
                     preview = result;
                     table.getItems().setAll(result.lines());
-                    summary.setText(result.title() + ": " + result.summary() + " ("
-                            + (System.nanoTime() - started) / 1_000_000 + " ms). Nothing is written before Apply.");
+                    // how long it took is for the log, not for the person waiting
+                    LOG.info("Batch preview of {} lines worked out in {} ms", result.lines().size(),
+                            (System.nanoTime() - started) / 1_000_000);
+                    summary.setText(result.title() + ": " + result.summary() + ". Nothing is written before Apply.");
                     applyButton.setDisable(!result.hasChanges());
                     applyButton.setText(result.hasChanges() ? "Apply " + Plurals.count(result.lines().stream()
                             .filter(BatchPreview.Line::writes).count(), "change") : "Apply");
@@ -458,6 +475,23 @@ public final class BatchAssignmentDialog extends BorderPane {
         TableColumn<BatchPreview.Line, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
+        // a long line is cut to the column; its tooltip reads in full
+        column.setCellFactory(c -> new TableCell<>() {
+            private final Tooltip full = new Tooltip();
+
+            {
+                full.setWrapText(true);
+                full.setMaxWidth(520);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                full.setText(empty || item == null ? "" : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : full);
+            }
+        });
         return column;
     }
 }

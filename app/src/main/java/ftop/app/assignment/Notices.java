@@ -1,6 +1,7 @@
 package ftop.app.assignment;
 
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
 
 import ftop.core.store.ValidationException;
@@ -26,7 +27,7 @@ final class Notices {
 
     /** Shows a failure that has no dialog of its own to appear in. */
     static void error(Window owner, String header, Throwable failure) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, message(failure));
+        Alert alert = new Alert(Alert.AlertType.ERROR, message(failure), ButtonType.CLOSE);
         alert.setTitle("FTOP Desktop");
         alert.setHeaderText(header);
         alert.getDialogPane().setId("assignmentErrorDialog");

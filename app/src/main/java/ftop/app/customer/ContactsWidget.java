@@ -14,6 +14,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -135,6 +137,14 @@ final class ContactsWidget extends VBox implements OpenForm {
         notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
         notice.managedProperty().bind(notice.visibleProperty());
         editor.getChildren().addAll(editorTitle, notice, form, buttons);
+        // Esc is Cancel; a handler, so an open popup (the kind's list) closes on Esc first
+        editor.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !cancel.isDisabled()) {
+                e.consume();
+                close();
+                add.requestFocus();
+            }
+        });
         editor.setVisible(false);
         editor.managedProperty().bind(editor.visibleProperty());
         getChildren().addAll(editor, message, list);
@@ -142,6 +152,17 @@ final class ContactsWidget extends VBox implements OpenForm {
         for (TextField input : List.of(name, title, email, phone)) {
             input.textProperty().addListener((obs, old, now) -> changed());
         }
+        // a field's problem goes once the person changes it; Save checks it again
+        Map.of("name", name, "title", title, "email", email, "phone", phone).forEach((field, input) ->
+                input.textProperty().addListener((obs, old, now) -> {
+                    if (!errors.get(field).getText().isEmpty()) {
+                        errors.get(field).setText("");
+                        invalid(field, false);
+                        if (errors.values().stream().allMatch(l -> l.getText().isEmpty())) {
+                            message.setText("");
+                        }
+                    }
+                }));
         editor.visibleProperty().addListener((obs, old, now) -> changed());
     }
 

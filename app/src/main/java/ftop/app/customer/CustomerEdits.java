@@ -147,6 +147,17 @@ public final class CustomerEdits {
         return undoable.stream().filter(e -> e.tpid() == tpid).findFirst();
     }
 
+    /**
+     * An edit of customer {@code tpid} was saved that this stack does not hold (its assignments, a
+     * batch): the customer's older edits are no longer its latest, so they are no longer offered
+     * for undo, and an undo can never skip over a change made after them.
+     */
+    public void savedElsewhere(long tpid) {
+        if (undoable.removeIf(e -> e.tpid() == tpid)) {
+            version.set(version.get() + 1);
+        }
+    }
+
     /** Changes whenever an edit is saved or undone; listen to it to re-read {@link #latest(long)}. */
     public ReadOnlyIntegerProperty versionProperty() {
         return version.getReadOnlyProperty();

@@ -6,15 +6,21 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
+import javafx.animation.FadeTransition;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanExpression;
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 import atlantafx.base.theme.Styles;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -39,6 +45,8 @@ public final class CustomerView extends BorderPane {
 
     /** Window width from which the cards sit in two columns. */
     private static final double TWO_COLUMNS_FROM = 1150;
+    /** How long the notice after an edit takes to fade once its time is up. */
+    private static final Duration BAR_FADES = Duration.millis(300);
     static final javafx.scene.input.KeyCombination UNDO = new javafx.scene.input.KeyCodeCombination(
             javafx.scene.input.KeyCode.Z, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
 
@@ -64,7 +72,13 @@ public final class CustomerView extends BorderPane {
     private final VBox content;
     private final ScrollPane scroll;
     private final Label placeholder = new Label("Pick a customer to see its health.");
+    /** Shown while another customer is read: the cards of the one before would be the wrong ones. */
+    private final Label opening = new Label();
     private Boolean twoColumns;
+    /** The details the cards show, to tell a re-read of the customer from another customer. */
+    private CustomerDetails shownDetails;
+    /** When the notice after an edit shows; held here, as its inputs hold it only weakly. */
+    private BooleanExpression barWanted;
     private Runnable onShowTab = () -> { };
     /** A draft waiting for its customer to show, and who wants to know how its restore went. */
     private record PendingRestore(Draft draft, OpenForm form, Consumer<Optional<String>> done) {
@@ -137,8 +151,23 @@ public final class CustomerView extends BorderPane {
 
         placeholder.setId("customerPlaceholder");
         placeholder.getStyleClass().add("placeholder-text");
-        placeholder.textProperty().bind(javafx.beans.binding.Bindings.when(model.errorProperty().isEmpty())
+        placeholder.textProperty().bind(Bindings.when(model.errorProperty().isEmpty())
                 .then("Pick a customer to see its health.").otherwise(model.errorProperty()));
+
+        opening.setId("customerOpening");
+        opening.getStyleClass().add("placeholder-text");
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(28, 28);
+        opening.setGraphic(spinner);
+        opening.setGraphicTextGap(12);
+        opening.textProperty().bind(Bindings.concat("Opening ", model.openingProperty(), "…"));
+        model.openingProperty().addListener((obs, old, now) -> {
+            if (!now.isEmpty()) {
+                setCenter(opening);
+            } else if (getCenter() == opening) {
+                setCenter(model.detailsProperty().get() == null ? placeholder : scroll);
+            }
+        });
 
         setTop(pickerRow);
         setCenter(placeholder);
@@ -268,9 +297,25 @@ public final class CustomerView extends BorderPane {
         bar.setId("undoBar");
         bar.getStyleClass().add("undo-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.visibleProperty().bind(model.undoableProperty().isNotNull().or(problem.textProperty().isNotEmpty())
-                .and(centerProperty().isEqualTo(scroll)));
-        bar.managedProperty().bind(bar.visibleProperty());
+        barWanted = model.undoableProperty().isNotNull().or(problem.textProperty().isNotEmpty())
+                .and(model.notice().showingProperty()).and(centerProperty().isEqualTo(scroll));
+        showBarWhen(bar, barWanted);
+        // it stays while the person is at it (the pointer over it, the focus on Undo) and while the
+        // tab is not in front: a note saved on the Tenant tab is news when the person comes back
+        Runnable hold = () -> model.notice().hold(bar.isHover() || undo.isFocused() || !inFront());
+        bar.hoverProperty().addListener((obs, old, now) -> hold.run());
+        undo.focusedProperty().addListener((obs, old, now) -> hold.run());
+        ChangeListener<Boolean> frontChanged = (obs, old, now) -> hold.run();
+        parentProperty().addListener((obs, old, now) -> {
+            if (old != null) {
+                old.visibleProperty().removeListener(frontChanged);
+            }
+            if (now != null) {
+                now.visibleProperty().addListener(frontChanged);
+            }
+            hold.run();
+        });
+        sceneProperty().addListener((obs, old, now) -> hold.run());
         addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (UNDO.match(e) && !(getScene() != null
                     && getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl)
@@ -280,6 +325,49 @@ public final class CustomerView extends BorderPane {
             }
         });
         return bar;
+    }
+
+    /**
+     * Shows {@code bar} while {@code wanted}, fading it out when it goes. The bar takes room below
+     * the cards rather than lying over them; as it comes the cards move up by its height, so what
+     * was at the bottom of the view (the Save the person just pressed) stays in view.
+     */
+    private void showBarWhen(HBox bar, BooleanExpression wanted) {
+        bar.setVisible(false);
+        bar.managedProperty().bind(bar.visibleProperty());
+        FadeTransition fade = new FadeTransition(BAR_FADES, bar);
+        fade.setToValue(0);
+        fade.setOnFinished(e -> bar.setVisible(false));
+        wanted.addListener((obs, old, now) -> {
+            fade.stop();
+            if (now) {
+                bar.setOpacity(1);
+                if (!bar.isVisible()) {
+                    keepBottomInView(bar);
+                    bar.setVisible(true);
+                }
+            } else if (bar.isVisible()) {
+                fade.setFromValue(bar.getOpacity());
+                fade.playFromStart();
+            }
+        });
+    }
+
+    /** True when the tab is the one shown: a tab pane hides the content of the others. */
+    private boolean inFront() {
+        return getScene() != null && (getParent() == null || getParent().isVisible());
+    }
+
+    /** Scrolls the cards up by the height {@code bar} is about to take from the view. */
+    private void keepBottomInView(HBox bar) {
+        double room = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+        if (room <= 0 || getCenter() != scroll) {
+            return;
+        }
+        double top = scroll.getVvalue() * room;
+        double height = bar.prefHeight(getWidth());
+        double newRoom = room + height;
+        scroll.setVvalue(Math.min(1, (top + height) / newRoom));
     }
 
     /** Puts the cards in two columns on a wide window, one below the other on a narrow one. */
@@ -331,6 +419,9 @@ public final class CustomerView extends BorderPane {
         }
         readOnlyNote.setVisible(details.editHealth().denied());
         readOnlyNote.setText("Read only: " + details.editHealth().reason());
+        CustomerDetails before = shownDetails;
+        shownDetails = details;
+        boolean another = before == null || before.customer().tpid() != c.tpid();
         health.show(details);
         status.show(details);
         contacts.show(details);
@@ -339,6 +430,10 @@ public final class CustomerView extends BorderPane {
         tenants.show(details.tenants());
         assignments.show(details);
         setCenter(scroll);
+        if (another) {
+            // another customer starts at its top, not where the one before was scrolled to
+            scroll.setVvalue(0);
+        }
         if (pendingRestore != null && pendingRestore.draft().tpid() == c.tpid()) {
             PendingRestore restore = pendingRestore;
             pendingRestore = null;

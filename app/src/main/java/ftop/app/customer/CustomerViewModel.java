@@ -23,6 +23,7 @@ import javafx.collections.ObservableList;
 
 import ftop.app.edit.RowMarks;
 import ftop.app.tasks.BackgroundTasks;
+import ftop.app.tasks.Scheduler;
 import ftop.app.workspace.Workspace;
 import ftop.core.assignment.Assignment;
 import ftop.core.change.EntityKind;
@@ -52,10 +53,12 @@ public final class CustomerViewModel {
     private final ReadOnlyObjectWrapper<CustomerDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper opening = new ReadOnlyStringWrapper(this, "opening", "");
     private final UsageTrendModel trend;
     private final CustomerEdits edits;
     private final ReadOnlyObjectWrapper<CustomerEdits.Edit> undoable = new ReadOnlyObjectWrapper<>(this, "undoable");
     private final ReadOnlyStringWrapper undoProblem = new ReadOnlyStringWrapper(this, "undoProblem", "");
+    private final EditNotice notice;
     private final ReadOnlyObjectWrapper<RowMarks> healthMarks = new ReadOnlyObjectWrapper<>(this, "healthMarks",
             RowMarks.NONE);
     private final ReadOnlyObjectWrapper<RowMarks> latestNoteMarks = new ReadOnlyObjectWrapper<>(this,
@@ -72,15 +75,40 @@ public final class CustomerViewModel {
 
     /** @param edits the edits and undo stack, shared with other views that edit customers */
     public CustomerViewModel(Workspace workspace, BackgroundTasks tasks, Clock clock, CustomerEdits edits) {
+        this(workspace, tasks, clock, edits, Scheduler.fx());
+    }
+
+    /** @param scheduler times how long the notice after an edit shows; tests pass one on virtual time */
+    public CustomerViewModel(Workspace workspace, BackgroundTasks tasks, Clock clock, CustomerEdits edits,
+            Scheduler scheduler) {
+        this.notice = new EditNotice(scheduler);
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.trend = new UsageTrendModel(workspace, tasks, clock);
         this.edits = Objects.requireNonNull(edits, "edits");
-        edits.versionProperty().addListener((obs, old, now) -> updateUndoable());
+        edits.versionProperty().addListener((obs, old, now) -> {
+            CustomerEdits.Edit before = undoable.get();
+            updateUndoable();
+            // a new latest edit (saved, or the one before it after an undo) is worth telling
+            if (undoable.get() != null && undoable.get() != before) {
+                notice.show();
+            } else if (undoable.get() == null && undoProblem.get().isEmpty()) {
+                notice.hide();
+            }
+        });
+        undoProblem.addListener((obs, old, now) -> {
+            if (!now.isEmpty()) {
+                notice.show();
+            }
+        });
         selected.addListener((obs, old, now) -> {
             undoProblem.set("");
             updateUndoable();
+            // another customer: an older edit of it is not news
+            if (old == null || now == null || old.tpid() != now.tpid()) {
+                notice.hide();
+            }
         });
     }
 
@@ -143,6 +171,11 @@ public final class CustomerViewModel {
     public void select(long tpid) {
         long request = ++generation;
         loading.set(true);
+        CustomerDetails shown = details.get();
+        if (shown == null || shown.customer().tpid() != tpid) {
+            opening.set(choices.stream().filter(c -> c.tpid() == tpid).map(CustomerChoice::name).findFirst()
+                    .orElse("TPID " + tpid));
+        }
         LocalDate today = LocalDate.now(clock);
         tasks.run(() -> loaded(tpid, today),
                 loaded -> {
@@ -150,6 +183,7 @@ public final class CustomerViewModel {
                         return;
                     }
                     loading.set(false);
+                    opening.set("");
                     CustomerDetails loadedDetails = loaded.details();
                     if (loadedDetails == null) {
                         error.set("There is no customer with TPID " + tpid + " in this workspace.");
@@ -165,6 +199,7 @@ public final class CustomerViewModel {
                 failure -> {
                     if (request == generation) {
                         loading.set(false);
+                        opening.set("");
                         error.set("The customer could not be read from the local workspace: " + failure.getMessage());
                     }
                 });
@@ -293,6 +328,25 @@ public final class CustomerViewModel {
         return undoable.getReadOnlyProperty();
     }
 
+    /**
+     * The notice after an edit: it shows when an edit of the shown customer is saved or undone (or
+     * an undo fails) and goes a few seconds later, unless the person is at it.
+     */
+    public EditNotice notice() {
+        return notice;
+    }
+
+    /**
+     * An edit of the shown customer was saved that the undo stack does not hold (its assignments):
+     * Undo no longer offers the edit before it.
+     */
+    public void savedElsewhere() {
+        CustomerChoice current = selected.get();
+        if (current != null) {
+            edits.savedElsewhere(current.tpid());
+        }
+    }
+
     /** Why the last undo failed, for people; empty when it worked. */
     public ReadOnlyStringProperty undoProblemProperty() {
         return undoProblem.getReadOnlyProperty();
@@ -324,6 +378,14 @@ public final class CustomerViewModel {
 
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
+    }
+
+    /**
+     * The name of the customer being read to be shown instead of the one shown (or of none);
+     * empty when no such read runs. A re-read of the customer shown is not an opening.
+     */
+    public ReadOnlyStringProperty openingProperty() {
+        return opening.getReadOnlyProperty();
     }
 
     /** What went wrong with the last load, for people; empty when it worked. */

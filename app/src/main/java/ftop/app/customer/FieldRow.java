@@ -4,7 +4,9 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.css.PseudoClass;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
@@ -13,6 +15,8 @@ import javafx.scene.layout.VBox;
 
 import atlantafx.base.theme.Styles;
 
+import ftop.app.widgets.DateInput;
+import ftop.app.widgets.DateText;
 import ftop.app.widgets.FieldError;
 import ftop.app.widgets.FieldMarker;
 
@@ -53,6 +57,36 @@ final class FieldRow {
         value.managedProperty().bind(value.visibleProperty());
         editor.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(editing::get, editing));
         editor.managedProperty().bind(editor.visibleProperty());
+        clearErrorWhenFixed();
+    }
+
+    /**
+     * A field's problem goes as soon as its input is fixed, not only on the next Save: a date once
+     * it reads as a date, a choice once another is picked. Save checks every rule again.
+     */
+    private void clearErrorWhenFixed() {
+        if (editor instanceof DatePicker picker) {
+            picker.getEditor().textProperty().addListener((obs, old, now) -> {
+                if (hasError() && readsAsDate(now)) {
+                    setError("");
+                }
+            });
+        } else if (editor instanceof ComboBox<?> box) {
+            box.valueProperty().addListener((obs, old, now) -> {
+                if (hasError()) {
+                    setError("");
+                }
+            });
+        }
+    }
+
+    private static boolean readsAsDate(String text) {
+        try {
+            DateInput.parse(text);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Places the row in {@code grid} at {@code row}: label left, value or editor and the problem right. */
@@ -83,7 +117,7 @@ final class FieldRow {
 
     void setError(String message) {
         boolean bad = message != null && !message.isEmpty();
-        error.setText(bad ? message : "");
+        error.setText(bad ? DateText.inMessage(message) : "");
         editor.pseudoClassStateChanged(INVALID, bad);
         editor.pseudoClassStateChanged(Styles.STATE_DANGER, bad);
     }
@@ -97,10 +131,10 @@ final class FieldRow {
      * choice by its value's name ("" for "Not set").
      */
     String draftText() {
-        if (editor instanceof javafx.scene.control.DatePicker picker) {
+        if (editor instanceof DatePicker picker) {
             return picker.getEditor().getText() == null ? "" : picker.getEditor().getText();
         }
-        if (editor instanceof javafx.scene.control.ComboBox<?> box && box.getValue() instanceof Choice<?> choice) {
+        if (editor instanceof ComboBox<?> box && box.getValue() instanceof Choice<?> choice) {
             return choiceText(choice.value());
         }
         return "";
@@ -108,19 +142,19 @@ final class FieldRow {
 
     /** Puts {@code text} from a draft back in the editor; a choice no longer offered leaves the editor as it is. */
     void showDraftText(String text) {
-        if (editor instanceof javafx.scene.control.DatePicker picker) {
+        if (editor instanceof DatePicker picker) {
             try {
-                picker.setValue(ftop.app.widgets.DateInput.parse(text).orElse(null));
+                picker.setValue(DateInput.parse(text).orElse(null));
             } catch (IllegalArgumentException e) {
                 // not a date: the text stays as typed, and Save says what is wrong with it
             }
             picker.getEditor().setText(text);
-        } else if (editor instanceof javafx.scene.control.ComboBox<?> box) {
+        } else if (editor instanceof ComboBox<?> box) {
             selectChoice(box, text);
         }
     }
 
-    private static <T> void selectChoice(javafx.scene.control.ComboBox<T> box, String text) {
+    private static <T> void selectChoice(ComboBox<T> box, String text) {
         box.getItems().stream()
                 .filter(item -> item instanceof Choice<?> c && choiceText(c.value()).equals(text))
                 .findFirst()

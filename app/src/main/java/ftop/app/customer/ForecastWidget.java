@@ -38,7 +38,7 @@ import ftop.core.usage.WorkloadUsage;
  * The Forecast card: projected active usage per workload for this quarter and the next three,
  * with the current actuals beside them; editable as a grid behind the pencil. Save writes every
  * changed cell in one edit (a cleared cell removes its forecast); a cell that is not a whole
- * number is marked and nothing is written. The grid is an {@link OpenForm}: the quit guard asks it,
+ * number is marked and nothing is written. Enter in a cell saves too; Esc cancels. The grid is an {@link OpenForm}: the quit guard asks it,
  * and what is typed is kept as a draft, cell by cell ({@code EXCHANGE@2021 Q2}).
  */
 final class ForecastWidget extends PencilSection implements OpenForm {
@@ -213,13 +213,15 @@ final class ForecastWidget extends PencilSection implements OpenForm {
         inputs.clear();
         ColumnConstraints first = new ColumnConstraints();
         first.setHgrow(Priority.ALWAYS);
-        first.setMinWidth(120);
+        // room for "(OneDrive/SharePoint)" on a line of its own: a word is never broken
+        first.setMinWidth(160);
         grid.getColumnConstraints().add(first);
         for (int i = 0; i <= QUARTERS; i++) {
             ColumnConstraints c = new ColumnConstraints();
             c.setHalignment(HPos.RIGHT);
-            c.setMinWidth(78);
-            c.setPrefWidth(86);
+            // "Active now" keeps its words; the quarters' figures need less
+            c.setMinWidth(i == 0 ? 82 : 66);
+            c.setPrefWidth(i == 0 ? 86 : 78);
             grid.getColumnConstraints().add(c);
         }
         grid.add(head("Workload"), 0, 0);
@@ -249,7 +251,12 @@ final class ForecastWidget extends PencilSection implements OpenForm {
                 input.setPrefColumnCount(6);
                 input.setAlignment(Pos.CENTER_RIGHT);
                 input.setPromptText("—");
-                input.textProperty().addListener((obs, old, now) -> changed());
+                input.textProperty().addListener((obs, old, now) -> {
+                    changed();
+                    unmarkWhenFixed(input);
+                });
+                // Enter commits the grid, as Save does
+                input.setOnAction(e -> commitFromKeyboard());
                 input.visibleProperty().bind(editingProperty());
                 input.managedProperty().bind(input.visibleProperty());
                 values.put(key(w, q), v);
@@ -354,6 +361,39 @@ final class ForecastWidget extends PencilSection implements OpenForm {
             setMessage(String.join(" ", found.stream().map(p -> p.message()).toList()));
             done.accept(false);
         });
+    }
+
+    /** Enter in a cell: saves like Save, then the pencil holds the focus (the cells are gone). */
+    private void commitFromKeyboard() {
+        if (busyProperty().get()) {
+            return;
+        }
+        saveForecasts(saved -> {
+            if (saved) {
+                pencil().requestFocus();
+            }
+        });
+    }
+
+    /** A marked cell loses its mark once it holds a whole number of users; the message goes with the last mark. */
+    private void unmarkWhenFixed(TextField input) {
+        if (!input.getPseudoClassStates().contains(INVALID)) {
+            return;
+        }
+        String text = input.getText().strip().replace(",", "");
+        try {
+            if (!text.isEmpty() && Long.parseLong(text) < 0) {
+                return;
+            }
+        } catch (NumberFormatException e) {
+            return;
+        }
+        input.pseudoClassStateChanged(INVALID, false);
+        input.pseudoClassStateChanged(Styles.STATE_DANGER, false);
+        input.setTooltip(null);
+        if (inputs.values().stream().noneMatch(i -> i.getPseudoClassStates().contains(INVALID))) {
+            setMessage("");
+        }
     }
 
     private static void mark(TextField input, String why) {

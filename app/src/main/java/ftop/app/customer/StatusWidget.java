@@ -1,9 +1,7 @@
 package ftop.app.customer;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 import javafx.scene.control.Button;
@@ -32,7 +30,6 @@ final class StatusWidget extends VBox {
 
     /** Older statuses shown before "Show all"; long histories would bury the cards below. */
     private static final int HISTORY_SHOWN = 3;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.US);
 
     private final Button add = new Button("Add new status", new FontIcon(Material2AL.ADD));
     private final Label due = new Label();
@@ -159,7 +156,7 @@ final class StatusWidget extends VBox {
     }
 
     private String written(EnterpriseStatusNote note, CustomerDetails d) {
-        return WHEN.format(note.createdAt().atZone(ZoneId.systemDefault())) + " by " + d.userName(note.author());
+        return DateText.of(note.createdAt().atZone(ZoneId.systemDefault()).toLocalDate()) + " by " + d.userName(note.author());
     }
 
     /**

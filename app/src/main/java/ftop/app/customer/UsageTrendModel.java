@@ -5,9 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -19,6 +17,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 import ftop.app.tasks.BackgroundTasks;
+import ftop.app.widgets.DateText;
 import ftop.app.workspace.Workspace;
 import ftop.core.change.FieldChange;
 import ftop.core.health.UsageTrend;
@@ -42,7 +41,6 @@ public final class UsageTrendModel {
         void fetch(long tpid) throws Exception;
     }
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.US);
 
     private final Workspace workspace;
     private final BackgroundTasks tasks;
@@ -176,7 +174,7 @@ public final class UsageTrendModel {
         if (since.toHours() < 24) {
             return since.toHours() + " h ago";
         }
-        return "on " + DAY.format(at.atZone(clock.getZone()));
+        return "on " + DateText.dayAndMonth(at.atZone(clock.getZone()).toLocalDate());
     }
 
     /** The trend of the customer shown; empty points before the first customer. */

@@ -1,6 +1,5 @@
 package ftop.app.customer;
 
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +17,7 @@ import javafx.scene.layout.VBox;
 import atlantafx.base.theme.Styles;
 import org.kordamp.ikonli.material2.Material2AL;
 
+import ftop.app.widgets.DateText;
 import ftop.app.widgets.HealthChip;
 import ftop.app.widgets.TrendChart;
 import ftop.core.health.HealthAssessment;
@@ -34,8 +34,6 @@ import ftop.core.health.WorkloadHealth;
  */
 final class WorkloadWidget extends VBox {
 
-    private static final DateTimeFormatter SHORT_MONTH = DateTimeFormatter.ofPattern("MMM", Locale.US);
-    private static final DateTimeFormatter LONG_MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.US);
 
     private final HealthChip overall = new HealthChip();
     private final VBox body = new VBox(10);
@@ -89,7 +87,7 @@ final class WorkloadWidget extends VBox {
         List<TrendChart.Point> points = new ArrayList<>(trend.points().size());
         for (UsageTrend.Point point : trend.points()) {
             point.overallPercent().ifPresent(percent -> points.add(new TrendChart.Point(
-                    SHORT_MONTH.format(point.month()), percent, point.overall(), describe(point))));
+                    DateText.shortMonth(point.month()), percent, point.overall(), describe(point))));
         }
         chart.setPoints(points);
     }
@@ -97,7 +95,7 @@ final class WorkloadWidget extends VBox {
     /** What a point's tooltip says: the month, the overall usage and colour, then each group's. */
     static String describe(UsageTrend.Point point) {
         HealthAssessment a = point.assessment();
-        StringBuilder text = new StringBuilder(LONG_MONTH.format(point.month()));
+        StringBuilder text = new StringBuilder(DateText.month(point.month()));
         text.append("\nOverall: ").append(percentText(a.overallPercent()))
                 .append(" · ").append(a.overall().map(HealthColour::label).orElse("no colour"));
         for (WorkloadGroup group : WorkloadGroup.values()) {

@@ -3,33 +3,30 @@ package ftop.app.edit;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
+import ftop.app.widgets.DateText;
 import ftop.core.store.Draft;
 
 /** The words a form shows once it holds a restored draft, and when a draft was typed. */
 public final class DraftNotice {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
-    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("d MMM, HH:mm", Locale.UK);
-    private static final DateTimeFormatter FULL = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
-
     private DraftNotice() {
     }
 
     /**
-     * When {@code at} was, as short as is clear on {@code now}'s day: "14:32" today, "3 May, 14:32"
-     * this year, "3 May 2020, 14:32" before; in the computer's time zone.
+     * When {@code at} was, as short as is clear on {@code now}'s day: "2:32 PM" today, "May 3, 2:32 PM"
+     * this year, "May 3, 2020, 2:32 PM" before (as the locale writes them); in the computer's time zone.
      */
     public static String when(Instant at, Instant now) {
         ZoneId zone = ZoneId.systemDefault();
         ZonedDateTime then = at.atZone(zone);
         ZonedDateTime today = now.atZone(zone);
         if (then.toLocalDate().equals(today.toLocalDate())) {
-            return TIME.format(then);
+            return DateText.time(at, zone);
         }
-        return then.getYear() == today.getYear() ? DAY_AND_TIME.format(then) : FULL.format(then);
+        return then.getYear() == today.getYear()
+                ? DateText.dayAndMonth(then.toLocalDate()) + ", " + DateText.time(at, zone)
+                : DateText.dateTime(at, zone);
     }
 
     /**

@@ -132,6 +132,11 @@ public final class HelpMenu {
         alert.getDialogPane().setId("logFolderDialog");
         alert.getDialogPane().setContent(new javafx.scene.layout.VBox(8,
                 new javafx.scene.control.Label("The logs are in this folder; copy its path to open it:"), path));
+        // the path has the focus, selected: Ctrl+C copies it, Esc closes
+        alert.setOnShown(e -> {
+            path.requestFocus();
+            path.selectAll();
+        });
         alert.show();
         path.selectAll();
     }
@@ -143,7 +148,7 @@ public final class HelpMenu {
     }
 
     private static Alert alert(Window owner, Alert.AlertType type, String header) {
-        Alert alert = new Alert(type, "", ButtonType.OK);
+        Alert alert = new Alert(type, "", ButtonType.CLOSE);
         alert.setTitle("FTOP Desktop");
         alert.setHeaderText(header);
         if (owner != null) {

@@ -295,11 +295,11 @@ public final class PortfolioView extends BorderPane {
         table.getColumns().add(TableColumns.text("CXP watchlist", "watchlistColumn",
                 r -> r.watchlist().map(Labelled::label).orElse("Not set"), 145, 130));
         table.getColumns().add(TableColumns.text("Region", "regionColumn", r -> r.region().label(), 190, 120));
-        table.getColumns().add(TableColumns.text("Vertical", "verticalColumn", r -> r.vertical().label(), 170, 110));
+        table.getColumns().add(TableColumns.text("Vertical", "verticalColumn", r -> r.vertical().label(), 215, 110));
         table.getColumns().add(TableColumns.text("Health owner", "ownerColumn",
                 r -> r.healthOwner().isEmpty() ? "Unassigned" : r.healthOwner(), 140, 100));
         TableColumn<PortfolioRow, Integer> tenants = TableColumns.plain("Tenants", "tenantsColumn",
-                PortfolioRow::tenantCount, 76, 70);
+                PortfolioRow::tenantCount, 92, 88);
         tenants.getStyleClass().add("number-column");
         table.getColumns().add(tenants);
         table.getColumns().add(flagsColumn());

@@ -1,6 +1,5 @@
 package ftop.app.review;
 
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -29,6 +28,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
+import ftop.app.widgets.DateText;
 import ftop.app.widgets.HealthChip;
 import ftop.core.health.HealthColour;
 import ftop.core.health.WorkloadGroup;
@@ -42,7 +42,6 @@ import ftop.core.review.CustomerBrief;
  */
 final class BriefEditor extends StackPane {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
     private final ReviewViewModel model;
     private final LongConsumer openCustomer;
@@ -144,7 +143,7 @@ final class BriefEditor extends StackPane {
         name.setWrapText(true);
         Label facts = new Label("TPID " + brief.tpid() + " \u00b7 "
                 + brief.status().map(s -> "Customer Status: " + s.label()).orElse("Customer Status not set") + " \u00b7 "
-                + brief.nextReview().map(d -> "next review " + DAY.format(d)).orElse("no review date"));
+                + brief.nextReview().map(d -> "next review " + DateText.of(d)).orElse("no review date"));
         facts.getStyleClass().add(Styles.TEXT_MUTED);
         facts.setWrapText(true);
 

@@ -198,9 +198,13 @@ final class ReviewQueuePane extends VBox {
     private static final class NameAndTpid extends VBox {
         private final Label name = new Label();
         private final Label tpid = new Label();
+        private final Tooltip nameTip = new Tooltip();
 
         NameAndTpid() {
             name.getStyleClass().add("queue-customer");
+            // a long name takes a second line; beyond that the tooltip has it
+            name.setWrapText(true);
+            name.setTooltip(nameTip);
             tpid.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             getChildren().addAll(name, tpid);
             setAlignment(Pos.CENTER_LEFT);
@@ -208,6 +212,7 @@ final class ReviewQueuePane extends VBox {
 
         void show(ReviewItem item) {
             name.setText(item.customer().name());
+            nameTip.setText(item.customer().name());
             tpid.setText("TPID " + item.tpid());
         }
     }
@@ -217,7 +222,7 @@ final class ReviewQueuePane extends VBox {
     }
 
     private static TableColumn<ReviewItem, ?> reviewColumn() {
-        return TableColumns.due("Review", "queueReviewColumn", ReviewItem::review, ReviewQueuePane::due, false, 120, 110);
+        return TableColumns.due("Review", "queueReviewColumn", ReviewItem::review, ReviewQueuePane::due, false, 132, 126);
     }
 
     /** e.g. "12 days late", "Due in 3 days", "Due today", "No review date". */

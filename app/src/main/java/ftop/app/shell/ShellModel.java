@@ -61,13 +61,16 @@ public final class ShellModel {
         this(workspace, tasks, clock, ftop.app.tasks.Scheduler.fx());
     }
 
-    /** @param scheduler times the writing of drafts; tests pass one on virtual time */
+    /**
+     * @param scheduler times the writing of drafts and how long the notice after an edit shows;
+     *                  tests pass one on virtual time
+     */
     public ShellModel(Workspace workspace, BackgroundTasks tasks, Clock clock, ftop.app.tasks.Scheduler scheduler) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         // one undo stack for every edit of a customer, whether made in its tab or on its winner tenant
         ftop.app.customer.CustomerEdits edits = new ftop.app.customer.CustomerEdits(workspace, tasks, clock);
-        this.customer = new CustomerViewModel(workspace, tasks, clock, edits);
+        this.customer = new CustomerViewModel(workspace, tasks, clock, edits, scheduler);
         this.portfolio = new PortfolioViewModel(workspace, tasks, clock, this::openCustomer);
         this.review = new ftop.app.review.ReviewViewModel(ftop.app.review.ReviewSources.of(workspace),
                 workspace.rules(), tasks, clock, ftop.app.review.ReviewSources.draftFile(workspace));

@@ -2,7 +2,6 @@ package ftop.app.sync;
 
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,7 +47,6 @@ import ftop.core.store.WorkspaceWrites;
  */
 public final class ConflictsView extends VBox {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     private final WorkspaceWrites store;
     private final Supplier<Optional<String>> user;
@@ -235,7 +233,7 @@ public final class ConflictsView extends VBox {
 
     /** A moment as the app writes dates, with the time. */
     private static String when(ZonedDateTime at) {
-        return DateText.of(at.toLocalDate()) + " " + TIME.format(at);
+        return DateText.current().dateAndTime(at.toLocalDateTime());
     }
 
     private static Label header(String text) {

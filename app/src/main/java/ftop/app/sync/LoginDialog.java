@@ -1,5 +1,6 @@
 package ftop.app.sync;
 
+import javafx.application.Platform;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -11,6 +12,7 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -56,6 +58,14 @@ public final class LoginDialog extends Dialog<Boolean> {
         error.getStyleClass().add(Styles.DANGER);
         error.setWrapText(true);
         error.setMaxWidth(380);
+        // the whole message, however many lines: the dialog grows to it rather than cutting it off
+        error.setMinHeight(Region.USE_PREF_SIZE);
+        error.textProperty().addListener((obs, old, now) -> Platform.runLater(() -> {
+            Window shown = getDialogPane().getScene() == null ? null : getDialogPane().getScene().getWindow();
+            if (shown != null && shown.isShowing()) {
+                shown.sizeToScene();
+            }
+        }));
         busy.setPrefSize(18, 18);
         busy.setVisible(false);
 

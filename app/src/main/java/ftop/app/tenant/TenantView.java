@@ -1,7 +1,6 @@
 package ftop.app.tenant;
 
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +28,7 @@ import ftop.app.edit.DraftForm;
 import ftop.app.edit.DraftKey;
 import ftop.app.edit.DraftNotice;
 import ftop.app.edit.OpenForm;
+import ftop.app.widgets.DateText;
 import ftop.app.widgets.DialogService;
 import ftop.core.store.Draft;
 import ftop.core.status.EnterpriseStatusGate;
@@ -42,7 +42,6 @@ import ftop.core.tenant.Tenant;
  */
 public final class TenantView extends BorderPane {
 
-    private static final DateTimeFormatter NOTE_TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK);
 
     private final TenantViewModel model;
     private final DialogService dialogs;
@@ -424,7 +423,7 @@ public final class TenantView extends BorderPane {
             card.getChildren().add(none);
         }
         for (TenantDetails.Note n : d.notes()) {
-            Label when = new Label(NOTE_TIME.format(n.createdAt().atZone(ZoneId.systemDefault())) + " · " + n.author());
+            Label when = new Label(DateText.dateTime(n.createdAt(), ZoneId.systemDefault()) + " · " + n.author());
             when.getStyleClass().add("field-label");
             VBox note = new VBox(4, when);
             note.getStyleClass().add("status-note");

@@ -1,31 +1,20 @@
 package ftop.app.widgets;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
-import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import javafx.scene.control.DatePicker;
 import javafx.util.StringConverter;
 
 /**
- * Dates as people type them: "May 17, 2021" (how the app writes them), "2021-05-17" and
- * "5/17/2021". A blank text is no date. Anything else is refused with a message that shows the
- * accepted forms, never guessed at.
+ * Dates as people type them: as the app writes them ({@link DateText}, in the person's locale),
+ * the locale's long and short forms, and "2021-05-17". A blank text is no date. Anything else is
+ * refused with a message that shows the accepted forms, never guessed at.
  */
 public final class DateInput {
 
     /** What the error message suggests. */
-    public static final String EXPECTED = "Type a date such as May 17, 2021 or 2021-05-17.";
-
-    private static final List<DateTimeFormatter> FORMATS = List.of(
-            DateTimeFormatter.ofPattern("MMM d, uuuu", Locale.US).withResolverStyle(ResolverStyle.STRICT),
-            DateTimeFormatter.ofPattern("MMMM d, uuuu", Locale.US).withResolverStyle(ResolverStyle.STRICT),
-            DateTimeFormatter.ISO_LOCAL_DATE.withResolverStyle(ResolverStyle.STRICT),
-            DateTimeFormatter.ofPattern("M/d/uuuu", Locale.US).withResolverStyle(ResolverStyle.STRICT));
+    public static final String EXPECTED = DateText.current().expected();
 
     private DateInput() {
     }
@@ -37,18 +26,7 @@ public final class DateInput {
      * @throws IllegalArgumentException with a message for people when it is not a date
      */
     public static Optional<LocalDate> parse(String text) {
-        String t = text == null ? "" : text.strip();
-        if (t.isEmpty()) {
-            return Optional.empty();
-        }
-        for (DateTimeFormatter format : FORMATS) {
-            try {
-                return Optional.of(LocalDate.parse(t, format));
-            } catch (DateTimeParseException e) {
-                // try the next form
-            }
-        }
-        throw new IllegalArgumentException("\"" + t + "\" is not a date. " + EXPECTED);
+        return DateText.current().read(text);
     }
 
     /**
@@ -59,7 +37,7 @@ public final class DateInput {
     public static DatePicker picker() {
         DatePicker picker = new DatePicker();
         picker.setEditable(true);
-        picker.setPromptText("e.g. May 17, 2021");
+        picker.setPromptText("e.g. " + DateText.of(LocalDate.of(2021, 5, 17)));
         picker.setConverter(new StringConverter<>() {
             @Override
             public String toString(LocalDate date) {

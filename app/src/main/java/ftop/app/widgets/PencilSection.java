@@ -11,6 +11,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -26,6 +28,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * A titled card that is read-only until its pencil is clicked; then Save and Cancel show. It knows
  * nothing of what it holds: the owner switches its fields when {@link #editingProperty() editing}
  * changes, does the saving in {@link #setOnSave} and calls {@link #finishEditing()} once it worked.
+ *
+ * <p>Esc while editing is Cancel, and the focus goes back to the pencil, so the card can be
+ * edited and left from the keyboard.
  *
  * <p>Ids, from the {@code key} given: {@code <key>Section} (the card), {@code <key>Edit} (the
  * pencil), {@code <key>Save}, {@code <key>Cancel} and {@code <key>Message} (what went wrong).
@@ -95,6 +100,14 @@ public class PencilSection extends VBox {
         getChildren().addAll(header, notice, body, message, actions);
         editing.addListener((obs, old, now) -> pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("editing"), now));
+        // a handler, not a filter: an open popup (a combo box list, a date picker) closes on Esc first
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && editing.get() && !busy.get()) {
+                e.consume();
+                cancelEditing();
+                pencil.requestFocus();
+            }
+        });
     }
 
     /** What the pencil does; also callable from code (e.g. a keyboard shortcut). */
@@ -127,7 +140,8 @@ public class PencilSection extends VBox {
 
     /** Shows what went wrong for the whole section (field problems go beside their fields). */
     public void setMessage(String text) {
-        message.setText(text == null ? "" : text);
+        // dates in it as the fields write them, not as the rules do
+        message.setText(text == null ? "" : DateText.inMessage(text));
     }
 
     public String getMessage() {

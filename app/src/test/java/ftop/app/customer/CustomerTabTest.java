@@ -26,6 +26,7 @@ import org.testfx.matcher.control.LabeledMatchers;
 
 import ftop.app.AppFixtures;
 import ftop.app.tasks.BackgroundTasks;
+import ftop.app.tasks.VirtualScheduler;
 import ftop.app.testkit.ViewWindow;
 import ftop.app.widgets.DateText;
 import ftop.app.workspace.StoreWorkspace;
@@ -74,7 +75,9 @@ class CustomerTabTest extends FxRobot {
         contoso = window.customer("Contoso");
         tasks = window.tasks();
         window.show(1400, 900, () -> {
-            model = new CustomerViewModel(workspace, tasks, clock);
+            // the notice after an edit stays until the test moves this time on
+            model = new CustomerViewModel(workspace, tasks, clock, new CustomerEdits(workspace, tasks, clock),
+                    new VirtualScheduler(clock.instant()));
             view = new CustomerView(model, (owner, title, question, yes) -> {
                 asked.add(question);
                 return answers.isEmpty() ? false : answers.remove(0);

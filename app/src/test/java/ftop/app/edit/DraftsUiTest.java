@@ -7,9 +7,7 @@ import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +20,7 @@ import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 
 import ftop.app.AppFixtures;
+import ftop.app.widgets.DateText;
 import ftop.core.Json;
 import ftop.core.change.EntityCodec;
 import ftop.core.change.EntityKind;
@@ -102,8 +101,7 @@ class DraftsUiTest extends UnsavedWorkFx {
         waitForDraftsOffered(2);
         List<String> lines = lookup("#draftsDialog .draft-line .label").queryAllAs(Label.class).stream()
                 .map(Label::getText).toList();
-        String at = "from " + LocalTime.ofInstant(AppFixtures.clock().instant(), ZoneId.systemDefault())
-                .format(DateTimeFormatter.ofPattern("HH:mm"));
+        String at = "from " + DateText.time(AppFixtures.clock().instant(), ZoneId.systemDefault());
         assertThat(lines).contains("Contoso's Customer Perspective", "Contoso's Enterprise Status note", at);
         assertThat(store.outbox().pendingCount()).isZero();
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -24,8 +25,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
 
 import ftop.app.AppOptions;
+import ftop.app.ElidedText;
 import ftop.app.FtopApplication;
 import ftop.app.testkit.DesktopApp;
 import ftop.app.widgets.FieldMarker;
@@ -259,6 +262,9 @@ class SyncUiTest extends FxRobot {
         clickOn("#loginConnect");
         waitUntil("the unreachable message", () -> label("#loginError").startsWith(
                 "Cannot reach the server at http://127.0.0.1:1"));
+        // the message reads in full: the dialog grows to it
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(ElidedText.under(lookup("#loginDialog").queryAs(Parent.class))).isEmpty();
 
         doubleClickOn("#loginUrl").eraseText(40).write(server.url().toString());
         clickOn("#loginConnect");
