@@ -62,7 +62,7 @@ final class ChangesWait {
         AtomicBoolean held = new AtomicBoolean();
         ChangesPage page = api.call(http, ServerApi.authorized(token).url(url).get().build(), ChangesPage.class,
                 "wait for changes", headers -> held.set(headers.get("Ftop-Wait") != null));
-        ServerApi.check(page, since);
+        AnswerChecks.check(page, since);
         return new Answer(page, held.get());
     }
 }
