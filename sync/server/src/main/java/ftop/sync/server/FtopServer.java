@@ -137,6 +137,10 @@ public final class FtopServer implements AutoCloseable {
                 // regard to case by default: a bearer token differing from an earlier one only in
                 // case would be read as that earlier token.
                 http.setHeaderCacheCaseSensitive(true);
+                // It keeps no per-connection cache of header fields at all: one costs about 100 KB
+                // from a connection's second request on, 200 MB for 2,000 desktops waiting for
+                // changes on kept-alive connections, to save parsing a few headers.
+                http.setHeaderCacheSize(0);
                 ServerConnector connector = config.tls().map(tls -> httpsConnector(server, http, tls))
                         .orElseGet(() -> new ServerConnector(server, new HttpConnectionFactory(http)));
                 connector.setHost(config.bind());
