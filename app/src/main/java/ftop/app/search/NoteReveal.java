@@ -27,25 +27,31 @@ final class NoteReveal {
     private NoteReveal() {
     }
 
-    /** Reveals the note written at {@code writtenAt} on tenant {@code tenantId} in {@code root}, now or once it loads. */
+    /**
+     * Reveals the note written at {@code writtenAt} on tenant {@code tenantId} in {@code root}, now
+     * or once it loads. The tenant may be drawn more than once as it loads (and again after a save
+     * or a sync while it shows): each time, the note is marked again, until another tenant shows.
+     */
     static void reveal(Parent root, TenantViewModel tenant, UUID tenantId, Instant writtenAt) {
         Objects.requireNonNull(writtenAt, "writtenAt");
-        ChangeListener<TenantDetails> once = new ChangeListener<>() {
+        ChangeListener<TenantDetails> drawn = new ChangeListener<>() {
             @Override
             public void changed(ObservableValue<? extends TenantDetails> obs, TenantDetails old,
                                 TenantDetails now) {
-                if (now != null && now.tenant().tenantId().equals(tenantId)) {
-                    obs.removeListener(this);
-                    Platform.runLater(() -> scrollTo(root, writtenAt));
+                if (now == null || !now.tenant().tenantId().equals(tenantId)) {
+                    if (now != null) {
+                        obs.removeListener(this);
+                    }
+                    return;
                 }
+                Platform.runLater(() -> scrollTo(root, writtenAt));
             }
         };
+        tenant.detailsProperty().addListener(drawn);
         TenantDetails shown = tenant.detailsProperty().get();
         if (shown != null && shown.tenant().tenantId().equals(tenantId)) {
             // already showing (a reload with the same rows sends no change): reveal in the next pulse
             Platform.runLater(() -> scrollTo(root, writtenAt));
-        } else {
-            tenant.detailsProperty().addListener(once);
         }
     }
 

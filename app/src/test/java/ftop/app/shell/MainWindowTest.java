@@ -68,7 +68,6 @@ class MainWindowTest extends FxRobot {
         assertThat(lookup(".table-row-cell").lookup("Contoso").tryQuery()).isPresent();
         assertThat(lookup(".health-chip").queryAllAs(Label.class)).extracting(Label::getText)
                 .contains("Red", "Yellow", "Green", "Blue");
-        assertThat(lookup("#winnerIcon").queryAll()).isNotEmpty();
         assertThat(lookup("#covidIcon").queryAll()).isNotEmpty();
         assertThat(lookup(".overdue").queryAllAs(Labeled.class)).extracting(Labeled::getText)
                 .anySatisfy(text -> assertThat(text).startsWith("Overdue"));
