@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,7 +17,7 @@ import java.util.Set;
  * What one committed transaction changed, as far as waiting clients care: the customers whose rows
  * changed and the people whose scope grew or shrank, up to revision {@code revision}. A commit
  * that touched too many to list wakes {@code everyone}. Sent between server instances as a
- * PostgreSQL notification ({@link #CHANNEL}), as JSON well under its 8,000-byte limit.
+ * PostgreSQL notification ({@link #channel}), as JSON well under its 8,000-byte limit.
  *
  * @param revision the last revision the transaction took
  * @param tpids    the customers whose rows changed (the directory of people is customer 0)
@@ -26,8 +27,14 @@ import java.util.Set;
 record ChangeNotice(@JsonProperty("r") long revision, @JsonProperty("t") Set<Long> tpids,
                     @JsonProperty("u") Set<String> users, @JsonProperty("all") boolean everyone) {
 
-    /** The PostgreSQL channel the instances of one database tell each other of commits on. */
-    static final String CHANNEL = "ftop_changes";
+    /**
+     * The PostgreSQL channel the instances of one FTOP database tell each other of commits on,
+     * named after its server id: notifications go to the whole PostgreSQL database, which may hold
+     * other FTOP databases in other schemas (a staging copy, tests), and those must not wake ours.
+     */
+    static String channel(String serverId) {
+        return "ftop_changes_" + serverId.replace("-", "").toLowerCase(Locale.ROOT);
+    }
 
     /** Customers or people beyond which a notice names nobody and wakes everyone. */
     static final int MAX_LISTED = 200;
@@ -103,9 +110,9 @@ record ChangeNotice(@JsonProperty("r") long revision, @JsonProperty("t") Set<Lon
      * Tells the other instances on the same PostgreSQL database, in the transaction on {@code c}:
      * PostgreSQL delivers the notification when (and only if) it commits.
      */
-    void notifyOthers(Connection c) throws SQLException {
+    void notifyOthers(Connection c, String channel) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
-            ps.setString(1, CHANNEL);
+            ps.setString(1, channel);
             ps.setString(2, payload());
             ps.execute();
         }

@@ -364,7 +364,7 @@ public final class Database implements AutoCloseable {
     private ChangeNotice noticeOf(Connection c, long before, long last) throws SQLException {
         ChangeNotice notice = ChangeNotice.of(c, before, last);
         if (postgres) {
-            notice.notifyOthers(c);
+            notice.notifyOthers(c, ChangeNotice.channel(serverId));
         }
         return notice;
     }

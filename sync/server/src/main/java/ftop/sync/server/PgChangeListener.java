@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hears the commits of every server instance on the same PostgreSQL database: one dedicated
- * connection (outside the pool) {@code LISTEN}s on {@link ChangeNotice#CHANNEL}, and a thread of
+ * connection (outside the pool) {@code LISTEN}s on the database's channel ({@link ChangeNotice#channel}), and a thread of
  * its own hands each notification to {@code sink}. A lost connection is opened again after a
  * pause; the commits made meanwhile are covered by the waiters' timeouts, and the instance's own
  * commits never depend on it.
@@ -54,7 +54,7 @@ final class PgChangeListener implements AutoCloseable {
         Connection c = db.unpooledConnection();
         try (Statement s = c.createStatement()) {
             c.setAutoCommit(true);
-            s.execute("LISTEN " + ChangeNotice.CHANNEL);
+            s.execute("LISTEN " + ChangeNotice.channel(db.serverId()));
         } catch (SQLException e) {
             c.close();
             throw e;
