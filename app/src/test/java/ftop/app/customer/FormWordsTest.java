@@ -1,20 +1,18 @@
 package ftop.app.customer;
 
+import static ftop.app.testkit.Ui.label;
+import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.DatePicker;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.KeyCode;
 
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxRobotInterface;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import ftop.app.AppFixtures;
 import ftop.app.tasks.BackgroundTasks;
@@ -71,7 +68,7 @@ class FormWordsTest extends FxRobot {
             stage.show();
         });
         interact(() -> model.select(contoso.tpid()));
-        waitUntil("Contoso", () -> "Contoso".equals(text("#customerName")));
+        waitUntil("Contoso", () -> "Contoso".equals(label("#customerName")));
     }
 
     @AfterEach
@@ -86,10 +83,10 @@ class FormWordsTest extends FxRobot {
         click("#customerProgressEdit");
         typeDate("#expectedProgressDueField", "sometime soon");
         click("#customerProgressSave");
-        waitUntil("the date problem", () -> !text("#expectedProgressDueError").isEmpty());
+        waitUntil("the date problem", () -> !label("#expectedProgressDueError").isEmpty());
 
         typeDate("#expectedProgressDueField", DateText.of(AppFixtures.TODAY.plusMonths(3)));
-        assertThat(text("#expectedProgressDueError")).as("gone before any Save").isEmpty();
+        assertThat(label("#expectedProgressDueError")).as("gone before any Save").isEmpty();
         assertThat(lookup("#expectedProgressDueField").query().getPseudoClassStates())
                 .extracting(Object::toString).doesNotContain("invalid");
 
@@ -99,8 +96,8 @@ class FormWordsTest extends FxRobot {
         LocalDate before = previous.minusDays(10);
         typeDate("#nextReviewDateField", DateText.of(before));
         click("#customerProgressSave");
-        waitUntil("the order problem", () -> !text("#nextReviewDateError").isEmpty());
-        assertThat(text("#nextReviewDateError")).contains(DateText.of(before), DateText.of(previous))
+        waitUntil("the order problem", () -> !label("#nextReviewDateError").isEmpty());
+        assertThat(label("#nextReviewDateError")).contains(DateText.of(before), DateText.of(previous))
                 .doesNotContain(before.toString(), previous.toString());
     }
 
@@ -110,11 +107,11 @@ class FormWordsTest extends FxRobot {
         click("#contactNameField").write("Ana Souza");
         click("#contactEmailField").write("not an address");
         click("#contactSave");
-        waitUntil("the e-mail problem", () -> !text("#contactEmailError").isEmpty());
+        waitUntil("the e-mail problem", () -> !label("#contactEmailError").isEmpty());
 
         click("#contactEmailField").push(KeyCode.CONTROL, KeyCode.A).write("ana@contoso.com");
-        assertThat(text("#contactEmailError")).isEmpty();
-        assertThat(text("#contactMessage")).isEmpty();
+        assertThat(label("#contactEmailError")).isEmpty();
+        assertThat(label("#contactMessage")).isEmpty();
     }
 
     @Test
@@ -123,13 +120,13 @@ class FormWordsTest extends FxRobot {
         click("#forecastEdit");
         click(cell).push(KeyCode.CONTROL, KeyCode.A).write("lots");
         click("#forecastSave");
-        waitUntil("the cell problem", () -> !text("#forecastMessage").isEmpty());
+        waitUntil("the cell problem", () -> !label("#forecastMessage").isEmpty());
         assertThat(lookup(cell).query().getPseudoClassStates()).extracting(Object::toString).contains("invalid");
 
         click(cell).push(KeyCode.CONTROL, KeyCode.A).write("1,200");
         assertThat(lookup(cell).query().getPseudoClassStates()).extracting(Object::toString)
                 .doesNotContain("invalid");
-        assertThat(text("#forecastMessage")).isEmpty();
+        assertThat(label("#forecastMessage")).isEmpty();
     }
 
     private void typeDate(String pickerId, String text) {
@@ -155,16 +152,4 @@ class FormWordsTest extends FxRobot {
         });
     }
 
-    private String text(String query) {
-        return lookup(query).tryQuery().map(n -> ((Labeled) n).getText()).orElse("");
-    }
-
-    private static void waitUntil(String what, Supplier<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::get);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for " + what, e);
-        }
-    }
 }

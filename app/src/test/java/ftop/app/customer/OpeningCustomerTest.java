@@ -1,5 +1,7 @@
 package ftop.app.customer;
 
+import static ftop.app.testkit.Ui.label;
+import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -7,12 +9,9 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 
 import org.junit.jupiter.api.AfterEach;
@@ -92,11 +91,11 @@ class OpeningCustomerTest extends FxRobot {
         interact(() -> model.open(contoso.tpid()));
 
         waitUntil("the loading state", () -> shown("#customerOpening"));
-        assertThat(text("#customerOpening")).isEqualTo("Opening Contoso…");
+        assertThat(label("#customerOpening")).isEqualTo("Opening Contoso…");
         assertThat(shown("#customerPlaceholder")).as("not \"Pick a customer\"").isFalse();
 
         gate.countDown();
-        waitUntil("Contoso", () -> "Contoso".equals(text("#customerName")) && shown("#customerScroll"));
+        waitUntil("Contoso", () -> "Contoso".equals(label("#customerName")) && shown("#customerScroll"));
         assertThat(shown("#customerOpening")).isFalse();
     }
 
@@ -106,7 +105,7 @@ class OpeningCustomerTest extends FxRobot {
         Customer other = model.choices().stream().filter(c -> c.tpid() != contoso.tpid()).findFirst()
                 .map(c -> customer(c.name())).orElseThrow();
         interact(() -> model.open(contoso.tpid()));
-        waitUntil("Contoso", () -> "Contoso".equals(text("#customerName")));
+        waitUntil("Contoso", () -> "Contoso".equals(label("#customerName")));
         ScrollPane scroll = lookup("#customerScroll").queryAs(ScrollPane.class);
         interact(() -> scroll.setVvalue(0.8));
 
@@ -116,7 +115,7 @@ class OpeningCustomerTest extends FxRobot {
         assertThat(scroll.getVvalue()).as("the same customer read again stays where it was").isEqualTo(0.8);
 
         interact(() -> model.open(other.tpid()));
-        waitUntil(other.name(), () -> other.name().equals(text("#customerName")));
+        waitUntil(other.name(), () -> other.name().equals(label("#customerName")));
         assertThat(scroll.getVvalue()).isZero();
     }
 
@@ -138,16 +137,4 @@ class OpeningCustomerTest extends FxRobot {
         return true;
     }
 
-    private String text(String query) {
-        return lookup(query).tryQuery().map(n -> ((Labeled) n).getText()).orElse("");
-    }
-
-    private static void waitUntil(String what, Supplier<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::get);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for " + what, e);
-        }
-    }
 }

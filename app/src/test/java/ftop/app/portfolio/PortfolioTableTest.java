@@ -1,5 +1,7 @@
 package ftop.app.portfolio;
 
+import static ftop.app.testkit.Ui.label;
+import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -11,9 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import javafx.geometry.Bounds;
@@ -301,16 +300,4 @@ class PortfolioTableTest extends FxRobot {
         return (TableView<TenantRow>) lookup("#tenantTable").queryAs(TableView.class);
     }
 
-    private String label(String id) {
-        return lookup(id).tryQuery().map(n -> ((Labeled) n).getText()).orElse("");
-    }
-
-    private static void waitUntil(String what, Supplier<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::get);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for " + what, e);
-        }
-    }
 }

@@ -1,13 +1,11 @@
 package ftop.app.portfolio;
 
+import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import javafx.scene.Node;
 import javafx.scene.control.TableRow;
@@ -110,14 +108,5 @@ class WinnerWarningTest extends FxRobot {
             }
         }
         return rows;
-    }
-
-    private static void waitUntil(String what, Supplier<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition::get);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for " + what, e);
-        }
     }
 }

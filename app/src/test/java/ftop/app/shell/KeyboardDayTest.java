@@ -1,12 +1,10 @@
 package ftop.app.shell;
 
+import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -22,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import ftop.app.AppFixtures;
 import ftop.app.AppOptions;
@@ -206,14 +203,5 @@ class KeyboardDayTest extends FxRobot {
 
     private String text(String query) {
         return lookup(query).tryQuery().map(n -> ((Labeled) n).getText()).orElse(null);
-    }
-
-    private static void waitUntil(String what, Supplier<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::get);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for " + what, e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package ftop.app.shell;
 
+import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -7,9 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
@@ -132,14 +130,5 @@ class ScreensAt1280Test extends FxRobot {
 
     private String text(String query) {
         return lookup(query).tryQuery().map(n -> ((Labeled) n).getText()).orElse(null);
-    }
-
-    private static void waitUntil(String what, Supplier<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::get);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for " + what, e);
-        }
     }
 }

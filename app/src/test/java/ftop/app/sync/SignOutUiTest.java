@@ -1,18 +1,17 @@
 package ftop.app.sync;
 
+import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import ftop.app.AppOptions;
 import ftop.app.FtopApplication;
@@ -114,7 +112,7 @@ class SignOutUiTest extends FxRobot {
                 Optional.empty(), serverUrl);
         app = (FtopApplication) FxToolkit.setupApplication(() -> new FtopApplication(options, StoreWorkspace::open,
                 Clock.systemDefaultZone(), true, Scheduler.fx(), keys));
-        waitUntil("the window", () -> lookup("#syncState").tryQuery().isPresent(), 120);
+        waitUntil("the window", () -> lookup("#syncState").tryQuery().isPresent(), Duration.ofSeconds(120));
     }
 
     @Test
@@ -161,8 +159,8 @@ class SignOutUiTest extends FxRobot {
         assertThat(lookup("#signOutConfirm").queryButton().getText()).isEqualTo("Sign out and remove");
         clickOn("#signOutConfirm");
 
-        waitUntil("the workspace to be removed", () -> !Files.exists(home.resolve("ftop.mv.db")), 60);
-        waitUntil("the folder to go", () -> !Files.exists(home), 30);
+        waitUntil("the workspace to be removed", () -> !Files.exists(home.resolve("ftop.mv.db")), Duration.ofSeconds(60));
+        waitUntil("the folder to go", () -> !Files.exists(home), Duration.ofSeconds(30));
         assertThat(credentials.entries).isEmpty();
     }
 
@@ -196,18 +194,5 @@ class SignOutUiTest extends FxRobot {
 
     private void waitForLabel(String id, String text) {
         waitUntil(id + " to read \"" + text + "\"", () -> text.equals(label(id)));
-    }
-
-    private static void waitUntil(String what, Supplier<Boolean> condition) {
-        waitUntil(what, condition, 45);
-    }
-
-    private static void waitUntil(String what, Supplier<Boolean> condition, int seconds) {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::get);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for " + what, e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package ftop.app.tenant;
 
+import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,9 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
@@ -24,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import ftop.app.tasks.BackgroundTasks;
 import ftop.app.workspace.StoreWorkspace;
@@ -197,14 +194,5 @@ class TenantExceptionDialogTest extends FxRobot {
     private String text(String id) {
         return lookup(id).tryQuery().filter(Node::isVisible).map(n -> n instanceof Labeled l ? l.getText() : "")
                 .orElse("");
-    }
-
-    private static void waitUntil(String what, Supplier<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::get);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for " + what, e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package ftop.app.tenant;
 
+import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -7,9 +8,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Supplier;
 
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -252,14 +250,5 @@ class TenantFlagsTest extends FxRobot {
     private String text(String id) {
         return lookup(id).tryQuery().filter(n -> shown(id)).map(n -> n instanceof Labeled l ? l.getText() : "")
                 .orElse("");
-    }
-
-    private static void waitUntil(String what, Supplier<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition::get);
-            WaitForAsyncUtils.waitForFxEvents();
-        } catch (TimeoutException e) {
-            throw new AssertionError("Timed out waiting for " + what, e);
-        }
     }
 }
