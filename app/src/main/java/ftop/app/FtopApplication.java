@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +16,10 @@ import java.util.OptionalLong;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
@@ -22,19 +28,34 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 import javax.imageio.ImageIO;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ftop.app.assignment.AssignmentActions;
+import ftop.app.assignment.AssignmentFiles;
+import ftop.app.customer.CustomerChoice;
+import ftop.app.edit.DraftKeeper;
+import ftop.app.edit.RecoveredDrafts;
+import ftop.app.help.HelpMenu;
 import ftop.app.portfolio.PortfolioRow;
+import ftop.app.search.SearchFeature;
 import ftop.app.shell.MainWindow;
+import ftop.app.shell.QuitGuard;
 import ftop.app.shell.ShellModel;
+import ftop.app.shell.UnsavedWorkDialog;
 import ftop.app.shell.WindowIcons;
 import ftop.app.sync.SignOutAction;
+import ftop.app.sync.SyncFeature;
+import ftop.app.sync.SyncSession;
+import ftop.app.sync.SyncedOpener;
 import ftop.app.tasks.BackgroundTasks;
+import ftop.app.tasks.Scheduler;
 import ftop.app.tenant.TenantExceptionAction;
 import ftop.app.tenant.TenantExceptionModel;
 import ftop.app.widgets.Theme;
@@ -44,7 +65,9 @@ import ftop.app.workspace.StoreWorkspace;
 import ftop.app.workspace.Workspace;
 import ftop.app.workspace.WorkspaceOpener;
 import ftop.app.workspace.WorkspaceRemoval;
+import ftop.core.customer.Customer;
 import ftop.core.store.WorkspaceKeys;
+import ftop.sync.client.SyncEngine;
 
 /**
  * The desktop app: opens the profile's workspace in the background (creating the demo workspace on
@@ -62,25 +85,25 @@ public final class FtopApplication extends Application {
     private final BackgroundTasks network = BackgroundTasks.create("ftop-net");
     /** Ctrl+K's queries, on their own thread so that typing never waits behind a Portfolio load. */
     private final BackgroundTasks search = BackgroundTasks.create("ftop-search");
-    private ftop.app.search.SearchFeature searchFeature;
+    private SearchFeature searchFeature;
     private Workspace workspace;
     private ShellModel shell;
     private Scene scene;
     /** Set for a plain start: the workspace syncs with its server (the demo with its own). */
     private final boolean syncing;
-    private ftop.app.sync.SyncedOpener syncOpener;
-    private volatile ftop.app.sync.SyncSession syncSession;
+    private SyncedOpener syncOpener;
+    private volatile SyncSession syncSession;
     private volatile boolean stopped;
     /** Times the writing of drafts; tests pass one on virtual time. */
-    private final ftop.app.tasks.Scheduler scheduler;
+    private final Scheduler scheduler;
     /** Where the keys of encrypted workspaces are kept; empty: workspaces are opened plain. */
     private Optional<WorkspaceKeys> keys = Optional.empty();
     /** When the sync engine pushes and polls; tests hold pushes back to make two edits meet. */
-    private ftop.sync.client.SyncEngine.Options syncOptions = ftop.sync.client.SyncEngine.Options.defaults();
+    private SyncEngine.Options syncOptions = SyncEngine.Options.defaults();
     /** Set when the workspace was removed after signing out: nothing is left to close or keep. */
     private volatile boolean removed;
     private Stage stage;
-    private ftop.app.shell.MainWindow window;
+    private MainWindow window;
     /** Writes what is typed and not yet kept as drafts when the process is asked to end (a session logout). */
     private Thread shutdownHook;
     /** What the process should exit with; a failed screenshot run is not a success. */
@@ -101,12 +124,12 @@ public final class FtopApplication extends Application {
 
     /** As above; with {@code syncing}, a workspace without a generated set is opened connected to its server. */
     public FtopApplication(AppOptions options, WorkspaceOpener opener, Clock clock, boolean syncing) {
-        this(options, opener, clock, syncing, ftop.app.tasks.Scheduler.fx());
+        this(options, opener, clock, syncing, Scheduler.fx());
     }
 
     /** As above, with the scheduler that times the writing of drafts (tests: one on virtual time). */
     public FtopApplication(AppOptions options, WorkspaceOpener opener, Clock clock, boolean syncing,
-            ftop.app.tasks.Scheduler scheduler) {
+            Scheduler scheduler) {
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.syncing = syncing;
         this.options = options;
@@ -116,7 +139,7 @@ public final class FtopApplication extends Application {
 
     /** As above, with workspaces that may hold a server's data encrypted with the key {@code keys} keep. */
     public FtopApplication(AppOptions options, WorkspaceOpener opener, Clock clock, boolean syncing,
-            ftop.app.tasks.Scheduler scheduler, WorkspaceKeys keys) {
+            Scheduler scheduler, WorkspaceKeys keys) {
         this(options, opener, clock, syncing, scheduler);
         this.keys = Optional.of(keys);
     }
@@ -125,7 +148,7 @@ public final class FtopApplication extends Application {
      * Syncs with {@code options} instead of the defaults (a test that needs a local edit to wait
      * in the outbox until something else starts a sync). Call before the application starts.
      */
-    public FtopApplication withSyncOptions(ftop.sync.client.SyncEngine.Options options) {
+    public FtopApplication withSyncOptions(SyncEngine.Options options) {
         this.syncOptions = Objects.requireNonNull(options, "options");
         return this;
     }
@@ -144,10 +167,10 @@ public final class FtopApplication extends Application {
         ProgressIndicator spinner = new ProgressIndicator();
         Label opening = new Label("Opening workspace " + options.profile() + "…");
         VBox loading = new VBox(12, spinner, opening);
-        loading.setAlignment(javafx.geometry.Pos.CENTER);
+        loading.setAlignment(Pos.CENTER);
         loading.setId("openingWorkspace");
         // 1400x900, or less on a smaller screen so the window never hangs off it
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         scene = new Scene(loading, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
         Theme.style(scene);
         stage.setScene(scene);
@@ -159,7 +182,7 @@ public final class FtopApplication extends Application {
 
         LocalDate today = LocalDate.now(clock);
         if (syncing && options.dataset().isEmpty()) {
-            syncOpener = new ftop.app.sync.SyncedOpener(options.server(), syncOptions, keys, options.security());
+            syncOpener = new SyncedOpener(options.server(), syncOptions, keys, options.security());
         }
         WorkspaceOpener chosen = options.dataset().isEmpty() ? (syncOpener != null ? syncOpener : opener)
                 : (profile, home, day) -> StoreWorkspace.openGenerated(profile, home, day, options.dataset().get());
@@ -195,12 +218,12 @@ public final class FtopApplication extends Application {
 
     private void showWorkspace(Opened result) {
         Workspace opened = result.workspace();
-        java.util.Optional<ftop.app.sync.SyncSession> sync = syncOpener == null ? java.util.Optional.empty()
+        Optional<SyncSession> sync = syncOpener == null ? Optional.empty()
                 : syncOpener.session();
         if (stopped) {
             // the window closed while the workspace was opening: release it for the next start
             new Thread(() -> {
-                sync.ifPresent(ftop.app.sync.SyncSession::close);
+                sync.ifPresent(SyncSession::close);
                 opened.close();
             }, "ftop-close").start();
             return;
@@ -214,11 +237,11 @@ public final class FtopApplication extends Application {
         this.window = window;
         guardQuitting(window);
         ShellModel current = shell;
-        ftop.app.assignment.AssignmentActions assignments = new ftop.app.assignment.AssignmentActions(opened, tasks,
-                clock, ftop.app.assignment.AssignmentFiles.system(),
-                () -> java.util.Optional.ofNullable(current.customer().selectedProperty().get())
-                        .map(ftop.app.customer.CustomerChoice::tpid),
-                () -> current.portfolio().shownCustomers().stream().map(ftop.app.portfolio.PortfolioRow::tpid)
+        AssignmentActions assignments = new AssignmentActions(opened, tasks,
+                clock, AssignmentFiles.system(),
+                () -> Optional.ofNullable(current.customer().selectedProperty().get())
+                        .map(CustomerChoice::tpid),
+                () -> current.portfolio().shownCustomers().stream().map(PortfolioRow::tpid)
                         .toList(),
                 () -> {
                     // an assignment saved: Undo in the Customer tab no longer offers an older edit
@@ -244,17 +267,17 @@ public final class FtopApplication extends Application {
         current.portfolio().onOpenTenantAssignmentsProperty()
                 .set(tenantIds -> assignments.openTenantBatch(tenantIds, scene.getWindow()));
         window.customerView().setOnOpenAssignments(
-                tpid -> assignments.openAssignments(java.util.List.of(tpid), scene.getWindow()));
+                tpid -> assignments.openAssignments(List.of(tpid), scene.getWindow()));
         window.setOnRestoreAssignments((draft, done) -> assignments.restoreDraft(draft, scene.getWindow(), done));
         scene.setRoot(window);
         sync.ifPresent(session -> {
             syncSession = session;
-            ftop.app.sync.SyncFeature.install(window, session, tasks, clock);
+            SyncFeature.install(window, session, tasks, clock);
             SignOutAction.install(window, session, opened, tasks, this::removeWorkspaceAndQuit);
             shell.customer().trend().connect(session::fetchHistory, network);
         });
-        searchFeature = ftop.app.search.SearchFeature.install(window, search);
-        window.addHeaderAction(ftop.app.help.HelpMenu.forWorkspace(options.workspaceDirectory(), opened, sync, tasks,
+        searchFeature = SearchFeature.install(window, search);
+        window.addHeaderAction(HelpMenu.forWorkspace(options.workspaceDirectory(), opened, sync, tasks,
                 clock).button());
         shell.refresh();
         whenPortfolioLoaded(() -> {
@@ -272,15 +295,15 @@ public final class FtopApplication extends Application {
      * guard, which asks about unsaved work; a session's end writes what is typed and not yet kept.
      */
     private void guardQuitting(MainWindow window) {
-        ftop.app.shell.QuitGuard guard = new ftop.app.shell.QuitGuard(shell.forms(),
-                new ftop.app.shell.UnsavedWorkDialog(() -> stage), this::quitNow);
+        QuitGuard guard = new QuitGuard(shell.forms(),
+                new UnsavedWorkDialog(() -> stage), this::quitNow);
         // asked after the request is handled, so the question never blocks the one who asked
         stage.setOnCloseRequest(e -> {
             e.consume();
             Platform.runLater(guard::requestQuit);
         });
         window.setOnQuit(guard::requestQuit);
-        ftop.app.edit.DraftKeeper drafts = shell.drafts();
+        DraftKeeper drafts = shell.drafts();
         Workspace opened = workspace;
         shutdownHook = new Thread(() -> {
             if (stopped) {
@@ -304,7 +327,7 @@ public final class FtopApplication extends Application {
      */
     private void removeWorkspaceAndQuit() {
         Workspace opened = workspace;
-        ftop.app.sync.SyncSession session = syncSession;
+        SyncSession session = syncSession;
         Path dir = options.workspaceDirectory();
         removed = true;
         if (shutdownHook != null) {
@@ -332,7 +355,7 @@ public final class FtopApplication extends Application {
     }
 
     private static void hideAll() {
-        for (javafx.stage.Window open : java.util.List.copyOf(javafx.stage.Window.getWindows())) {
+        for (Window open : List.copyOf(Window.getWindows())) {
             open.hide();
         }
     }
@@ -340,15 +363,15 @@ public final class FtopApplication extends Application {
     /** Nothing is left unsaved (or the person chose to drop it): every window goes, and with them the app. */
     private void quitNow() {
         shell.drafts().writePending();
-        for (javafx.stage.Window open : java.util.List.copyOf(javafx.stage.Window.getWindows())) {
+        for (Window open : List.copyOf(Window.getWindows())) {
             open.hide();
         }
     }
 
     /** Reads the drafts left from before this start and, when there are any, offers them back. */
     private void offerDrafts(Workspace opened, MainWindow window) {
-        ftop.app.edit.RecoveredDrafts recovered = shell.recoveredDrafts();
-        recovered.load(tpid -> opened.customer(tpid).map(ftop.core.customer.Customer::name));
+        RecoveredDrafts recovered = shell.recoveredDrafts();
+        recovered.load(tpid -> opened.customer(tpid).map(Customer::name));
         if (options.screenshot().isPresent()) {
             return;
         }
@@ -359,14 +382,14 @@ public final class FtopApplication extends Application {
         });
     }
 
-    private static void whenTrue(javafx.beans.value.ObservableValue<Boolean> flag, Runnable action) {
+    private static void whenTrue(ObservableValue<Boolean> flag, Runnable action) {
         if (flag.getValue()) {
             action.run();
             return;
         }
         flag.addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean old, Boolean now) {
+            public void changed(ObservableValue<? extends Boolean> obs, Boolean old, Boolean now) {
                 if (now) {
                     obs.removeListener(this);
                     action.run();
@@ -377,9 +400,9 @@ public final class FtopApplication extends Application {
 
     /** {@code --exit-when-ready}: the time from the process start to the populated Portfolio, then exit. */
     private void reportStartAndExit() {
-        java.time.Instant now = java.time.Instant.now();
+        Instant now = Instant.now();
         String since = ProcessHandle.current().info().startInstant()
-                .map(start -> java.time.Duration.between(start, now).toMillis() + " ms after the process started")
+                .map(start -> Duration.between(start, now).toMillis() + " ms after the process started")
                 .orElse("(the process start time is unknown here)");
         System.out.println("Portfolio ready: " + shell.portfolio().rows().size() + " customers, " + since);
         Platform.exit();
@@ -392,7 +415,7 @@ public final class FtopApplication extends Application {
         }
         shell.portfolio().loadedProperty().addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean old, Boolean now) {
+            public void changed(ObservableValue<? extends Boolean> obs, Boolean old, Boolean now) {
                 if (now) {
                     obs.removeListener(this);
                     action.run();
@@ -444,14 +467,14 @@ public final class FtopApplication extends Application {
                 () -> settle(1, () -> whenFalse(shell.customer().trend().loadingProperty(), shoot)));
     }
 
-    private static void whenFalse(javafx.beans.value.ObservableValue<Boolean> busy, Runnable action) {
+    private static void whenFalse(ObservableValue<Boolean> busy, Runnable action) {
         if (!busy.getValue()) {
             action.run();
             return;
         }
         busy.addListener(new ChangeListener<>() {
             @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean old, Boolean now) {
+            public void changed(ObservableValue<? extends Boolean> obs, Boolean old, Boolean now) {
                 if (!now) {
                     obs.removeListener(this);
                     action.run();
@@ -490,7 +513,7 @@ public final class FtopApplication extends Application {
             shell.drafts().writePending();
         }
         Workspace opened = workspace;
-        ftop.app.sync.SyncSession session = syncSession;
+        SyncSession session = syncSession;
         if (opened != null) {
             tasks.run(() -> {
                 // server calls and sync first: they write to the workspace
@@ -512,8 +535,8 @@ public final class FtopApplication extends Application {
     }
 
     /** The workspace's sync once the window shows it; empty when it does not sync (e.g. tests' workspaces). */
-    public java.util.Optional<ftop.app.sync.SyncSession> syncSession() {
-        return java.util.Optional.ofNullable(syncSession);
+    public Optional<SyncSession> syncSession() {
+        return Optional.ofNullable(syncSession);
     }
 
     /** The main window's model once the workspace is open; for tests. */
@@ -522,7 +545,7 @@ public final class FtopApplication extends Application {
     }
 
     /** The search (Ctrl+K) once the workspace is open; for tests and benchmarks. */
-    public ftop.app.search.SearchFeature search() {
+    public SearchFeature search() {
         return searchFeature;
     }
 

@@ -1,5 +1,6 @@
 package ftop.app.assignment;
 
+import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -8,8 +9,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import javafx.event.Event;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -17,17 +21,22 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
+import ftop.app.edit.OpenForms;
 import ftop.app.tasks.BackgroundTasks;
 import ftop.app.workspace.Workspace;
+import ftop.core.assignment.AppliedBatch;
 import ftop.core.assignment.AssignmentCsv;
+import ftop.core.store.Draft;
 
 /**
  * The app's ways into assignments: the header's Assignments menu (this customer, batch edit, CSV
@@ -60,13 +69,13 @@ public final class AssignmentActions {
         this.onChanged = onChanged;
     }
 
-    private ftop.app.edit.OpenForms forms;
+    private OpenForms forms;
 
     /**
      * Makes every assignment and batch window opened from now on one of {@code forms} while it is
      * open, so that quitting the app asks about its unsaved changes.
      */
-    public void registerWith(ftop.app.edit.OpenForms forms) {
+    public void registerWith(OpenForms forms) {
         this.forms = forms;
     }
 
@@ -96,7 +105,7 @@ public final class AssignmentActions {
         undo.setOnAction(e -> undoLast(owner(e)));
         undoItem = undo;
         MenuButton menu = new MenuButton("Assignments", new FontIcon(Material2AL.ASSIGNMENT_IND), customer, batch,
-                undo, new javafx.scene.control.SeparatorMenuItem(), importCsv, exportCsv);
+                undo, new SeparatorMenuItem(), importCsv, exportCsv);
         menu.setId("assignmentsMenu");
         menu.setTooltip(new Tooltip("Assign people to customers, one customer or many; import and export CSV"));
         return menu;
@@ -105,9 +114,9 @@ public final class AssignmentActions {
     private Window owner;
     private MenuItem undoItem;
     /** The last batch applied (from any batch window) that has not been undone. */
-    private Optional<ftop.core.assignment.AppliedBatch> lastBatch = Optional.empty();
+    private Optional<AppliedBatch> lastBatch = Optional.empty();
 
-    private void undoable(Optional<ftop.core.assignment.AppliedBatch> batch) {
+    private void undoable(Optional<AppliedBatch> batch) {
         lastBatch = batch;
         if (undoItem != null) {
             undoItem.setDisable(batch.isEmpty());
@@ -136,7 +145,7 @@ public final class AssignmentActions {
         this.owner = owner;
     }
 
-    private Window owner(javafx.event.Event e) {
+    private Window owner(Event e) {
         if (e.getSource() instanceof Node node && node.getScene() != null) {
             return node.getScene().getWindow();
         }
@@ -159,8 +168,8 @@ public final class AssignmentActions {
      * Opens the assignment dialog of {@code draft}'s customer with the draft's changes on top of the
      * assignments as stored now; {@code done} hears empty once it shows them, else why not.
      */
-    public void restoreDraft(ftop.core.store.Draft draft, Window owner,
-            java.util.function.Consumer<Optional<String>> done) {
+    public void restoreDraft(Draft draft, Window owner,
+            Consumer<Optional<String>> done) {
         AssignmentDialog.open(owner, workspace, tasks, draft.tpid(), today(), onChanged, forms, draft, clock.instant(),
                 done);
     }
@@ -180,12 +189,12 @@ public final class AssignmentActions {
     private void registered(BatchAssignmentDialog dialog, Stage stage) {
         if (forms != null) {
             Runnable unregister = forms.register(dialog.asOpenForm(stage));
-            stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> unregister.run());
+            stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> unregister.run());
         }
     }
 
     /** Opens the batch edit over the tenants {@code tenantIds}, picked in the Portfolio's tenant list. */
-    public void openTenantBatch(List<java.util.UUID> tenantIds, Window owner) {
+    public void openTenantBatch(List<UUID> tenantIds, Window owner) {
         if (tenantIds.isEmpty()) {
             return;
         }
@@ -215,7 +224,7 @@ public final class AssignmentActions {
                 failure -> Notices.error(owner, "The assignments could not be exported", failure)));
     }
 
-    private int export(Path file) throws java.io.IOException {
+    private int export(Path file) throws IOException {
         var store = workspace.reads();
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             return AssignmentCsv.export(store.assignments().all(), store.validationContext(today()), out);

@@ -1,5 +1,6 @@
 package ftop.app.assignment;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -38,6 +40,11 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 import atlantafx.base.theme.Styles;
+import ftop.app.edit.DraftForm;
+import ftop.app.edit.DraftKey;
+import ftop.app.edit.DraftNotice;
+import ftop.app.edit.OpenForm;
+import ftop.app.edit.OpenForms;
 import ftop.app.tasks.BackgroundTasks;
 import ftop.app.workspace.Workspace;
 import ftop.core.Labelled;
@@ -46,6 +53,7 @@ import ftop.core.assignment.AssignmentArea;
 import ftop.core.assignment.EditPermission;
 import ftop.core.assignment.Role;
 import ftop.core.customer.Customer;
+import ftop.core.store.Draft;
 import ftop.core.store.WorkspaceReads;
 import ftop.core.store.ValidationException;
 import ftop.core.tenant.Tenant;
@@ -81,7 +89,7 @@ public final class AssignmentDialog extends BorderPane {
     /** Writes the editor's changes; calls back on the FX thread with the failure message, or empty when saved. */
     @FunctionalInterface
     public interface SaveAction {
-        void save(AssignmentEditor editor, java.util.function.Consumer<Optional<String>> done);
+        void save(AssignmentEditor editor, Consumer<Optional<String>> done);
     }
 
     /**
@@ -195,7 +203,7 @@ public final class AssignmentDialog extends BorderPane {
      * open the dialog is one of {@code forms}, so quitting the app asks about its unsaved changes.
      */
     public static void open(Window owner, Workspace workspace, BackgroundTasks tasks, long tpid, LocalDate today,
-            Runnable onSaved, ftop.app.edit.OpenForms forms) {
+            Runnable onSaved, OpenForms forms) {
         open(owner, workspace, tasks, tpid, today, onSaved, forms, null, null, restored -> { });
     }
 
@@ -205,8 +213,8 @@ public final class AssignmentDialog extends BorderPane {
      * draft could not be opened.
      */
     public static void open(Window owner, Workspace workspace, BackgroundTasks tasks, long tpid, LocalDate today,
-            Runnable onSaved, ftop.app.edit.OpenForms forms, ftop.core.store.Draft draft, java.time.Instant now,
-            java.util.function.Consumer<Optional<String>> restored) {
+            Runnable onSaved, OpenForms forms, Draft draft, Instant now,
+            Consumer<Optional<String>> restored) {
         tasks.run(() -> load(workspace, tpid, today), editor -> {
             Stage stage = new Stage();
             stage.setTitle("Assignments - " + editor.customer().name());
@@ -292,7 +300,7 @@ public final class AssignmentDialog extends BorderPane {
     }
 
     /** What Save does; {@code done} hears true once written (the dialog then closes), false when refused. */
-    void save(java.util.function.Consumer<Boolean> done) {
+    void save(Consumer<Boolean> done) {
         if (saving) {
             done.accept(false);
             return;
@@ -325,29 +333,29 @@ public final class AssignmentDialog extends BorderPane {
     }
 
     /** Puts back what {@code draft} changed, on top of the assignments as stored now; empty once done, else why not. */
-    private Optional<String> restore(ftop.core.store.Draft draft, java.time.Instant now) {
+    private Optional<String> restore(Draft draft, Instant now) {
         if (editor.refusal().isPresent()) {
             return editor.refusal();
         }
         boolean changedSince = draft.baseDiffersFrom(editor.draftBase());
         editor.restore(draft.changes());
-        notice.setText(ftop.app.edit.DraftNotice.restored(draft, changedSince, "assignments", now));
+        notice.setText(DraftNotice.restored(draft, changedSince, "assignments", now));
         refresh();
         return Optional.empty();
     }
 
     /** The dialog as the quit guard sees it, in its window {@code stage}; what is changed is kept as a draft. */
-    ftop.app.edit.OpenForm asOpenForm(Stage stage) {
-        return new ftop.app.edit.OpenForm() {
+    OpenForm asOpenForm(Stage stage) {
+        return new OpenForm() {
             @Override
             public void addChangeListener(Runnable listener) {
                 listeners.add(listener);
             }
 
             @Override
-            public Optional<ftop.app.edit.DraftKey> draftKey() {
+            public Optional<DraftKey> draftKey() {
                 return editor.refusal().isPresent() ? Optional.empty()
-                        : Optional.of(ftop.app.edit.DraftKey.ofCustomer(ftop.app.edit.DraftForm.ASSIGNMENTS,
+                        : Optional.of(DraftKey.ofCustomer(DraftForm.ASSIGNMENTS,
                                 editor.customer().tpid()));
             }
 
@@ -382,7 +390,7 @@ public final class AssignmentDialog extends BorderPane {
             }
 
             @Override
-            public void save(java.util.function.Consumer<Boolean> done) {
+            public void save(Consumer<Boolean> done) {
                 AssignmentDialog.this.save(done);
             }
 

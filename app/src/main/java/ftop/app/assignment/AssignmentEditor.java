@@ -11,10 +11,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import ftop.core.assignment.Assignment;
 import ftop.core.assignment.AssignmentArea;
 import ftop.core.assignment.Role;
+import ftop.core.change.EntityCodec;
 import ftop.core.customer.Customer;
 import ftop.core.store.RowRef;
 import ftop.core.tenant.Tenant;
@@ -200,7 +202,7 @@ public final class AssignmentEditor {
         working.remove(id);
     }
 
-    private void update(UUID id, java.util.function.UnaryOperator<Assignment> change) {
+    private void update(UUID id, UnaryOperator<Assignment> change) {
         Assignment current = working.get(id);
         if (current == null) {
             throw new IllegalArgumentException("No assignment " + id + " in this dialog");
@@ -255,16 +257,16 @@ public final class AssignmentEditor {
     public Map<String, String> draftValues() {
         Map<String, String> values = new LinkedHashMap<>();
         for (UUID id : original.keySet()) {
-            values.put(id.toString(), working.containsKey(id) ? ftop.core.change.EntityCodec.toJson(working.get(id)) : "");
+            values.put(id.toString(), working.containsKey(id) ? EntityCodec.toJson(working.get(id)) : "");
         }
-        working.forEach((id, a) -> values.putIfAbsent(id.toString(), ftop.core.change.EntityCodec.toJson(a)));
+        working.forEach((id, a) -> values.putIfAbsent(id.toString(), EntityCodec.toJson(a)));
         return values;
     }
 
     /** The assignments as stored, as {@link #draftValues()} holds them: what a draft started from. */
     public Map<String, String> draftBase() {
         Map<String, String> base = new LinkedHashMap<>();
-        original.forEach((id, a) -> base.put(id.toString(), ftop.core.change.EntityCodec.toJson(a)));
+        original.forEach((id, a) -> base.put(id.toString(), EntityCodec.toJson(a)));
         return base;
     }
 
@@ -292,7 +294,7 @@ public final class AssignmentEditor {
                 continue;
             }
             try {
-                Assignment a = ftop.core.change.EntityCodec.fromJson(EntityKind.ASSIGNMENT, change.getValue());
+                Assignment a = EntityCodec.fromJson(EntityKind.ASSIGNMENT, change.getValue());
                 if (a.id().equals(id) && a.tpid() == customer.tpid()) {
                     working.put(id, a);
                     restored++;

@@ -5,17 +5,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -25,6 +29,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 
 import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -34,6 +39,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import atlantafx.base.theme.Styles;
+import ftop.app.edit.OpenForm;
 import ftop.app.tasks.BackgroundTasks;
 import ftop.app.widgets.Plurals;
 import ftop.app.workspace.Workspace;
@@ -101,7 +107,7 @@ public final class BatchAssignmentDialog extends BorderPane {
     private final List<UUID> tenantIds;
     private final Supplier<LocalDate> today;
     private final Runnable onChanged;
-    private java.util.function.Consumer<Optional<AppliedBatch>> onUndoable = batch -> { };
+    private Consumer<Optional<AppliedBatch>> onUndoable = batch -> { };
 
     private final ComboBox<Operation> operationBox = new ComboBox<>();
     private final ComboBox<AssignmentArea> areaBox = new ComboBox<>();
@@ -228,7 +234,7 @@ public final class BatchAssignmentDialog extends BorderPane {
                 + l.refusal().map(r -> " (" + r.name().toLowerCase(Locale.ROOT) + ")").orElse("")));
         table.getColumns().add(column("What happens", 520, l -> l.message()
                 + l.warnings().stream().map(w -> " Warning: " + w.message()).reduce("", String::concat)));
-        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+        table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(BatchPreview.Line line, boolean empty) {
                 super.updateItem(line, empty);
@@ -278,7 +284,7 @@ public final class BatchAssignmentDialog extends BorderPane {
      * Told the batch that can now be undone after Apply, and empty after Undo; lets the app offer
      * Undo after this window is closed.
      */
-    public void setOnUndoable(java.util.function.Consumer<Optional<AppliedBatch>> listener) {
+    public void setOnUndoable(Consumer<Optional<AppliedBatch>> listener) {
         onUndoable = listener;
     }
 
@@ -308,7 +314,7 @@ public final class BatchAssignmentDialog extends BorderPane {
             node.setVisible(replace);
             node.setManaged(replace);
         }
-        for (var node : List.<javafx.scene.Node>of(scopeBox, primaryBox)) {
+        for (var node : List.<Node>of(scopeBox, primaryBox)) {
             node.setVisible(assign);
             node.setManaged(assign);
         }
@@ -379,7 +385,7 @@ public final class BatchAssignmentDialog extends BorderPane {
     }
 
     /** What Apply does; {@code finished} hears true once the preview is written, false when it was not. */
-    private void apply(java.util.function.Consumer<Boolean> finished) {
+    private void apply(Consumer<Boolean> finished) {
         if (preview == null || busy) {
             finished.accept(false);
             return;
@@ -406,8 +412,8 @@ public final class BatchAssignmentDialog extends BorderPane {
      * The dialog as the quit guard sees it, in its window {@code stage}: a preview with changes that
      * was not applied is unsaved work; Save applies exactly that preview.
      */
-    public ftop.app.edit.OpenForm asOpenForm(javafx.stage.Stage stage) {
-        return new ftop.app.edit.OpenForm() {
+    public OpenForm asOpenForm(Stage stage) {
+        return new OpenForm() {
             @Override
             public String owner() {
                 return "Batch edit";
@@ -424,7 +430,7 @@ public final class BatchAssignmentDialog extends BorderPane {
             }
 
             @Override
-            public void save(java.util.function.Consumer<Boolean> done) {
+            public void save(Consumer<Boolean> done) {
                 apply(done);
             }
 
@@ -471,7 +477,7 @@ public final class BatchAssignmentDialog extends BorderPane {
     }
 
     private static TableColumn<BatchPreview.Line, String> column(String title, double width,
-            java.util.function.Function<BatchPreview.Line, String> text) {
+            Function<BatchPreview.Line, String> text) {
         TableColumn<BatchPreview.Line, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));

@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
@@ -47,7 +50,7 @@ public final class CsvImportDialog extends BorderPane {
     private final Button undoButton = new Button("Undo import");
     private final Button closeButton = new Button("Close");
     private final Label status = new Label();
-    private java.util.function.Consumer<java.util.Optional<AppliedBatch>> onUndoable = batch -> { };
+    private Consumer<Optional<AppliedBatch>> onUndoable = batch -> { };
     private CsvImport dryRun;
     private AppliedBatch imported;
 
@@ -120,7 +123,7 @@ public final class CsvImportDialog extends BorderPane {
     }
 
     /** Told the import that can now be undone, and empty after Undo; lets the app offer Undo later. */
-    public void setOnUndoable(java.util.function.Consumer<java.util.Optional<AppliedBatch>> listener) {
+    public void setOnUndoable(Consumer<Optional<AppliedBatch>> listener) {
         onUndoable = listener;
     }
 
@@ -158,7 +161,7 @@ public final class CsvImportDialog extends BorderPane {
             status.setText("Imported: " + done.applied().summary() + ".");
             undoButton.setVisible(true);
             refreshButtons();
-            onUndoable.accept(java.util.Optional.of(done));
+            onUndoable.accept(Optional.of(done));
             onChanged.run();
         }, failure -> {
             status.setText("Nothing was imported: " + Notices.message(failure));
@@ -172,7 +175,7 @@ public final class CsvImportDialog extends BorderPane {
         tasks.run(() -> toUndo.undo(workspace.writes()), done -> {
             status.setText("Import undone: " + done.applied().summary() + ".");
             undoButton.setVisible(false);
-            onUndoable.accept(java.util.Optional.empty());
+            onUndoable.accept(Optional.empty());
             onChanged.run();
         }, failure -> {
             status.setText("Nothing was undone: " + Notices.message(failure));
@@ -181,7 +184,7 @@ public final class CsvImportDialog extends BorderPane {
     }
 
     private static TableColumn<CsvImport.ImportLine, String> column(String title, double width,
-            java.util.function.Function<CsvImport.ImportLine, String> text) {
+            Function<CsvImport.ImportLine, String> text) {
         TableColumn<CsvImport.ImportLine, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));

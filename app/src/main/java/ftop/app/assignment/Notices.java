@@ -1,5 +1,7 @@
 package ftop.app.assignment;
 
+import java.util.concurrent.CompletionException;
+
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.stage.Window;
@@ -16,7 +18,7 @@ final class Notices {
     static String message(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && (cause.getMessage() == null
-                || cause instanceof java.util.concurrent.CompletionException)) {
+                || cause instanceof CompletionException)) {
             cause = cause.getCause();
         }
         if (cause instanceof ValidationException v) {

@@ -9,6 +9,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import atlantafx.base.theme.Styles;
@@ -62,9 +63,9 @@ final class AssignmentsWidget extends VBox {
         grid.setHgap(14);
         grid.setVgap(5);
         ColumnConstraints c0 = new ColumnConstraints();
-        c0.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        c0.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints c1 = new ColumnConstraints();
-        c1.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        c1.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints c2 = new ColumnConstraints();
         c2.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(c0, c1, c2);

@@ -1,5 +1,6 @@
 package ftop.app.customer;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -61,7 +62,7 @@ final class Cards {
         }));
         Label counter = new Label();
         counter.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        counter.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        counter.textProperty().bind(Bindings.createStringBinding(
                 () -> input.getLength() + " / " + max, input.textProperty()));
         return counter;
     }

@@ -1,6 +1,7 @@
 package ftop.app.customer;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,7 +9,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 import javafx.application.Platform;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -22,6 +25,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 import atlantafx.base.theme.Styles;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -73,13 +77,13 @@ final class ContactsWidget extends VBox implements OpenForm {
     private CustomerDetails details;
     /** The contact being edited; null while adding a new one. */
     private Contact editing;
-    private final Consumer<javafx.scene.Node> reveal;
+    private final Consumer<Node> reveal;
     private final List<Runnable> listeners = new ArrayList<>();
     /** The editor's fields when it opened: the saved contact, or blanks for a new one. */
     private Map<String, String> base = Map.of();
 
     /** @param reveal brings a node of the card into view: the Customer tab, scrolled to it */
-    ContactsWidget(CustomerViewModel model, DialogService dialogs, Consumer<javafx.scene.Node> reveal) {
+    ContactsWidget(CustomerViewModel model, DialogService dialogs, Consumer<Node> reveal) {
         this.model = model;
         this.dialogs = dialogs;
         this.reveal = reveal;
@@ -92,7 +96,7 @@ final class ContactsWidget extends VBox implements OpenForm {
 
         kind.setId("contactKindField");
         kind.getItems().setAll(ContactKind.values());
-        kind.setConverter(new javafx.util.StringConverter<>() {
+        kind.setConverter(new StringConverter<>() {
             @Override
             public String toString(ContactKind k) {
                 return k == null ? "" : k.label();
@@ -316,7 +320,7 @@ final class ContactsWidget extends VBox implements OpenForm {
 
     /** The editor's fields as typed, and which contact they are of ("" for a new one). */
     private Map<String, String> texts() {
-        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        Map<String, String> texts = new LinkedHashMap<>();
         texts.put("id", editing == null ? "" : editing.id().toString());
         texts.put("kind", kind.getValue() == null ? "" : kind.getValue().name());
         texts.put("name", name.getText());
@@ -452,7 +456,7 @@ final class ContactsWidget extends VBox implements OpenForm {
             default -> phone;
         };
         input.pseudoClassStateChanged(Styles.STATE_DANGER, bad);
-        input.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("invalid"), bad);
+        input.pseudoClassStateChanged(PseudoClass.getPseudoClass("invalid"), bad);
     }
 
     private void clearErrors() {
@@ -470,7 +474,7 @@ final class ContactsWidget extends VBox implements OpenForm {
         return f;
     }
 
-    private static Label formLabel(String text, javafx.scene.Node input) {
+    private static Label formLabel(String text, Node input) {
         Label l = new Label(text);
         l.setLabelFor(input);
         l.getStyleClass().add("field-label");

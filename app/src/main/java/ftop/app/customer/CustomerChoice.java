@@ -1,6 +1,7 @@
 package ftop.app.customer;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,7 +28,7 @@ public record CustomerChoice(long tpid, String name) {
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
         return choices.stream()
                 .filter(c -> c.matches(q))
-                .sorted(java.util.Comparator.comparing((CustomerChoice c) -> !c.name().toLowerCase(Locale.ROOT).startsWith(q))
+                .sorted(Comparator.comparing((CustomerChoice c) -> !c.name().toLowerCase(Locale.ROOT).startsWith(q))
                         .thenComparing(CustomerChoice::name, String.CASE_INSENSITIVE_ORDER))
                 .limit(limit)
                 .toList();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
@@ -205,7 +206,7 @@ public final class CustomerEdits {
             store.repository(ref.kind().type()).get(ref.id()).ifPresent(restore::add);
         }
         // rows that depend on others (a health form naming its Success Owner) come back after them
-        restore.sort(java.util.Comparator.comparing(row -> EntityKind.of(row) == EntityKind.HEALTH));
+        restore.sort(Comparator.comparing(row -> EntityKind.of(row) == EntityKind.HEALTH));
         return new Change(restore, remove);
     }
 

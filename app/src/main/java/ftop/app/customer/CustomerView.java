@@ -7,15 +7,24 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 
 import javafx.animation.FadeTransition;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.value.ChangeListener;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -47,8 +56,8 @@ public final class CustomerView extends BorderPane {
     private static final double TWO_COLUMNS_FROM = 1150;
     /** How long the notice after an edit takes to fade once its time is up. */
     private static final Duration BAR_FADES = Duration.millis(300);
-    static final javafx.scene.input.KeyCombination UNDO = new javafx.scene.input.KeyCodeCombination(
-            javafx.scene.input.KeyCode.Z, javafx.scene.input.KeyCombination.SHORTCUT_DOWN);
+    static final KeyCombination UNDO = new KeyCodeCombination(
+            KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
 
     private final CustomerViewModel model;
     private final DialogService dialogs;
@@ -204,13 +213,13 @@ public final class CustomerView extends BorderPane {
     /** Shows the tab and scrolls {@code node} (a card of the tab) into view. */
     void reveal(Node node) {
         onShowTab.run();
-        javafx.application.Platform.runLater(() -> {
+        Platform.runLater(() -> {
             if (getCenter() != scroll) {
                 return;
             }
             applyCss();
             layout();
-            javafx.geometry.Bounds at = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+            Bounds at = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
             double room = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
             if (room > 0) {
                 double top = scroll.getVvalue() * room;
@@ -280,14 +289,14 @@ public final class CustomerView extends BorderPane {
         problem.textProperty().bind(model.undoProblemProperty());
         problem.visibleProperty().bind(problem.textProperty().isNotEmpty());
         problem.managedProperty().bind(problem.visibleProperty());
-        javafx.scene.control.Button undo = new javafx.scene.control.Button("Undo", new FontIcon(Material2MZ.UNDO));
+        Button undo = new Button("Undo", new FontIcon(Material2MZ.UNDO));
         undo.setId("undoButton");
         undo.getStyleClass().addAll(Styles.SMALL, Styles.FLAT, Styles.ACCENT);
-        undo.setTooltip(new javafx.scene.control.Tooltip("Undo this edit (Ctrl+Z); the undo is saved and synced like any edit"));
+        undo.setTooltip(new Tooltip("Undo this edit (Ctrl+Z); the undo is saved and synced like any edit"));
         undo.setOnAction(e -> model.undoLatest());
         undo.visibleProperty().bind(model.undoableProperty().isNotNull());
         undo.managedProperty().bind(undo.visibleProperty());
-        notice.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+        notice.textProperty().bind(Bindings.createStringBinding(() -> {
             var edit = model.undoableProperty().get();
             return edit == null ? "" : edit.what() + ".";
         }, model.undoableProperty()));
@@ -316,9 +325,9 @@ public final class CustomerView extends BorderPane {
             hold.run();
         });
         sceneProperty().addListener((obs, old, now) -> hold.run());
-        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (UNDO.match(e) && !(getScene() != null
-                    && getScene().getFocusOwner() instanceof javafx.scene.control.TextInputControl)
+                    && getScene().getFocusOwner() instanceof TextInputControl)
                     && model.undoableProperty().get() != null && !hasUnsavedChanges()) {
                 model.undoLatest();
                 e.consume();
@@ -486,7 +495,7 @@ public final class CustomerView extends BorderPane {
     }
 
     /** What double-clicking a tenant (or its Open button) does; by default it shows its details in the card. */
-    public void setOnOpenTenant(java.util.function.Consumer<Tenant> action) {
+    public void setOnOpenTenant(Consumer<Tenant> action) {
         tenants.setOnOpen(action);
     }
 
@@ -494,7 +503,7 @@ public final class CustomerView extends BorderPane {
      * What "Add new status" does with the customer's winner tenant: open the winner tenant's tab
      * with the focus in its new-status editor. Until it is set the button is disabled.
      */
-    public void setOnAddStatus(java.util.function.Consumer<Tenant> action) {
+    public void setOnAddStatus(Consumer<Tenant> action) {
         status.setOnAddStatus(action);
     }
 

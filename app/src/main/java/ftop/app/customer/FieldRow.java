@@ -1,5 +1,6 @@
 package ftop.app.customer;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
@@ -53,9 +54,9 @@ final class FieldRow {
         error = FieldError.label(id + "Error");
         marker = new FieldMarker(id);
         marker.attach(value, editor);
-        value.visibleProperty().bind(javafx.beans.binding.Bindings.not(editing));
+        value.visibleProperty().bind(Bindings.not(editing));
         value.managedProperty().bind(value.visibleProperty());
-        editor.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(editing::get, editing));
+        editor.visibleProperty().bind(Bindings.createBooleanBinding(editing::get, editing));
         editor.managedProperty().bind(editor.visibleProperty());
         clearErrorWhenFixed();
     }

@@ -2,15 +2,18 @@ package ftop.app.customer;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -26,6 +29,7 @@ import ftop.app.edit.DraftForm;
 import ftop.app.edit.DraftKey;
 import ftop.app.edit.DraftNotice;
 import ftop.app.edit.OpenForm;
+import ftop.app.widgets.DateText;
 import ftop.app.widgets.PencilSection;
 import ftop.core.health.Workload;
 import ftop.core.store.Draft;
@@ -52,17 +56,17 @@ final class ForecastWidget extends PencilSection implements OpenForm {
     private final Map<String, TextField> inputs = new HashMap<>();
     private CustomerDetails details;
     private List<Quarter> quarters = List.of();
-    private final Consumer<javafx.scene.Node> reveal;
+    private final Consumer<Node> reveal;
     private final List<Runnable> listeners = new ArrayList<>();
     /** The cells when the edit began: the saved forecasts then. */
     private Map<String, String> base = Map.of();
 
     /** @param reveal brings a node of the card into view: the Customer tab, scrolled to it */
-    ForecastWidget(CustomerViewModel model, Consumer<javafx.scene.Node> reveal) {
+    ForecastWidget(CustomerViewModel model, Consumer<Node> reveal) {
         this(model, reveal, new StackPane());
     }
 
-    private ForecastWidget(CustomerViewModel model, Consumer<javafx.scene.Node> reveal, StackPane body) {
+    private ForecastWidget(CustomerViewModel model, Consumer<Node> reveal, StackPane body) {
         super("forecast", "Forecast", Material2MZ.TRENDING_UP, body);
         this.model = model;
         this.reveal = reveal;
@@ -109,7 +113,7 @@ final class ForecastWidget extends PencilSection implements OpenForm {
         reveal.accept(this);
         inputs.values().stream().filter(i -> i.getPseudoClassStates().contains(INVALID)).findFirst()
                 .or(() -> Optional.ofNullable(inputs.get(key(Workload.values()[0], quarters.get(0)))))
-                .ifPresent(input -> javafx.application.Platform.runLater(input::requestFocus));
+                .ifPresent(input -> Platform.runLater(input::requestFocus));
     }
 
     @Override
@@ -135,7 +139,7 @@ final class ForecastWidget extends PencilSection implements OpenForm {
 
     /** Every cell as typed, by workload and quarter. */
     private Map<String, String> texts() {
-        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        Map<String, String> texts = new LinkedHashMap<>();
         for (Workload w : Workload.values()) {
             for (Quarter q : quarters) {
                 texts.put(key(w, q), inputs.get(key(w, q)).getText());
@@ -197,7 +201,7 @@ final class ForecastWidget extends PencilSection implements OpenForm {
             Label a = values.get(key(w, null));
             a.setText(actual.map(u -> String.format(Locale.US, "%,d", u.active())).orElse("—"));
             a.setTooltip(actual.map(u -> new Tooltip(String.format(Locale.US, "%,d active of %,d entitled, as of %s",
-                    u.active(), u.entitled(), ftop.app.widgets.DateText.of(u.asOf())))).orElse(null));
+                    u.active(), u.entitled(), DateText.of(u.asOf())))).orElse(null));
             for (Quarter quarter : quarters) {
                 Label v = values.get(key(w, quarter));
                 Optional<Forecast> f = forecast(w, quarter);

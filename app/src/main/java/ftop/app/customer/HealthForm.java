@@ -7,8 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -153,14 +156,14 @@ final class HealthForm {
         private final DraftForm form;
         private final PencilSection section;
         private final Map<String, FieldRow> rows;
-        private final java.util.function.BooleanSupplier differs;
+        private final BooleanSupplier differs;
         private final Consumer<Consumer<Boolean>> saver;
         private final List<Runnable> listeners = new ArrayList<>();
         /** The fields as loaded when the edit began: the saved row then. */
         private Map<String, String> base = Map.of();
 
         private SectionForm(DraftForm form, PencilSection section, Map<String, FieldRow> rows,
-                java.util.function.BooleanSupplier differs, Consumer<Consumer<Boolean>> saver) {
+                BooleanSupplier differs, Consumer<Consumer<Boolean>> saver) {
             this.form = form;
             this.section = section;
             this.rows = rows;
@@ -225,7 +228,7 @@ final class HealthForm {
             reveal.accept(section);
             rows.values().stream().filter(FieldRow::hasError).findFirst()
                     .or(() -> rows.values().stream().findFirst())
-                    .ifPresent(row -> javafx.application.Platform.runLater(row.editor::requestFocus));
+                    .ifPresent(row -> Platform.runLater(row.editor::requestFocus));
         }
 
         @Override
@@ -314,7 +317,7 @@ final class HealthForm {
         return progressForm.hasUnsavedChanges() || perspectiveForm.hasUnsavedChanges();
     }
 
-    private static boolean changed(PencilSection section, java.util.function.BooleanSupplier differs) {
+    private static boolean changed(PencilSection section, BooleanSupplier differs) {
         if (!section.isEditing()) {
             return false;
         }
@@ -413,7 +416,7 @@ final class HealthForm {
     }
 
     private void save(String what, PencilSection section, Map<String, FieldRow> rows, List<Problem> typing,
-            java.util.function.Supplier<CustomerHealth> edited, java.util.function.Supplier<CustomerHealth> undone,
+            Supplier<CustomerHealth> edited, Supplier<CustomerHealth> undone,
             Consumer<Boolean> done) {
         clear(rows);
         if (!typing.isEmpty()) {

@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 
 import atlantafx.base.theme.Styles;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -55,7 +56,7 @@ final class StatusWidget extends VBox {
         add.getStyleClass().addAll(Styles.SMALL);
         add.managedProperty().bind(add.visibleProperty());
         add.setOnAction(e -> addStatus());
-        addTip.setShowDelay(javafx.util.Duration.millis(300));
+        addTip.setShowDelay(Duration.millis(300));
         Tooltip.install(addHolder, addTip);
         Cards.dress(this, "statusSection", "Enterprise Status", Material2MZ.SPEAKER_NOTES, addHolder);
 

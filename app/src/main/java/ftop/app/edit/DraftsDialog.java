@@ -1,6 +1,7 @@
 package ftop.app.edit;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -47,7 +48,7 @@ public final class DraftsDialog {
      */
     public static Dialog<ButtonType> show(Window owner, RecoveredDrafts drafts,
             BiConsumer<RecoveredDrafts.Entry, Consumer<Optional<String>>> restore, Supplier<Instant> now,
-            java.util.List<String> stylesheets) {
+            List<String> stylesheets) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.setTitle("FTOP Desktop");
         dialog.setHeaderText("Unsaved drafts from last time");

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextArea;
@@ -17,6 +18,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
 import atlantafx.base.theme.Styles;
@@ -130,8 +132,8 @@ public final class HelpMenu {
         path.setPrefColumnCount(48);
         Alert alert = alert(owner, Alert.AlertType.INFORMATION, "The log folder could not be opened here");
         alert.getDialogPane().setId("logFolderDialog");
-        alert.getDialogPane().setContent(new javafx.scene.layout.VBox(8,
-                new javafx.scene.control.Label("The logs are in this folder; copy its path to open it:"), path));
+        alert.getDialogPane().setContent(new VBox(8,
+                new Label("The logs are in this folder; copy its path to open it:"), path));
         // the path has the focus, selected: Ctrl+C copies it, Esc closes
         alert.setOnShown(e -> {
             path.requestFocus();

@@ -1,6 +1,7 @@
 package ftop.app.help;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -38,7 +39,7 @@ public record SyncFacts(String state, Optional<String> server, boolean demo, Opt
                     Optional.empty());
         }
         SyncStatus status = session.status();
-        return new SyncFacts(status.state().name().toLowerCase(java.util.Locale.ROOT),
+        return new SyncFacts(status.state().name().toLowerCase(Locale.ROOT),
                 session.server().map(Object::toString), session.demo().isPresent(), session.user(),
                 status.lastSuccess(), status.message());
     }

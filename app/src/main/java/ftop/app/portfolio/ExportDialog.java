@@ -1,5 +1,6 @@
 package ftop.app.portfolio;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -27,7 +28,7 @@ public interface ExportDialog {
             chooser.setTitle("Export the shown rows");
             chooser.setInitialFileName(suggestedName);
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV files", "*.csv"));
-            return Optional.ofNullable(chooser.showSaveDialog(owner)).map(java.io.File::toPath);
+            return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
         };
     }
 }

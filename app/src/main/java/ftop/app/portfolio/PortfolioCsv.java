@@ -3,6 +3,7 @@ package ftop.app.portfolio;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 
 import ftop.core.Labelled;
 import ftop.core.csv.CsvWriter;
@@ -52,7 +53,7 @@ public final class PortfolioCsv {
         return out.toString();
     }
 
-    private static String colour(java.util.Optional<HealthColour> colour) {
+    private static String colour(Optional<HealthColour> colour) {
         return colour.map(HealthColour::label).orElse("No data");
     }
 

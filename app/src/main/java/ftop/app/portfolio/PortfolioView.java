@@ -1,11 +1,14 @@
 package ftop.app.portfolio;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -15,6 +18,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
@@ -33,6 +37,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Callback;
 
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.theme.Styles;
@@ -177,7 +182,7 @@ public final class PortfolioView extends BorderPane {
         exportSelected.getStyleClass().add(Styles.RIGHT_PILL);
 
         HBox bar = new HBox(10, sectionBox, search, spacer, assignSelected, exports);
-        for (javafx.scene.control.Control c : List.of(customersSection, tenantsSection, assignSelected, export,
+        for (Control c : List.of(customersSection, tenantsSection, assignSelected, export,
                 exportSelected)) {
             c.setMinWidth(Region.USE_PREF_SIZE);
         }
@@ -233,7 +238,7 @@ public final class PortfolioView extends BorderPane {
     /** Tells the model which customers (and tenants) are selected in the section that shows. */
     private void updateSelection() {
         Set<Long> tpids = new LinkedHashSet<>();
-        List<java.util.UUID> tenantIds = new java.util.ArrayList<>();
+        List<UUID> tenantIds = new ArrayList<>();
         if (model.sectionProperty().get() == Section.CUSTOMERS) {
             for (PortfolioRow r : table.getSelectionModel().getSelectedItems()) {
                 if (r != null) {
@@ -322,8 +327,8 @@ public final class PortfolioView extends BorderPane {
      * arrives as a double-click: that is someone selecting several rows, and it must not open the
      * row (which would switch tabs and take the keyboard away from the table mid-selection).
      */
-    private static <R> javafx.util.Callback<TableView<R>, TableRow<R>> openOnDoubleClick(
-            java.util.function.Consumer<R> open, Supplier<TableRow<R>> newRow) {
+    private static <R> Callback<TableView<R>, TableRow<R>> openOnDoubleClick(
+            Consumer<R> open, Supplier<TableRow<R>> newRow) {
         // the row and item clicked last in this table; a double-click must land on the same one
         Object[] lastClick = new Object[2];
         return tv -> {

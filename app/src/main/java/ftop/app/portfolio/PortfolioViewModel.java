@@ -1,11 +1,15 @@
 package ftop.app.portfolio;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -154,9 +158,9 @@ public final class PortfolioViewModel {
                 failure -> message.set("Which customers have unsynced edits could not be read: " + messageOf(failure)));
     }
 
-    private void showUnsynced(java.util.Map<Long, UnsyncedEdits> edits) {
-        java.util.Map<Long, PortfolioRow> changed = new java.util.HashMap<>();
-        List<PortfolioRow> next = new java.util.ArrayList<>(rows.size());
+    private void showUnsynced(Map<Long, UnsyncedEdits> edits) {
+        Map<Long, PortfolioRow> changed = new HashMap<>();
+        List<PortfolioRow> next = new ArrayList<>(rows.size());
         for (PortfolioRow row : rows) {
             UnsyncedEdits now = edits.getOrDefault(row.tpid(), UnsyncedEdits.NONE);
             if (now.equals(row.unsynced())) {
@@ -333,7 +337,7 @@ public final class PortfolioViewModel {
                     if (parent != null) {
                         Files.createDirectories(parent);
                     }
-                    Files.writeString(file, csv, java.nio.charset.StandardCharsets.UTF_8);
+                    Files.writeString(file, csv, StandardCharsets.UTF_8);
                     return file;
                 },
                 saved -> message.set(String.format(Locale.US, "Exported %s to %s", rows, saved.getFileName())),

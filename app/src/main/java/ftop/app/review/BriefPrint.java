@@ -2,6 +2,7 @@ package ftop.app.review;
 
 import java.util.Locale;
 
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
 
@@ -49,7 +50,7 @@ final class BriefPrint {
         page.getStyleClass().add("brief-print");
         page.setPrefWidth(width);
         page.setMaxWidth(width);
-        for (javafx.scene.Node child : page.getChildren()) {
+        for (Node child : page.getChildren()) {
             if (child instanceof Label label) {
                 label.setMaxWidth(width);
             }

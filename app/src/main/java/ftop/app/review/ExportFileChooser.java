@@ -2,6 +2,7 @@ package ftop.app.review;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Optional;
 
 import javafx.scene.Node;
@@ -42,7 +43,7 @@ public interface ExportFileChooser {
             lastFolder[0] = chosen.getParentFile();
             // some desktops return the name without the extension the filter promised
             String name = chosen.getName();
-            if (!name.toLowerCase(java.util.Locale.ROOT).endsWith("." + format.extension())) {
+            if (!name.toLowerCase(Locale.ROOT).endsWith("." + format.extension())) {
                 chosen = new File(chosen.getParentFile(), name + "." + format.extension());
             }
             return Optional.of(chosen.toPath());

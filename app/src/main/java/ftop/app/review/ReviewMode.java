@@ -2,8 +2,10 @@ package ftop.app.review;
 
 import java.util.List;
 
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCombination;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -28,7 +30,7 @@ final class ReviewMode {
             stage.setY(owner.getY());
         }
         stage.setTitle(meeting + " \u2014 review mode");
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+        Rectangle2D screen = Screen.getPrimary().getBounds();
         Scene scene = new Scene(view, Math.min(1280, screen.getWidth()), Math.min(800, screen.getHeight()));
         Theme.style(scene);
         stage.setScene(scene);

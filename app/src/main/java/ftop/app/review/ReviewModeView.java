@@ -1,6 +1,7 @@
 package ftop.app.review;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -27,6 +28,7 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 import ftop.app.widgets.HealthChip;
+import ftop.core.health.HealthColour;
 import ftop.core.health.WorkloadGroup;
 import ftop.core.review.BriefSection;
 import ftop.core.review.CustomerBrief;
@@ -189,7 +191,7 @@ public final class ReviewModeView extends BorderPane {
         slide.setVvalue(0);
     }
 
-    private static HBox chip(String label, ftop.core.health.HealthColour colour) {
+    private static HBox chip(String label, HealthColour colour) {
         Label caption = new Label(label);
         caption.getStyleClass().add("review-mode-chip-label");
         HealthChip chip = new HealthChip(colour);
@@ -208,7 +210,7 @@ public final class ReviewModeView extends BorderPane {
                 : BriefBlocks.of(text, "review-mode-text");
         VBox box = new VBox(heading, body);
         box.setId("review" + Character.toUpperCase(section.name().charAt(0))
-                + section.name().substring(1).toLowerCase(java.util.Locale.ROOT));
+                + section.name().substring(1).toLowerCase(Locale.ROOT));
         box.getStyleClass().add("review-mode-section");
         return box;
     }

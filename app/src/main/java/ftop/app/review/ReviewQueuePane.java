@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.SetChangeListener;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
@@ -166,7 +167,7 @@ final class ReviewQueuePane extends VBox {
         column.setReorderable(false);
         column.setMinWidth(44);
         column.setMaxWidth(44);
-        column.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue()));
+        column.setCellValueFactory(c -> new SimpleObjectProperty<>(c.getValue()));
         column.setCellFactory(ValueCellFactory.<ReviewItem, ReviewItem>create()
                 .withSetup(cell -> cell.setAlignment(Pos.CENTER))
                 .withCellGraphic(cell -> {

@@ -1,5 +1,7 @@
 package ftop.app.review;
 
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import ftop.app.workspace.Workspace;
@@ -13,8 +15,8 @@ public final class ReviewSources {
     }
 
     /** Where the meeting being prepared is kept between sessions: beside the workspace's local store. */
-    public static java.util.Optional<java.nio.file.Path> draftFile(Workspace workspace) {
-        return java.util.Optional.of(workspace.reads().directory().resolve("review-draft.json"));
+    public static Optional<Path> draftFile(Workspace workspace) {
+        return Optional.of(workspace.reads().directory().resolve("review-draft.json"));
     }
 
     /**

@@ -9,6 +9,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.print.PageLayout;
 import javafx.print.PrinterJob;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -217,7 +218,7 @@ public final class ReviewView extends BorderPane {
         PageLayout page = job.getJobSettings().getPageLayout();
         Node printable = BriefPrint.of(brief, page.getPrintableWidth());
         // lay it out off screen so its height is known, then shrink it onto one page if it is taller
-        new Scene(new javafx.scene.Group(printable));
+        new Scene(new Group(printable));
         printable.applyCss();
         if (printable instanceof Region region) {
             region.layout();

@@ -1,18 +1,22 @@
 package ftop.app.review;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -25,6 +29,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
+import javafx.collections.SetChangeListener;
+import javafx.print.Printer;
 
 import ftop.app.tasks.BackgroundTasks;
 import ftop.app.widgets.Plurals;
@@ -59,7 +65,7 @@ public final class ReviewViewModel {
     /** Every brief generated or edited this session, by TPID: edits survive opening another customer. */
     private final Map<Long, CustomerBrief> kept = new HashMap<>();
     /** The TPIDs whose brief the presenter changed: these are kept in the draft file. */
-    private final java.util.Set<Long> edited = new java.util.HashSet<>();
+    private final Set<Long> edited = new HashSet<>();
     /** Where edits and nominations are kept between sessions; empty keeps them in memory only. */
     private final Optional<Path> draft;
     private boolean draftRead;
@@ -105,7 +111,7 @@ public final class ReviewViewModel {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.queueRules = new ReviewQueue(rules, clock.getZone());
         this.briefs = new CustomerBriefs(rules, clock.getZone());
-        nominated.addListener((javafx.collections.SetChangeListener<Long>) c -> saveDraft());
+        nominated.addListener((SetChangeListener<Long>) c -> saveDraft());
         title.addListener((obs, old, now) -> saveDraft());
     }
 
@@ -128,7 +134,7 @@ public final class ReviewViewModel {
             if (readDraft) {
                 try {
                     saved = Draft.read(draft.get());
-                } catch (java.io.IOException | RuntimeException e) {
+                } catch (IOException | RuntimeException e) {
                     problem = "Your saved brief edits could not be read: " + reason(e);
                 }
             }
@@ -174,7 +180,7 @@ public final class ReviewViewModel {
 
     /** Looks for a printer in the background (asking the system can take a while); see {@link #printerAvailableProperty()}. */
     public void findPrinter() {
-        tasks.run(() -> javafx.print.Printer.getDefaultPrinter() != null, printer::set, failure -> printer.set(false));
+        tasks.run(() -> Printer.getDefaultPrinter() != null, printer::set, failure -> printer.set(false));
     }
 
     /** The presenter changed a section of the brief showing. */
@@ -356,7 +362,7 @@ public final class ReviewViewModel {
     private static String reason(Throwable failure) {
         Throwable cause = failure;
         while (cause.getCause() != null && (cause.getMessage() == null
-                || cause instanceof java.util.concurrent.CompletionException)) {
+                || cause instanceof CompletionException)) {
             cause = cause.getCause();
         }
         return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();

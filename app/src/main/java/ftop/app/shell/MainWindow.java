@@ -1,11 +1,22 @@
 package ftop.app.shell;
 
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
@@ -26,8 +37,13 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
 import ftop.app.customer.CustomerView;
+import ftop.app.edit.DraftForm;
+import ftop.app.edit.DraftsDialog;
 import ftop.app.portfolio.PortfolioView;
+import ftop.app.review.ExportFileChooser;
+import ftop.app.review.ReviewView;
 import ftop.app.tenant.TenantView;
+import ftop.core.store.Draft;
 
 /**
  * The main window's content: a header with the app's actions, a tab per {@link Page}, and the
@@ -49,11 +65,11 @@ public final class MainWindow extends BorderPane {
     private final Tab customerTab;
     private final CustomerView customerView;
     private final TenantView tenantView;
-    private final java.util.function.Consumer<java.util.UUID> openTenant;
+    private final Consumer<UUID> openTenant;
     private final ShellModel model;
     private Runnable onQuit = () -> { };
-    private java.util.function.BiConsumer<ftop.core.store.Draft, java.util.function.Consumer<java.util.Optional<String>>>
-            onRestoreAssignments = (draft, done) -> done.accept(java.util.Optional.of(
+    private BiConsumer<Draft, Consumer<Optional<String>>>
+            onRestoreAssignments = (draft, done) -> done.accept(Optional.of(
                     "Assignments cannot be edited in this workspace."));
 
     public MainWindow(ShellModel model) {
@@ -72,8 +88,8 @@ public final class MainWindow extends BorderPane {
         portfolioTab.setClosable(false);
         customerTab.setClosable(false);
         tabs.getTabs().addAll(portfolioTab, customerTab);
-        ftop.app.review.ReviewView reviewView = new ftop.app.review.ReviewView(model.review(),
-                ftop.app.review.ExportFileChooser.system(), model::openCustomer);
+        ReviewView reviewView = new ReviewView(model.review(),
+                ExportFileChooser.system(), model::openCustomer);
         Tab reviewTab = new Tab("Review", reviewView);
         reviewTab.setId("reviewTab");
         reviewTab.setGraphic(new FontIcon(Material2MZ.SLIDESHOW));
@@ -87,7 +103,7 @@ public final class MainWindow extends BorderPane {
         tabs.getTabs().add(reviewTab);
         // a tenant opened from the Portfolio or the Customer tab shows in its own closable tab
         TenantView tenantView = new TenantView(model.tenant());
-        java.util.function.Consumer<java.util.UUID> openTenant = tenantId -> {
+        Consumer<UUID> openTenant = tenantId -> {
             model.tenant().open(tenantId);
             showTenantTab(model, tenantView);
         };
@@ -114,7 +130,7 @@ public final class MainWindow extends BorderPane {
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (old == customerTab && now != null && now != customerTab && !customerView.confirmLeave()) {
                 // the person keeps editing: back to the Customer tab once this change is done
-                javafx.application.Platform.runLater(() -> tabs.getSelectionModel().select(customerTab));
+                Platform.runLater(() -> tabs.getSelectionModel().select(customerTab));
                 return;
             }
             if (now != null && now.getUserData() instanceof Page page) {
@@ -190,7 +206,7 @@ public final class MainWindow extends BorderPane {
     private void showTenantTab(ShellModel model, TenantView view) {
         Tab tab = openTab("tenantTab", "Tenant", Material2AL.CLOUD_QUEUE, () -> view);
         if (tab.getOnCloseRequest() == null) {
-            tab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+            tab.textProperty().bind(Bindings.createStringBinding(
                     () -> model.tenant().detailsProperty().get() == null ? "Tenant"
                             : model.tenant().detailsProperty().get().tenant().name(),
                     model.tenant().detailsProperty()));
@@ -205,13 +221,13 @@ public final class MainWindow extends BorderPane {
     }
 
     /** Opens the tenant {@code tenantId} in the Tenant tab, as opening it from the Portfolio does. */
-    public void openTenant(java.util.UUID tenantId) {
+    public void openTenant(UUID tenantId) {
         openTenant.accept(tenantId);
     }
 
     /** What Ctrl+Q and the menu's Quit do: ask the quit guard. */
     public void setOnQuit(Runnable action) {
-        onQuit = java.util.Objects.requireNonNull(action, "action");
+        onQuit = Objects.requireNonNull(action, "action");
     }
 
     /**
@@ -222,20 +238,20 @@ public final class MainWindow extends BorderPane {
         if (model.recoveredDrafts().entries().isEmpty()) {
             return;
         }
-        ftop.app.edit.DraftsDialog.show(getScene() == null ? null : getScene().getWindow(), model.recoveredDrafts(),
+        DraftsDialog.show(getScene() == null ? null : getScene().getWindow(), model.recoveredDrafts(),
                 (entry, done) -> restoreDraft(entry.draft(), done), model.customer().edits()::now,
-                getScene() == null ? java.util.List.of() : getScene().getStylesheets());
+                getScene() == null ? List.of() : getScene().getStylesheets());
     }
 
     /**
      * Opens the form of {@code draft} (the customer's or the winner tenant's tab) in edit mode with
      * the draft's values; {@code done} hears empty once it holds them, else why not.
      */
-    public void restoreDraft(ftop.core.store.Draft draft, java.util.function.Consumer<java.util.Optional<String>> done) {
-        var form = ftop.app.edit.DraftForm.of(draft);
-        if (form.filter(f -> f == ftop.app.edit.DraftForm.STATUS_NOTE).isPresent()) {
+    public void restoreDraft(Draft draft, Consumer<Optional<String>> done) {
+        var form = DraftForm.of(draft);
+        if (form.filter(f -> f == DraftForm.STATUS_NOTE).isPresent()) {
             tenantView.restoreDraft(draft, done);
-        } else if (form.filter(f -> f == ftop.app.edit.DraftForm.ASSIGNMENTS).isPresent()) {
+        } else if (form.filter(f -> f == DraftForm.ASSIGNMENTS).isPresent()) {
             onRestoreAssignments.accept(draft, done);
         } else {
             customerView.restoreDraft(draft, done);
@@ -243,9 +259,9 @@ public final class MainWindow extends BorderPane {
     }
 
     /** What restoring a draft of an assignment dialog does: open that dialog with it (the assignments feature). */
-    public void setOnRestoreAssignments(java.util.function.BiConsumer<ftop.core.store.Draft,
-            java.util.function.Consumer<java.util.Optional<String>>> action) {
-        onRestoreAssignments = java.util.Objects.requireNonNull(action, "action");
+    public void setOnRestoreAssignments(BiConsumer<Draft,
+            Consumer<Optional<String>>> action) {
+        onRestoreAssignments = Objects.requireNonNull(action, "action");
     }
 
     /** Adds a control to the header, left of the shell's own buttons (e.g. "Connect to server…"). */
@@ -264,7 +280,7 @@ public final class MainWindow extends BorderPane {
         }
     }
 
-    private static Tab tab(Page page, String id, javafx.scene.Node content, FontIcon icon) {
+    private static Tab tab(Page page, String id, Node content, FontIcon icon) {
         Tab tab = new Tab(page.title(), content);
         tab.setId(id);
         tab.setUserData(page);
@@ -302,19 +318,19 @@ public final class MainWindow extends BorderPane {
     }
 
     /** The header's menu: the drafts from before this start, and Quit (Ctrl+Q). */
-    private javafx.scene.control.MenuButton appMenu(ShellModel model) {
-        javafx.scene.control.MenuItem drafts = new javafx.scene.control.MenuItem("Unsaved drafts…",
+    private MenuButton appMenu(ShellModel model) {
+        MenuItem drafts = new MenuItem("Unsaved drafts…",
                 new FontIcon(Material2MZ.RESTORE_PAGE));
         drafts.setId("draftsItem");
-        drafts.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.recoveredDrafts().entries()));
+        drafts.disableProperty().bind(Bindings.isEmpty(model.recoveredDrafts().entries()));
         drafts.setOnAction(e -> showDrafts());
-        javafx.scene.control.MenuItem quit = new javafx.scene.control.MenuItem("Quit", new FontIcon(Material2AL.EXIT_TO_APP));
+        MenuItem quit = new MenuItem("Quit", new FontIcon(Material2AL.EXIT_TO_APP));
         quit.setId("quitItem");
         // shown beside the item; the window's key filter does the work, wherever the focus is
         quit.setAccelerator(QUIT);
         quit.setOnAction(e -> onQuit.run());
-        javafx.scene.control.MenuButton menu = new javafx.scene.control.MenuButton(null,
-                new FontIcon(Material2MZ.MENU), drafts, new javafx.scene.control.SeparatorMenuItem(), quit);
+        MenuButton menu = new MenuButton(null,
+                new FontIcon(Material2MZ.MENU), drafts, new SeparatorMenuItem(), quit);
         menu.setId("appMenu");
         menu.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, atlantafx.base.theme.Tweaks.NO_ARROW);
         menu.setTooltip(new Tooltip("More: unsaved drafts, Quit (Ctrl+Q)"));
@@ -344,15 +360,15 @@ public final class MainWindow extends BorderPane {
         Label pending = statusLabel("statusPending", Material2MZ.SYNC);
         pending.textProperty().bind(model.pendingTextProperty());
 
-        javafx.scene.control.Button drafts = new javafx.scene.control.Button(null, new FontIcon(Material2MZ.RESTORE_PAGE));
+        Button drafts = new Button(null, new FontIcon(Material2MZ.RESTORE_PAGE));
         drafts.setId("draftsButton");
         drafts.getStyleClass().addAll(Styles.FLAT, Styles.SMALL, "drafts-button");
-        drafts.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+        drafts.textProperty().bind(Bindings.createStringBinding(() -> {
             int n = model.recoveredDrafts().entries().size();
             return n == 1 ? "1 unsaved draft" : n + " unsaved drafts";
         }, model.recoveredDrafts().entries()));
         drafts.setTooltip(new Tooltip("Drafts kept from before this start: restore or discard them"));
-        drafts.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.recoveredDrafts().entries()));
+        drafts.visibleProperty().bind(Bindings.isNotEmpty(model.recoveredDrafts().entries()));
         drafts.managedProperty().bind(drafts.visibleProperty());
         drafts.setOnAction(e -> showDrafts());
 

@@ -1,10 +1,13 @@
 package ftop.app.shell;
 
 import java.time.Clock;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -12,14 +15,23 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
 
 import ftop.app.customer.CustomerChoice;
+import ftop.app.customer.CustomerEdits;
 import ftop.app.customer.CustomerViewModel;
+import ftop.app.edit.DraftKeeper;
+import ftop.app.edit.OpenForms;
+import ftop.app.edit.RecoveredDrafts;
 import ftop.app.portfolio.PortfolioViewModel;
+import ftop.app.review.ReviewSources;
+import ftop.app.review.ReviewViewModel;
 import ftop.app.tasks.BackgroundTasks;
+import ftop.app.tasks.Scheduler;
 import ftop.app.tenant.TenantViewModel;
 import ftop.app.workspace.Workspace;
 import ftop.core.change.EntityKind;
+import ftop.core.store.Drafts;
 
 /**
  * The state of the main window: which page shows, the page models, the theme and what the status
@@ -35,11 +47,11 @@ public final class ShellModel {
     private final BackgroundTasks tasks;
     private final PortfolioViewModel portfolio;
     private final CustomerViewModel customer;
-    private final ftop.app.review.ReviewViewModel review;
+    private final ReviewViewModel review;
     private final TenantViewModel tenant;
-    private final ftop.app.edit.OpenForms forms = new ftop.app.edit.OpenForms();
-    private final ftop.app.edit.DraftKeeper drafts;
-    private final ftop.app.edit.RecoveredDrafts recoveredDrafts;
+    private final OpenForms forms = new OpenForms();
+    private final DraftKeeper drafts;
+    private final RecoveredDrafts recoveredDrafts;
 
     /** The kinds of rows the Portfolio shows. */
     private static final Set<EntityKind> PORTFOLIO_KINDS =
@@ -47,7 +59,7 @@ public final class ShellModel {
 
     /** Kinds changed since the last refresh; guarded by itself, filled on the writing thread. */
     private final Set<EntityKind> changedKinds = EnumSet.noneOf(EntityKind.class);
-    private final java.util.concurrent.atomic.AtomicBoolean refreshQueued = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
     private final ReadOnlyObjectWrapper<Page> page = new ReadOnlyObjectWrapper<>(this, "page", Page.PORTFOLIO);
     private final ReadOnlyBooleanWrapper dark = new ReadOnlyBooleanWrapper(this, "dark");
     private final ReadOnlyStringWrapper workspaceText = new ReadOnlyStringWrapper(this, "workspaceText", "");
@@ -58,27 +70,27 @@ public final class ShellModel {
     private final ReadOnlyStringWrapper pendingText = new ReadOnlyStringWrapper(this, "pendingText", "");
 
     public ShellModel(Workspace workspace, BackgroundTasks tasks, Clock clock) {
-        this(workspace, tasks, clock, ftop.app.tasks.Scheduler.fx());
+        this(workspace, tasks, clock, Scheduler.fx());
     }
 
     /**
      * @param scheduler times the writing of drafts and how long the notice after an edit shows;
      *                  tests pass one on virtual time
      */
-    public ShellModel(Workspace workspace, BackgroundTasks tasks, Clock clock, ftop.app.tasks.Scheduler scheduler) {
+    public ShellModel(Workspace workspace, BackgroundTasks tasks, Clock clock, Scheduler scheduler) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         // one undo stack for every edit of a customer, whether made in its tab or on its winner tenant
-        ftop.app.customer.CustomerEdits edits = new ftop.app.customer.CustomerEdits(workspace, tasks, clock);
+        CustomerEdits edits = new CustomerEdits(workspace, tasks, clock);
         this.customer = new CustomerViewModel(workspace, tasks, clock, edits, scheduler);
         this.portfolio = new PortfolioViewModel(workspace, tasks, clock, this::openCustomer);
-        this.review = new ftop.app.review.ReviewViewModel(ftop.app.review.ReviewSources.of(workspace),
-                workspace.rules(), tasks, clock, ftop.app.review.ReviewSources.draftFile(workspace));
+        this.review = new ReviewViewModel(ReviewSources.of(workspace),
+                workspace.rules(), tasks, clock, ReviewSources.draftFile(workspace));
         this.tenant = new TenantViewModel(workspace, tasks, edits, this::openCustomer);
         // what people type into open forms is kept as drafts in the workspace
-        java.util.Optional<ftop.core.store.Drafts> kept = java.util.Optional.of(workspace.writes().drafts());
-        this.drafts = new ftop.app.edit.DraftKeeper(kept, tasks, scheduler, clock);
-        this.recoveredDrafts = new ftop.app.edit.RecoveredDrafts(kept, tasks, drafts);
+        Optional<Drafts> kept = Optional.of(workspace.writes().drafts());
+        this.drafts = new DraftKeeper(kept, tasks, scheduler, clock);
+        this.recoveredDrafts = new RecoveredDrafts(kept, tasks, drafts);
         // a form opened for a draft kept from before gets it back first; then its changes are kept
         forms.whenRegistered(recoveredDrafts::watch);
         forms.whenRegistered(drafts::watch);
@@ -87,7 +99,7 @@ public final class ShellModel {
         syncText.set("Local only · not synced");
         // "Mine only" is about whoever is signed in now
         portfolio.userProperty().bind(user);
-        portfolio.rows().addListener((javafx.collections.ListChangeListener<Object>) c -> {
+        portfolio.rows().addListener((ListChangeListener<Object>) c -> {
             updateCounts();
             customer.showChoices(portfolio.rows().stream()
                     .map(r -> new CustomerChoice(r.tpid(), r.name())).toList());
@@ -125,7 +137,7 @@ public final class ShellModel {
      * the pages of one customer for any change, the status bar always (the outbox may have moved).
      */
     private void refreshAfter(Set<EntityKind> changed) {
-        if (!java.util.Collections.disjoint(changed, PORTFOLIO_KINDS)) {
+        if (!Collections.disjoint(changed, PORTFOLIO_KINDS)) {
             portfolio.refresh();
         } else {
             // the outbox may have moved (an edit, a push, a conflict): only the rows' sync markers
@@ -220,7 +232,7 @@ public final class ShellModel {
     }
 
     /** The Review tab's model. */
-    public ftop.app.review.ReviewViewModel review() {
+    public ReviewViewModel review() {
         return review;
     }
 
@@ -230,17 +242,17 @@ public final class ShellModel {
     }
 
     /** Every editor the window has open; asked before the app quits. */
-    public ftop.app.edit.OpenForms forms() {
+    public OpenForms forms() {
         return forms;
     }
 
     /** Keeps what is typed into open forms as drafts in the workspace. */
-    public ftop.app.edit.DraftKeeper drafts() {
+    public DraftKeeper drafts() {
         return drafts;
     }
 
     /** The drafts left from before this start, to be offered back. */
-    public ftop.app.edit.RecoveredDrafts recoveredDrafts() {
+    public RecoveredDrafts recoveredDrafts() {
         return recoveredDrafts;
     }
 

@@ -6,7 +6,9 @@ import java.util.Optional;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -19,6 +21,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 
+import ftop.sync.client.SyncFailure;
 import ftop.sync.client.SyncState;
 import ftop.sync.client.SyncStatus;
 
@@ -74,7 +77,7 @@ public final class SyncStatusBar extends HBox {
         syncNow.setOnAction(e -> {
             SyncStatus current = shown;
             if (!session.connected() || current != null && current.failure()
-                    .filter(f -> f == ftop.sync.client.SyncFailure.LOGIN_NEEDED).isPresent()) {
+                    .filter(f -> f == SyncFailure.LOGIN_NEEDED).isPresent()) {
                 onConnect.run();
             } else {
                 syncNow.setDisable(true);
@@ -102,7 +105,7 @@ public final class SyncStatusBar extends HBox {
             state.setText("Local only");
             state.setGraphic(new FontIcon(Material2AL.CLOUD_OFF));
             reason.setText("This workspace is not connected to a server; every change is kept locally.");
-            for (javafx.scene.Node n : new javafx.scene.Node[] {conflicts, pending, lastSync, progress}) {
+            for (Node n : new Node[] {conflicts, pending, lastSync, progress}) {
                 n.setVisible(false);
                 n.setManaged(false);
             }
@@ -125,7 +128,7 @@ public final class SyncStatusBar extends HBox {
             case OFFLINE -> Material2AL.CLOUD_OFF;
             case FAILING -> Material2AL.ERROR_OUTLINE;
         }));
-        state.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("failing"),
+        state.pseudoClassStateChanged(PseudoClass.getPseudoClass("failing"),
                 status.state() == SyncState.FAILING);
         pending.setText(SyncStatusText.pending(status));
         Optional<String> problems = SyncStatusText.problems(status);
@@ -138,7 +141,7 @@ public final class SyncStatusBar extends HBox {
         progress.setManaged(first);
         status.firstSyncProgress().ifPresent(progress::setProgress);
         syncNow.setDisable(status.state() == SyncState.SYNCING);
-        syncNow.setText(status.failure().filter(f -> f == ftop.sync.client.SyncFailure.LOGIN_NEEDED).isPresent()
+        syncNow.setText(status.failure().filter(f -> f == SyncFailure.LOGIN_NEEDED).isPresent()
                 ? "Sign in…" : "Sync now");
     }
 }

@@ -3,8 +3,10 @@ package ftop.app.tasks;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -29,11 +31,11 @@ public final class BackgroundTasks implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundTasks.class);
 
-    private final java.util.concurrent.Executor worker;
-    private final java.util.concurrent.Executor uiThread;
+    private final Executor worker;
+    private final Executor uiThread;
     private final ExecutorService owned;
 
-    private BackgroundTasks(java.util.concurrent.Executor worker, java.util.concurrent.Executor uiThread,
+    private BackgroundTasks(Executor worker, Executor uiThread,
             ExecutorService owned) {
         this.worker = worker;
         this.uiThread = uiThread;
@@ -65,7 +67,7 @@ public final class BackgroundTasks implements AutoCloseable {
      * Runs work on {@code worker} and handlers on {@code uiThread}; for tests that hold work back
      * to run it in an order of their choosing (e.g. a slow query answering after a later one).
      */
-    public static BackgroundTasks on(java.util.concurrent.Executor worker, java.util.concurrent.Executor uiThread) {
+    public static BackgroundTasks on(Executor worker, Executor uiThread) {
         return new BackgroundTasks(Objects.requireNonNull(worker, "worker"), Objects.requireNonNull(uiThread, "uiThread"),
                 null);
     }
@@ -89,7 +91,7 @@ public final class BackgroundTasks implements AutoCloseable {
         CompletableFuture<T> done = new CompletableFuture<>();
         try {
             worker.execute(() -> runNow(work, onSuccess, onFailure, done));
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // the app is shutting down: the work is dropped, as the window that wanted it is gone
             LOG.debug("Background task dropped at shutdown");
             done.completeExceptionally(e);

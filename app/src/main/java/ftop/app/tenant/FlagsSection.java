@@ -3,6 +3,7 @@ package ftop.app.tenant;
 import java.util.List;
 import java.util.Optional;
 
+import javafx.application.Platform;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -11,6 +12,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import atlantafx.base.theme.Styles;
@@ -75,7 +77,7 @@ final class FlagsSection {
         Label levelLabel = new Label("Is Enterprise");
         levelLabel.getStyleClass().add("field-label");
         levelLabel.setLabelFor(level);
-        levelLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        levelLabel.setMinWidth(Region.USE_PREF_SIZE);
         Label hint = new Label("Level 3: fewer than " + String.format("%,d", EnterpriseLevel.LEVEL_4_USERS)
                 + " users · Level 4: " + String.format("%,d", EnterpriseLevel.LEVEL_4_USERS) + " or more. "
                 + "It enables the Enterprise Status fields.");
@@ -97,7 +99,7 @@ final class FlagsSection {
             chips.setVisible(!now);
             chips.setManaged(!now);
             if (now) {
-                javafx.application.Platform.runLater(() -> (level.isDisabled() ? winner : level).requestFocus());
+                Platform.runLater(() -> (level.isDisabled() ? winner : level).requestFocus());
             }
         });
         // Esc cancels the edit wherever the focus is in the section (a shown pop-up list closes first).
@@ -200,7 +202,7 @@ final class FlagsSection {
         Label label = new Label(text, icon);
         label.setId(id);
         label.getStyleClass().add("tenant-flag");
-        label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 

@@ -1,7 +1,9 @@
 package ftop.app.tenant;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -142,7 +144,7 @@ final class StatusEditor extends VBox {
 
     /** What the fields hold exactly as typed (not stripped), by field name; what a draft keeps. */
     Map<String, String> texts() {
-        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        Map<String, String> texts = new LinkedHashMap<>();
         texts.put("executiveSummary", summary.getText());
         texts.put("risks", risks.getText());
         texts.put("awareness", awareness.getText());
@@ -224,7 +226,7 @@ final class StatusEditor extends VBox {
         counter.setId(area.getId() + "Count");
         counter.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         counter.textProperty().bind(Bindings.createStringBinding(
-                () -> String.format(java.util.Locale.US, "%,d / %,d", area.getText().strip().length(),
+                () -> String.format(Locale.US, "%,d / %,d", area.getText().strip().length(),
                         Limits.STATUS_TEXT_MAX),
                 area.textProperty()));
         // what is saved is the stripped text, so that is what counts

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import ftop.app.workspace.Workspace;
 import ftop.core.assignment.Assignment;
@@ -74,7 +75,7 @@ public record TenantDetails(Tenant tenant, Optional<Customer> customer, List<Ass
     }
 
     /** Reads the tenant and what belongs to it; touches the store, so only in the background. */
-    public static Optional<TenantDetails> load(Workspace workspace, java.util.UUID tenantId) {
+    public static Optional<TenantDetails> load(Workspace workspace, UUID tenantId) {
         Optional<Tenant> found = workspace.tenant(tenantId);
         if (found.isEmpty()) {
             return Optional.empty();

@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -227,7 +228,7 @@ public final class TenantExceptionDialog extends Dialog<Tenant> {
         label.setLabelFor(input);
         label.setMinWidth(Control.USE_PREF_SIZE);
         label.getStyleClass().add("field-label");
-        GridPane.setValignment(label, javafx.geometry.VPos.TOP);
+        GridPane.setValignment(label, VPos.TOP);
         label.setPadding(new Insets(6, 0, 0, 0));
         grid.add(label, 0, row);
         grid.add(cell, 1, row);

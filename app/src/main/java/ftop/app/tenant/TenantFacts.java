@@ -2,6 +2,7 @@ package ftop.app.tenant;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import javafx.geometry.HPos;
 import javafx.scene.control.Label;
@@ -112,7 +113,7 @@ final class TenantFacts {
             Label who = new Label(c.name() + (c.title().isBlank() ? "" : " · " + c.title()));
             who.getStyleClass().add("field-value");
             who.setMinWidth(Region.USE_PREF_SIZE);
-            String reach = String.join(" · ", java.util.stream.Stream.of(c.kind().label(), c.email(), c.phone())
+            String reach = String.join(" · ", Stream.of(c.kind().label(), c.email(), c.phone())
                     .filter(s -> s != null && !s.isBlank()).toList());
             Label how = new Label(reach);
             how.getStyleClass().add("field-label");

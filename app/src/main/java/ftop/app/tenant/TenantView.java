@@ -1,17 +1,24 @@
 package ftop.app.tenant;
 
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -64,7 +71,7 @@ public final class TenantView extends BorderPane {
 
     public TenantView(TenantViewModel model, DialogService dialogs) {
         this.model = model;
-        this.dialogs = java.util.Objects.requireNonNull(dialogs, "dialogs");
+        this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         setId("tenantView");
         getStyleClass().add("tenant-view");
         content.getStyleClass().add("tenant-content");
@@ -101,7 +108,7 @@ public final class TenantView extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
         model.detailsProperty().addListener((obs, old, now) -> show(now));
-        centerProperty().bind(Bindings.when(model.detailsProperty().isNull()).then((javafx.scene.Node) placeholder)
+        centerProperty().bind(Bindings.when(model.detailsProperty().isNull()).then((Node) placeholder)
                 .otherwise(scroll));
         show(model.detailsProperty().get());
     }
@@ -150,7 +157,7 @@ public final class TenantView extends BorderPane {
 
     /** What brings the tenant's tab to the front, e.g. before its status editor is revealed. */
     public void setOnShowTab(Runnable action) {
-        onShowTab = java.util.Objects.requireNonNull(action, "action");
+        onShowTab = Objects.requireNonNull(action, "action");
     }
 
     /** The new-status editor as an open form: the quit guard asks it, and what is typed is kept as a draft. */
@@ -164,9 +171,9 @@ public final class TenantView extends BorderPane {
      * the editor holds the draft, else why not.
      */
     public void restoreDraft(Draft draft, Consumer<Optional<String>> done) {
-        java.util.UUID tenantId;
+        UUID tenantId;
         try {
-            tenantId = java.util.UUID.fromString(draft.subject());
+            tenantId = UUID.fromString(draft.subject());
         } catch (IllegalArgumentException e) {
             done.accept(Optional.of("The draft names no tenant."));
             return;
@@ -210,7 +217,7 @@ public final class TenantView extends BorderPane {
             return DraftForm.STATUS_NOTE.label();
         }
 
-        private final java.util.List<Runnable> listeners = new java.util.ArrayList<>();
+        private final List<Runnable> listeners = new ArrayList<>();
 
         @Override
         public boolean hasUnsavedChanges() {
@@ -240,9 +247,9 @@ public final class TenantView extends BorderPane {
         @Override
         public void reveal() {
             onShowTab.run();
-            javafx.application.Platform.runLater(() -> {
+            Platform.runLater(() -> {
                 focusEditor();
-                javafx.application.Platform.runLater(editor::focusProblemOrFirst);
+                Platform.runLater(editor::focusProblemOrFirst);
             });
         }
 
@@ -310,7 +317,7 @@ public final class TenantView extends BorderPane {
             return;
         }
         // once the tab is on screen and laid out: a node not yet shown cannot take the focus
-        javafx.application.Platform.runLater(() -> {
+        Platform.runLater(() -> {
             applyCss();
             layout();
             double room = content.getHeight() - scroll.getViewportBounds().getHeight();
@@ -357,7 +364,7 @@ public final class TenantView extends BorderPane {
         Hyperlink customer = new Hyperlink(d.customer().map(c -> c.name() + " (TPID " + c.tpid() + ")")
                 .orElse("TPID " + t.tpid()));
         customer.setId("tenantCustomerLink");
-        customer.setTooltip(new javafx.scene.control.Tooltip("Open the customer this tenant belongs to"));
+        customer.setTooltip(new Tooltip("Open the customer this tenant belongs to"));
         customer.setOnAction(e -> model.openCustomer());
         customer.setDisable(d.customer().isEmpty());
         customer.setMinWidth(Region.USE_PREF_SIZE);

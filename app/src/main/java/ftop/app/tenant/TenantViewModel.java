@@ -1,5 +1,6 @@
 package ftop.app.tenant;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -181,7 +182,7 @@ public final class TenantViewModel {
     }
 
     /** Now, by the edits' clock. */
-    public java.time.Instant now() {
+    public Instant now() {
         return edits.now();
     }
 

@@ -1,5 +1,6 @@
 package ftop.app.widgets;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import javafx.beans.property.ObjectProperty;
@@ -58,7 +59,7 @@ public class HealthChip extends Label {
     }
 
     private static PseudoClass pseudoClass(HealthColour colour) {
-        return PseudoClass.getPseudoClass(colour.name().toLowerCase(java.util.Locale.ROOT));
+        return PseudoClass.getPseudoClass(colour.name().toLowerCase(Locale.ROOT));
     }
 
     /** The colour shown; {@code null} when there is none (no data). */

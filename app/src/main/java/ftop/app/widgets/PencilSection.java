@@ -6,6 +6,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -99,7 +100,7 @@ public class PencilSection extends VBox {
 
         getChildren().addAll(header, notice, body, message, actions);
         editing.addListener((obs, old, now) -> pseudoClassStateChanged(
-                javafx.css.PseudoClass.getPseudoClass("editing"), now));
+                PseudoClass.getPseudoClass("editing"), now));
         // a handler, not a filter: an open popup (a combo box list, a date picker) closes on Esc first
         addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE && editing.get() && !busy.get()) {

@@ -3,12 +3,18 @@ package ftop.app.workspace;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import ftop.core.assignment.Role;
+import ftop.core.dataset.Dataset;
 import ftop.core.dataset.DatasetGenerator;
 import ftop.core.dataset.DemoUsers;
 import ftop.core.health.HealthRules;
@@ -118,13 +124,13 @@ public final class StoreWorkspace implements Workspace {
      * so that "mine only" shows a realistic portfolio.
      */
     public static StoreWorkspace openGenerated(String profile, Optional<Path> directory, LocalDate today,
-            ftop.core.dataset.DatasetGenerator.Scale scale) {
+            DatasetGenerator.Scale scale) {
         Objects.requireNonNull(scale, "scale");
         Path dir = directory.orElseGet(() -> LocalStore.defaultDirectory(profile));
         LocalStore store = LocalStore.open(dir);
         try {
             if (store.customers().count() == 0) {
-                ftop.core.dataset.Dataset data = DatasetGenerator.generate(scale, GENERATED_SEED, today);
+                Dataset data = DatasetGenerator.generate(scale, GENERATED_SEED, today);
                 store.bulkLoad(data, DEMO_REVISION);
                 busiestManager(data).ifPresent(user -> store.putSetting(USER_SETTING, user));
                 store.putSetting(ORIGIN_SETTING, DATASET_ORIGIN + scale.name());
@@ -137,15 +143,15 @@ public final class StoreWorkspace implements Workspace {
         }
     }
 
-    private static Optional<String> busiestManager(ftop.core.dataset.Dataset data) {
-        java.util.Map<String, Long> counts = data.assignments().stream()
-                .filter(a -> a.role() == ftop.core.assignment.Role.FM)
-                .collect(java.util.stream.Collectors.groupingBy(a -> a.userId(), java.util.stream.Collectors.counting()));
+    private static Optional<String> busiestManager(Dataset data) {
+        Map<String, Long> counts = data.assignments().stream()
+                .filter(a -> a.role() == Role.FM)
+                .collect(Collectors.groupingBy(a -> a.userId(), Collectors.counting()));
         return counts.entrySet().stream()
                 // most assignments; on a tie the first name in alphabetical order, so every run picks the same
-                .max(java.util.Comparator.comparing((java.util.Map.Entry<String, Long> e) -> e.getValue())
-                        .thenComparing(e -> e.getKey(), java.util.Comparator.reverseOrder()))
-                .map(java.util.Map.Entry::getKey);
+                .max(Comparator.comparing((Map.Entry<String, Long> e) -> e.getValue())
+                        .thenComparing(e -> e.getKey(), Comparator.reverseOrder()))
+                .map(Map.Entry::getKey);
     }
 
     private static boolean isDemo(String profile) {
@@ -207,15 +213,15 @@ public final class StoreWorkspace implements Workspace {
     }
 
     @Override
-    public java.util.Map<Long, UnsyncedEdits> unsyncedEdits() {
-        java.util.Map<Long, int[]> counts = new java.util.HashMap<>();
+    public Map<Long, UnsyncedEdits> unsyncedEdits() {
+        Map<Long, int[]> counts = new HashMap<>();
         for (OutboxEntry entry : store.pendingEdits()) {
             tpidOf(entry.mutation()).ifPresent(tpid -> counts.computeIfAbsent(tpid, k -> new int[2])[0]++);
         }
         for (OutboxEntry entry : store.problems()) {
             tpidOf(entry.mutation()).ifPresent(tpid -> counts.computeIfAbsent(tpid, k -> new int[2])[1]++);
         }
-        java.util.Map<Long, UnsyncedEdits> result = new java.util.HashMap<>();
+        Map<Long, UnsyncedEdits> result = new HashMap<>();
         counts.forEach((tpid, c) -> result.put(tpid, new UnsyncedEdits(c[0], c[1])));
         return result;
     }

@@ -3,8 +3,10 @@ package ftop.app.workspace;
 import ftop.core.store.WorkspaceReads;
 import ftop.core.store.WorkspaceWrites;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 import ftop.core.change.EntityKind;
@@ -107,7 +109,7 @@ public interface Workspace extends AutoCloseable {
     }
 
     /** One tenant by its ID. */
-    default Optional<Tenant> tenant(java.util.UUID tenantId) {
+    default Optional<Tenant> tenant(UUID tenantId) {
         return reads().tenants().get(tenantId.toString());
     }
 
@@ -135,8 +137,8 @@ public interface Workspace extends AutoCloseable {
      * Per customer TPID, its local edits the server has not taken yet (pending, and in conflict or
      * rejected); customers with none are left out. A workspace without an outbox has none.
      */
-    default java.util.Map<Long, UnsyncedEdits> unsyncedEdits() {
-        return java.util.Map.of();
+    default Map<Long, UnsyncedEdits> unsyncedEdits() {
+        return Map.of();
     }
 
     /**

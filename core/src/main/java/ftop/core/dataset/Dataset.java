@@ -10,6 +10,7 @@ import ftop.core.tenant.Tenant;
 import ftop.core.usage.Forecast;
 import ftop.core.usage.WorkloadUsage;
 import ftop.core.user.User;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +43,7 @@ public record Dataset(
 
     /** The rows of every kind, in an order where a row never comes before the rows it refers to. */
     public Map<EntityKind, List<?>> byKind() {
-        var map = new java.util.LinkedHashMap<EntityKind, List<?>>();
+        var map = new LinkedHashMap<EntityKind, List<?>>();
         map.put(EntityKind.USER, users);
         map.put(EntityKind.CUSTOMER, customers);
         map.put(EntityKind.TENANT, tenants);

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
@@ -174,7 +175,7 @@ final class GeneratedRows {
 
     /** The time between reviews of a customer of {@code colour}. */
     Period interval(HealthColour colour) {
-        return cadence.interval(java.util.Optional.of(colour));
+        return cadence.interval(Optional.of(colour));
     }
 
     /** The Previous and Next Review Dates of a customer. */

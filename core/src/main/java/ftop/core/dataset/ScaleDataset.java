@@ -28,6 +28,7 @@ import ftop.core.status.EnterpriseStatusNote;
 import ftop.core.tenant.EnterpriseLevel;
 import ftop.core.tenant.Tenant;
 import ftop.core.tenant.TenantOrigin;
+import ftop.core.usage.Forecast;
 import ftop.core.usage.WorkloadUsage;
 import ftop.core.user.User;
 import ftop.core.user.UserRole;
@@ -143,7 +144,7 @@ final class ScaleDataset {
         final List<Contact> contacts = new ArrayList<>();
         final List<Assignment> assignments = new ArrayList<>();
         final List<WorkloadUsage> usage = new ArrayList<>();
-        final List<ftop.core.usage.Forecast> forecasts = new ArrayList<>();
+        final List<Forecast> forecasts = new ArrayList<>();
 
         Chunk(List<User> users) {
             this.users = users;

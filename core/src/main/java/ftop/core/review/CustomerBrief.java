@@ -4,6 +4,7 @@ import ftop.core.health.CustomerStatus;
 import ftop.core.health.HealthColour;
 import ftop.core.health.WorkloadGroup;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -100,7 +101,7 @@ public record CustomerBrief(
         if (section == BriefSection.ASKS) {
             String text = text(value);
             boolean written = !text.isEmpty() && !text.equals(CustomerBriefs.NO_ASKS);
-            stillMissing = new java.util.ArrayList<>(missing);
+            stillMissing = new ArrayList<>(missing);
             stillMissing.remove(ASKS_MISSING);
             if (!written) {
                 stillMissing.add(ASKS_MISSING);

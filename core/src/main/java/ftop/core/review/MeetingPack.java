@@ -1,6 +1,7 @@
 package ftop.core.review;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -39,7 +40,7 @@ public record MeetingPack(String title, LocalDate date, List<CustomerBrief> brie
     /** A copy with one brief replaced (matched by TPID), as a presenter edited it. */
     public MeetingPack withBrief(CustomerBrief edited) {
         boolean found = false;
-        List<CustomerBrief> list = new java.util.ArrayList<>(briefs.size());
+        List<CustomerBrief> list = new ArrayList<>(briefs.size());
         for (CustomerBrief b : briefs) {
             if (b.tpid() == edited.tpid()) {
                 list.add(edited);

@@ -3,6 +3,7 @@ package ftop.core.usage;
 import ftop.core.health.Workload;
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.OptionalDouble;
 
 /**
  * Active against entitled usage of one workload for one customer, as the usage feed reports it.
@@ -26,7 +27,7 @@ public record WorkloadUsage(long tpid, Workload workload, long active, long enti
     }
 
     /** Active over entitled, from 0; empty when nothing is entitled. */
-    public java.util.OptionalDouble ratio() {
-        return entitled <= 0 ? java.util.OptionalDouble.empty() : java.util.OptionalDouble.of((double) active / entitled);
+    public OptionalDouble ratio() {
+        return entitled <= 0 ? OptionalDouble.empty() : OptionalDouble.of((double) active / entitled);
     }
 }

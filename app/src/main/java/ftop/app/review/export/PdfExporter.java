@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.BitSet;
 import java.util.EnumSet;
+import java.util.logging.Level;
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -46,7 +47,7 @@ public final class PdfExporter implements MeetingPackExporter {
     static {
         // openhtmltopdf reports through java.util.logging at INFO; only its warnings matter to us.
         for (String logger : XRLog.listRegisteredLoggers()) {
-            XRLog.setLevel(logger, java.util.logging.Level.WARNING);
+            XRLog.setLevel(logger, Level.WARNING);
         }
     }
 

@@ -6,6 +6,7 @@ import ftop.sync.server.Database;
 import ftop.sync.server.DatasetLoader;
 import ftop.sync.server.FtopServer;
 import ftop.sync.server.ServerConfig;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -94,7 +95,7 @@ public final class EmbeddedDemo implements AutoCloseable {
         Path folder = workspace.resolve(SERVER_FOLDER);
         try {
             Files.createDirectories(folder);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("Cannot create the demo server folder " + folder + ": " + e.getMessage(), e);
         }
         String jdbcUrl = ServerConfig.h2Url(folder);

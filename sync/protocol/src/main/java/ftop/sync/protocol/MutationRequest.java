@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import ftop.core.change.EntityKind;
 import ftop.core.change.Mutation;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -27,7 +28,7 @@ public record MutationRequest(UUID id, String kind, String entityId, long baseRe
                               Map<String, JsonNode> fields, Long clientSeq) {
 
     public MutationRequest {
-        fields = fields == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(fields));
+        fields = fields == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(fields));
     }
 
     /** An edit without a number in its workspace. */

@@ -11,7 +11,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,7 +112,7 @@ final class BackupCommand implements Callable<Integer> {
         try (InputStream body = in;
              FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                      StandardOpenOption.TRUNCATE_EXISTING);
-             OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
+             OutputStream out = Channels.newOutputStream(channel)) {
             bytes = body.transferTo(out);
             out.flush();
             channel.force(true);
@@ -132,7 +134,7 @@ final class BackupCommand implements Callable<Integer> {
             try {
                 return ProtocolJson.mapper().readValue(bytes, ApiError.class).message();
             } catch (IOException notAnError) {
-                return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+                return new String(bytes, StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
             return e.getMessage();

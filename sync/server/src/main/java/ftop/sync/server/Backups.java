@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import org.h2.api.ErrorCode;
 
@@ -188,7 +189,7 @@ public final class Backups {
             try (InputStream in = file.getInputStream(databases.get(0))) {
                 Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
             }
-        } catch (java.util.zip.ZipException e) {
+        } catch (ZipException e) {
             throw new IllegalArgumentException(zip + " is not a zip file (" + e.getMessage() + ")", e);
         }
     }

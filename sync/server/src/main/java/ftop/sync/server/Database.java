@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -448,7 +449,7 @@ public final class Database implements AutoCloseable {
         try (Connection c = target.getConnection()) {
             c.setAutoCommit(false);
             try {
-                RevisionEpochs.start(c, java.time.Instant.now());
+                RevisionEpochs.start(c, Instant.now());
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

@@ -13,6 +13,8 @@ import ftop.sync.protocol.ProtocolJson;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Reading requests and writing answers the same way in every endpoint. */
@@ -132,10 +134,10 @@ final class Http {
         if (target == long.class || target == int.class || target == Long.class || target == Integer.class) {
             return "a whole number";
         }
-        if (java.util.List.class.isAssignableFrom(target)) {
+        if (List.class.isAssignableFrom(target)) {
             return "a list";
         }
-        if (java.util.Map.class.isAssignableFrom(target) || target.isRecord()) {
+        if (Map.class.isAssignableFrom(target) || target.isRecord()) {
             return "an object";
         }
         return target.getSimpleName();

@@ -21,6 +21,7 @@ import ftop.sync.protocol.MutationRequest;
 import ftop.sync.protocol.MutationResult;
 import ftop.sync.protocol.Outcome;
 import ftop.sync.protocol.ProtocolJson;
+import ftop.sync.protocol.RowChange;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -410,7 +411,7 @@ final class MutationService {
         }
     }
 
-    private static MutationResult rejected(Mutation m, long revision, ftop.sync.protocol.RowChange row, String message,
+    private static MutationResult rejected(Mutation m, long revision, RowChange row, String message,
                                            String field) {
         return new MutationResult(m.id(), Outcome.REJECTED, revision, row, List.of(), message,
                 field == null || field.isEmpty() ? null : field);

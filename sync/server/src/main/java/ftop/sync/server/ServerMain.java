@@ -2,8 +2,10 @@ package ftop.sync.server;
 
 import ftop.core.dataset.DatasetGenerator;
 import ftop.core.dataset.DemoUsers;
+import java.io.Console;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -225,7 +227,7 @@ public final class ServerMain implements Callable<Integer> {
                 System.out.println("Administrator " + admin + " can sign in.");
             }
             LOG.info("Database {}, {} connections", Database.redact(url), db.poolSize());
-            return new FtopServer(config, db, java.time.Clock.systemUTC()).withMetricsToken(metricsToken).start();
+            return new FtopServer(config, db, Clock.systemUTC()).withMetricsToken(metricsToken).start();
         } catch (Exception e) {
             db.close();
             throw e;
@@ -296,7 +298,7 @@ public final class ServerMain implements Callable<Integer> {
         if (fromEnv != null && !fromEnv.isEmpty()) {
             return fromEnv;
         }
-        java.io.Console console = System.console();
+        Console console = System.console();
         if (console == null) {
             throw new IllegalArgumentException("The administrator's password is needed: set FTOP_ADMIN_PASSWORD or run on a console");
         }
