@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -128,6 +129,49 @@ final class SearchIndex {
             }
         }
         addEntries(connection, batch, keys);
+        addWords(connection, keys);
+        try (Statement st = connection.createStatement()) {
+            st.executeUpdate("MERGE INTO search_state (id, version) KEY (id) VALUES (1, " + VERSION + ")");
+        }
+        return indexed;
+    }
+
+    /**
+     * Brings the entries of {@code refs} up to date with their rows, inside the caller's
+     * transaction: what a pulled page does, with {@link SearchIndexTrigger#suspended the trigger
+     * idle}, instead of a handful of statements per row. Rows of kinds not searched are passed over.
+     */
+    static void reindex(Connection connection, Collection<RowRef> refs) throws SQLException {
+        List<SearchDocument> docs = new ArrayList<>();
+        try (PreparedStatement read = connection.prepareStatement(
+                "SELECT COALESCE(local_body, server_body) FROM entity_row "
+                        + "WHERE kind = ? AND id = ? AND NOT local_deleted")) {
+            for (RowRef ref : new LinkedHashSet<>(refs)) {
+                Optional<SearchKind> searched = SearchDocument.searchKind(ref.kind());
+                if (searched.isEmpty()) {
+                    continue;
+                }
+                remove(connection, searched.get(), ref.id());
+                read.setString(1, ref.kind().wireName());
+                read.setString(2, ref.id());
+                try (ResultSet rs = read.executeQuery()) {
+                    String body = rs.next() ? rs.getString(1) : null;
+                    if (body != null) {
+                        document(ref.kind(), body).ifPresent(docs::add);
+                    }
+                }
+            }
+        }
+        Map<SearchKind, TreeMap<String, LongList>> keys = new EnumMap<>(SearchKind.class);
+        for (int from = 0; from < docs.size(); from += BATCH) {
+            addEntries(connection, docs.subList(from, Math.min(docs.size(), from + BATCH)), keys);
+        }
+        addWords(connection, keys);
+    }
+
+    /** Inserts the word rows of {@code keys} in the order of the key, by batches. */
+    private static void addWords(Connection connection, Map<SearchKind, TreeMap<String, LongList>> keys)
+            throws SQLException {
         try (PreparedStatement st = connection.prepareStatement(
                 "INSERT INTO search_word (kind_code, word, doc) VALUES (?, ?, ?)")) {
             int inBatch = 0;
@@ -150,10 +194,6 @@ final class SearchIndex {
                 st.executeBatch();
             }
         }
-        try (Statement st = connection.createStatement()) {
-            st.executeUpdate("MERGE INTO search_state (id, version) KEY (id) VALUES (1, " + VERSION + ")");
-        }
-        return indexed;
     }
 
     /** Inserts the entries of {@code docs} in one batch and files their key words under the entries' numbers. */

@@ -152,6 +152,22 @@ class SearchIndexTest {
     }
 
     @Test
+    void aPulledRowUnderALocalEditIsFoundByWhatTheUserSees() {
+        try (LocalStore store = loaded()) {
+            store.save(renamed(Contoso.CUSTOMER, "Contoso Pharmaceuticals"));
+            store.applyPull(List.of(row(renamed(Contoso.CUSTOMER, "Contoso Retail"), 11),
+                    row(renamed(Contoso.FABRIKAM, "Fabrikam Foods"), 12)), Set.of(), 12);
+
+            assertThat(hits(store.search("pharma", 10), SearchKind.CUSTOMER)).extracting(SearchHit::title)
+                    .containsExactly("Contoso Pharmaceuticals");
+            assertThat(store.search("retail", 10).isEmpty()).isTrue();
+            assertThat(hits(store.search("foods", 10), SearchKind.CUSTOMER)).extracting(SearchHit::title)
+                    .containsExactly("Fabrikam Foods");
+            assertThat(store.search("fabrikam", 10).groups().get(SearchKind.CUSTOMER)).hasSize(1);
+        }
+    }
+
+    @Test
     void searchesOfflineFromTheWorkspaceAloneAndRebuildsAMissingIndex() throws Exception {
         try (LocalStore store = loaded()) {
             store.save(licensingNote());
