@@ -151,6 +151,11 @@ public final class LocalStore implements WorkspaceWrites, AutoCloseable {
         return db.jdbcUrl();
     }
 
+    /** The database itself, for tests and benchmarks of this package. */
+    StoreDatabase database() {
+        return db;
+    }
+
     // ------------------------------------------------------------------ reads
 
     @Override

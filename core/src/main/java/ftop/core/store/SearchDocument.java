@@ -85,6 +85,23 @@ record SearchDocument(SearchKind kind, String id, long tpid, String tenantId, St
         return words;
     }
 
+    /**
+     * The words that get a row of the word key: those of {@link SearchIndex#MIN_WORD} characters
+     * or more. A one-letter word is still a word of the entry (a second word of a query is checked
+     * against all of them), but as the word a search starts from it would only find rows that a
+     * longer word of the query finds better, at the cost of a key row for every "a" and "3" of
+     * every note.
+     */
+    Set<String> keyWords() {
+        Set<String> keyed = new LinkedHashSet<>();
+        for (String word : words()) {
+            if (word.codePointCount(0, word.length()) >= SearchIndex.MIN_WORD) {
+                keyed.add(word);
+            }
+        }
+        return keyed;
+    }
+
     /** The texts as the index stores them: one a line, label and text parted by a tab. */
     String encodedTexts() {
         StringBuilder out = new StringBuilder();

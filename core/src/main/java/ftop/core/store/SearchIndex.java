@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -25,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +60,12 @@ final class SearchIndex {
     private static final Logger LOG = LoggerFactory.getLogger(SearchIndex.class);
     /** How many rows of the word key one kind's query reads, per hit asked for (a row can match through several words). */
     private static final int ROWS_PER_HIT = 6;
+    /** Words shorter than this get no row of the word key (see {@link SearchDocument#keyWords()}). */
+    static final int MIN_WORD = 2;
+    /** Rows per batch of inserts when the whole index is made. */
+    private static final int BATCH = 1_000;
+    private static final String INSERT_ENTRY = "INSERT INTO search_entry (kind_code, id, tpid, tenant_id, title, texts, "
+            + "words, written_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final StoreDatabase db;
 
@@ -78,19 +87,28 @@ final class SearchIndex {
             return;
         }
         long start = System.nanoTime();
-        int indexed = db.write(StoreChange.Origin.SYNC, touched -> rebuild(db.connection()));
+        int indexed = db.write(StoreChange.Origin.SYNC, touched -> indexAll(db.connection()));
         LOG.info("Search index built from {} rows in {} ms", indexed, (System.nanoTime() - start) / 1_000_000);
     }
 
-    private static int rebuild(Connection connection) throws SQLException {
+    /**
+     * Indexes every searched row afresh, inside the caller's transaction: what a rebuild and a
+     * bulk load (with {@link SearchIndexTrigger#suspended the trigger idle}) do. Entries go in by
+     * batches; the word rows are gathered first and go in in the order of their key, so the key
+     * only ever grows at its end. Returns how many rows were indexed.
+     */
+    static int indexAll(Connection connection) throws SQLException {
         try (Statement st = connection.createStatement()) {
             st.executeUpdate("DELETE FROM search_word");
             st.executeUpdate("DELETE FROM search_entry");
         }
+        // per kind, each word with the entries it is in (entries come in rising, so each list is sorted)
+        Map<SearchKind, TreeMap<String, LongList>> keys = new EnumMap<>(SearchKind.class);
+        List<SearchDocument> batch = new ArrayList<>(BATCH);
         int indexed = 0;
         try (PreparedStatement st = connection.prepareStatement(
                 "SELECT kind, COALESCE(local_body, server_body) FROM entity_row WHERE kind IN (?, ?, ?, ?) "
-                        + "AND NOT local_deleted AND COALESCE(local_body, server_body) IS NOT NULL")) {
+                        + "AND NOT local_deleted AND COALESCE(local_body, server_body) IS NOT NULL ORDER BY kind, id")) {
             st.setString(1, EntityKind.CUSTOMER.wireName());
             st.setString(2, EntityKind.TENANT.wireName());
             st.setString(3, EntityKind.CONTACT.wireName());
@@ -100,16 +118,135 @@ final class SearchIndex {
                     EntityKind kind = EntityKind.fromWireName(rs.getString(1)).orElseThrow();
                     Optional<SearchDocument> doc = document(kind, rs.getString(2));
                     if (doc.isPresent()) {
-                        add(connection, doc.get());
+                        batch.add(doc.get());
                         indexed++;
+                        if (batch.size() == BATCH) {
+                            addEntries(connection, batch, keys);
+                            batch.clear();
+                        }
                     }
                 }
             }
         }
+        addEntries(connection, batch, keys);
+        addWords(connection, keys);
         try (Statement st = connection.createStatement()) {
             st.executeUpdate("MERGE INTO search_state (id, version) KEY (id) VALUES (1, " + VERSION + ")");
         }
         return indexed;
+    }
+
+    /**
+     * Brings the entries of {@code refs} up to date with their rows, inside the caller's
+     * transaction: what a pulled page does, with {@link SearchIndexTrigger#suspended the trigger
+     * idle}, instead of a handful of statements per row. Rows of kinds not searched are passed over.
+     */
+    static void reindex(Connection connection, Collection<RowRef> refs) throws SQLException {
+        List<SearchDocument> docs = new ArrayList<>();
+        try (PreparedStatement read = connection.prepareStatement(
+                "SELECT COALESCE(local_body, server_body) FROM entity_row "
+                        + "WHERE kind = ? AND id = ? AND NOT local_deleted")) {
+            for (RowRef ref : new LinkedHashSet<>(refs)) {
+                Optional<SearchKind> searched = SearchDocument.searchKind(ref.kind());
+                if (searched.isEmpty()) {
+                    continue;
+                }
+                remove(connection, searched.get(), ref.id());
+                read.setString(1, ref.kind().wireName());
+                read.setString(2, ref.id());
+                try (ResultSet rs = read.executeQuery()) {
+                    String body = rs.next() ? rs.getString(1) : null;
+                    if (body != null) {
+                        document(ref.kind(), body).ifPresent(docs::add);
+                    }
+                }
+            }
+        }
+        Map<SearchKind, TreeMap<String, LongList>> keys = new EnumMap<>(SearchKind.class);
+        for (int from = 0; from < docs.size(); from += BATCH) {
+            addEntries(connection, docs.subList(from, Math.min(docs.size(), from + BATCH)), keys);
+        }
+        addWords(connection, keys);
+    }
+
+    /** Inserts the word rows of {@code keys} in the order of the key, by batches. */
+    private static void addWords(Connection connection, Map<SearchKind, TreeMap<String, LongList>> keys)
+            throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(
+                "INSERT INTO search_word (kind_code, word, doc) VALUES (?, ?, ?)")) {
+            int inBatch = 0;
+            for (Map.Entry<SearchKind, TreeMap<String, LongList>> ofKind : keys.entrySet()) {
+                for (Map.Entry<String, LongList> word : ofKind.getValue().entrySet()) {
+                    LongList docs = word.getValue();
+                    for (int i = 0; i < docs.size; i++) {
+                        st.setInt(1, ofKind.getKey().code());
+                        st.setString(2, word.getKey());
+                        st.setLong(3, docs.values[i]);
+                        st.addBatch();
+                        if (++inBatch == BATCH) {
+                            st.executeBatch();
+                            inBatch = 0;
+                        }
+                    }
+                }
+            }
+            if (inBatch > 0) {
+                st.executeBatch();
+            }
+        }
+    }
+
+    /** Inserts the entries of {@code docs} in one batch and files their key words under the entries' numbers. */
+    private static void addEntries(Connection connection, List<SearchDocument> docs,
+                                   Map<SearchKind, TreeMap<String, LongList>> keys) throws SQLException {
+        if (docs.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement st = connection.prepareStatement(INSERT_ENTRY, new String[] {"DOC"})) {
+            for (SearchDocument doc : docs) {
+                bindEntry(st, doc);
+                st.addBatch();
+            }
+            st.executeBatch();
+            try (ResultSet generated = st.getGeneratedKeys()) {
+                for (SearchDocument doc : docs) {
+                    if (!generated.next()) {
+                        throw new SQLException("The database did not give the number of every search entry inserted");
+                    }
+                    long docId = generated.getLong(1);
+                    TreeMap<String, LongList> ofKind = keys.computeIfAbsent(doc.kind(), k -> new TreeMap<>());
+                    for (String word : doc.keyWords()) {
+                        ofKind.computeIfAbsent(word, w -> new LongList()).add(docId);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void bindEntry(PreparedStatement st, SearchDocument doc) throws SQLException {
+        StringBuilder joined = new StringBuilder();
+        doc.words().forEach(w -> joined.append(' ').append(w));
+        st.setInt(1, doc.kind().code());
+        st.setString(2, doc.id());
+        st.setLong(3, doc.tpid());
+        st.setString(4, doc.tenantId());
+        st.setString(5, doc.title());
+        st.setString(6, doc.encodedTexts());
+        st.setString(7, joined.toString());
+        st.setObject(8, doc.writtenAt() == null ? null : OffsetDateTime.ofInstant(doc.writtenAt(), ZoneOffset.UTC));
+    }
+
+    /** A growing list of entry numbers: a million boxed Longs would cost more than the rows. */
+    private static final class LongList {
+        private long[] values = new long[4];
+        private int size;
+
+        void add(long value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
     }
 
     /** The document of a row's JSON; empty (and logged) when the row cannot be read, which must not fail its write. */
@@ -124,27 +261,16 @@ final class SearchIndex {
 
     /** Adds one row to the index, inside the caller's transaction. */
     static void add(Connection connection, SearchDocument doc) throws SQLException {
-        Set<String> words = doc.words();
-        StringBuilder joined = new StringBuilder();
-        words.forEach(w -> joined.append(' ').append(w));
         long docId;
-        try (PreparedStatement st = connection.prepareStatement(
-                "INSERT INTO search_entry (kind_code, id, tpid, tenant_id, title, texts, words, written_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"DOC"})) {
-            st.setInt(1, doc.kind().code());
-            st.setString(2, doc.id());
-            st.setLong(3, doc.tpid());
-            st.setString(4, doc.tenantId());
-            st.setString(5, doc.title());
-            st.setString(6, doc.encodedTexts());
-            st.setString(7, joined.toString());
-            st.setObject(8, doc.writtenAt() == null ? null : OffsetDateTime.ofInstant(doc.writtenAt(), ZoneOffset.UTC));
+        try (PreparedStatement st = connection.prepareStatement(INSERT_ENTRY, new String[] {"DOC"})) {
+            bindEntry(st, doc);
             st.executeUpdate();
             try (ResultSet keys = st.getGeneratedKeys()) {
                 keys.next();
                 docId = keys.getLong(1);
             }
         }
+        Set<String> words = doc.keyWords();
         if (words.isEmpty()) {
             return;
         }
@@ -180,6 +306,7 @@ final class SearchIndex {
         try (PreparedStatement st = connection.prepareStatement(
                 "DELETE FROM search_word WHERE kind_code = ? AND word = ? AND doc = ?")) {
             for (String word : words.trim().split(" ")) {
+                // an index made before short words were left out of the key still has their rows: they go too
                 if (!word.isEmpty()) {
                     st.setInt(1, kind.code());
                     st.setString(2, word);

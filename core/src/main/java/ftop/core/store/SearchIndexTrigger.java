@@ -15,6 +15,10 @@ import org.h2.api.Trigger;
  * a rolled-back write leaves the index as it was. Only a change of the local view re-indexes a
  * row; a new server revision with the same body costs one comparison.
  *
+ * <p>A bulk write (a bulk load) runs {@linkplain #suspended suspended}: the trigger does nothing
+ * on that thread and the writer indexes the whole set itself, in key order and in batches, before
+ * its transaction commits. Row by row, that set cost as much again as writing the rows.
+ *
  * <p>Public because H2 makes it by name; nothing else should use it.
  */
 public final class SearchIndexTrigger implements Trigger {
@@ -26,6 +30,23 @@ public final class SearchIndexTrigger implements Trigger {
     private static final int LOCAL_BODY = 5;
     private static final int LOCAL_DELETED = 6;
 
+    /** Set while the calling thread's bulk write indexes its rows itself; H2 fires on the writing thread. */
+    private static final ThreadLocal<Boolean> SUSPENDED = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    /**
+     * Runs {@code work} with the trigger idle on this thread. The caller must bring the index up to
+     * date with every row it wrote (e.g. {@link SearchIndex#indexAll}) in the same transaction.
+     */
+    static <R> R suspended(StoreDatabase.SqlRead<R> work) throws SQLException {
+        boolean before = SUSPENDED.get();
+        SUSPENDED.set(Boolean.TRUE);
+        try {
+            return work.run();
+        } finally {
+            SUSPENDED.set(before);
+        }
+    }
+
     @Override
     public void init(Connection conn, String schemaName, String triggerName, String tableName, boolean before,
                      int type) {
@@ -34,6 +55,9 @@ public final class SearchIndexTrigger implements Trigger {
 
     @Override
     public void fire(Connection conn, Object[] oldRow, Object[] newRow) throws SQLException {
+        if (SUSPENDED.get()) {
+            return;
+        }
         Object[] any = newRow != null ? newRow : oldRow;
         Optional<EntityKind> kind = EntityKind.fromWireName((String) any[KIND]);
         Optional<SearchKind> searched = kind.flatMap(SearchDocument::searchKind);

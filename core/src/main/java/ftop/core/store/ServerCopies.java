@@ -50,38 +50,43 @@ final class ServerCopies {
     void bulkLoad(Dataset data, long revision) {
         Objects.requireNonNull(data, "data");
         db.write(StoreChange.Origin.SYNC, touched -> {
-            try (Statement clear = db.connection().createStatement()) {
-                clear.executeUpdate("DELETE FROM entity_row");
-            }
-            try (PreparedStatement insert = db.connection().prepareStatement(
-                    "INSERT INTO entity_row (kind, id, tpid, server_revision, server_body, local_body, local_deleted) "
-                            + "VALUES (?, ?, ?, ?, ?, NULL, FALSE)")) {
-                int inBatch = 0;
-                for (Map.Entry<EntityKind, List<?>> ofKind : data.byKind().entrySet()) {
-                    EntityKind kind = ofKind.getKey();
-                    // In key order the primary key index only ever grows at its end: faster inserts.
-                    List<Object> sorted = new ArrayList<>(ofKind.getValue());
-                    sorted.sort(Comparator.comparing(kind::idOf));
-                    for (Object entity : sorted) {
-                        insert.setString(1, kind.wireName());
-                        insert.setString(2, kind.idOf(entity));
-                        insert.setLong(3, kind.tpidOf(entity));
-                        insert.setLong(4, revision);
-                        insert.setString(5, EntityCodec.toJson(entity));
-                        insert.addBatch();
-                        if (++inBatch == BATCH) {
-                            insert.executeBatch();
-                            inBatch = 0;
+            // the trigger stays idle for the whole set, which is then indexed at once (far cheaper than row by row)
+            SearchIndexTrigger.suspended(() -> {
+                try (Statement clear = db.connection().createStatement()) {
+                    clear.executeUpdate("DELETE FROM entity_row");
+                }
+                try (PreparedStatement insert = db.connection().prepareStatement(
+                        "INSERT INTO entity_row (kind, id, tpid, server_revision, server_body, local_body, local_deleted) "
+                                + "VALUES (?, ?, ?, ?, ?, NULL, FALSE)")) {
+                    int inBatch = 0;
+                    for (Map.Entry<EntityKind, List<?>> ofKind : data.byKind().entrySet()) {
+                        EntityKind kind = ofKind.getKey();
+                        // In key order the primary key index only ever grows at its end: faster inserts.
+                        List<Object> sorted = new ArrayList<>(ofKind.getValue());
+                        sorted.sort(Comparator.comparing(kind::idOf));
+                        for (Object entity : sorted) {
+                            insert.setString(1, kind.wireName());
+                            insert.setString(2, kind.idOf(entity));
+                            insert.setLong(3, kind.tpidOf(entity));
+                            insert.setLong(4, revision);
+                            insert.setString(5, EntityCodec.toJson(entity));
+                            insert.addBatch();
+                            if (++inBatch == BATCH) {
+                                insert.executeBatch();
+                                inBatch = 0;
+                            }
                         }
                     }
+                    if (inBatch > 0) {
+                        insert.executeBatch();
+                    }
                 }
-                if (inBatch > 0) {
-                    insert.executeBatch();
+                for (RowRef ref : outbox.rowsWithEntries()) {
+                    view.refresh(ref.kind(), ref.id());
                 }
-            }
-            for (RowRef ref : outbox.rowsWithEntries()) {
-                view.refresh(ref.kind(), ref.id());
-            }
+                return null;
+            });
+            SearchIndex.indexAll(db.connection());
             setCursor(revision);
             touched.addAll(EnumSet.allOf(EntityKind.class));
             return null;
@@ -118,59 +123,64 @@ final class ServerCopies {
                 }
                 touched.addAll(EnumSet.complementOf(EnumSet.of(EntityKind.USER)));
             }
-            Set<RowRef> withEdits = outbox.rowsWithEntries();
-            List<RowRef> toRefresh = new ArrayList<>();
-            try (PreparedStatement merge = db.connection().prepareStatement(
-                    "MERGE INTO entity_row t USING (VALUES (CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(200)), "
-                            + "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS CHARACTER VARYING))) "
-                            + "AS s(kind, id, tpid, rev, body) ON t.kind = s.kind AND t.id = s.id "
-                            + "WHEN MATCHED AND t.server_revision <= s.rev THEN UPDATE SET tpid = s.tpid, "
-                            + "server_revision = s.rev, server_body = s.body, local_body = NULL, local_deleted = FALSE "
-                            + "WHEN NOT MATCHED THEN INSERT (kind, id, tpid, server_revision, server_body, local_body, "
-                            + "local_deleted) VALUES (s.kind, s.id, s.tpid, s.rev, s.body, NULL, FALSE)");
-                 PreparedStatement tombstone = db.connection().prepareStatement(
-                         "DELETE FROM entity_row WHERE kind = ? AND id = ? AND server_revision <= ?")) {
-                int merges = 0;
-                int tombstones = 0;
-                for (RemoteRow remote : page) {
-                    touched.add(remote.kind());
-                    Object entity = remote.deleted() ? null : EntityRows.serverEntity(remote.kind(), remote.id(), remote.body());
-                    RowRef ref = new RowRef(remote.kind(), remote.id());
-                    if (withEdits.contains(ref)) {
-                        rows.setServerCopy(remote.kind(), remote.id(), remote.revision(), entity);
-                        toRefresh.add(ref);
-                    } else if (entity == null) {
-                        tombstone.setString(1, remote.kind().wireName());
-                        tombstone.setString(2, remote.id());
-                        tombstone.setLong(3, remote.revision());
-                        tombstone.addBatch();
-                        if (++tombstones == BATCH) {
-                            tombstone.executeBatch();
-                            tombstones = 0;
-                        }
-                    } else {
-                        merge.setString(1, remote.kind().wireName());
-                        merge.setString(2, remote.id());
-                        merge.setLong(3, remote.kind().tpidOf(entity));
-                        merge.setLong(4, remote.revision());
-                        merge.setString(5, EntityCodec.toJson(entity));
-                        merge.addBatch();
-                        if (++merges == BATCH) {
-                            merge.executeBatch();
-                            merges = 0;
+            // the page's rows are indexed together once written: far cheaper than row by row
+            SearchIndexTrigger.suspended(() -> {
+                Set<RowRef> withEdits = outbox.rowsWithEntries();
+                List<RowRef> toRefresh = new ArrayList<>();
+                try (PreparedStatement merge = db.connection().prepareStatement(
+                        "MERGE INTO entity_row t USING (VALUES (CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(200)), "
+                                + "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS CHARACTER VARYING))) "
+                                + "AS s(kind, id, tpid, rev, body) ON t.kind = s.kind AND t.id = s.id "
+                                + "WHEN MATCHED AND t.server_revision <= s.rev THEN UPDATE SET tpid = s.tpid, "
+                                + "server_revision = s.rev, server_body = s.body, local_body = NULL, local_deleted = FALSE "
+                                + "WHEN NOT MATCHED THEN INSERT (kind, id, tpid, server_revision, server_body, local_body, "
+                                + "local_deleted) VALUES (s.kind, s.id, s.tpid, s.rev, s.body, NULL, FALSE)");
+                     PreparedStatement tombstone = db.connection().prepareStatement(
+                             "DELETE FROM entity_row WHERE kind = ? AND id = ? AND server_revision <= ?")) {
+                    int merges = 0;
+                    int tombstones = 0;
+                    for (RemoteRow remote : page) {
+                        touched.add(remote.kind());
+                        Object entity = remote.deleted() ? null : EntityRows.serverEntity(remote.kind(), remote.id(), remote.body());
+                        RowRef ref = new RowRef(remote.kind(), remote.id());
+                        if (withEdits.contains(ref)) {
+                            rows.setServerCopy(remote.kind(), remote.id(), remote.revision(), entity);
+                            toRefresh.add(ref);
+                        } else if (entity == null) {
+                            tombstone.setString(1, remote.kind().wireName());
+                            tombstone.setString(2, remote.id());
+                            tombstone.setLong(3, remote.revision());
+                            tombstone.addBatch();
+                            if (++tombstones == BATCH) {
+                                tombstone.executeBatch();
+                                tombstones = 0;
+                            }
+                        } else {
+                            merge.setString(1, remote.kind().wireName());
+                            merge.setString(2, remote.id());
+                            merge.setLong(3, remote.kind().tpidOf(entity));
+                            merge.setLong(4, remote.revision());
+                            merge.setString(5, EntityCodec.toJson(entity));
+                            merge.addBatch();
+                            if (++merges == BATCH) {
+                                merge.executeBatch();
+                                merges = 0;
+                            }
                         }
                     }
+                    if (merges > 0) {
+                        merge.executeBatch();
+                    }
+                    if (tombstones > 0) {
+                        tombstone.executeBatch();
+                    }
                 }
-                if (merges > 0) {
-                    merge.executeBatch();
+                for (RowRef ref : toRefresh) {
+                    view.refresh(ref.kind(), ref.id());
                 }
-                if (tombstones > 0) {
-                    tombstone.executeBatch();
-                }
-            }
-            for (RowRef ref : toRefresh) {
-                view.refresh(ref.kind(), ref.id());
-            }
+                return null;
+            });
+            SearchIndex.reindex(db.connection(), page.stream().map(r -> new RowRef(r.kind(), r.id())).toList());
             setCursor(newCursor);
             return null;
         });

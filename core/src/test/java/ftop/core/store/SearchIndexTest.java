@@ -12,6 +12,7 @@ import ftop.core.change.EntityCodec;
 import ftop.core.change.EntityKind;
 import ftop.core.contact.Contact;
 import ftop.core.contact.ContactKind;
+import ftop.core.dataset.Dataset;
 import ftop.core.search.SearchHit;
 import ftop.core.search.SearchKind;
 import ftop.core.search.SearchResults;
@@ -20,8 +21,10 @@ import ftop.core.validation.Contoso;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -149,6 +152,22 @@ class SearchIndexTest {
     }
 
     @Test
+    void aPulledRowUnderALocalEditIsFoundByWhatTheUserSees() {
+        try (LocalStore store = loaded()) {
+            store.save(renamed(Contoso.CUSTOMER, "Contoso Pharmaceuticals"));
+            store.applyPull(List.of(row(renamed(Contoso.CUSTOMER, "Contoso Retail"), 11),
+                    row(renamed(Contoso.FABRIKAM, "Fabrikam Foods"), 12)), Set.of(), 12);
+
+            assertThat(hits(store.search("pharma", 10), SearchKind.CUSTOMER)).extracting(SearchHit::title)
+                    .containsExactly("Contoso Pharmaceuticals");
+            assertThat(store.search("retail", 10).isEmpty()).isTrue();
+            assertThat(hits(store.search("foods", 10), SearchKind.CUSTOMER)).extracting(SearchHit::title)
+                    .containsExactly("Fabrikam Foods");
+            assertThat(store.search("fabrikam", 10).groups().get(SearchKind.CUSTOMER)).hasSize(1);
+        }
+    }
+
+    @Test
     void searchesOfflineFromTheWorkspaceAloneAndRebuildsAMissingIndex() throws Exception {
         try (LocalStore store = loaded()) {
             store.save(licensingNote());
@@ -179,6 +198,43 @@ class SearchIndexTest {
             assertThat(hits(results, SearchKind.CONTACT)).hasSize(3);
             assertThat(results.more()).containsExactly(SearchKind.CONTACT);
             assertThat(hits(results, SearchKind.CONTACT).get(0).matchedWords()).containsExactly("Müller");
+        }
+    }
+
+    @Test
+    void aBulkLoadOfManyRowsIsFoundWholeAndKeepsFollowingEdits() throws Exception {
+        Dataset base = contoso();
+        List<Contact> contacts = new ArrayList<>(base.contacts());
+        for (int i = 0; i < 2_500; i++) {
+            contacts.add(new Contact(new UUID(0xC0, i), Contoso.TPID, ContactKind.CUSTOMER, "Person" + i + " A",
+                    "Buyer", "person" + i + "@contoso.com", ""));
+        }
+        Dataset many = new Dataset(base.users(), base.customers(), base.tenants(), base.health(), base.notes(),
+                contacts, base.assignments(), base.usage(), base.forecasts());
+        try (LocalStore store = LocalStore.open(dir, CLOCK)) {
+            store.bulkLoad(many, 10);
+
+            // entries of the first, a middle and the last batch, by name and by e-mail
+            for (int i : List.of(0, 999, 1_000, 2_499)) {
+                assertThat(hits(store.search("person" + i + "@", 10), SearchKind.CONTACT))
+                        .as("person %d", i).extracting(SearchHit::title).containsExactly("Person" + i + " A");
+            }
+            assertThat(hits(store.search("patti", 10), SearchKind.CONTACT)).hasSize(1);
+            assertThat(hits(store.search("network", 10), SearchKind.STATUS_NOTE)).hasSize(1);
+            // a one-letter word has no row of the key, yet still narrows a query led by a longer word
+            assertThat(hits(store.search("person2498 a", 10), SearchKind.CONTACT)).hasSize(1);
+            try (Connection c = DriverManager.getConnection(store.jdbcUrl(), "sa", "");
+                 Statement st = c.createStatement();
+                 ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM search_word WHERE CHAR_LENGTH(word) < 2")) {
+                rs.next();
+                assertThat(rs.getLong(1)).isZero();
+            }
+
+            // after the bulk load the trigger keeps the index again
+            store.save(licensingNote());
+            assertThat(hits(store.search("licensing", 10), SearchKind.STATUS_NOTE)).hasSize(1);
+            store.delete(EntityKind.CONTACT, new UUID(0xC0, 2_499).toString());
+            assertThat(store.search("person2499", 10).isEmpty()).isTrue();
         }
     }
 
