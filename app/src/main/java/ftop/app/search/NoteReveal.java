@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
-import javafx.application.Platform;
+import javafx.animation.AnimationTimer;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Bounds;
@@ -23,6 +23,9 @@ import ftop.app.tenant.TenantViewModel;
 final class NoteReveal {
 
     static final String TARGET = "search-target";
+
+    /** How many pulses {@link #revealOnNextPulses} tries, about two seconds at 60 a second. */
+    private static final int MAX_PULSES = 120;
 
     private NoteReveal() {
     }
@@ -44,15 +47,33 @@ final class NoteReveal {
                     }
                     return;
                 }
-                Platform.runLater(() -> scrollTo(root, writtenAt));
+                revealOnNextPulses(root, writtenAt);
             }
         };
         tenant.detailsProperty().addListener(drawn);
         TenantDetails shown = tenant.detailsProperty().get();
         if (shown != null && shown.tenant().tenantId().equals(tenantId)) {
             // already showing (a reload with the same rows sends no change): reveal in the next pulse
-            Platform.runLater(() -> scrollTo(root, writtenAt));
+            revealOnNextPulses(root, writtenAt);
         }
+    }
+
+    /**
+     * Tries {@link #scrollTo} on each of the next pulses until it finds the note: the Tenant tab
+     * that was just opened lays out its content on a later pulse than the one its tenant arrives
+     * on, the more so on a busy machine. Gives up after about two seconds of pulses.
+     */
+    private static void revealOnNextPulses(Parent root, Instant writtenAt) {
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                if (scrollTo(root, writtenAt) || ++pulses >= MAX_PULSES) {
+                    stop();
+                }
+            }
+        }.start();
     }
 
     /** Scrolls to the note and marks it; false when the view holds no such note. */
