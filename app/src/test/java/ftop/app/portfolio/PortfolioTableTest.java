@@ -33,17 +33,16 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 import ftop.app.AppFixtures;
-import ftop.app.AppOptions;
 import ftop.app.FtopApplication;
+import ftop.app.testkit.DesktopApp;
 import ftop.app.widgets.Theme;
-import ftop.app.workspace.StoreWorkspace;
 import ftop.core.assignment.BatchPreview;
 import ftop.core.dataset.Dataset;
 import ftop.core.dataset.DatasetGenerator;
@@ -61,17 +60,16 @@ class PortfolioTableTest extends FxRobot {
     @TempDir
     Path home;
 
+    @RegisterExtension
+    final DesktopApp desktop = new DesktopApp();
+
     private FtopApplication app;
     private final Dataset demo = DatasetGenerator.demo(AppFixtures.TODAY);
 
     @BeforeEach
     void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        app = (FtopApplication) FxToolkit.setupApplication(() -> new FtopApplication(AppOptions.inDirectory(home),
-                (profile, dir, today) -> StoreWorkspace.open(profile, dir, today, AppFixtures.clock()),
-                AppFixtures.clock()));
-        waitUntil("the Portfolio to fill", () -> lookup("#portfolioView").tryQuery().isPresent()
-                && app.shell() != null && app.shell().portfolio().loadedProperty().get());
+        app = desktop.start(home);
+        waitUntil("the Portfolio view", () -> lookup("#portfolioView").tryQuery().isPresent());
         Stage stage = (Stage) table().getScene().getWindow();
         interact(() -> {
             stage.setWidth(1280);
@@ -83,8 +81,6 @@ class PortfolioTableTest extends FxRobot {
     @AfterEach
     void stop() throws Exception {
         interact(() -> Theme.apply(false));
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
     }
 
     @Test

@@ -1,6 +1,5 @@
 package ftop.app.portfolio;
 
-import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -11,16 +10,15 @@ import javafx.scene.Node;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.Tooltip;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 import ftop.app.AppFixtures;
-import ftop.app.AppOptions;
 import ftop.app.FtopApplication;
+import ftop.app.testkit.DesktopApp;
 import ftop.app.workspace.StoreWorkspace;
 import ftop.core.customer.Customer;
 import ftop.core.dataset.Dataset;
@@ -38,13 +36,10 @@ class WinnerWarningTest extends FxRobot {
     @TempDir
     Path home;
 
-    private FtopApplication app;
+    @RegisterExtension
+    final DesktopApp desktop = new DesktopApp();
 
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
+    private FtopApplication app;
 
     @Test
     void aCustomerWarnsOfAMissingOrDoubledWinnerAndTheTrophyIsOnTenants() throws Exception {
@@ -63,11 +58,7 @@ class WinnerWarningTest extends FxRobot {
                     demo.contacts(), demo.assignments(), demo.usage(), demo.forecasts()), 1);
             store.putSetting(StoreWorkspace.USER_SETTING, DemoUsers.DEMO_USER);
         }
-        FxToolkit.registerPrimaryStage();
-        app = (FtopApplication) FxToolkit.setupApplication(() -> new FtopApplication(AppOptions.inDirectory(home),
-                (profile, dir, today) -> StoreWorkspace.open(profile, dir, today, AppFixtures.clock()),
-                AppFixtures.clock()));
-        waitUntil("the Portfolio to fill", () -> app.shell() != null && app.shell().portfolio().loadedProperty().get());
+        app = desktop.start(home);
 
         int warned = 0;
         for (TableRow<?> row : rows("#portfolioTable")) {

@@ -10,23 +10,21 @@ import java.util.List;
 import java.util.Optional;
 
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 import ftop.app.AppFixtures;
+import ftop.app.customer.CustomerEdits;
 import ftop.app.tasks.BackgroundTasks;
-import ftop.app.widgets.Theme;
+import ftop.app.testkit.ViewWindow;
 import ftop.app.workspace.StoreWorkspace;
 import ftop.core.contact.Contact;
 import ftop.core.customer.Customer;
-import ftop.core.dataset.DatasetGenerator;
 import ftop.core.dataset.DemoUsers;
 import ftop.core.health.Workload;
 import ftop.core.store.LocalStore;
@@ -42,6 +40,9 @@ class TenantRichViewTest extends FxRobot {
     @TempDir
     Path home;
 
+    @RegisterExtension
+    final ViewWindow window = new ViewWindow();
+
     private final Clock clock = AppFixtures.clock();
     private StoreWorkspace workspace;
     private LocalStore store;
@@ -50,34 +51,14 @@ class TenantRichViewTest extends FxRobot {
     private final List<Long> opened = new ArrayList<>();
 
     private void start() throws Exception {
-        try (LocalStore s = LocalStore.open(home, clock)) {
-            s.bulkLoad(DatasetGenerator.demo(AppFixtures.TODAY), 1);
-            s.putSetting(StoreWorkspace.USER_SETTING, DemoUsers.DEMO_USER);
-        }
-        workspace = StoreWorkspace.open("demo", Optional.of(home), AppFixtures.TODAY, clock);
+        workspace = window.open(home, Optional.of(DemoUsers.DEMO_USER));
         store = workspace.store();
-        tasks = BackgroundTasks.create();
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            Theme.apply(false);
-            model = new TenantViewModel(workspace, tasks, new ftop.app.customer.CustomerEdits(workspace, tasks, clock),
+        tasks = window.tasks();
+        window.show(1280, 800, () -> {
+            model = new TenantViewModel(workspace, tasks, new CustomerEdits(workspace, tasks, clock),
                     opened::add);
-            Scene scene = new Scene(new TenantView(model, (owner, title, question, yes) -> true), 1280, 800);
-            Theme.style(scene);
-            stage.setScene(scene);
-            stage.show();
+            return new TenantView(model, (owner, title, question, yes) -> true);
         });
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupStages();
-        if (tasks != null) {
-            tasks.close();
-        }
-        if (workspace != null) {
-            workspace.close();
-        }
     }
 
     @Test

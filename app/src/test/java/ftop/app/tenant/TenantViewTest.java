@@ -10,20 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import javafx.scene.Scene;
 import javafx.scene.control.TextArea;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 import ftop.app.AppFixtures;
+import ftop.app.customer.CustomerEdits;
 import ftop.app.tasks.BackgroundTasks;
-import ftop.app.widgets.Theme;
+import ftop.app.testkit.ViewWindow;
 import ftop.app.workspace.StoreWorkspace;
-import ftop.core.dataset.DatasetGenerator;
 import ftop.core.dataset.DemoUsers;
 import ftop.core.store.LocalStore;
 import ftop.core.tenant.Tenant;
@@ -37,6 +35,9 @@ class TenantViewTest extends FxRobot {
     @TempDir
     Path home;
 
+    @RegisterExtension
+    final ViewWindow window = new ViewWindow();
+
     private final Clock clock = AppFixtures.clock();
     private StoreWorkspace workspace;
     private LocalStore store;
@@ -46,39 +47,17 @@ class TenantViewTest extends FxRobot {
     private final List<String> asked = new ArrayList<>();
 
     private void start(String user) throws Exception {
-        try (LocalStore s = LocalStore.open(home, clock)) {
-            s.bulkLoad(DatasetGenerator.demo(AppFixtures.TODAY), 1);
-            s.putSetting(StoreWorkspace.USER_SETTING, user);
-        }
-        workspace = StoreWorkspace.open("demo", Optional.of(home), AppFixtures.TODAY, clock);
+        workspace = window.open(home, Optional.of(user));
         store = workspace.store();
-        tasks = BackgroundTasks.create();
-        FxToolkit.registerPrimaryStage();
-        FxToolkit.setupStage(stage -> {
-            Theme.apply(false);
-            model = new TenantViewModel(workspace, tasks, new ftop.app.customer.CustomerEdits(workspace, tasks, clock),
+        tasks = window.tasks();
+        window.show(1200, 900, () -> {
+            model = new TenantViewModel(workspace, tasks, new CustomerEdits(workspace, tasks, clock),
                     tpid -> { });
-            TenantView view = new TenantView(model, (owner, title, question, yes) -> {
+            return new TenantView(model, (owner, title, question, yes) -> {
                 asked.add(question);
                 return answers.isEmpty() ? false : answers.remove(0);
             });
-            var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-            Scene scene = new Scene(view, Math.min(1200, screen.getWidth()), Math.min(900, screen.getHeight()));
-            Theme.style(scene);
-            stage.setScene(scene);
-            stage.show();
         });
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupStages();
-        if (tasks != null) {
-            tasks.close();
-        }
-        if (workspace != null) {
-            workspace.close();
-        }
     }
 
     @Test
