@@ -1,24 +1,22 @@
 package ftop.app.bench;
 
+import static ftop.app.bench.BenchWindow.onFx;
+import static ftop.app.bench.BenchWindow.percentile;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
-import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 
-import ftop.app.AppOptions;
 import ftop.app.FtopApplication;
 import ftop.app.portfolio.PortfolioViewModel;
 import ftop.app.portfolio.TenantRow;
@@ -67,41 +65,15 @@ public final class PortfolioBenchmark {
         System.out.printf(Locale.US, "S1500 store ready in %s (%.1f s, generated and loaded unless it was there)%n",
                 dir, seconds(System.nanoTime() - prepare));
 
-        if (System.getenv("DISPLAY") == null) {
-            System.setProperty("glass.platform", "Monocle");
-            System.setProperty("monocle.platform", "Headless");
-            System.setProperty("prism.order", "sw");
-            System.setProperty("prism.text", "t2k");
-        }
-
         long launch = System.nanoTime();
-        CompletableFuture<FtopApplication> started = new CompletableFuture<>();
-        Platform.startup(() -> {
-            try {
-                FtopApplication app = new FtopApplication(AppOptions.inDirectory(dir),
-                        (profile, home, day) -> StoreWorkspace.open("bench", home, day), Clock.systemDefaultZone());
-                app.init();
-                app.start(new Stage());
-                started.complete(app);
-            } catch (Exception e) {
-                started.completeExceptionally(e);
-            }
-        });
-        FtopApplication app = started.get(60, TimeUnit.SECONDS);
+        FtopApplication app = BenchWindow.start(dir);
         Stage stage = onFx(() -> (Stage) javafx.stage.Window.getWindows().get(0));
         // populated: the model loaded and the table has drawn its rows in a pulse
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (!onFx(() -> app.shell() != null && app.shell().portfolio().loadedProperty().get()
+        BenchWindow.awaitOnFx(() -> app.shell() != null && app.shell().portfolio().loadedProperty().get()
                 && stage.getScene().lookup("#portfolioTable") instanceof TableView<?> t && !t.getItems().isEmpty()
-                && stage.getScene().lookup("#portfolioTable .health-chip") != null)) {
-            Thread.sleep(2);
-            if (System.nanoTime() > deadline) {
-                System.err.println("The Portfolio did not fill within 5 minutes"
-                        + onFx(() -> app.shell() == null ? " (the workspace did not open)"
-                                : ": " + app.shell().portfolio().errorProperty().get()));
-                System.exit(1);
-            }
-        }
+                && stage.getScene().lookup("#portfolioTable .health-chip") != null, Duration.ofMinutes(5),
+                () -> "The Portfolio did not fill within 5 minutes" + (app.shell() == null
+                        ? " (the workspace did not open)" : ": " + app.shell().portfolio().errorProperty().get()));
         long populated = System.nanoTime() - launch;
         PortfolioViewModel model = app.shell().portfolio();
         System.out.printf(Locale.US, "Launch to a populated Portfolio: %.0f ms (%,d customers, %,d tenants)%n",
@@ -156,12 +128,9 @@ public final class PortfolioBenchmark {
 
         onFx(() -> {
             search.setText("");
-            app.stop();
             return null;
         });
-        // the store closes on the app's worker; give it a moment before the JVM ends
-        Thread.sleep(1000);
-        System.exit(0);
+        BenchWindow.stopAndExit(app);
     }
 
     private static void print(String what, double[] ms) {
@@ -186,26 +155,7 @@ public final class PortfolioBenchmark {
         return texts.subList(0, Math.min(texts.size(), WARM_UP + 200));
     }
 
-    private static double percentile(double[] values, int p) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
-
     private static double seconds(long nanos) {
         return nanos / 1e9;
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
     }
 }

@@ -1,30 +1,28 @@
 package ftop.app.bench;
 
+import static ftop.app.bench.BenchWindow.onFx;
+import static ftop.app.bench.BenchWindow.percentile;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Parent;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 
-import ftop.app.AppOptions;
 import ftop.app.FtopApplication;
 import ftop.app.search.SearchModel;
 import ftop.app.search.SearchPopup;
@@ -86,33 +84,9 @@ public final class SearchBenchmark {
         System.out.printf(Locale.US, "S1500 store ready in %s (%.1f s, generated, loaded and indexed unless it was there;"
                 + " %,d status notes)%n", dir, (System.nanoTime() - prepare) / 1e9, notes);
 
-        if (System.getenv("DISPLAY") == null) {
-            System.setProperty("glass.platform", "Monocle");
-            System.setProperty("monocle.platform", "Headless");
-            System.setProperty("prism.order", "sw");
-            System.setProperty("prism.text", "t2k");
-        }
-        CompletableFuture<FtopApplication> started = new CompletableFuture<>();
-        Platform.startup(() -> {
-            try {
-                FtopApplication app = new FtopApplication(AppOptions.inDirectory(dir),
-                        (profile, home, day) -> StoreWorkspace.open("bench", home, day), Clock.systemDefaultZone());
-                app.init();
-                app.start(new Stage());
-                started.complete(app);
-            } catch (Exception e) {
-                started.completeExceptionally(e);
-            }
-        });
-        FtopApplication app = started.get(60, TimeUnit.SECONDS);
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
-        while (!onFx(() -> app.search() != null && app.shell().portfolio().loadedProperty().get())) {
-            Thread.sleep(5);
-            if (System.nanoTime() > deadline) {
-                System.err.println("The window did not open within 5 minutes");
-                System.exit(1);
-            }
-        }
+        FtopApplication app = BenchWindow.start(dir);
+        BenchWindow.awaitOnFx(() -> app.search() != null && app.shell().portfolio().loadedProperty().get(),
+                Duration.ofMinutes(5), () -> "The window did not open within 5 minutes");
         SearchPopup popup = onFx(() -> {
             app.search().open();
             return app.search().popup();
@@ -184,12 +158,9 @@ public final class SearchBenchmark {
 
         onFx(() -> {
             popup.hide();
-            app.stop();
             return null;
         });
-        // the store closes on the app's worker; give it a moment before the JVM ends
-        Thread.sleep(1000);
-        System.exit(0);
+        BenchWindow.stopAndExit(app);
     }
 
     /** Each query typed one character at a time, from its first character to the whole of it. */
@@ -207,24 +178,5 @@ public final class SearchBenchmark {
             }
         }
         return new ArrayList<>(texts);
-    }
-
-    private static double percentile(double[] values, int p) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
-    }
-
-    private static <T> T onFx(Callable<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Throwable e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
     }
 }
