@@ -88,7 +88,7 @@ public final class SearchFeature {
             case TENANT -> hit.tenantId().ifPresentOrElse(window::openTenant, () -> shell.openCustomer(hit.tpid()));
             case STATUS_NOTE -> hit.tenantId().ifPresentOrElse(tenantId -> {
                 window.openTenant(tenantId);
-                hit.writtenAt().ifPresent(at -> NoteReveal.reveal(window, shell.tenant(), tenantId, at));
+                hit.writtenAt().ifPresent(at -> shell.tenant().revealNote(tenantId, at));
             }, () -> shell.openCustomer(hit.tpid()));
             default -> throw new IllegalStateException("Unexpected kind " + hit.kind());
         }

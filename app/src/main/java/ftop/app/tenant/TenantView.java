@@ -12,8 +12,12 @@ import java.util.function.Consumer;
 
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Bounds;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
@@ -49,6 +53,8 @@ import ftop.core.tenant.Tenant;
  */
 public final class TenantView extends BorderPane {
 
+    /** The style class of the note the model asks to reveal, e.g. one a search found. */
+    public static final String MARKED_NOTE = "search-target";
 
     private final TenantViewModel model;
     private final DialogService dialogs;
@@ -64,6 +70,8 @@ public final class TenantView extends BorderPane {
     /** A draft waiting for its tenant to show, and who wants to know how its restore went. */
     private Draft pendingDraft;
     private Consumer<Optional<String>> pendingDone;
+    /** The reveal request last brought into sight: a redraw marks its note again but does not scroll back to it. */
+    private TenantViewModel.NoteToReveal scrolledTo;
 
     public TenantView(TenantViewModel model) {
         this(model, DialogService.alerts());
@@ -108,6 +116,8 @@ public final class TenantView extends BorderPane {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add(atlantafx.base.theme.Tweaks.EDGE_TO_EDGE);
         model.detailsProperty().addListener((obs, old, now) -> show(now));
+        // an invalidation listener: asking again for the same note brings it into sight again
+        model.noteToRevealProperty().addListener(obs -> markNote());
         centerProperty().bind(Bindings.when(model.detailsProperty().isNull()).then((Node) placeholder)
                 .otherwise(scroll));
         show(model.detailsProperty().get());
@@ -144,6 +154,7 @@ public final class TenantView extends BorderPane {
             }
         }
         content.getChildren().addAll(TenantFacts.usage(d), notes(d), assignments(d), TenantFacts.contacts(d));
+        markNote();
         statusForm.shown();
         if (pendingDraft != null && pendingDraft.subject().equals(t.tenantId().toString())) {
             if (!content.getChildren().contains(editorCard)) {
@@ -152,6 +163,71 @@ public final class TenantView extends BorderPane {
             } else {
                 finishRestore(statusForm.restore(pendingDraft));
             }
+        }
+    }
+
+    /**
+     * Marks the note the model asks to reveal and, the first time for each request, scrolls to it
+     * once the tab has laid it out.
+     */
+    private void markNote() {
+        TenantViewModel.NoteToReveal wanted = model.noteToRevealProperty().get();
+        boolean here = wanted != null && shown != null && shown.tenant().tenantId().equals(wanted.tenantId());
+        Node target = null;
+        for (Node note : content.lookupAll(".status-note")) {
+            note.getStyleClass().remove(MARKED_NOTE);
+            if (here && wanted.writtenAt().equals(note.getUserData())) {
+                target = note;
+            }
+        }
+        if (target == null) {
+            return;
+        }
+        target.getStyleClass().add(MARKED_NOTE);
+        if (wanted != scrolledTo) {
+            scrollWhenLaidOut(target, wanted);
+        }
+    }
+
+    /**
+     * Scrolls {@code target} into sight after the first layout pass that has sized the scroll pane:
+     * a Tenant tab opened together with the request lays its content out a pulse or more later.
+     * Forgets it when the note is drawn anew before that (the redraw marks the new one).
+     */
+    private void scrollWhenLaidOut(Node target, TenantViewModel.NoteToReveal request) {
+        Scene scene = getScene();
+        if (scene == null) {
+            sceneProperty().addListener(new ChangeListener<>() {
+                @Override
+                public void changed(ObservableValue<? extends Scene> obs, Scene old, Scene now) {
+                    if (now != null) {
+                        obs.removeListener(this);
+                        scrollWhenLaidOut(target, request);
+                    }
+                }
+            });
+            return;
+        }
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                if (target.getScene() != scene || model.noteToRevealProperty().get() != request) {
+                    scene.removePostLayoutPulseListener(this);
+                } else if (scroll.getViewportBounds().getHeight() > 0) {
+                    scene.removePostLayoutPulseListener(this);
+                    scrolledTo = request;
+                    scrollTo(target);
+                }
+            }
+        });
+        Platform.requestNextPulse();
+    }
+
+    private void scrollTo(Node target) {
+        Bounds note = content.sceneToLocal(target.localToScene(target.getBoundsInLocal()));
+        double scrollable = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+        if (scrollable > 0) {
+            scroll.setVvalue(Math.max(0, Math.min(1, (note.getMinY() - 8) / scrollable)));
         }
     }
 

@@ -52,6 +52,20 @@ public final class TenantViewModel {
     /** Set by {@link #openForNewStatus}: the view puts the focus in the editor once the tenant shows. */
     private boolean editorWanted;
     private final ReadOnlyIntegerWrapper editorRequest = new ReadOnlyIntegerWrapper(this, "editorRequest");
+    private final ReadOnlyObjectWrapper<NoteToReveal> noteToReveal = new ReadOnlyObjectWrapper<>(this, "noteToReveal");
+
+    /**
+     * An Enterprise Status note to mark and bring into sight, e.g. one a search found.
+     *
+     * @param tenantId  the winner tenant that holds it
+     * @param writtenAt when it was written, which tells it from the tenant's other notes
+     */
+    public record NoteToReveal(UUID tenantId, Instant writtenAt) {
+        public NoteToReveal {
+            Objects.requireNonNull(tenantId, "tenantId");
+            Objects.requireNonNull(writtenAt, "writtenAt");
+        }
+    }
 
     /**
      * @param edits        saves status notes; shared with the Customer tab for one undo stack
@@ -208,12 +222,29 @@ public final class TenantViewModel {
         return undoProblem.getReadOnlyProperty();
     }
 
+    /**
+     * Asks the view to mark the note written at {@code writtenAt} and bring it into sight, now or
+     * once the tenant {@code tenantId} shows. Does nothing when another tenant is open (the leave
+     * guard kept it); opening another tenant forgets the note.
+     */
+    public void revealNote(UUID tenantId, Instant writtenAt) {
+        if (tenantId.equals(selected)) {
+            noteToReveal.set(new NoteToReveal(tenantId, writtenAt));
+        }
+    }
+
+    /** The note the view marks and brings into sight; null when none. A new request is a new value. */
+    public ReadOnlyObjectProperty<NoteToReveal> noteToRevealProperty() {
+        return noteToReveal.getReadOnlyProperty();
+    }
+
     /** Shows the tenant with {@code tenantId}, without asking the leave guard. */
     public void select(UUID tenantId) {
         Objects.requireNonNull(tenantId, "tenantId");
         if (!tenantId.equals(selected)) {
             lastSaved.set(null);
             undoProblem.set("");
+            noteToReveal.set(null);
         }
         selected = tenantId;
         long mine = ++generation;

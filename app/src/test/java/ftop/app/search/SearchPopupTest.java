@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Comparator;
 
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
@@ -22,6 +24,7 @@ import org.testfx.api.FxToolkit;
 
 import ftop.app.AppFixtures;
 import ftop.app.FtopApplication;
+import ftop.app.tenant.TenantView;
 import ftop.app.testkit.DesktopApp;
 import ftop.core.customer.Customer;
 import ftop.core.dataset.Dataset;
@@ -74,8 +77,8 @@ class SearchPopupTest extends FxRobot {
 
         type(KeyCode.ENTER);
 
-        waitUntil("the note to show, marked, in its tenant", () -> lookup(".status-note." + NoteReveal.TARGET)
-                .tryQuery().map(n -> note.createdAt().equals(n.getUserData())).orElse(false));
+        waitUntil("the note to show, marked, in sight in its tenant", () -> lookup(".status-note." + TenantView.MARKED_NOTE)
+                .tryQuery().filter(n -> note.createdAt().equals(n.getUserData())).map(this::inSight).orElse(false));
         assertThat(app.search().popup().stage().isShowing()).isFalse();
         assertThat(selectedTab()).isEqualTo("tenantTab");
         assertThat(app.shell().tenant().detailsProperty().get().tenant().tenantId()).isEqualTo(note.tenantId());
@@ -149,5 +152,13 @@ class SearchPopupTest extends FxRobot {
 
     private String selectedTab() {
         return ((TabPane) lookup("#mainTabs").query()).getSelectionModel().getSelectedItem().getId();
+    }
+
+    /** Whether the note's top lies within the tenant view's scroll viewport. */
+    private boolean inSight(Node note) {
+        ScrollPane scroll = lookup("#tenantScroll").queryAs(ScrollPane.class);
+        Bounds viewport = scroll.localToScene(scroll.getLayoutBounds());
+        Bounds shown = note.localToScene(note.getLayoutBounds());
+        return shown.getMinY() >= viewport.getMinY() && shown.getMinY() < viewport.getMaxY();
     }
 }
