@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 
@@ -180,7 +182,16 @@ class EnterpriseStatusFlowTest extends FxRobot {
     /** Clicks "Add new status" in the Customer tab and waits for the focus in the winner tenant's editor. */
     private void addNewStatus() {
         clickOn("#customerTab");
-        reveal("#addStatusButton");
+        waitUntil("the Customer tab", () -> "customerTab".equals(selectedTab()));
+        // on a busy machine the tab lays its content out a pulse or more later: scroll again until
+        // the button stays in sight, then click where it is
+        waitUntil("Add new status in sight and enabled", () -> {
+            boolean shown = inSight(lookup("#addStatusButton").query());
+            if (!shown) {
+                reveal("#addStatusButton");
+            }
+            return shown;
+        });
         clickOn("#addStatusButton");
         waitUntil("the winner tenant's tab", () -> "tenantTab".equals(selectedTab()));
         waitUntil("the focus in Executive Summary", () -> lookup("#newSummary").tryQuery()
@@ -215,5 +226,14 @@ class EnterpriseStatusFlowTest extends FxRobot {
 
     private TextArea area(String id) {
         return lookup(id).queryAs(TextArea.class);
+    }
+
+    /** Whether {@code node} is enabled and lies wholly inside the Customer tab's scroll viewport. */
+    private boolean inSight(Node node) {
+        ScrollPane scroll = lookup("#customerScroll").queryAs(ScrollPane.class);
+        Bounds viewport = scroll.localToScene(scroll.getLayoutBounds());
+        Bounds shown = node.localToScene(node.getLayoutBounds());
+        return !node.isDisabled() && node.isVisible() && shown.getHeight() > 0
+                && shown.getMinY() >= viewport.getMinY() && shown.getMaxY() <= viewport.getMaxY();
     }
 }
