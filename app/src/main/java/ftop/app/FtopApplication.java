@@ -51,6 +51,7 @@ import ftop.app.shell.ShellModel;
 import ftop.app.shell.UnsavedWorkDialog;
 import ftop.app.shell.WindowIcons;
 import ftop.app.sync.SignOutAction;
+import ftop.app.sync.BrowserOpener;
 import ftop.app.sync.SyncFeature;
 import ftop.app.sync.SyncSession;
 import ftop.app.sync.SyncedOpener;
@@ -100,6 +101,8 @@ public final class FtopApplication extends Application {
     private Optional<WorkspaceKeys> keys = Optional.empty();
     /** When the sync engine pushes and polls; tests hold pushes back to make two edits meet. */
     private SyncEngine.Options syncOptions = SyncEngine.Options.defaults();
+    /** Opens the company sign-in page; the system browser unless a test plays the browser. */
+    private BrowserOpener browser;
     /** Set when the workspace was removed after signing out: nothing is left to close or keep. */
     private volatile boolean removed;
     private Stage stage;
@@ -150,6 +153,15 @@ public final class FtopApplication extends Application {
      */
     public FtopApplication withSyncOptions(SyncEngine.Options options) {
         this.syncOptions = Objects.requireNonNull(options, "options");
+        return this;
+    }
+
+    /**
+     * Opens the company sign-in page with {@code browser} instead of the system browser (a test that
+     * plays the browser). Call before the application starts.
+     */
+    public FtopApplication withBrowser(BrowserOpener browser) {
+        this.browser = Objects.requireNonNull(browser, "browser");
         return this;
     }
 
@@ -272,7 +284,8 @@ public final class FtopApplication extends Application {
         scene.setRoot(window);
         sync.ifPresent(session -> {
             syncSession = session;
-            SyncFeature.install(window, session, tasks, clock);
+            SyncFeature.install(window, session, tasks, clock,
+                    browser != null ? browser : url -> getHostServices().showDocument(url));
             SignOutAction.install(window, session, opened, tasks, this::removeWorkspaceAndQuit);
             shell.customer().trend().connect(session::fetchHistory, network);
         });

@@ -32,20 +32,26 @@ public final class SyncFeature {
     private final MainWindow window;
     private final SyncSession session;
     private final BackgroundTasks tasks;
+    private final BrowserOpener browser;
     private LoginDialog open;
     private boolean loginAsked;
 
-    private SyncFeature(MainWindow window, SyncSession session, BackgroundTasks tasks) {
+    private SyncFeature(MainWindow window, SyncSession session, BackgroundTasks tasks, BrowserOpener browser) {
         this.window = window;
         this.session = session;
         this.tasks = tasks;
+        this.browser = browser;
     }
 
-    /** Wires {@code session} into {@code window} and starts background sync; on the FX thread. */
-    public static SyncFeature install(MainWindow window, SyncSession session, BackgroundTasks tasks, Clock clock) {
+    /**
+     * Wires {@code session} into {@code window} and starts background sync; on the FX thread.
+     * {@code browser} opens the company sign-in page.
+     */
+    public static SyncFeature install(MainWindow window, SyncSession session, BackgroundTasks tasks, Clock clock,
+            BrowserOpener browser) {
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(session, "session");
-        SyncFeature feature = new SyncFeature(window, session, tasks);
+        SyncFeature feature = new SyncFeature(window, session, tasks, Objects.requireNonNull(browser, "browser"));
         window.setSyncStatus(new SyncStatusBar(session, clock, feature::openConflicts, feature::openLogin));
         Button connect = new Button("Connect to server…", new FontIcon(Material2AL.LINK));
         connect.setId("connectToServer");
@@ -88,7 +94,7 @@ public final class SyncFeature {
         }
         String url = session.demo().isPresent() ? "" : session.server().map(Object::toString).orElse("");
         open = new LoginDialog(window.getScene() == null ? null : window.getScene().getWindow(), session, tasks, url,
-                session.user().orElse(""));
+                session.user().orElse(""), browser);
         open.show();
     }
 }

@@ -1,5 +1,6 @@
 package ftop.app.sync;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,6 +14,8 @@ import org.slf4j.LoggerFactory;
 import ftop.app.workspace.StoreWorkspace;
 import ftop.core.store.LocalStore;
 import ftop.sync.demo.EmbeddedDemo;
+import ftop.sync.client.OidcProvider;
+import ftop.sync.client.OidcSignIn;
 import ftop.sync.client.SyncClient;
 import ftop.sync.client.SyncEngine;
 import ftop.sync.client.SyncException;
@@ -21,6 +24,7 @@ import ftop.sync.client.SyncState;
 import ftop.sync.client.SyncStatus;
 import ftop.sync.client.SyncStatusListener;
 import ftop.sync.client.TransportSecurity;
+import ftop.sync.protocol.AuthConfig;
 import ftop.sync.protocol.LoginResponse;
 
 /**
@@ -95,6 +99,7 @@ public final class SyncSession implements AutoCloseable {
                 if (!store.setting(SyncClient.SERVER_URL).map(url.toString()::equals).orElse(false)) {
                     // Another server than last time: its session token means nothing there.
                     store.removeSetting(SyncClient.TOKEN);
+                    store.removeSetting(SyncClient.REFRESH_TOKEN);
                     store.removeSetting(DEMO_SETTING);
                 }
                 session.client = new SyncClient(url, store, security);
@@ -190,6 +195,56 @@ public final class SyncSession implements AutoCloseable {
             LOG.info("Sign-in to {} as {} failed ({}): {}", url, user, e.failure(), e.getMessage());
             throw e;
         }
+        switchTo(url, next, me);
+    }
+
+    /**
+     * How {@code server} lets people sign in: with a password and, when it trusts one, with the
+     * company's identity provider.
+     *
+     * @throws SyncException as for any call; IllegalArgumentException for an address that is not one
+     */
+    public AuthConfig authConfig(String server) throws SyncException {
+        return new SyncClient(parse(server), store, security).authConfig();
+    }
+
+    /**
+     * Starts a sign-in with the company account at the identity provider {@code server} trusts:
+     * the returned sign-in's page is for the system browser, and {@link #finishCompanySignIn}
+     * waits for it.
+     *
+     * @throws SyncException LOGIN_NEEDED when the server has no identity provider; as for any call
+     */
+    public OidcSignIn beginCompanySignIn(String server) throws SyncException {
+        SyncClient next = new SyncClient(parse(server), store, security);
+        AuthConfig config = next.authConfig();
+        if (config.oidc() == null) {
+            throw new SyncException(SyncFailure.LOGIN_NEEDED, "This server takes passwords only.");
+        }
+        return OidcSignIn.start(OidcProvider.discover(config.oidc(), next.httpClient(), security, Clock.systemUTC()));
+    }
+
+    /**
+     * Waits (at most {@link OidcSignIn#DEFAULT_TIMEOUT}) for the browser to finish {@code signIn},
+     * then syncs with {@code server} as the person who signed in, as {@link #connect} does.
+     *
+     * @throws SyncException LOGIN_NEEDED when cancelled, timed out or refused; nothing changes then
+     */
+    public void finishCompanySignIn(String server, OidcSignIn signIn) throws SyncException {
+        HttpUrl url = parse(server);
+        SyncClient next = new SyncClient(url, store, security);
+        LoginResponse me;
+        try {
+            me = next.login(signIn.provider(), signIn.await(OidcSignIn.DEFAULT_TIMEOUT));
+        } catch (SyncException e) {
+            LOG.info("Company sign-in to {} did not complete ({}): {}", url, e.failure(), e.getMessage());
+            throw e;
+        }
+        switchTo(url, next, me);
+    }
+
+    /** Syncs with {@code next} from now on, as {@code me}: the engine restarts and a sync runs at once. */
+    private void switchTo(HttpUrl url, SyncClient next, LoginResponse me) {
         LOG.info("Signed in to {} as {}", url, me.userId());
         store.putSetting(USER_SETTING, me.userId());
         userName = me.userId();

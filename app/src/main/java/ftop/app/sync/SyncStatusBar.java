@@ -118,8 +118,10 @@ public final class SyncStatusBar extends HBox {
         lastSync.setVisible(true);
         lastSync.setManaged(true);
         Optional<String> why = SyncStatusText.reason(status);
-        state.setText(SyncStatusText.state(status)
-                + (status.state() == SyncState.FAILING ? why.map(w -> ": " + w).orElse("") : ""));
+        boolean signInNeeded = status.failure().filter(f -> f == SyncFailure.LOGIN_NEEDED).isPresent();
+        // "Sign in again to sync" says it all; the server's own words are in the tooltip
+        state.setText(SyncStatusText.state(status) + (status.state() == SyncState.FAILING && !signInNeeded
+                ? why.map(w -> ": " + w).orElse("") : ""));
         reason.setText(why.orElse(status.state() == SyncState.ONLINE
                 ? "Connected: your changes go to the server within seconds." : SyncStatusText.state(status)));
         state.setGraphic(new FontIcon(switch (status.state()) {

@@ -15,10 +15,13 @@ import ftop.sync.client.SyncStatus;
  */
 public final class SyncStatusText {
 
+    /** What the status bar says while the server waits for a new sign-in; edits queue meanwhile. */
+    public static final String SIGN_IN_AGAIN = "Sign in again to sync";
+
     private SyncStatusText() {
     }
 
-    /** "Online", "Offline", "Syncing…", or "Sign-in needed" and the like for a failure. */
+    /** "Online", "Offline", "Syncing…", or "Sign in again to sync" and the like for a failure. */
     public static String state(SyncStatus status) {
         return switch (status.state()) {
             case ONLINE -> "Online";
@@ -31,7 +34,7 @@ public final class SyncStatusText {
 
     private static String failureTitle(SyncFailure failure) {
         return switch (failure) {
-            case LOGIN_NEEDED -> "Sign-in needed";
+            case LOGIN_NEEDED -> SIGN_IN_AGAIN;
             case SERVER_ERROR -> "Server error";
             case BAD_ANSWER -> "Unreadable server answer";
             case RESYNCING -> "Syncing again";

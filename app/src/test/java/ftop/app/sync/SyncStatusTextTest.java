@@ -43,7 +43,7 @@ class SyncStatusTextTest {
         assertThat(SyncStatusText.reason(offline)).contains("Cannot reach http://x/");
 
         SyncStatus login = initial.failed(new SyncException(SyncFailure.LOGIN_NEEDED, ""));
-        assertThat(SyncStatusText.state(login)).isEqualTo("Sign-in needed");
+        assertThat(SyncStatusText.state(login)).isEqualTo("Sign in again to sync");
         assertThat(SyncStatusText.reason(login)).contains(SyncFailure.LOGIN_NEEDED.advice());
 
         String words = "The server's data was reset; the workspace is being synced again. Your 2 unsynced edits are kept.";

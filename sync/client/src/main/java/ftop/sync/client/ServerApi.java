@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ftop.sync.protocol.ApiError;
+import ftop.sync.protocol.AuthConfig;
 import ftop.sync.protocol.ChangesPage;
 import ftop.sync.protocol.HistoryEntry;
 import ftop.sync.protocol.LoginRequest;
@@ -174,6 +175,31 @@ public final class ServerApi {
             throw AnswerChecks.badAnswer("sign in", "the answer has no token or user", null);
         }
         AnswerChecks.checkServerId(response.serverId(), "sign in");
+        return response;
+    }
+
+    /**
+     * How to sign in to this server: passwords, and the identity provider when it trusts one. No
+     * token needed.
+     */
+    public AuthConfig authConfig() throws SyncException {
+        return call(new Request.Builder().url(url("auth/config")).get().build(), AuthConfig.class, "tell how to sign in");
+    }
+
+    /**
+     * Who {@code token} belongs to, with their roles: how a sign-in through the identity provider
+     * learns its user. The answer's token is null.
+     *
+     * @throws SyncException LOGIN_NEEDED when the server does not take the token; SERVER_ERROR 403
+     *                       for a person FTOP does not know or who is disabled
+     */
+    public LoginResponse whoAmI(String token) throws SyncException {
+        LoginResponse response = call(authorized(token).url(url("session")).get().build(), LoginResponse.class,
+                "confirm the sign-in");
+        if (response.userId() == null || response.userId().isBlank()) {
+            throw AnswerChecks.badAnswer("confirm the sign-in", "the answer names no user", null);
+        }
+        AnswerChecks.checkServerId(response.serverId(), "confirm the sign-in");
         return response;
     }
 

@@ -5,6 +5,7 @@ import ftop.core.store.LocalStore;
 import ftop.core.store.Outbox;
 import ftop.core.store.StoreChange;
 import ftop.core.store.WorkspaceOwner;
+import ftop.sync.protocol.AuthConfig;
 import ftop.sync.protocol.ChangesPage;
 import ftop.sync.protocol.HistoryEntry;
 import ftop.sync.protocol.LoginResponse;
@@ -42,6 +43,15 @@ public final class SyncClient implements SyncTarget {
     public static final String TOKEN = "sync.token";
     /** Setting: when the token expires (ISO instant). */
     public static final String TOKEN_EXPIRES_AT = "sync.tokenExpiresAt";
+    /**
+     * Secret setting: the identity provider's refresh token, which renews {@link #TOKEN} in the
+     * background; absent after a password sign-in.
+     */
+    public static final String REFRESH_TOKEN = "sync.refreshToken";
+    /** Setting: the identity provider's token endpoint, where the refresh token is used. */
+    public static final String OIDC_TOKEN_ENDPOINT = "sync.oidc.tokenEndpoint";
+    /** Setting: the desktop's client id at the identity provider. */
+    public static final String OIDC_CLIENT_ID = "sync.oidc.clientId";
     /** Setting: the signed-in user's id; the workspace holds that user's view of the data. */
     public static final String USER_ID = WorkspaceOwner.SETTING;
     /** Setting: the signed-in user's display name. */
@@ -188,6 +198,29 @@ public final class SyncClient implements SyncTarget {
      */
     public LoginResponse login(String userName, String password) throws SyncException {
         return session.login(userName, password);
+    }
+
+    /**
+     * Keeps the tokens of a sign-in through the company's identity provider ({@link OidcSignIn}),
+     * once the server has said whose they are. The access token is then renewed with the refresh
+     * token before it expires, as long as the provider allows.
+     *
+     * @throws SyncException LOGIN_NEEDED when the server does not take the token or the workspace
+     *                       belongs to someone else; SERVER_ERROR 403 for a person FTOP does not
+     *                       know or who is disabled; UNREACHABLE, BAD_ANSWER as for any call
+     */
+    public LoginResponse login(OidcProvider provider, ProviderTokens tokens) throws SyncException {
+        return session.login(provider, tokens);
+    }
+
+    /** How to sign in to the server: passwords, and the company's identity provider when it trusts one. */
+    public AuthConfig authConfig() throws SyncException {
+        return api.authConfig();
+    }
+
+    /** The HTTP client this client reaches its server with (its trust store), for the identity provider. */
+    public OkHttpClient httpClient() {
+        return api.http();
     }
 
     /**

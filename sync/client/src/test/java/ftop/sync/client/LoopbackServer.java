@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import okhttp3.HttpUrl;
 
@@ -28,6 +29,7 @@ final class LoopbackServer implements AutoCloseable {
     private final String jdbcUrl;
     private final Clock clock;
     private final long loadedRevision;
+    private final UnaryOperator<ServerConfig> configure;
     private int port;
     private FtopServer server;
 
@@ -38,7 +40,14 @@ final class LoopbackServer implements AutoCloseable {
 
     /** As above, with {@code historyMonths} months of usage history before the current usage. */
     LoopbackServer(Path dir, Dataset data, String password, Clock clock, int historyMonths) throws SQLException {
+        this(dir, data, password, clock, historyMonths, UnaryOperator.identity());
+    }
+
+    /** As above, with the server's configuration changed by {@code configure} (e.g. an identity provider). */
+    LoopbackServer(Path dir, Dataset data, String password, Clock clock, int historyMonths,
+            UnaryOperator<ServerConfig> configure) throws SQLException {
         this.dir = dir;
+        this.configure = configure;
         this.jdbcUrl = ServerConfig.h2Url(dir);
         this.clock = clock;
         Database db = Database.open(jdbcUrl, Database.PoolSettings.defaults(), PASSWORD_ITERATIONS);
@@ -48,7 +57,7 @@ final class LoopbackServer implements AutoCloseable {
             db.close();
             throw e;
         }
-        server = new FtopServer(ServerConfig.of(0, "127.0.0.1", jdbcUrl), db, clock).start();
+        server = new FtopServer(configure.apply(ServerConfig.of(0, "127.0.0.1", jdbcUrl)), db, clock).start();
         port = server.port();
     }
 
@@ -85,7 +94,7 @@ final class LoopbackServer implements AutoCloseable {
     void restart() {
         stop();
         Database db = Database.open(jdbcUrl, Database.PoolSettings.defaults(), PASSWORD_ITERATIONS);
-        server = new FtopServer(ServerConfig.of(port, "127.0.0.1", jdbcUrl), db, clock).start();
+        server = new FtopServer(configure.apply(ServerConfig.of(port, "127.0.0.1", jdbcUrl)), db, clock).start();
     }
 
     /** Stops the server and copies its database files to {@code backup}; call {@link #restart()} after. */
@@ -122,7 +131,7 @@ final class LoopbackServer implements AutoCloseable {
         deleteFiles(dir);
         Database db = Database.open(jdbcUrl, Database.PoolSettings.defaults(), PASSWORD_ITERATIONS);
         DatasetLoader.load(db, data, password, 0);
-        server = new FtopServer(ServerConfig.of(port, "127.0.0.1", jdbcUrl), db, clock).start();
+        server = new FtopServer(configure.apply(ServerConfig.of(port, "127.0.0.1", jdbcUrl)), db, clock).start();
     }
 
     /** The id of the running server's database. */

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -147,6 +148,13 @@ public final class ServerMain implements Callable<Integer> {
                     + "(env FTOP_OIDC_GROUP_ROLES).")
     Map<String, String> oidcGroupRoles;
 
+    @Option(names = "--oidc-scope", paramLabel = "SCOPE", split = "[ ,]", defaultValue = "${env:FTOP_OIDC_SCOPES}",
+            description = "The scopes a desktop asks for when it signs in, separated by spaces or commas; give the API's "
+                    + "own scope where the provider needs it for tokens meant for the API, e.g. "
+                    + "\"openid profile offline_access api://ftop/access\" (env FTOP_OIDC_SCOPES; default "
+                    + "\"openid profile offline_access\").")
+    List<String> oidcScopes;
+
     @Option(names = "--oidc-jwks-uri", paramLabel = "URL", defaultValue = "${env:FTOP_OIDC_JWKS_URI}",
             description = "The provider's key set, when it is not to be found through the issuer's discovery document "
                     + "(env FTOP_OIDC_JWKS_URI).")
@@ -264,7 +272,8 @@ public final class ServerMain implements Callable<Integer> {
         }
         try {
             return Optional.of(new OidcSettings(URI.create(oidcIssuer), oidcAudience, oidcClientId, oidcUserClaim,
-                    oidcGroupsClaim, oidcGroupRoles, null, Optional.ofNullable(oidcJwksUri).filter(u -> !u.isBlank()).map(URI::create),
+                    oidcGroupsClaim, oidcGroupRoles, oidcScopes == null ? null
+                            : oidcScopes.stream().filter(scope -> !scope.isBlank()).toList(), Optional.ofNullable(oidcJwksUri).filter(u -> !u.isBlank()).map(URI::create),
                     Optional.ofNullable(oidcUserDomain)));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(new CommandLine(this), e.getMessage());

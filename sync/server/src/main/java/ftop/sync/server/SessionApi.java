@@ -18,7 +18,11 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code POST /api/v1/session} (sign in) and {@code DELETE /api/v1/session} (sign out). */
+/**
+ * {@code POST /api/v1/session} (sign in), {@code GET /api/v1/session} (who the token belongs to:
+ * how a desktop signed in through the identity provider learns its user) and
+ * {@code DELETE /api/v1/session} (sign out).
+ */
 final class SessionApi {
 
     /** Every sign-in attempt, its outcome and address; never a password. */
@@ -44,7 +48,15 @@ final class SessionApi {
 
     void register(RoutesConfig routes) {
         routes.post(FtopServer.API + "/session", this::login);
+        routes.get(FtopServer.API + "/session", this::whoAmI);
         routes.delete(FtopServer.API + "/session", this::logout);
+    }
+
+    /** The signed-in user, as a sign-in names them; the token is the caller's own and not repeated. */
+    private void whoAmI(Context ctx) {
+        User u = Http.user(ctx);
+        Http.json(ctx, 200, new LoginResponse(null, null, u.userId(), u.displayName(),
+                List.copyOf(new TreeSet<>(u.roles())), db.serverId()));
     }
 
     private void login(Context ctx) throws SQLException {

@@ -14,6 +14,7 @@ import ftop.core.change.Mutation;
 import ftop.core.user.UserRole;
 import ftop.core.validation.Contoso;
 import ftop.sync.protocol.AuthConfig;
+import ftop.sync.protocol.LoginResponse;
 import ftop.sync.protocol.MutationBatch;
 import ftop.sync.protocol.MutationRequest;
 import ftop.sync.protocol.MutationResult;
@@ -109,6 +110,18 @@ class OidcSignInTest extends ServerTestBase {
         assertThat(config.oidc().issuer()).isEqualTo(provider.issuerUrl(ISSUER_ID).toString());
         assertThat(config.oidc().clientId()).isEqualTo(AUDIENCE);
         assertThat(config.oidc().scopes()).contains("openid");
+    }
+
+    @Test
+    void theSessionNamesTheUserOfAnAccessTokenWithTheRolesOfTheirGroups() throws Exception {
+        Answer answer = get("/session", valid(World.FM.userId() + "@contoso.com", LEADS_GROUP));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        LoginResponse me = answer.as(LoginResponse.class);
+        assertThat(me.userId()).isEqualTo(World.FM.userId());
+        assertThat(me.roles()).contains(UserRole.LEAD);
+        assertThat(me.token()).isNull();
+        assertThat(me.serverId()).isNotBlank();
+        assertThat(get("/session", null).status()).isEqualTo(401);
     }
 
     @Test

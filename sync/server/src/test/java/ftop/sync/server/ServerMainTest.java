@@ -134,13 +134,15 @@ class ServerMainTest {
     void identityProviderOptionsReachTheServer() throws Exception {
         ServerMain main = parse("--port", "0", "--jdbc-url", ServerConfig.h2Url(dir),
                 "--oidc-issuer", "https://login.example.com/tenant/v2.0", "--oidc-audience", "api://ftop",
-                "--oidc-client-id", "ftop-desktop", "--oidc-group-role", "g-slt=SLT_WATCHLIST,g-leads=LEAD");
+                "--oidc-client-id", "ftop-desktop", "--oidc-group-role", "g-slt=SLT_WATCHLIST,g-leads=LEAD",
+                "--oidc-scope", "openid offline_access api://ftop/access");
         FtopServer server = main.launch();
         try (Response r = new OkHttpClient().newCall(new Request.Builder()
                 .url(server.baseUri() + "/api/v1/auth/config").build()).execute()) {
             AuthConfig config = ProtocolJson.mapper().readValue(r.body().string(), AuthConfig.class);
             assertThat(config.oidc().issuer()).isEqualTo("https://login.example.com/tenant/v2.0");
             assertThat(config.oidc().clientId()).isEqualTo("ftop-desktop");
+            assertThat(config.oidc().scopes()).containsExactly("openid", "offline_access", "api://ftop/access");
         } finally {
             server.stop();
         }
