@@ -46,6 +46,7 @@ final class BriefEditor extends StackPane {
     private final ReviewViewModel model;
     private final LongConsumer openCustomer;
     private final Map<BriefSection, TextArea> areas = new EnumMap<>(BriefSection.class);
+    private final Map<BriefSection, Label> headings = new EnumMap<>(BriefSection.class);
     private final VBox briefHeader = new VBox();
     private final VBox missing = new VBox();
 
@@ -74,6 +75,9 @@ final class BriefEditor extends StackPane {
             area.getStyleClass().add("brief-text");
             area.textProperty().addListener((obs, old, now) -> model.edit(section, now));
             heading.setLabelFor(area);
+            heading.setId("briefHeading" + camel(section.name()));
+            heading.setWrapText(true);
+            headings.put(section, heading);
             areas.put(section, area);
             sections.getChildren().add(new VBox(4, heading, area));
         }
@@ -125,6 +129,7 @@ final class BriefEditor extends StackPane {
             briefHeader.getChildren().setAll(header(brief));
         }
         for (BriefSection section : BriefSection.values()) {
+            headings.get(section).setText(brief.heading(section));
             TextArea area = areas.get(section);
             String text = brief.text(section);
             // an echo of what the person is typing leaves the area alone (the model strips the text)

@@ -36,7 +36,7 @@ final class BriefPrint {
             if (text.isBlank()) {
                 continue;
             }
-            Label heading = new Label(section.label().toUpperCase(Locale.ENGLISH));
+            Label heading = new Label(brief.heading(section).toUpperCase(Locale.ENGLISH));
             heading.getStyleClass().add("print-heading");
             page.getChildren().addAll(heading, BriefBlocks.of(text, "print-text"));
         }

@@ -206,7 +206,7 @@ public final class HtmlExporter implements MeetingPackExporter {
                 .append(brief.nextReview().map(BriefText::day).orElse("not set")).append(overdue ? " (overdue)" : "")
                 .append("</span></p>\n");
         for (BriefSection section : BriefSection.values()) {
-            h.append("<div class=\"part\">\n<h3>").append(escape(section.label())).append("</h3>\n");
+            h.append("<div class=\"part\">\n<h3>").append(escape(brief.heading(section))).append("</h3>\n");
             blocks(h, brief.text(section));
             h.append("</div>\n");
         }
