@@ -177,7 +177,7 @@ public record SinceReview(Optional<LocalDate> previousReview, List<String> chang
         }
     }
 
-    /** "Customer Status: In Progress → Blocked Business (who, when)", when the field ends elsewhere than it began. */
+    /** "Customer Status went from In Progress to Blocked Business (who, when)", when the field ends elsewhere than it began. */
     private static void fieldMove(Writer w, List<FieldChange> after, String field) {
         List<FieldChange> moves = after.stream()
                 .filter(c -> c.kind().equals(EntityKind.HEALTH.wireName()) && c.field().equals(field))
@@ -192,7 +192,7 @@ public record SinceReview(Optional<LocalDate> previousReview, List<String> chang
         if (from.equals(to)) {
             return;
         }
-        w.add(FieldLabels.label(EntityKind.HEALTH, field) + ": " + from.orElse("not set") + " \u2192 "
+        w.add(FieldLabels.label(EntityKind.HEALTH, field) + " went from " + from.orElse("not set") + " to "
                 + to.orElse("not set"), last.userId(), last.at(), "");
     }
 
@@ -221,7 +221,7 @@ public record SinceReview(Optional<LocalDate> previousReview, List<String> chang
                 return;
             }
             FieldChange mover = lastMover(history, usageAfter, rules, measure, from, to);
-            String what = name + ": " + from.map(HealthColour::label).orElse("no data") + " \u2192 "
+            String what = name + " went from " + from.map(HealthColour::label).orElse("no data") + " to "
                     + to.map(HealthColour::label).orElse("no data");
             if (mover == null) {
                 w.lines.add(what);
@@ -303,7 +303,7 @@ public record SinceReview(Optional<LocalDate> previousReview, List<String> chang
         return s.toString();
     }
 
-    /** "Usage: Group 1 62% → 71% (+9 points), Group 2 unchanged at 40%", from the review's usage to now's. */
+    /** "Usage: Group 1 from 62% to 71% (up 9 points), Group 2 unchanged at 40%", from the review's usage to now's. */
     private static void usage(Writer w, List<FieldChange> history, List<WorkloadUsage> usageNow, HealthRules rules,
             Instant since) {
         List<WorkloadUsage> then = UsageTrend.usageBefore(history, since);
@@ -321,12 +321,12 @@ public record SinceReview(Optional<LocalDate> previousReview, List<String> chang
             }
             String part = group.label() + " ";
             if (from.isEmpty() || to.isEmpty()) {
-                part += percent(from) + " \u2192 " + percent(to);
+                part += "from " + percent(from) + " to " + percent(to);
             } else if (from.getAsInt() == to.getAsInt()) {
                 part += "unchanged at " + to.getAsInt() + "%";
             } else {
                 int delta = to.getAsInt() - from.getAsInt();
-                part += from.getAsInt() + "% \u2192 " + to.getAsInt() + "% (" + (delta > 0 ? "+" : "\u2212")
+                part += "from " + from.getAsInt() + "% to " + to.getAsInt() + "% (" + (delta > 0 ? "up " : "down ")
                         + Math.abs(delta) + (Math.abs(delta) == 1 ? " point)" : " points)");
             }
             parts.add(part);

@@ -107,15 +107,15 @@ class SinceReviewTest {
 
         assertThat(since.previousReview()).contains(REVIEW);
         assertThat(since.changes()).containsExactly(
-                "Customer Status: In Progress \u2192 Blocked Business (Megan Bowen, 20 April 2021)",
-                "Group 1: Red \u2192 Yellow (usage.feed, 25 April 2021)",
+                "Customer Status went from In Progress to Blocked Business (Megan Bowen, 20 April 2021)",
+                "Group 1 went from Red to Yellow (usage.feed, 25 April 2021)",
                 "New Enterprise Status note (Megan Bowen, 28 April 2021): "
                         + "\u201cNetwork upgrade done; Teams pilot starts in May.\u201d",
                 "Assigned Diego Siciliani as FastTrack Manager in Onboarding (Lee Gu, 22 April 2021)",
                 "Unassigned Lidia Holloway as FastTrack Ready Partner in Partner (Lee Gu, 23 April 2021)",
-                "Usage: Group 1 35% \u2192 45% (+10 points)");
+                "Usage: Group 1 from 35% to 45% (up 10 points)");
         assertThat(since.caveats()).isEmpty();
-        assertThat(since.text()).startsWith("- Customer Status: In Progress \u2192 Blocked Business")
+        assertThat(since.text()).startsWith("- Customer Status went from In Progress to Blocked Business")
                 .contains("\n- Usage: Group 1");
         assertThat(SinceReview.heading(since.previousReview())).isEqualTo("Since the previous review (19 April 2021)");
     }
@@ -142,7 +142,7 @@ class SinceReviewTest {
 
         SinceReview since = since(reviewedOn(REVIEW), List.of(), List.of());
 
-        assertThat(since.changes()).containsExactly("Overall Mindset: not set \u2192 Compete (Lee Gu, 19 April 2021)");
+        assertThat(since.changes()).containsExactly("Overall Mindset went from not set to Compete (Lee Gu, 19 April 2021)");
     }
 
     @Test
@@ -183,7 +183,7 @@ class SinceReviewTest {
         SinceReview startsLater = SinceReview.of(reviewedOn(REVIEW), held(history, at("2021-05-01T08:00:00")),
                 List.of(), List.of(), HealthRules.defaults(), ZONE, TODAY, NAMES::get);
         assertThat(startsLater.changes()).containsExactly(
-                "Customer Status: In Progress \u2192 No Intent (Megan Bowen, 26 April 2021)");
+                "Customer Status went from In Progress to No Intent (Megan Bowen, 26 April 2021)");
         assertThat(startsLater.caveats()).containsExactly(
                 "This may be incomplete: the history this workspace holds starts on 26 April 2021, after the previous "
                         + "review (the server prunes old history), so earlier changes are not shown.",
@@ -202,7 +202,7 @@ class SinceReviewTest {
         SinceReview since = since(reviewedOn(REVIEW),
                 List.of(row(Workload.WINDOWS_10, 3_500, 10_000), row(Workload.INTUNE, 100, 1_000)), List.of());
 
-        assertThat(since.changes()).contains("Group 2: Green \u2192 Yellow (Lee Gu, 21 April 2021)",
-                "Usage: Group 2 60% \u2192 35% (\u221225 points), Group 3 no data \u2192 10%");
+        assertThat(since.changes()).contains("Group 2 went from Green to Yellow (Lee Gu, 21 April 2021)",
+                "Usage: Group 2 from 60% to 35% (down 25 points), Group 3 from no data to 10%");
     }
 }

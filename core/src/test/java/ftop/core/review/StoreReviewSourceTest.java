@@ -109,8 +109,8 @@ class StoreReviewSourceTest {
 
             assertThat(brief.previousReview()).contains(review);
             assertThat(brief.heading(BriefSection.SINCE_REVIEW)).startsWith("Since the previous review (");
-            assertThat(brief.sinceReview()).startsWith("- Customer Status: "
-                    + ftop.core.health.CustomerStatus.valueOf(was).label() + " \u2192 "
+            assertThat(brief.sinceReview()).startsWith("- Customer Status went from "
+                    + ftop.core.health.CustomerStatus.valueOf(was).label() + " to "
                     + health.progress().status().get().label() + " (Megan Bowen, ")
                     .doesNotContain("may be incomplete");
             assertThat(briefs.of(tpid, new StoreReviewSource(store), TODAY)).isEqualTo(brief);
