@@ -171,7 +171,15 @@ final class BriefEditor extends StackPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox top = new HBox(4, name, spacer, customer, regenerate);
         top.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(6, top, facts, chips);
+        VBox header = new VBox(6, top, facts, chips);
+        // the queue's "Why" in full, which its row may cut to two lines
+        model.queue().stream().filter(item -> item.tpid() == brief.tpid()).findFirst().ifPresent(item -> {
+            Label why = new Label("Why now: " + item.reason());
+            why.setId("briefWhy");
+            why.setWrapText(true);
+            header.getChildren().add(1, why);
+        });
+        return header;
     }
 
     private static HBox chip(String caption, HealthColour colour) {
@@ -213,7 +221,12 @@ final class BriefEditor extends StackPane {
         return lines;
     }
 
-    private static String camel(String name) {
-        return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
+    /** "SINCE_REVIEW" as "SinceReview", for ids. */
+    static String camel(String name) {
+        StringBuilder s = new StringBuilder();
+        for (String word : name.split("_")) {
+            s.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return s.toString();
     }
 }

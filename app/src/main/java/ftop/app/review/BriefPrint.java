@@ -46,7 +46,7 @@ final class BriefPrint {
             missing.setWrapText(true);
             page.getChildren().add(missing);
         }
-        page.getStylesheets().add(Theme.STYLESHEET);
+        page.getStylesheets().addAll(Theme.stylesheets(false));
         page.getStyleClass().add("brief-print");
         page.setPrefWidth(width);
         page.setMaxWidth(width);

@@ -211,8 +211,7 @@ public final class ReviewModeView extends BorderPane {
         VBox body = text.isBlank() ? BriefBlocks.of("Nothing recorded.", "review-mode-text")
                 : BriefBlocks.of(text, "review-mode-text");
         VBox box = new VBox(heading, body);
-        box.setId("review" + Character.toUpperCase(section.name().charAt(0))
-                + section.name().substring(1).toLowerCase(Locale.ROOT));
+        box.setId("review" + BriefEditor.camel(section.name()));
         box.getStyleClass().add("review-mode-section");
         return box;
     }
