@@ -288,6 +288,7 @@ public final class FtopApplication extends Application {
                     browser != null ? browser : url -> getHostServices().showDocument(url));
             SignOutAction.install(window, session, opened, tasks, this::removeWorkspaceAndQuit);
             shell.customer().trend().connect(session::fetchHistory, network);
+            shell.review().connectHistory(session::fetchHistory, network);
         });
         searchFeature = SearchFeature.install(window, search);
         window.addHeaderAction(HelpMenu.forWorkspace(options.workspaceDirectory(), opened, sync, tasks,

@@ -278,8 +278,12 @@ public final class PortfolioView extends BorderPane {
         // columns keep their widths; a narrow window scrolls sideways rather than clipping text
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableColumn<PortfolioRow, PortfolioRow> actions = actionsColumn();
+        // wide enough for typical names ("Woodgrove Financial Pharmaceuticals Highlands"); a longer one
+        // shows in full on hover
         TableColumn<PortfolioRow, String> customer = TableColumns.text("Customer", "customerColumn", PortfolioRow::name,
-                240, 150);
+                330, 150);
+        customer.setCellFactory(ValueCellFactory.<PortfolioRow, String>create().withText(name -> name)
+                .withTooltip(name -> name));
         table.getColumns().add(actions);
         table.getColumns().add(customer);
         table.getColumns().add(syncColumn());

@@ -46,6 +46,7 @@ final class BriefEditor extends StackPane {
     private final ReviewViewModel model;
     private final LongConsumer openCustomer;
     private final Map<BriefSection, TextArea> areas = new EnumMap<>(BriefSection.class);
+    private final Map<BriefSection, Label> headings = new EnumMap<>(BriefSection.class);
     private final VBox briefHeader = new VBox();
     private final VBox missing = new VBox();
 
@@ -74,6 +75,9 @@ final class BriefEditor extends StackPane {
             area.getStyleClass().add("brief-text");
             area.textProperty().addListener((obs, old, now) -> model.edit(section, now));
             heading.setLabelFor(area);
+            heading.setId("briefHeading" + camel(section.name()));
+            heading.setWrapText(true);
+            headings.put(section, heading);
             areas.put(section, area);
             sections.getChildren().add(new VBox(4, heading, area));
         }
@@ -125,6 +129,7 @@ final class BriefEditor extends StackPane {
             briefHeader.getChildren().setAll(header(brief));
         }
         for (BriefSection section : BriefSection.values()) {
+            headings.get(section).setText(brief.heading(section));
             TextArea area = areas.get(section);
             String text = brief.text(section);
             // an echo of what the person is typing leaves the area alone (the model strips the text)
@@ -166,7 +171,15 @@ final class BriefEditor extends StackPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox top = new HBox(4, name, spacer, customer, regenerate);
         top.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(6, top, facts, chips);
+        VBox header = new VBox(6, top, facts, chips);
+        // the queue's "Why" in full, which its row may cut to two lines
+        model.queue().stream().filter(item -> item.tpid() == brief.tpid()).findFirst().ifPresent(item -> {
+            Label why = new Label("Why now: " + item.reason());
+            why.setId("briefWhy");
+            why.setWrapText(true);
+            header.getChildren().add(1, why);
+        });
+        return header;
     }
 
     private static HBox chip(String caption, HealthColour colour) {
@@ -208,7 +221,12 @@ final class BriefEditor extends StackPane {
         return lines;
     }
 
-    private static String camel(String name) {
-        return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
+    /** "SINCE_REVIEW" as "SinceReview", for ids. */
+    static String camel(String name) {
+        StringBuilder s = new StringBuilder();
+        for (String word : name.split("_")) {
+            s.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return s.toString();
     }
 }

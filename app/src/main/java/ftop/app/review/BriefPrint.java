@@ -36,7 +36,7 @@ final class BriefPrint {
             if (text.isBlank()) {
                 continue;
             }
-            Label heading = new Label(section.label().toUpperCase(Locale.ENGLISH));
+            Label heading = new Label(brief.heading(section).toUpperCase(Locale.ENGLISH));
             heading.getStyleClass().add("print-heading");
             page.getChildren().addAll(heading, BriefBlocks.of(text, "print-text"));
         }
@@ -46,7 +46,7 @@ final class BriefPrint {
             missing.setWrapText(true);
             page.getChildren().add(missing);
         }
-        page.getStylesheets().add(Theme.STYLESHEET);
+        page.getStylesheets().addAll(Theme.stylesheets(false));
         page.getStyleClass().add("brief-print");
         page.setPrefWidth(width);
         page.setMaxWidth(width);

@@ -185,7 +185,9 @@ public final class ReviewModeView extends BorderPane {
         grid.add(section(BriefSection.RISKS, brief), 0, 1);
         grid.add(section(BriefSection.ASKS, brief), 1, 1);
 
-        VBox content = new VBox(name, tpid, chips, opening, grid);
+        VBox since = section(BriefSection.SINCE_REVIEW, brief);
+
+        VBox content = new VBox(name, tpid, chips, opening, since, grid);
         content.getStyleClass().add("review-mode-slide");
         slide.setContent(content);
         slide.setVvalue(0);
@@ -202,15 +204,14 @@ public final class ReviewModeView extends BorderPane {
     }
 
     private static VBox section(BriefSection section, CustomerBrief brief) {
-        Label heading = new Label(section.label());
+        Label heading = new Label(brief.heading(section));
         heading.getStyleClass().add("review-mode-heading");
         heading.setMaxWidth(Double.MAX_VALUE);
         String text = brief.text(section);
         VBox body = text.isBlank() ? BriefBlocks.of("Nothing recorded.", "review-mode-text")
                 : BriefBlocks.of(text, "review-mode-text");
         VBox box = new VBox(heading, body);
-        box.setId("review" + Character.toUpperCase(section.name().charAt(0))
-                + section.name().substring(1).toLowerCase(Locale.ROOT));
+        box.setId("review" + BriefEditor.camel(section.name()));
         box.getStyleClass().add("review-mode-section");
         return box;
     }

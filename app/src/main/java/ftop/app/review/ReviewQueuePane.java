@@ -17,6 +17,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -191,20 +192,19 @@ final class ReviewQueuePane extends VBox {
                 200, 170);
         column.setComparator(Comparator.comparing(i -> i.customer().name(), String.CASE_INSENSITIVE_ORDER));
         column.setCellFactory(ValueCellFactory.<ReviewItem, ReviewItem>create()
-                .withGraphic(NameAndTpid::new, NameAndTpid::show));
+                .withCellGraphic(NameAndTpid::new, NameAndTpid::show));
         return column;
     }
 
     /** The customer's name in bold over its TPID in small muted type; made once per cell. */
     private static final class NameAndTpid extends VBox {
-        private final Label name = new Label();
+        private final Label name;
         private final Label tpid = new Label();
         private final Tooltip nameTip = new Tooltip();
 
-        NameAndTpid() {
-            name.getStyleClass().add("queue-customer");
+        NameAndTpid(TableCell<?, ?> cell) {
             // a long name takes a second line; beyond that the tooltip has it
-            name.setWrapText(true);
+            name = new ClampedText(cell, "queue-customer");
             name.setTooltip(nameTip);
             tpid.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             getChildren().addAll(name, tpid);
@@ -242,7 +242,7 @@ final class ReviewQueuePane extends VBox {
     private static TableColumn<ReviewItem, String> reasonColumn() {
         TableColumn<ReviewItem, String> column = TableColumns.text("Why", "queueReasonColumn", ReviewItem::reason, 260, 120);
         column.setCellFactory(ValueCellFactory.<ReviewItem, String>create()
-                .withCellGraphic(ReasonText::new, Label::setText)
+                .withCellGraphic(cell -> new ClampedText(cell, "queue-reason"), Label::setText)
                 // the whole reason also on hover, for a column made narrow
                 .withTooltip(reason -> reason));
         return column;

@@ -71,6 +71,17 @@ public final class ReviewViewModel {
     private boolean draftRead;
     /** Which customer the person asked for last; a slower, older answer must not replace it. */
     private long wanted = -1;
+    /** Fetches a customer's field history from the server into the workspace; null when not connected. */
+    private HistoryFetch historyFetch;
+    private BackgroundTasks network;
+    /** The customers whose history was fetched (or tried) this session: once each is enough for a meeting. */
+    private final Set<Long> historyAsked = new HashSet<>();
+
+    /** Fetches a customer's field history from the server into the workspace; blocks; never on the FX thread. */
+    @FunctionalInterface
+    public interface HistoryFetch {
+        void fetch(long tpid) throws Exception;
+    }
 
     private final ObservableList<ReviewItem> queue = FXCollections.observableArrayList();
     private final ObservableSet<Long> nominated = FXCollections.observableSet(new LinkedHashSet<>());
@@ -113,6 +124,16 @@ public final class ReviewViewModel {
         this.briefs = new CustomerBriefs(rules, clock.getZone());
         nominated.addListener((SetChangeListener<Long>) c -> saveDraft());
         title.addListener((obs, old, now) -> saveDraft());
+    }
+
+    /**
+     * Fetches each customer's field history from {@code fetch} on {@code network} when its brief is first
+     * opened, and writes the brief again with it unless the presenter has edited it. Without this (or
+     * offline) a brief's "since the previous review" section uses the history the workspace holds.
+     */
+    public void connectHistory(HistoryFetch fetch, BackgroundTasks network) {
+        this.historyFetch = Objects.requireNonNull(fetch, "fetch");
+        this.network = Objects.requireNonNull(network, "network");
     }
 
     /** The meeting day: today. */
@@ -175,7 +196,30 @@ public final class ReviewViewModel {
             if (wanted == tpid) {
                 brief.set(current == null ? made : current);
             }
+            fetchHistory(tpid, today);
         }, failure -> say("The brief could not be written: " + reason(failure), true));
+    }
+
+    /** Brings the customer's history up to date once, then writes its brief again if nobody edited it. */
+    private void fetchHistory(long tpid, LocalDate today) {
+        HistoryFetch fetch = historyFetch;
+        if (fetch == null || !historyAsked.add(tpid)) {
+            return;
+        }
+        network.run(() -> {
+            fetch.fetch(tpid);
+            return tpid;
+        }, fetched -> tasks.run(() -> briefs.of(tpid, source(), today), fresh -> {
+            if (edited.contains(tpid) || !kept.containsKey(tpid)) {
+                return;
+            }
+            kept.put(tpid, fresh);
+            if (brief.get() != null && brief.get().tpid() == tpid) {
+                brief.set(fresh);
+            }
+        }, failure -> { }), failure -> {
+            // offline or refused: the brief keeps the history the workspace holds, and says so
+        });
     }
 
     /** Looks for a printer in the background (asking the system can take a while); see {@link #printerAvailableProperty()}. */

@@ -52,7 +52,7 @@ public final class UnsavedWorkDialog implements QuitGuard.Question {
         alert.getDialogPane().setId("unsavedWorkDialog");
         alert.getDialogPane().getStyleClass().add("unsaved-work-dialog");
         alert.getDialogPane().setContent(content(unsaved));
-        alert.getDialogPane().getStylesheets().add(Theme.STYLESHEET);
+        alert.getDialogPane().getStylesheets().addAll(Theme.stylesheets(Theme.darkProperty().get()));
 
         Button saveButton = (Button) alert.getDialogPane().lookupButton(save);
         saveButton.setId("quitSave");

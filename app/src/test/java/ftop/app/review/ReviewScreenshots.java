@@ -30,10 +30,11 @@ import ftop.core.review.ReviewItem;
  * <pre>
  * ./mvnw -o -q -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
  * xvfb-run -a -s '-screen 0 1600x1000x24' java -cp app/target/classes:app/target/test-classes:$(cat /tmp/cp.txt) \
- *     ftop.app.review.ReviewScreenshots /tmp/uireview [dark]
+ *     ftop.app.review.ReviewScreenshots /tmp/uireview [dark|light] [1280x800]
  * </pre>
  * writes {@code review-tab.png} and {@code review-mode.png} into the folder given; a second argument
- * {@code dark} takes them in the dark theme, named {@code -dark}.
+ * {@code dark} takes them in the dark theme, named {@code -dark}; a third the window's size (1600x1000
+ * unless given), named after it when given.
  */
 public final class ReviewScreenshots {
 
@@ -49,22 +50,26 @@ public final class ReviewScreenshots {
         CountDownLatch started = new CountDownLatch(1);
         Platform.startup(started::countDown);
         started.await();
-        shoot(workspace, tasks, out, args.length > 1 && "dark".equals(args[1]));
+        String size = args.length > 2 ? args[2] : "";
+        shoot(workspace, tasks, out, args.length > 1 && "dark".equals(args[1]), size);
         tasks.close();
         workspace.close();
         Platform.exit();
         System.exit(0);
     }
 
-    private static void shoot(StoreWorkspace workspace, BackgroundTasks tasks, Path out, boolean dark) throws Exception {
-        String suffix = dark ? "-dark" : "";
+    private static void shoot(StoreWorkspace workspace, BackgroundTasks tasks, Path out, boolean dark, String size)
+            throws Exception {
+        String suffix = (dark ? "-dark" : "") + (size.isEmpty() ? "" : "-" + size);
+        double width = size.isEmpty() ? 1600 : Double.parseDouble(size.substring(0, size.indexOf('x')));
+        double height = size.isEmpty() ? 1000 : Double.parseDouble(size.substring(size.indexOf('x') + 1));
         ShellModel[] shell = new ShellModel[1];
         Stage[] stage = new Stage[1];
         onFx(() -> {
             Theme.apply(dark);
             shell[0] = new ShellModel(workspace, tasks, Clock.systemDefaultZone());
             MainWindow window = new MainWindow(shell[0]);
-            Scene scene = new Scene(window, 1600, 1000);
+            Scene scene = new Scene(window, width, height);
             Theme.style(scene);
             stage[0] = new Stage();
             stage[0].setScene(scene);
@@ -94,7 +99,7 @@ public final class ReviewScreenshots {
         Stage[] mode = new Stage[1];
         onFx(() -> {
             ReviewModeView view = new ReviewModeView(pack.title(), pack.briefs());
-            Scene scene = new Scene(view, 1600, 1000);
+            Scene scene = new Scene(view, width, height);
             Theme.style(scene);
             mode[0] = new Stage();
             mode[0].setScene(scene);

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import javafx.scene.Node;
@@ -33,6 +38,10 @@ import ftop.app.AppFixtures;
 import ftop.app.tasks.BackgroundTasks;
 import ftop.app.widgets.Theme;
 import ftop.app.workspace.StoreWorkspace;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import ftop.core.change.FieldChange;
+import ftop.core.health.CustomerHealth;
 import ftop.core.review.CustomerBrief;
 import ftop.core.review.ReviewItem;
 
@@ -107,6 +116,49 @@ class ReviewViewTest extends FxRobot {
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             assertThat(text).contains(opening.replaceAll("\\s+", " "));
             assertThat(text).contains("Executive sponsor for the Teams rollout.");
+        }
+    }
+
+    @Test
+    void theBriefReviewModeAndThePdfSayWhatChangedSinceThePreviousReview() throws Exception {
+        ReviewItem first = table().getItems().get(0);
+        long tpid = first.tpid();
+        CustomerHealth health = workspace.store().health().get(Long.toString(tpid)).orElseThrow();
+        LocalDate review = health.progress().previousReviewDate().orElseThrow();
+        Instant after = review.atTime(15, 0).atZone(AppFixtures.clock().getZone()).toInstant();
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        workspace.store().addHistory(tpid, List.of(
+                new FieldChange(7, review.minusDays(40).atStartOfDay(AppFixtures.clock().getZone()).toInstant(),
+                        "megan.bowen", "health", Long.toString(tpid), "perspective.mindset", null, json.textNode("AVERSE")),
+                new FieldChange(9, after, "megan.bowen", "health", Long.toString(tpid), "perspective.mindset",
+                        json.textNode("AVERSE"), json.textNode("COMPETE"))), 9, AppFixtures.clock().instant());
+        String since = "Since the previous review (" + review.format(DateTimeFormatter.ofPattern("d MMMM yyyy",
+                Locale.ENGLISH)) + ")";
+        String change = "Overall Mindset went from Averse to Compete (Megan Bowen, ";
+
+        clickOn(first.customer().name());
+        waitUntil("the brief of " + first.customer().name(), () -> lookup("#briefCustomerName").tryQuery()
+                .map(node -> ((Label) node).getText()).filter(first.customer().name()::equals).isPresent());
+        assertThat(label("#briefHeadingSinceReview")).isEqualTo(since);
+        assertThat(area("#briefSinceReview").getText()).startsWith("- " + change);
+
+        clickOn("#nominate-" + tpid);
+        clickOn("#reviewModeButton");
+        waitUntil("review mode", () -> lookup("#reviewSinceReview").tryQuery().isPresent());
+        assertThat(lookup("#reviewSinceReview .review-mode-heading").queryAs(Label.class).getText()).isEqualTo(since);
+        assertThat(lookup("#reviewSinceReview .review-mode-text").queryAllAs(Label.class)).extracting(Label::getText)
+                .anySatisfy(text -> assertThat(text).contains(change));
+        type(KeyCode.ESCAPE);
+        waitUntil("review mode to close", () -> lookup("#reviewSinceReview").tryQuery().isEmpty());
+
+        clickOn("#exportMenu");
+        clickOn("PDF document (.pdf)");
+        Path pdf = exported.resolveSibling("pack.pdf");
+        waitUntil("the export to finish", () -> label("#reviewMessage").startsWith("Exported 1 customer"));
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertThat(text).contains(since, change);
+            assertThat(text.indexOf(change)).isGreaterThan(text.indexOf(since));
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import ftop.core.change.EntityKind;
 import ftop.core.change.FieldChange;
 import ftop.core.usage.WorkloadUsage;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -120,6 +121,28 @@ public record UsageTrend(List<Point> points) {
             points.add(new Point(thisMonth, HealthAssessment.of(now, rules)));
         }
         return new UsageTrend(points);
+    }
+
+    /**
+     * The usage rows as the usage entries of {@code history} rebuild them just before {@code until}:
+     * every entry made earlier is applied, in time and revision order. Empty when the history holds no
+     * usage entry from before then.
+     */
+    public static List<WorkloadUsage> usageBefore(List<FieldChange> history, Instant until) {
+        Objects.requireNonNull(until, "until");
+        String usageKind = EntityKind.USAGE.wireName();
+        List<FieldChange> changes = new ArrayList<>();
+        for (FieldChange change : history) {
+            if (change.kind().equals(usageKind) && change.at().isBefore(until)) {
+                changes.add(change);
+            }
+        }
+        changes.sort(Comparator.comparing(FieldChange::at).thenComparingLong(FieldChange::revision));
+        Map<String, Figures> rows = new HashMap<>();
+        for (FieldChange change : changes) {
+            apply(rows, change);
+        }
+        return usage(rows);
     }
 
     /** True when there is more than the current month to show. */

@@ -8,6 +8,8 @@ import ftop.core.Labelled;
  */
 public enum BriefSection implements Labelled {
     OPENING("Health today and forecast"),
+    /** What moved since the previous review; headed with that review's date ({@link CustomerBrief#heading}). */
+    SINCE_REVIEW("Since the previous review"),
     RENEWALS("Subscription renewal dates"),
     BUSINESS("Cloud business reason and mindset"),
     HIGHLIGHTS("Highlights"),

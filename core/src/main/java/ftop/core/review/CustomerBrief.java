@@ -35,6 +35,8 @@ import java.util.Optional;
  * @param risks            risks, blockers and wins from the latest Enterprise Status
  * @param asks             asks of FastTrack leadership, help needed
  * @param missing          the data that was missing, each named as a person would look for it
+ * @param previousReview   the day of the previous review, which the "since" section starts from
+ * @param sinceReview      what changed since the previous review ({@link SinceReview#text()})
  */
 public record CustomerBrief(
         long tpid,
@@ -50,7 +52,9 @@ public record CustomerBrief(
         String lowlights,
         String risks,
         String asks,
-        List<String> missing) {
+        List<String> missing,
+        Optional<LocalDate> previousReview,
+        String sinceReview) {
 
     /** Copies the collections and strips the text of every section; a missing text is empty. */
     public CustomerBrief {
@@ -69,6 +73,17 @@ public record CustomerBrief(
         risks = text(risks);
         asks = text(asks);
         missing = List.copyOf(missing);
+        previousReview = previousReview == null ? Optional.empty() : previousReview;
+        sinceReview = text(sinceReview);
+    }
+
+    /** A brief without a "since the previous review" section. */
+    public CustomerBrief(long tpid, String customerName, Optional<HealthColour> overall,
+            Map<WorkloadGroup, HealthColour> groups, Optional<CustomerStatus> status, Optional<LocalDate> nextReview,
+            String opening, String renewals, String business, String highlights, String lowlights, String risks,
+            String asks, List<String> missing) {
+        this(tpid, customerName, overall, groups, status, nextReview, opening, renewals, business, highlights,
+                lowlights, risks, asks, missing, Optional.empty(), "");
     }
 
     private static String text(String value) {
@@ -79,6 +94,7 @@ public record CustomerBrief(
     public String text(BriefSection section) {
         return switch (section) {
             case OPENING -> opening;
+            case SINCE_REVIEW -> sinceReview;
             case RENEWALS -> renewals;
             case BUSINESS -> business;
             case HIGHLIGHTS -> highlights;
@@ -86,6 +102,11 @@ public record CustomerBrief(
             case RISKS -> risks;
             case ASKS -> asks;
         };
+    }
+
+    /** The heading printed above one section; the "since" section names the previous review's day. */
+    public String heading(BriefSection section) {
+        return section == BriefSection.SINCE_REVIEW ? SinceReview.heading(previousReview) : section.label();
     }
 
     /** How {@link #missing()} names the asks of leadership while the presenter has not written any. */
@@ -115,7 +136,8 @@ public record CustomerBrief(
                 section == BriefSection.LOWLIGHTS ? value : lowlights,
                 section == BriefSection.RISKS ? value : risks,
                 section == BriefSection.ASKS ? value : asks,
-                stillMissing);
+                stillMissing, previousReview,
+                section == BriefSection.SINCE_REVIEW ? value : sinceReview);
     }
 
     /** The colour of {@code group}, empty when the group has no usage data. */

@@ -120,8 +120,11 @@ public final class CustomerBriefs {
         String lowlights = lowlights(assessment, progress);
         String risks = risks(source.notes(tpid), assessment, today, missing);
         missing.add(CustomerBrief.ASKS_MISSING);
+        SinceReview since = SinceReview.of(progress, source.history(tpid), source.usage(tpid), source.notes(tpid), rules,
+                zone, today, source::userName);
         return new CustomerBrief(tpid, customer.name(), assessment.overall(), groups, progress.status(), nextReview,
-                opening, renewals, business, highlights, lowlights, risks, NO_ASKS, missing);
+                opening, renewals, business, highlights, lowlights, risks, NO_ASKS, missing, since.previousReview(),
+                since.text());
     }
 
     private static String renewals(Customer customer, LocalDate today, List<String> missing) {

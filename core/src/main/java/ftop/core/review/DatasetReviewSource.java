@@ -8,6 +8,7 @@ import ftop.core.status.EnterpriseStatusNote;
 import ftop.core.tenant.Tenant;
 import ftop.core.usage.Forecast;
 import ftop.core.usage.WorkloadUsage;
+import ftop.core.user.User;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class DatasetReviewSource implements ReviewSource {
     private final Map<Long, List<Forecast>> forecasts;
     private final Map<Long, List<Tenant>> tenants;
     private final Map<Long, List<Contact>> contacts;
+    private final Map<String, String> userNames;
 
     /** Indexes the rows of {@code data} by customer; the data set itself is not copied. */
     public DatasetReviewSource(Dataset data) {
@@ -51,6 +53,10 @@ public final class DatasetReviewSource implements ReviewSource {
                 Comparator.comparing(Forecast::quarter).thenComparing(Forecast::workload));
         tenants = byTpid(data.tenants(), Tenant::tpid, null);
         contacts = byTpid(data.contacts(), Contact::tpid, null);
+        userNames = new HashMap<>();
+        for (User u : data.users()) {
+            userNames.put(u.userId(), u.displayName());
+        }
     }
 
     private static <T> Map<Long, List<T>> byTpid(List<T> rows, ToLongFunction<T> tpid, Comparator<T> order) {
@@ -96,5 +102,10 @@ public final class DatasetReviewSource implements ReviewSource {
     @Override
     public List<Contact> contacts(long tpid) {
         return contacts.getOrDefault(tpid, List.of());
+    }
+
+    @Override
+    public String userName(String userId) {
+        return userNames.getOrDefault(userId, userId);
     }
 }

@@ -4,6 +4,7 @@ import ftop.core.contact.Contact;
 import ftop.core.customer.Customer;
 import ftop.core.health.CustomerHealth;
 import ftop.core.status.EnterpriseStatusNote;
+import ftop.core.store.CustomerHistory;
 import ftop.core.tenant.Tenant;
 import ftop.core.usage.Forecast;
 import ftop.core.usage.WorkloadUsage;
@@ -40,4 +41,14 @@ public interface ReviewSource {
 
     /** The customer's contacts, customer and Microsoft alike. */
     List<Contact> contacts(long tpid);
+
+    /** The customer's field history as held here; none unless the source keeps history. */
+    default CustomerHistory history(long tpid) {
+        return new CustomerHistory(tpid, List.of(), 0, Optional.empty());
+    }
+
+    /** The name of the person with user ID {@code userId}; the ID itself when not known here. */
+    default String userName(String userId) {
+        return userId;
+    }
 }

@@ -5,10 +5,12 @@ import ftop.core.customer.Customer;
 import ftop.core.dataset.Dataset;
 import ftop.core.health.CustomerHealth;
 import ftop.core.status.EnterpriseStatusNote;
+import ftop.core.store.CustomerHistory;
 import ftop.core.store.WorkspaceReads;
 import ftop.core.tenant.Tenant;
 import ftop.core.usage.Forecast;
 import ftop.core.usage.WorkloadUsage;
+import ftop.core.user.User;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -39,7 +41,7 @@ public final class StoreReviewSource implements ReviewSource {
      */
     public static ReviewSource snapshot(WorkspaceReads store) {
         StoreReviewSource live = new StoreReviewSource(store);
-        DatasetReviewSource held = new DatasetReviewSource(new Dataset(List.of(), store.customers().all(), List.of(),
+        DatasetReviewSource held = new DatasetReviewSource(new Dataset(store.users().all(), store.customers().all(), List.of(),
                 store.health().all(), store.notes().all(), List.of(), List.of(), store.usage().all(), List.of()));
         return new ReviewSource() {
             @Override
@@ -80,6 +82,16 @@ public final class StoreReviewSource implements ReviewSource {
             @Override
             public List<Contact> contacts(long tpid) {
                 return live.contacts(tpid);
+            }
+
+            @Override
+            public CustomerHistory history(long tpid) {
+                return live.history(tpid);
+            }
+
+            @Override
+            public String userName(String userId) {
+                return held.userName(userId);
             }
         };
     }
@@ -126,5 +138,15 @@ public final class StoreReviewSource implements ReviewSource {
     @Override
     public List<Contact> contacts(long tpid) {
         return store.contacts().byTpid(tpid);
+    }
+
+    @Override
+    public CustomerHistory history(long tpid) {
+        return store.history(tpid);
+    }
+
+    @Override
+    public String userName(String userId) {
+        return store.users().get(userId).map(User::displayName).orElse(userId);
     }
 }

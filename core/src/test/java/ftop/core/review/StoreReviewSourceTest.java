@@ -77,4 +77,43 @@ class StoreReviewSourceTest {
             assertThat(brief.opening()).endsWith(" " + target.label() + " by the end of September 2021.");
         }
     }
+
+    @Test
+    void theBriefSaysWhatChangedSinceThePreviousReviewFromTheHistoryTheWorkspaceKeeps() {
+        Dataset demo = DatasetGenerator.demo(TODAY);
+        CustomerHealth health = demo.health().stream()
+                .filter(h -> h.progress().previousReviewDate().filter(d -> d.isBefore(TODAY.minusDays(3))).isPresent()
+                        && h.progress().status().isPresent())
+                .findFirst().orElseThrow();
+        long tpid = health.tpid();
+        LocalDate review = health.progress().previousReviewDate().orElseThrow();
+        String status = health.progress().status().orElseThrow().name();
+        String was = status.equals("NO_INTENT") ? "IN_PROGRESS" : "NO_INTENT";
+        java.time.Instant before = review.minusDays(30).atStartOfDay().toInstant(ZoneOffset.UTC);
+        java.time.Instant after = review.plusDays(1).atTime(9, 30).toInstant(ZoneOffset.UTC);
+        com.fasterxml.jackson.databind.node.JsonNodeFactory json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        List<ftop.core.change.FieldChange> history = List.of(
+                new ftop.core.change.FieldChange(10, before, "megan.bowen", "health", Long.toString(tpid),
+                        "progress.status", null, json.textNode(was)),
+                new ftop.core.change.FieldChange(20, after, "megan.bowen", "health", Long.toString(tpid),
+                        "progress.status", json.textNode(was), json.textNode(status)));
+
+        try (LocalStore store = LocalStore.open(dir, CLOCK)) {
+            store.bulkLoad(demo, 1);
+            CustomerBrief unfetched = briefs.of(tpid, StoreReviewSource.snapshot(store), TODAY);
+            assertThat(unfetched.sinceReview()).contains("holds no field history of the customer yet");
+            store.addHistory(tpid, history, 20, CLOCK.instant());
+        }
+        try (LocalStore store = LocalStore.open(dir, CLOCK)) {
+            CustomerBrief brief = briefs.of(tpid, StoreReviewSource.snapshot(store), TODAY);
+
+            assertThat(brief.previousReview()).contains(review);
+            assertThat(brief.heading(BriefSection.SINCE_REVIEW)).startsWith("Since the previous review (");
+            assertThat(brief.sinceReview()).startsWith("- Customer Status went from "
+                    + ftop.core.health.CustomerStatus.valueOf(was).label() + " to "
+                    + health.progress().status().get().label() + " (Megan Bowen, ")
+                    .doesNotContain("may be incomplete");
+            assertThat(briefs.of(tpid, new StoreReviewSource(store), TODAY)).isEqualTo(brief);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package ftop.app.review.export;
 
+import ftop.app.widgets.HealthPalette;
 import ftop.core.health.CustomerStatus;
 import ftop.core.health.HealthColour;
 import ftop.core.health.WorkloadGroup;
@@ -45,7 +46,7 @@ public final class HtmlExporter implements MeetingPackExporter {
             .NONE{font-weight:400}
             .chip{display:inline-block;border-radius:.8rem;padding:.1rem .7rem;font-size:.85rem;font-weight:600;\
             margin:0 .3rem .2rem 0}
-            .overdue{color:#c62828;font-weight:600}
+            .overdue{color:OVERDUE;font-weight:600}
             .note{color:#4b5563;font-size:.8rem;margin-top:.8rem}
             .blank{color:#6b7280}
             .missing{background:#fff8e1;border-left:4px solid #f9a825;padding:.5rem .8rem;margin-top:1.2rem}
@@ -57,7 +58,8 @@ public final class HtmlExporter implements MeetingPackExporter {
             thead{display:table-header-group}
             tr{page-break-inside:avoid}
             @media print{body{margin:0;max-width:none}h2{margin-top:0}}
-            """.replace("CHIPS", chipRules());
+            """.replace("CHIPS", chipRules())
+            .replace("OVERDUE", HealthPalette.RED.in(HealthPalette.Medium.PRINT).accent());
 
     /**
      * The PDF's own rules: A4 pages with the title and "Page n of m" at their foot, the customer's name
@@ -206,7 +208,7 @@ public final class HtmlExporter implements MeetingPackExporter {
                 .append(brief.nextReview().map(BriefText::day).orElse("not set")).append(overdue ? " (overdue)" : "")
                 .append("</span></p>\n");
         for (BriefSection section : BriefSection.values()) {
-            h.append("<div class=\"part\">\n<h3>").append(escape(section.label())).append("</h3>\n");
+            h.append("<div class=\"part\">\n<h3>").append(escape(brief.heading(section))).append("</h3>\n");
             blocks(h, brief.text(section));
             h.append("</div>\n");
         }

@@ -57,7 +57,7 @@ public final class MarkdownExporter implements MeetingPackExporter {
             }
             m.append("\n");
             for (BriefSection section : BriefSection.values()) {
-                m.append("\n### ").append(section.label()).append("\n\n");
+                m.append("\n### ").append(brief.heading(section)).append("\n\n");
                 for (BriefText.Block block : BriefText.blocks(brief.text(section))) {
                     m.append(block.bullet() ? "- " : "").append(escape(block.text())).append(block.bullet() ? "\n" : "\n\n");
                 }

@@ -145,6 +145,7 @@ class MeetingPackExportTest {
                 CustomerBrief brief = briefs.get(i);
                 assertThat(page).contains(brief.customerName() + " TPID " + brief.tpid())
                         .contains(BriefSection.OPENING.label(), BriefSection.ASKS.label(), "Missing data:")
+                        .contains(flat(brief.heading(BriefSection.SINCE_REVIEW)))
                         .doesNotContain("(continued)");
             }
             // Latin text only: the CJK font is not even loaded.
