@@ -44,6 +44,7 @@ import ftop.app.edit.DraftKeeper;
 import ftop.app.edit.RecoveredDrafts;
 import ftop.app.help.HelpMenu;
 import ftop.app.portfolio.PortfolioRow;
+import ftop.app.portfolio.PortfolioViewModel;
 import ftop.app.search.SearchFeature;
 import ftop.app.shell.MainWindow;
 import ftop.app.shell.QuitGuard;
@@ -85,6 +86,8 @@ public final class FtopApplication extends Application {
     private final BackgroundTasks network = BackgroundTasks.create("ftop-net");
     /** Ctrl+K's queries, on their own thread so that typing never waits behind a Portfolio load. */
     private final BackgroundTasks search = BackgroundTasks.create("ftop-search");
+    /** Building the search index of a workspace from before it, apart from queries and screens' reads. */
+    private final BackgroundTasks indexing = BackgroundTasks.create("ftop-index");
     private SearchFeature searchFeature;
     private Workspace workspace;
     private ShellModel shell;
@@ -190,7 +193,8 @@ public final class FtopApplication extends Application {
                     Workspace opened = chosen.open(options.profile(), Optional.of(options.workspaceDirectory()), today);
                     boolean dark = options.dark()
                             || opened.setting(ShellModel.THEME_SETTING).map("dark"::equals).orElse(false);
-                    return new Opened(opened, dark);
+                    // what the first screen shows, read with the workspace: the Portfolio as it was left
+                    return new Opened(opened, dark, PortfolioViewModel.prefetch(opened));
                 },
                 this::showWorkspace,
                 failure -> {
@@ -213,7 +217,7 @@ public final class FtopApplication extends Application {
     }
 
     /** The workspace and the theme it was left in, both read in the background. */
-    private record Opened(Workspace workspace, boolean dark) {
+    private record Opened(Workspace workspace, boolean dark, PortfolioViewModel.Prefetched portfolio) {
     }
 
     private void showWorkspace(Opened result) {
@@ -279,7 +283,18 @@ public final class FtopApplication extends Application {
         searchFeature = SearchFeature.install(window, search);
         window.addHeaderAction(HelpMenu.forWorkspace(options.workspaceDirectory(), opened, sync, tasks,
                 clock).button());
-        shell.refresh();
+        shell.portfolio().showPrefetched(result.portfolio());
+        if (shell.portfolio().loadedProperty().get()) {
+            // the Portfolio of the last run shows: draw it first, then read the rows it is built from
+            afterNextPulse(shell::refresh);
+        } else {
+            shell.refresh();
+        }
+        whenTrue(shell.portfolio().currentProperty(), () -> afterNextPulse(() -> {
+            // not needed for the first screen: keeping the rows for the next start, the search index
+            keepPortfolioSnapshot();
+            searchFeature.buildIndexIfMissing(opened.writes(), indexing);
+        }));
         whenPortfolioLoaded(() -> {
             options.customer().ifPresent(this::openCustomer);
             options.screenshot().ifPresent(this::screenshotWhenSettled);
@@ -288,6 +303,37 @@ public final class FtopApplication extends Application {
             }
             offerDrafts(opened, window);
         });
+    }
+
+    /** Runs {@code action} once the scene's next CSS and layout pass is done, before it is drawn. */
+    private void afterNextPulse(Runnable action) {
+        Runnable[] once = new Runnable[1];
+        boolean[] fired = new boolean[1];
+        once[0] = () -> {
+            if (fired[0]) {
+                return;
+            }
+            fired[0] = true;
+            // a pulse listener must neither change the scene's listeners nor its nodes while the
+            // pulse runs: both on the next turn of the FX thread
+            Platform.runLater(() -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                action.run();
+            });
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        Platform.requestNextPulse();
+    }
+
+    /** Keeps the Portfolio's rows in the workspace for the next start, when they changed; in the background. */
+    private void keepPortfolioSnapshot() {
+        Runnable work = shell.portfolio().snapshotWork();
+        if (work != null) {
+            tasks.run(() -> {
+                work.run();
+                return null;
+            }, ignored -> { }, failure -> LOG.warn("The Portfolio could not be kept for the next start", failure));
+        }
     }
 
     /**
@@ -499,6 +545,7 @@ public final class FtopApplication extends Application {
             // the workspace was closed and removed after signing out
             tasks.close();
             network.close();
+            indexing.close();
             return;
         }
         if (shutdownHook != null) {
@@ -514,8 +561,13 @@ public final class FtopApplication extends Application {
         }
         Workspace opened = workspace;
         SyncSession session = syncSession;
+        Runnable snapshot = shell == null ? null : shell.portfolio().snapshotWork();
         if (opened != null) {
             tasks.run(() -> {
+                if (snapshot != null) {
+                    // the next start shows the Portfolio as it is now
+                    snapshot.run();
+                }
                 // server calls and sync first: they write to the workspace
                 network.close();
                 if (session != null) {
@@ -527,6 +579,7 @@ public final class FtopApplication extends Application {
         tasks.close();
         network.close();
         search.close();
+        indexing.close();
     }
 
     /** 0 unless a run without a window (a screenshot) failed. */
