@@ -292,7 +292,10 @@ public final class FtopApplication extends Application {
         }
         whenTrue(shell.portfolio().currentProperty(), () -> afterNextPulse(() -> {
             // not needed for the first screen: keeping the rows for the next start, the search index
-            keepPortfolioSnapshot();
+            Runnable keep = shell.portfolio().snapshotWork();
+            if (keep != null) {
+                tasks.run(keep, failure -> LOG.warn("The Portfolio could not be kept for the next start", failure));
+            }
             searchFeature.buildIndexIfMissing(opened.writes(), indexing);
         }));
         whenPortfolioLoaded(() -> {
@@ -305,35 +308,22 @@ public final class FtopApplication extends Application {
         });
     }
 
-    /** Runs {@code action} once the scene's next CSS and layout pass is done, before it is drawn. */
+    /** Runs {@code action} after the scene's next CSS and layout pass, on the next turn of the FX thread. */
     private void afterNextPulse(Runnable action) {
-        Runnable[] once = new Runnable[1];
         boolean[] fired = new boolean[1];
-        once[0] = () -> {
-            if (fired[0]) {
-                return;
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (!fired[0]) {
+                fired[0] = true;
+                // neither the scene's listeners nor its nodes may change while its pulse runs
+                Platform.runLater(() -> {
+                    scene.removePostLayoutPulseListener(listener[0]);
+                    action.run();
+                });
             }
-            fired[0] = true;
-            // a pulse listener must neither change the scene's listeners nor its nodes while the
-            // pulse runs: both on the next turn of the FX thread
-            Platform.runLater(() -> {
-                scene.removePostLayoutPulseListener(once[0]);
-                action.run();
-            });
         };
-        scene.addPostLayoutPulseListener(once[0]);
+        scene.addPostLayoutPulseListener(listener[0]);
         Platform.requestNextPulse();
-    }
-
-    /** Keeps the Portfolio's rows in the workspace for the next start, when they changed; in the background. */
-    private void keepPortfolioSnapshot() {
-        Runnable work = shell.portfolio().snapshotWork();
-        if (work != null) {
-            tasks.run(() -> {
-                work.run();
-                return null;
-            }, ignored -> { }, failure -> LOG.warn("The Portfolio could not be kept for the next start", failure));
-        }
     }
 
     /**
@@ -561,11 +551,11 @@ public final class FtopApplication extends Application {
         }
         Workspace opened = workspace;
         SyncSession session = syncSession;
+        // the next start shows the Portfolio as it is now
         Runnable snapshot = shell == null ? null : shell.portfolio().snapshotWork();
         if (opened != null) {
             tasks.run(() -> {
                 if (snapshot != null) {
-                    // the next start shows the Portfolio as it is now
                     snapshot.run();
                 }
                 // server calls and sync first: they write to the workspace
