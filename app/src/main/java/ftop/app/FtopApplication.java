@@ -44,6 +44,7 @@ import ftop.app.edit.DraftKeeper;
 import ftop.app.edit.RecoveredDrafts;
 import ftop.app.help.HelpMenu;
 import ftop.app.portfolio.PortfolioRow;
+import ftop.app.portfolio.PortfolioViewModel;
 import ftop.app.search.SearchFeature;
 import ftop.app.shell.MainWindow;
 import ftop.app.shell.QuitGuard;
@@ -86,6 +87,8 @@ public final class FtopApplication extends Application {
     private final BackgroundTasks network = BackgroundTasks.create("ftop-net");
     /** Ctrl+K's queries, on their own thread so that typing never waits behind a Portfolio load. */
     private final BackgroundTasks search = BackgroundTasks.create("ftop-search");
+    /** Building the search index of a workspace from before it, apart from queries and screens' reads. */
+    private final BackgroundTasks indexing = BackgroundTasks.create("ftop-index");
     private SearchFeature searchFeature;
     private Workspace workspace;
     private ShellModel shell;
@@ -202,7 +205,8 @@ public final class FtopApplication extends Application {
                     Workspace opened = chosen.open(options.profile(), Optional.of(options.workspaceDirectory()), today);
                     boolean dark = options.dark()
                             || opened.setting(ShellModel.THEME_SETTING).map("dark"::equals).orElse(false);
-                    return new Opened(opened, dark);
+                    // what the first screen shows, read with the workspace: the Portfolio as it was left
+                    return new Opened(opened, dark, PortfolioViewModel.prefetch(opened));
                 },
                 this::showWorkspace,
                 failure -> {
@@ -225,7 +229,7 @@ public final class FtopApplication extends Application {
     }
 
     /** The workspace and the theme it was left in, both read in the background. */
-    private record Opened(Workspace workspace, boolean dark) {
+    private record Opened(Workspace workspace, boolean dark, PortfolioViewModel.Prefetched portfolio) {
     }
 
     private void showWorkspace(Opened result) {
@@ -293,7 +297,21 @@ public final class FtopApplication extends Application {
         searchFeature = SearchFeature.install(window, search);
         window.addHeaderAction(HelpMenu.forWorkspace(options.workspaceDirectory(), opened, sync, tasks,
                 clock).button());
-        shell.refresh();
+        shell.portfolio().showPrefetched(result.portfolio());
+        if (shell.portfolio().loadedProperty().get()) {
+            // the Portfolio of the last run shows: draw it first, then read the rows it is built from
+            afterNextPulse(shell::refresh);
+        } else {
+            shell.refresh();
+        }
+        whenTrue(shell.portfolio().currentProperty(), () -> afterNextPulse(() -> {
+            // not needed for the first screen: keeping the rows for the next start, the search index
+            Runnable keep = shell.portfolio().snapshotWork();
+            if (keep != null) {
+                tasks.run(keep, failure -> LOG.warn("The Portfolio could not be kept for the next start", failure));
+            }
+            searchFeature.buildIndexIfMissing(opened.writes(), indexing);
+        }));
         whenPortfolioLoaded(() -> {
             options.customer().ifPresent(this::openCustomer);
             options.screenshot().ifPresent(this::screenshotWhenSettled);
@@ -302,6 +320,24 @@ public final class FtopApplication extends Application {
             }
             offerDrafts(opened, window);
         });
+    }
+
+    /** Runs {@code action} after the scene's next CSS and layout pass, on the next turn of the FX thread. */
+    private void afterNextPulse(Runnable action) {
+        boolean[] fired = new boolean[1];
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (!fired[0]) {
+                fired[0] = true;
+                // neither the scene's listeners nor its nodes may change while its pulse runs
+                Platform.runLater(() -> {
+                    scene.removePostLayoutPulseListener(listener[0]);
+                    action.run();
+                });
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+        Platform.requestNextPulse();
     }
 
     /**
@@ -513,6 +549,7 @@ public final class FtopApplication extends Application {
             // the workspace was closed and removed after signing out
             tasks.close();
             network.close();
+            indexing.close();
             return;
         }
         if (shutdownHook != null) {
@@ -528,8 +565,13 @@ public final class FtopApplication extends Application {
         }
         Workspace opened = workspace;
         SyncSession session = syncSession;
+        // the next start shows the Portfolio as it is now
+        Runnable snapshot = shell == null ? null : shell.portfolio().snapshotWork();
         if (opened != null) {
             tasks.run(() -> {
+                if (snapshot != null) {
+                    snapshot.run();
+                }
                 // server calls and sync first: they write to the workspace
                 network.close();
                 if (session != null) {
@@ -541,6 +583,7 @@ public final class FtopApplication extends Application {
         tasks.close();
         network.close();
         search.close();
+        indexing.close();
     }
 
     /** 0 unless a run without a window (a screenshot) failed. */

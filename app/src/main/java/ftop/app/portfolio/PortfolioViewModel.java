@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -50,6 +51,12 @@ public final class PortfolioViewModel {
     /** Setting: the section that showed last. */
     public static final String SECTION_SETTING = "portfolio.section";
 
+    /**
+     * Rows (customers and tenants) up to which the Portfolio is kept for the next start: S1500's
+     * 7,500 rows make about 3.6 MB of JSON; far bigger portfolios show once their rows are read.
+     */
+    static final int SNAPSHOT_MAX_ROWS = 25_000;
+
     /** The two sections of the tab. */
     public enum Section {
         CUSTOMERS, TENANTS
@@ -81,6 +88,7 @@ public final class PortfolioViewModel {
     private final StringProperty user = new SimpleStringProperty(this, "user", "");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyBooleanWrapper loaded = new ReadOnlyBooleanWrapper(this, "loaded");
+    private final ReadOnlyBooleanWrapper current = new ReadOnlyBooleanWrapper(this, "current");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final StringBinding shownText;
@@ -92,6 +100,8 @@ public final class PortfolioViewModel {
     private PortfolioFilter tenantsFilteredBy = PortfolioFilter.NONE;
     /** The user whose "mine" the rows showing were built for; null before the first load. */
     private String rowsBuiltFor;
+    /** The rows showing differ from the snapshot the workspace keeps (see {@link PortfolioSnapshot}). */
+    private boolean snapshotStale = true;
 
     /**
      * @param openCustomer called with a TPID when the user asks to open that customer
@@ -175,11 +185,61 @@ public final class PortfolioViewModel {
             return;
         }
         rows.setAll(next);
+        snapshotStale = true;
         tenantRows.setAll(tenantRows.stream()
                 .map(t -> changed.containsKey(t.tpid()) ? t.withCustomer(changed.get(t.tpid())) : t).toList());
     }
 
     private record Loaded(PortfolioRows.Portfolio portfolio, String userId, String filter, String section) {
+    }
+
+    /**
+     * What the Portfolio of the last run showed and its filters, read in one go for the first screen
+     * (see {@link #prefetch} and {@link #showPrefetched}).
+     *
+     * @param snapshot the rows as last built; empty when the workspace keeps none for its user
+     */
+    public record Prefetched(Optional<PortfolioRows.Portfolio> snapshot, String userId, String filter,
+            String section) {
+    }
+
+    /**
+     * Reads what the first screen needs from {@code workspace}: the rows the Portfolio showed last
+     * (its snapshot) and the filters. Reads the workspace: call it off the FX thread, e.g. in the
+     * task that opens it.
+     */
+    public static Prefetched prefetch(Workspace workspace) {
+        return new Prefetched(PortfolioSnapshot.read(workspace), workspace.userId(),
+                workspace.setting(FILTER_SETTING).orElse(null), workspace.setting(SECTION_SETTING).orElse(null));
+    }
+
+    /**
+     * Shows the prefetched rows at once, before the workspace's rows are read; {@link #refresh}
+     * then reads them and replaces what changed. Does nothing once rows were read, or when
+     * there is no snapshot (the filters then come back with the first load).
+     */
+    public void showPrefetched(Prefetched prefetched) {
+        if (loaded.get() || prefetched.snapshot().isEmpty()) {
+            return;
+        }
+        show(new Loaded(prefetched.snapshot().get(), prefetched.userId(), prefetched.filter(), prefetched.section()));
+        snapshotStale = false;
+        current.set(false);
+    }
+
+    /**
+     * Keeps the rows showing as the workspace's Portfolio snapshot, in the background, when they
+     * differ from the one it keeps: after the first read, and when the app closes. Returns the
+     * work to run, or null when there is nothing to keep.
+     */
+    public Runnable snapshotWork() {
+        if (!snapshotStale || !current.get() || rows.size() + tenantRows.size() > SNAPSHOT_MAX_ROWS) {
+            return null;
+        }
+        snapshotStale = false;
+        PortfolioRows.Portfolio showing = new PortfolioRows.Portfolio(List.copyOf(rows), List.copyOf(tenantRows));
+        String builtFor = rowsBuiltFor;
+        return () -> PortfolioSnapshot.write(workspace, showing, builtFor);
     }
 
     private void show(Loaded fresh) {
@@ -197,17 +257,55 @@ public final class PortfolioViewModel {
                 }
             }
         }
-        rows.setAll(fresh.portfolio().customers());
-        tenantRows.setAll(fresh.portfolio().tenants());
+        PortfolioRows.Portfolio kept = keepUnchanged(fresh.portfolio());
+        if (kept != null) {
+            rows.setAll(kept.customers());
+            tenantRows.setAll(kept.tenants());
+            snapshotStale = true;
+        }
         rowsBuiltFor = fresh.userId();
         error.set("");
         loading.set(false);
         loaded.set(true);
+        current.set(true);
         String now = user.get();
         if (now != null && !now.isEmpty() && !now.equals(rowsBuiltFor)) {
             // someone else signed in while these rows were read: their "mine" differs
             refresh();
         }
+    }
+
+    /**
+     * {@code fresh} with every row equal to one showing replaced by the one showing, so that the
+     * tables keep those rows (and their selection) as they are; null when nothing changed at all.
+     */
+    private PortfolioRows.Portfolio keepUnchanged(PortfolioRows.Portfolio fresh) {
+        Map<Long, PortfolioRow> showing = new HashMap<>(rows.size() * 2);
+        for (PortfolioRow row : rows) {
+            showing.put(row.tpid(), row);
+        }
+        boolean same = fresh.customers().size() == rows.size() && fresh.tenants().size() == tenantRows.size();
+        List<PortfolioRow> customers = new ArrayList<>(fresh.customers().size());
+        for (int i = 0; i < fresh.customers().size(); i++) {
+            PortfolioRow row = fresh.customers().get(i);
+            PortfolioRow old = showing.get(row.tpid());
+            PortfolioRow next = row.equals(old) ? old : row;
+            same &= next == (i < rows.size() ? rows.get(i) : null);
+            customers.add(next);
+        }
+        Map<UUID, TenantRow> showingTenants = new HashMap<>(tenantRows.size() * 2);
+        for (TenantRow row : tenantRows) {
+            showingTenants.put(row.tenantId(), row);
+        }
+        List<TenantRow> tenants = new ArrayList<>(fresh.tenants().size());
+        for (int i = 0; i < fresh.tenants().size(); i++) {
+            TenantRow row = fresh.tenants().get(i);
+            TenantRow old = showingTenants.get(row.tenantId());
+            TenantRow next = row.equals(old) ? old : row;
+            same &= next == (i < tenantRows.size() ? tenantRows.get(i) : null);
+            tenants.add(next);
+        }
+        return same ? null : new PortfolioRows.Portfolio(customers, tenants);
     }
 
     /**
@@ -422,9 +520,17 @@ public final class PortfolioViewModel {
         return loading.getReadOnlyProperty();
     }
 
-    /** True once the first load finished. */
+    /** True once rows show: those the workspace kept from the last run, or those read from it. */
     public ReadOnlyBooleanProperty loadedProperty() {
         return loaded.getReadOnlyProperty();
+    }
+
+    /**
+     * True once the rows showing were read from the workspace; false while the Portfolio shows
+     * the rows kept from the last run (see {@link #showPrefetched}).
+     */
+    public ReadOnlyBooleanProperty currentProperty() {
+        return current.getReadOnlyProperty();
     }
 
     /** What went wrong with the last load, for people; empty when it worked. */

@@ -3,6 +3,7 @@ package ftop.app.search;
 import java.util.Objects;
 
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -16,6 +17,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 import ftop.app.shell.MainWindow;
 import ftop.app.shell.ShellModel;
 import ftop.app.tasks.BackgroundTasks;
+import ftop.core.store.WorkspaceWrites;
 import ftop.core.search.SearchHit;
 
 /**
@@ -59,9 +61,25 @@ public final class SearchFeature {
         button.setTooltip(new Tooltip("Find a customer, tenant, contact or status note (Ctrl+K)"));
         button.setOnAction(e -> feature.open());
         window.addHeaderAction(button);
+        Label indexing = new Label("Indexing for search…");
+        indexing.setId("searchIndexing");
+        indexing.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        indexing.setTooltip(new Tooltip("The search index of this workspace is being made; until it is done, "
+                + "a search finds only part of the workspace."));
+        indexing.visibleProperty().bind(feature.model.indexingProperty());
+        indexing.managedProperty().bind(indexing.visibleProperty());
+        window.addHeaderAction(indexing);
         // the mark on a note opened from a search
         window.getStylesheets().add(SearchFeature.class.getResource("/ftop/app/search/search.css").toExternalForm());
         return feature;
+    }
+
+    /**
+     * Makes the search index when the workspace has none yet, on {@code builder}; meanwhile the
+     * header says "Indexing for search…" and the search finds only what is indexed so far.
+     */
+    public void buildIndexIfMissing(WorkspaceWrites writes, BackgroundTasks builder) {
+        model.buildIndexIfMissing(writes, builder);
     }
 
     /** Shows the search popup, with the last query selected. */

@@ -14,6 +14,7 @@ import ftop.app.tasks.BackgroundTasks;
 import ftop.core.search.SearchResults;
 import ftop.core.search.SearchText;
 import ftop.core.store.WorkspaceReads;
+import ftop.core.store.WorkspaceWrites;
 
 /**
  * The state of the search popup: the query typed and what it found. Each query runs in the
@@ -33,6 +34,7 @@ public final class SearchModel {
             new ReadOnlyObjectWrapper<>(this, "results", SearchResults.none(""));
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyBooleanWrapper indexing = new ReadOnlyBooleanWrapper(this, "indexing");
 
     /**
      * @param reads the workspace's read port
@@ -70,6 +72,34 @@ public final class SearchModel {
                                 + "Help › Copy diagnostics tells us why.");
                     }
                 });
+    }
+
+    /**
+     * Makes the search index when the workspace has none yet (one from before the index): checked,
+     * and built, on {@code builder}, apart from the queries, which meanwhile answer from what the
+     * index holds while {@link #indexingProperty()} says so. When it is done the latest query runs again.
+     */
+    public void buildIndexIfMissing(WorkspaceWrites writes, BackgroundTasks builder) {
+        Objects.requireNonNull(writes, "writes");
+        builder.run(writes::searchIndexReady, ready -> {
+            if (ready) {
+                return;
+            }
+            indexing.set(true);
+            builder.run(writes::buildSearchIndexIfMissing, built -> {
+                indexing.set(false);
+                search(query.get());
+            }, failure -> {
+                indexing.set(false);
+                error.set("The search index could not be made, so the search finds only part of the workspace. "
+                        + "Restart FTOP to try again; Help › Copy diagnostics tells us why.");
+            });
+        }, failure -> error.set("The search index could not be checked: " + failure.getMessage()));
+    }
+
+    /** True while the search index is being made; queries then find only what it holds so far. */
+    public ReadOnlyBooleanProperty indexingProperty() {
+        return indexing.getReadOnlyProperty();
     }
 
     /** The query as typed last. */

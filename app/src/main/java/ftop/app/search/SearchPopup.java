@@ -35,6 +35,8 @@ public final class SearchPopup {
 
     private static final String STYLESHEET =
             SearchPopup.class.getResource("/ftop/app/search/search.css").toExternalForm();
+    private static final String INDEXING = "Indexing for search\u2026 Until it is done, a search finds only part of "
+            + "the workspace.";
     private static final String HINT = "Customers, tenants, contacts and status notes. ↑ ↓ to move, Enter to open, "
             + "Esc to close.";
 
@@ -77,7 +79,7 @@ public final class SearchPopup {
         status.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         status.setWrapText(true);
         status.textProperty().bind(Bindings.createStringBinding(this::statusText, model.resultsProperty(),
-                model.errorProperty(), model.searchingProperty()));
+                model.errorProperty(), model.searchingProperty(), model.indexingProperty()));
 
         VBox root = new VBox(8, field, status, list);
         root.setId("searchPopup");
@@ -187,6 +189,9 @@ public final class SearchPopup {
             return model.errorProperty().get();
         }
         SearchResults results = model.resultsProperty().get();
+        if (model.indexingProperty().get()) {
+            return INDEXING;
+        }
         if (results.terms().isEmpty()) {
             return HINT;
         }

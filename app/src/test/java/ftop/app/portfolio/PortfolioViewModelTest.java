@@ -62,6 +62,59 @@ class PortfolioViewModelTest {
     }
 
     @Test
+    void theNextStartShowsTheRowsKeptFromTheLastRunThenWhatChangedSince() {
+        model.refresh();
+        model.filterProperty().set(PortfolioFilter.NONE.withText("con"));
+        Runnable keep = model.snapshotWork();
+        assertThat(keep).isNotNull();
+        keep.run();
+        // nothing changed since: nothing more to keep
+        assertThat(model.snapshotWork()).isNull();
+        Customer contoso = workspace.customer(Contoso.TPID).orElseThrow();
+        workspace.writes().save(new Customer(contoso.tpid(), "Contoso Group", contoso.segment(), contoso.region(),
+                contoso.vertical(), contoso.area(), contoso.phase(), contoso.renewalDates()));
+
+        PortfolioViewModel next = new PortfolioViewModel(workspace, BackgroundTasks.immediate(), AppFixtures.clock(),
+                t -> { });
+        next.showPrefetched(PortfolioViewModel.prefetch(workspace));
+
+        // the rows as the last run showed them, with its filter, before any row is read
+        assertThat(next.loadedProperty().get()).isTrue();
+        assertThat(next.currentProperty().get()).isFalse();
+        assertThat(next.rows()).isEqualTo(model.rows());
+        assertThat(next.tenants()).isEqualTo(model.tenants());
+        assertThat(next.shownCustomers()).extracting(PortfolioRow::name).containsExactly("Contoso");
+        PortfolioRow fabrikam = next.rows().stream().filter(r -> r.name().equals("Fabrikam")).findFirst().orElseThrow();
+
+        next.refresh();
+
+        assertThat(next.currentProperty().get()).isTrue();
+        assertThat(next.rows()).extracting(PortfolioRow::name).containsExactly("Contoso Group", "Fabrikam");
+        // an unchanged row stays the one shown, so the table keeps it (and its selection) as it is
+        assertThat(next.rows().get(1)).isSameAs(fabrikam);
+        assertThat(next.snapshotWork()).isNotNull();
+    }
+
+    @Test
+    void aSnapshotForAnotherUserOrInAnotherFormatIsNotShown() {
+        model.refresh();
+        model.snapshotWork().run();
+        workspace.signedIn("someone.else");
+        PortfolioViewModel next = new PortfolioViewModel(workspace, BackgroundTasks.immediate(), AppFixtures.clock(),
+                t -> { });
+
+        next.showPrefetched(PortfolioViewModel.prefetch(workspace));
+        assertThat(next.loadedProperty().get()).isFalse();
+
+        workspace.writes().putViewSnapshot(PortfolioSnapshot.NAME, "{\"format\": 0}");
+        assertThat(PortfolioViewModel.prefetch(workspace).snapshot()).isEmpty();
+        workspace.writes().putViewSnapshot(PortfolioSnapshot.NAME, "not JSON");
+        assertThat(PortfolioViewModel.prefetch(workspace).snapshot()).isEmpty();
+        next.refresh();
+        assertThat(next.rows()).hasSize(2);
+    }
+
+    @Test
     void theFilterAndSectionAreRememberedInTheWorkspace() {
         model.refresh();
         PortfolioFilter f = PortfolioFilter.NONE.withHealth(Set.of(HealthColour.YELLOW)).withText("con");

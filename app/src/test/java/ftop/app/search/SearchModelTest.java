@@ -3,8 +3,12 @@ package ftop.app.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -61,6 +65,37 @@ class SearchModelTest {
         assertThat(queued).isEmpty();
         assertThat(model.resultsProperty().get().isEmpty()).isTrue();
         assertThat(model.searchingProperty().get()).isFalse();
+    }
+
+    @Test
+    void aWorkspaceFromBeforeTheIndexOpensAtOnceAndIsIndexedWhenAsked() throws Exception {
+        workspace.close();
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("ftop"), "sa", "");
+             Statement st = c.createStatement()) {
+            st.executeUpdate("DELETE FROM search_word");
+            st.executeUpdate("DELETE FROM search_entry");
+            st.executeUpdate("DELETE FROM search_state");
+        }
+        workspace = StoreWorkspace.open("test", Optional.of(dir), AppFixtures.TODAY);
+        SearchModel model = new SearchModel(workspace.reads(), BackgroundTasks.immediate());
+        List<Runnable> building = new ArrayList<>();
+        BackgroundTasks builder = BackgroundTasks.on(building::add, Runnable::run);
+
+        model.search("netw");
+        assertThat(model.resultsProperty().get().isEmpty()).isTrue();
+        model.buildIndexIfMissing(workspace.writes(), builder);
+        building.remove(0).run();
+        // the index is being made: the search says so, and finds what is there meanwhile
+        assertThat(model.indexingProperty().get()).isTrue();
+        building.remove(0).run();
+
+        assertThat(model.indexingProperty().get()).isFalse();
+        assertThat(model.resultsProperty().get().query()).isEqualTo("netw");
+        assertThat(model.resultsProperty().get().groups()).containsKey(SearchKind.STATUS_NOTE);
+        model.buildIndexIfMissing(workspace.writes(), builder);
+        building.remove(0).run();
+        assertThat(building).isEmpty();
+        assertThat(model.indexingProperty().get()).isFalse();
     }
 
     @Test

@@ -57,6 +57,7 @@ public final class LocalStore implements WorkspaceWrites, AutoCloseable {
     private final Secrets secrets;
     private final Drafts drafts;
     private final SearchIndex searchIndex;
+    private final ViewSnapshots snapshots;
 
     private LocalStore(StoreDatabase db, Clock clock) {
         this.db = db;
@@ -74,7 +75,12 @@ public final class LocalStore implements WorkspaceWrites, AutoCloseable {
         this.secrets = new Secrets(settings, db.key());
         this.drafts = new Drafts(db);
         this.searchIndex = new SearchIndex(db);
-        searchIndex.rebuildIfMissing();
+        this.snapshots = new ViewSnapshots(db, clock);
+        // a workspace with rows and no current index (one from before the index, or a new way of
+        // cutting words) is opened at once; buildSearchIndexIfMissing makes the index afterwards
+        if (!searchIndex.current() && !db.read(() -> searchIndex.anyRowToIndex())) {
+            searchIndex.rebuildIfMissing();
+        }
     }
 
     /**
@@ -185,6 +191,16 @@ public final class LocalStore implements WorkspaceWrites, AutoCloseable {
     }
 
     @Override
+    public boolean searchIndexReady() {
+        return searchIndex.current();
+    }
+
+    @Override
+    public Optional<String> viewSnapshot(String name) {
+        return snapshots.get(name);
+    }
+
+    @Override
     public Optional<String> setting(String key) {
         return settings.get(key);
     }
@@ -276,6 +292,16 @@ public final class LocalStore implements WorkspaceWrites, AutoCloseable {
     @Override
     public void removeSetting(String key) {
         settings.remove(key);
+    }
+
+    @Override
+    public void putViewSnapshot(String name, String body) {
+        snapshots.put(name, body);
+    }
+
+    @Override
+    public boolean buildSearchIndexIfMissing() {
+        return searchIndex.rebuildIfMissing();
     }
 
     /**

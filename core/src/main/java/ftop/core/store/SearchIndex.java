@@ -75,20 +75,43 @@ final class SearchIndex {
 
     // ------------------------------------------------------------------ keeping it
 
-    /** Rebuilds the index from the rows when it is missing or was made by another version. */
-    void rebuildIfMissing() {
+    /** Whether the index holds every searched row, made by this version's way of cutting words. */
+    boolean current() {
         Integer version = db.read(() -> {
             try (Statement st = db.connection().createStatement();
                  ResultSet rs = st.executeQuery("SELECT version FROM search_state WHERE id = 1")) {
                 return rs.next() ? rs.getInt(1) : null;
             }
         });
-        if (version != null && version == VERSION) {
-            return;
+        return version != null && version == VERSION;
+    }
+
+    /** Whether the workspace holds any row the index is made from; call inside a read. */
+    boolean anyRowToIndex() throws SQLException {
+        try (PreparedStatement st = db.connection().prepareStatement(
+                "SELECT 1 FROM entity_row WHERE kind IN (?, ?, ?, ?) LIMIT 1")) {
+            st.setString(1, EntityKind.CUSTOMER.wireName());
+            st.setString(2, EntityKind.TENANT.wireName());
+            st.setString(3, EntityKind.CONTACT.wireName());
+            st.setString(4, EntityKind.STATUS_NOTE.wireName());
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /**
+     * Rebuilds the index from the rows when it is missing or was made by another version; returns
+     * whether it did. Searches answer from the index as last committed meanwhile.
+     */
+    boolean rebuildIfMissing() {
+        if (current()) {
+            return false;
         }
         long start = System.nanoTime();
         int indexed = db.write(StoreChange.Origin.SYNC, touched -> indexAll(db.connection()));
         LOG.info("Search index built from {} rows in {} ms", indexed, (System.nanoTime() - start) / 1_000_000);
+        return true;
     }
 
     /**

@@ -107,6 +107,19 @@ public interface WorkspaceReads {
     /** A setting of this workspace, such as the server URL or the last sync time. */
     Optional<String> setting(String key);
 
+    /**
+     * What the screen {@code name} showed last, as it wrote it with
+     * {@link WorkspaceWrites#putViewSnapshot}; empty when it never did.
+     */
+    Optional<String> viewSnapshot(String name);
+
+    /**
+     * Whether the search index holds every row; false while a workspace from before the index (or
+     * from another way of cutting words) waits for {@link WorkspaceWrites#buildSearchIndexIfMissing}.
+     * Searches meanwhile answer from what the index holds.
+     */
+    boolean searchIndexReady();
+
     /** The user's edits waiting to be sent, oldest first. */
     List<OutboxEntry> pendingEdits();
 

@@ -49,6 +49,19 @@ public interface WorkspaceWrites extends WorkspaceReads {
     /** Removes a setting of this workspace, if it is set; listeners are not told. */
     void removeSetting(String key);
 
+    /**
+     * Keeps what the screen {@code name} shows, in its own encoding, for the next start to show
+     * before it reads the rows (see {@link WorkspaceReads#viewSnapshot}); listeners are not told.
+     */
+    void putViewSnapshot(String name, String body);
+
+    /**
+     * Makes the search index from the rows when it is missing or was made by another version, in
+     * one transaction (for S1500 some seconds of CPU); returns whether it did. Opening a workspace
+     * leaves this to its caller, so that a workspace opens at once.
+     */
+    boolean buildSearchIndexIfMissing();
+
     /** What people typed into open forms and have not saved yet; never in the outbox. */
     Drafts drafts();
 }

@@ -96,6 +96,26 @@ class LocalStoreTest {
     }
 
     @Test
+    void keepsAViewSnapshotOfAnySizeAcrossRestartsOutsideTheOutbox() {
+        // larger than a setting may be: the Portfolio of a big workspace
+        String big = "x".repeat(3_000_000) + "ü";
+        List<StoreChange> told = new java.util.ArrayList<>();
+        try (LocalStore store = LocalStore.open(dir, CLOCK)) {
+            store.bulkLoad(contoso(), 42);
+            store.addListener(told::add);
+            assertThat(store.viewSnapshot("portfolio")).isEmpty();
+            store.putViewSnapshot("portfolio", "first");
+            store.putViewSnapshot("portfolio", big);
+            assertThat(store.pendingCount()).isZero();
+        }
+        assertThat(told).isEmpty();
+        try (LocalStore store = LocalStore.open(dir, CLOCK)) {
+            assertThat(store.viewSnapshot("portfolio")).contains(big);
+            assertThat(store.viewSnapshot("review")).isEmpty();
+        }
+    }
+
+    @Test
     void reopeningKeepsRowsOutboxCursorAndSettings() {
         UUID mutationId;
         try (LocalStore store = LocalStore.open(dir, CLOCK)) {

@@ -179,11 +179,24 @@ class SearchIndexTest {
             }
             assertThat(store.search("licensing", 10).isEmpty()).isTrue();
         }
-        // no server anywhere: the reopened workspace rebuilds its index from its own rows, edits included
+        // no server anywhere: the reopened workspace opens at once, then rebuilds its index from its
+        // own rows, edits included
         try (LocalStore store = LocalStore.open(dir, CLOCK)) {
+            assertThat(store.searchIndexReady()).isFalse();
+            assertThat(store.buildSearchIndexIfMissing()).isTrue();
+            assertThat(store.searchIndexReady()).isTrue();
+            assertThat(store.buildSearchIndexIfMissing()).isFalse();
             assertThat(hits(store.search("licensing", 10), SearchKind.STATUS_NOTE)).hasSize(1);
             assertThat(hits(store.search("patti", 10), SearchKind.CONTACT)).hasSize(1);
             assertThat(hits(store.search("contoso", 10), SearchKind.TENANT)).hasSize(2);
+        }
+    }
+
+    @Test
+    void aNewWorkspaceHasItsIndexReadyFromTheStart() {
+        try (LocalStore store = LocalStore.open(dir.resolve("new"), CLOCK)) {
+            assertThat(store.searchIndexReady()).isTrue();
+            assertThat(store.buildSearchIndexIfMissing()).isFalse();
         }
     }
 
