@@ -255,7 +255,8 @@ class BatchAssignmentPreviewTest {
     }
 
     @Test
-    void previewOfHundredsOfCustomersIsQuick() {
+    void previewOfHundredsOfCustomersReplacesOnEveryOne() {
+        // How quickly, on the S1500 set in a store: ./bench BatchAssignmentBenchmark
         List<Long> tpids = new ArrayList<>();
         for (long tpid = 10_000; tpid < 10_500; tpid++) {
             tpids.add(tpid);
@@ -267,11 +268,9 @@ class BatchAssignmentPreviewTest {
         AssignmentEdit edit = new AssignmentEdit.Replace(AssignmentArea.CUSTOMER_HEALTH, Role.FM, "megan.bowen",
                 "lynne.robbins");
 
-        long start = System.nanoTime();
         BatchPreview preview = preview(edit, tpids.toArray(Long[]::new));
-        long millis = (System.nanoTime() - start) / 1_000_000;
 
         assertThat(preview.counts().get(Outcome.REPLACED)).isEqualTo(500);
-        assertThat(millis).isLessThan(2_000);
+        assertThat(preview.lines()).hasSize(500);
     }
 }

@@ -12,13 +12,16 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import okhttp3.HttpUrl;
 
 /**
  * A real central server on a loopback port over an H2 file, which a test can stop and start
- * again on the same port and data, as an outage would.
+ * again on the same port and data, as an outage would. The file starts as a copy of one migrated
+ * and loaded once per JVM for the same data.
  */
 final class LoopbackServer implements AutoCloseable {
 
@@ -34,31 +37,62 @@ final class LoopbackServer implements AutoCloseable {
     private FtopServer server;
 
     /** Loads {@code data} (every user's password {@code password}) into a new database in {@code dir} and starts. */
-    LoopbackServer(Path dir, Dataset data, String password, Clock clock) throws SQLException {
+    LoopbackServer(Path dir, Dataset data, String password, Clock clock) throws SQLException, IOException {
         this(dir, data, password, clock, 0);
     }
 
     /** As above, with {@code historyMonths} months of usage history before the current usage. */
-    LoopbackServer(Path dir, Dataset data, String password, Clock clock, int historyMonths) throws SQLException {
+    LoopbackServer(Path dir, Dataset data, String password, Clock clock, int historyMonths)
+            throws SQLException, IOException {
         this(dir, data, password, clock, historyMonths, UnaryOperator.identity());
     }
 
     /** As above, with the server's configuration changed by {@code configure} (e.g. an identity provider). */
     LoopbackServer(Path dir, Dataset data, String password, Clock clock, int historyMonths,
-            UnaryOperator<ServerConfig> configure) throws SQLException {
+            UnaryOperator<ServerConfig> configure) throws SQLException, IOException {
         this.dir = dir;
         this.configure = configure;
         this.jdbcUrl = ServerConfig.h2Url(dir);
         this.clock = clock;
+        Template template = template(new TemplateKey(data, password, historyMonths));
+        Files.createDirectories(dir);
+        Files.copy(template.file(), dir.resolve(template.file().getFileName()));
+        loadedRevision = template.loadedRevision();
         Database db = Database.open(jdbcUrl, Database.PoolSettings.defaults(), PASSWORD_ITERATIONS);
-        try {
-            loadedRevision = DatasetLoader.load(db, data, password, historyMonths);
-        } catch (SQLException | RuntimeException e) {
-            db.close();
-            throw e;
-        }
         server = new FtopServer(configure.apply(ServerConfig.of(0, "127.0.0.1", jdbcUrl)), db, clock).start();
         port = server.port();
+    }
+
+    /** What a server's database was made from. */
+    private record TemplateKey(Dataset data, String password, int historyMonths) {
+    }
+
+    /** A database migrated and loaded once, and the revision its load ended at. */
+    private record Template(Path file, long loadedRevision) {
+    }
+
+    /**
+     * The databases already made in this JVM: the tests of a class start a server per test on the same
+     * data, and copying the file spares each of them the migrations and the load.
+     */
+    private static final Map<TemplateKey, Template> TEMPLATES = new HashMap<>();
+
+    private static synchronized Template template(TemplateKey key) throws SQLException, IOException {
+        Template template = TEMPLATES.get(key);
+        if (template == null) {
+            Path folder = Files.createTempDirectory("ftop-server-template");
+            folder.toFile().deleteOnExit();
+            long revision;
+            try (Database db = Database.open(ServerConfig.h2Url(folder), Database.PoolSettings.defaults(),
+                    PASSWORD_ITERATIONS)) {
+                revision = DatasetLoader.load(db, key.data(), key.password(), key.historyMonths());
+            }
+            Path file = folder.resolve(ServerConfig.H2_FILE_NAME + ".mv.db");
+            file.toFile().deleteOnExit();
+            template = new Template(file, revision);
+            TEMPLATES.put(key, template);
+        }
+        return template;
     }
 
     HttpUrl url() {

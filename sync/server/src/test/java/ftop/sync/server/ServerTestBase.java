@@ -18,6 +18,7 @@ import ftop.sync.protocol.MutationResults;
 import ftop.sync.protocol.ProtocolJson;
 import ftop.sync.protocol.RowChange;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -42,8 +43,9 @@ import org.junit.jupiter.params.Parameter;
 
 /**
  * Runs a real server on a loopback port over a fresh database for each test, loaded with
- * {@link World}; H2 always, PostgreSQL when {@code FTOP_TEST_POSTGRES_URL} is set (each test in
- * a schema of its own). Subclasses are {@code @ParameterizedClass @EnumSource(Backend.class)}.
+ * {@link World}; H2 always (a copy of one migrated and loaded once per JVM), PostgreSQL when
+ * {@code FTOP_TEST_POSTGRES_URL} is set (each test in a schema of its own). Subclasses are
+ * {@code @ParameterizedClass @EnumSource(Backend.class)}.
  */
 abstract class ServerTestBase {
 
@@ -68,13 +70,47 @@ abstract class ServerTestBase {
     private String schema;
     private final Map<String, String> tokens = new HashMap<>();
 
+    /** The H2 database of {@link World}, migrated and loaded once per JVM: each H2 test starts on a copy of it. */
+    private static H2Template h2Template;
+
+    private record H2Template(Path file, long loadedRevision) {
+    }
+
     @BeforeEach
     void startServer() throws Exception {
         jdbcUrl = jdbcUrl();
+        if (backend == Backend.H2) {
+            H2Template template = h2Template();
+            Files.copy(template.file(), dir.resolve(template.file().getFileName()));
+            loadedRevision = template.loadedRevision();
+        }
         Database db = Database.open(jdbcUrl, Database.PoolSettings.defaults(), World.PASSWORD_ITERATIONS);
-        loadedRevision = DatasetLoader.load(db, World.dataset(), World.PASSWORD);
+        if (backend != Backend.H2) {
+            loadedRevision = DatasetLoader.load(db, World.dataset(), World.PASSWORD);
+        }
         server = new FtopServer(configure(ServerConfig.of(0, "127.0.0.1", jdbcUrl)), db, clock).start();
         http = client();
+    }
+
+    /**
+     * A new H2 database migrated and loaded with {@link World}, as every test used to make its own;
+     * opened again on a copy, the server finds its schema current and a new epoch starts, as after a
+     * restart.
+     */
+    private static synchronized H2Template h2Template() throws SQLException, IOException {
+        if (h2Template == null) {
+            Path folder = Files.createTempDirectory("ftop-server-template");
+            folder.toFile().deleteOnExit();
+            long revision;
+            try (Database db = Database.open(ServerConfig.h2Url(folder), Database.PoolSettings.defaults(),
+                    World.PASSWORD_ITERATIONS)) {
+                revision = DatasetLoader.load(db, World.dataset(), World.PASSWORD);
+            }
+            Path file = folder.resolve(ServerConfig.H2_FILE_NAME + ".mv.db");
+            file.toFile().deleteOnExit();
+            h2Template = new H2Template(file, revision);
+        }
+        return h2Template;
     }
 
     /** The server's configuration; tests of options (identity provider, TLS) add theirs. */
