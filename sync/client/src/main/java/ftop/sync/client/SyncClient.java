@@ -228,15 +228,15 @@ public final class SyncClient implements SyncTarget {
         push();
         pull(progress);
         store.putSetting(LAST_SUCCESS, clock.instant().toString());
-        checkCacheIfDue();
     }
 
     /**
-     * Checks the workspace against the server ({@link CacheCheck}) when the last check is older
-     * than the interval. The sync itself has succeeded: a check that fails is logged and tried again
-     * after the next sync.
+     * Checks the workspace against the server ({@link CacheCheck}) when it was never checked or its
+     * last check is older than the interval. The sync itself has succeeded: a check that fails is
+     * logged and tried again after the next sync.
      */
-    private void checkCacheIfDue() {
+    @Override
+    public void afterSync() {
         if (!cacheCheck.due()) {
             return;
         }

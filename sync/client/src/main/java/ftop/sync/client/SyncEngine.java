@@ -253,6 +253,7 @@ public final class SyncEngine implements AutoCloseable {
             publish(counted(status).succeeded(when));
             scheduleIn(options.interval());
             live.resume();
+            afterSync();
         } catch (SyncException e) {
             LOG.info("Sync failed ({}): {}", e.failure(), e.getMessage());
             publish(counted(status).failed(e));
@@ -266,6 +267,15 @@ public final class SyncEngine implements AutoCloseable {
                 // A busy server's Retry-After is waited at least, within the back-off's bounds.
                 scheduleIn(e.retryAfter().map(backoff::nextDelay).orElseGet(backoff::nextDelay));
             }
+        }
+    }
+
+    /** The target's work after a successful sync: its failure is logged, never taken for the sync's. */
+    private void afterSync() {
+        try {
+            target.afterSync();
+        } catch (RuntimeException e) {
+            LOG.warn("The work after a sync failed", e);
         }
     }
 
