@@ -1,11 +1,21 @@
 package ftop.core.change;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import ftop.core.Json;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -14,8 +24,9 @@ import java.util.TreeMap;
  * by the desktop over its cache, so that the two can be compared without sending the rows.
  *
  * <p>Each row is encoded canonically: its kind, id, customer and revision, and its body read into
- * its record and written again ({@link EntityCodec#toJson}), so a body stored by an older version
- * (fields in another order, a field added since) hashes as it reads today. The row's digest is the
+ * its record and written again as {@link EntityCodec#toJson} writes it, with the elements of its
+ * sets sorted, so a body stored by an older version (fields in another order, a field added since)
+ * or by another process (a set iterated in another order) hashes as it reads today. The row's digest is the
  * first 8 bytes of the SHA-256 of that encoding. A customer's checksum is the sum (modulo 2^64) of
  * its rows' digests with their count: the order rows are read in does not matter, and the sums of
  * {@value #BUCKETS} buckets of customers (by TPID) and of everything follow by adding. Differing
@@ -29,6 +40,7 @@ public final class CacheChecksum {
     public static final int BUCKETS = 256;
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final ObjectMapper MAPPER = Json.mapper();
 
     private final MessageDigest sha256;
     private final SortedMap<Long, Sum> customers = new TreeMap<>();
@@ -53,7 +65,34 @@ public final class CacheChecksum {
      */
     public static String canonical(EntityKind kind, String id, long revision, String body) {
         Object entity = EntityCodec.fromJson(kind, body);
-        return kind.wireName() + '\n' + id + '\n' + kind.tpidOf(entity) + '\n' + revision + '\n' + EntityCodec.toJson(entity);
+        JsonNode tree = MAPPER.valueToTree(entity);
+        sortSets(tree, entity.getClass());
+        return kind.wireName() + '\n' + id + '\n' + kind.tpidOf(entity) + '\n' + revision + '\n' + tree;
+    }
+
+    /**
+     * Puts the elements of every set of a record (an assignment's tenants, a user's roles) in one
+     * order: a set iterates in an order of its own, which differs between two processes.
+     */
+    private static void sortSets(JsonNode node, Class<?> type) {
+        if (!type.isRecord() || !(node instanceof ObjectNode object)) {
+            return;
+        }
+        for (RecordComponent component : type.getRecordComponents()) {
+            JsonNode value = object.get(component.getName());
+            if (value == null) {
+                continue;
+            }
+            if (Set.class.isAssignableFrom(component.getType()) && value instanceof ArrayNode array) {
+                List<JsonNode> items = new ArrayList<>();
+                array.forEach(items::add);
+                items.sort(Comparator.comparing(JsonNode::toString));
+                array.removeAll();
+                array.addAll(items);
+            } else {
+                sortSets(value, component.getType());
+            }
+        }
     }
 
     /**
