@@ -270,12 +270,20 @@ public final class SyncEngine implements AutoCloseable {
         }
     }
 
-    /** The target's work after a successful sync: its failure is logged, never taken for the sync's. */
+    /**
+     * The target's work after a successful sync: its failure is logged, never taken for the sync's.
+     * The listeners are told the status again after it, so a view can show what it found (the
+     * cache check's outcome) without waiting for the next sync.
+     */
     private void afterSync() {
         try {
             target.afterSync();
         } catch (RuntimeException e) {
             LOG.warn("The work after a sync failed", e);
+        }
+        SyncStatus now = status;
+        for (SyncStatusListener listener : listeners) {
+            tell(listener, now);
         }
     }
 

@@ -16,7 +16,8 @@ import java.util.List;
  * @param checksum       the sum of their digests, 16 hex digits
  * @param buckets        the checksum of each bucket of customers holding at least one customer counted
  * @param unsettled      customers left out, changed after {@code revision}
- * @param customers      the checksum of each customer counted in the buckets asked for (empty when none were)
+ * @param customers      the checksum of each customer counted in the buckets asked for (empty when none were;
+ *                       when some were, only their customers are counted in every field)
  */
 public record ScopeChecksum(long revision, long serverRevision, long rows, String checksum,
                             List<BucketChecksum> buckets, List<Long> unsettled, List<CustomerChecksum> customers) {

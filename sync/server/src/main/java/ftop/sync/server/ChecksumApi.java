@@ -26,10 +26,11 @@ import java.util.UUID;
 /**
  * The cache check: {@code GET /api/v1/checksum?revision=R[&buckets=B,...]} answers a checksum
  * ({@link CacheChecksum}) of every row the caller may see as of revision R, the revision their
- * workspace last pulled up to, by bucket of customers, and per customer for the buckets asked for;
- * {@code GET /api/v1/customers/{tpid}/rows} answers a customer's rows whole, to repair a copy that
- * differs. A desktop compares the checksum with its own over its cache and so finds a cache that
- * drifted from the server (a bug, a restored backup, a hand-edited file) without downloading it.
+ * workspace last pulled up to, by bucket of customers, and per customer for the buckets asked for
+ * (then of those buckets only); {@code GET /api/v1/customers/{tpid}/rows} answers a customer's rows
+ * whole, to repair a copy that differs. A desktop compares the checksum with its own over its
+ * cache and so finds a cache that drifted from the server (a bug, a restored backup, a hand-edited
+ * file) without downloading it.
  *
  * <p>The server keeps only the current rows, so a customer whose rows or place in the caller's
  * scope changed after R cannot be checked at R: it is left out and named in {@code unsettled}.
@@ -97,8 +98,8 @@ final class ChecksumApi {
     }
 
     /**
-     * The checksum of what {@code userId} sees at {@code revision}, with the customers of
-     * {@code detail} buckets one by one.
+     * The checksum of what {@code userId} sees at {@code revision}; with {@code detail} buckets,
+     * of those buckets only, with their customers one by one.
      *
      * @throws ApiException 409 {@code resync} when {@code revision} is beyond {@code latest}
      */
@@ -145,7 +146,8 @@ final class ChecksumApi {
         // Tombstones are read too: a row deleted after the revision unsettles its customer.
         try (PreparedStatement ps = c.prepareStatement("SELECT " + RowStore.COLUMNS + " FROM sync_row WHERE tpid = ?")) {
             for (long tpid : settled) {
-                if (unsettled.contains(tpid)) {
+                // Asked for some buckets' customers, only those are read: the rest was compared already.
+                if (unsettled.contains(tpid) || !detail.isEmpty() && !detail.contains(CacheChecksum.bucketOf(tpid))) {
                     continue;
                 }
                 ps.setLong(1, tpid);
