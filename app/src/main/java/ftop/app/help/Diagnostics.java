@@ -77,7 +77,7 @@ public record Diagnostics(Instant takenAt, String appVersion, boolean installed,
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                         + System.getProperty("os.arch"),
                 workspace.toAbsolutePath(), FolderSize.of(workspace),
-                session.map(SyncFacts::of).orElseGet(() -> SyncFacts.none(user)), edits,
+                session.map(Diagnostics::syncFacts).orElseGet(() -> SyncFacts.none(user)), edits,
                 RecentProblems.in(DesktopLogging.folder(workspace), RecentProblems.DEFAULT_COUNT));
     }
 
@@ -97,6 +97,7 @@ public record Diagnostics(Instant takenAt, String appVersion, boolean installed,
         line(out, "Last successful sync", sync.lastSuccess()
                 .map(when -> TIME.format(when.atZone(zone)) + " (" + ago(when) + ")").orElse("never"));
         sync.problem().ifPresent(problem -> line(out, "Last sync problem", problem));
+        sync.cacheCheck().ifPresent(check -> line(out, "Cache check", check));
         line(out, "Unsynced edits", edits.map(EditCounts::describe).orElse("unknown (the workspace's outbox could not be read)"));
         out.append("Recent warnings and errors (last ").append(RecentProblems.DEFAULT_COUNT).append(" in the log):\n");
         if (recentProblems.isEmpty()) {
@@ -104,6 +105,16 @@ public record Diagnostics(Instant takenAt, String appVersion, boolean installed,
         }
         recentProblems.forEach(problem -> out.append("  ").append(problem).append('\n'));
         return out.toString();
+    }
+
+    private static SyncFacts syncFacts(SyncSession session) {
+        SyncFacts facts = SyncFacts.of(session);
+        try {
+            return session.connected() ? facts.withCacheCheck(session) : facts;
+        } catch (RuntimeException e) {
+            // a closed or broken store: the rest of the diagnostics matter all the more
+            return facts;
+        }
     }
 
     private static void line(StringBuilder out, String name, String value) {

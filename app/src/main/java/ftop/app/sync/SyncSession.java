@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import ftop.app.workspace.StoreWorkspace;
 import ftop.core.store.LocalStore;
 import ftop.sync.demo.EmbeddedDemo;
+import ftop.sync.client.CacheCheck;
 import ftop.sync.client.OidcProvider;
 import ftop.sync.client.OidcSignIn;
 import ftop.sync.client.SyncClient;
@@ -307,6 +308,16 @@ public final class SyncSession implements AutoCloseable {
      */
     public void addSignInListener(Consumer<String> listener) {
         signInListeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** What the workspace's last cache check found; reads the workspace: call it off the FX thread. */
+    public Optional<CacheCheck.Result> lastCacheCheck() {
+        return CacheCheck.last(store);
+    }
+
+    /** When a cache check last repaired something, and which customers; reads the workspace, off the FX thread. */
+    public Optional<CacheCheck.Result> lastCacheRepair() {
+        return CacheCheck.lastRepair(store);
     }
 
     /** The latest status. */

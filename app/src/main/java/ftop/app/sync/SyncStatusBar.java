@@ -40,6 +40,7 @@ public final class SyncStatusBar extends HBox {
     private final Label pending = new Label();
     private final Button conflicts = new Button();
     private final Label lastSync = new Label();
+    private final Label cacheCheck = new Label();
     private final ProgressBar progress = new ProgressBar();
     private final Button syncNow = new Button("Sync now", new FontIcon(Material2MZ.SYNC));
     private final Tooltip reason = new Tooltip();
@@ -67,6 +68,11 @@ public final class SyncStatusBar extends HBox {
         conflicts.setTooltip(new Tooltip("Changes the server did not take: decide what to keep"));
         conflicts.setOnAction(e -> onConflicts.run());
         lastSync.setId("syncLast");
+        cacheCheck.setId("syncCacheCheck");
+        cacheCheck.setGraphic(new FontIcon(Material2MZ.VERIFIED_USER));
+        cacheCheck.setTooltip(new Tooltip("The last check that this computer's copy matches the server's"));
+        cacheCheck.setVisible(false);
+        cacheCheck.setManaged(false);
         progress.setId("syncProgress");
         progress.setPrefWidth(140);
         syncNow.setId("syncNow");
@@ -85,8 +91,17 @@ public final class SyncStatusBar extends HBox {
                 session.syncNow();
             }
         });
-        getChildren().addAll(state, conflicts, pending, lastSync, progress, syncNow);
-        session.addListener(status -> Platform.runLater(() -> show(status)));
+        getChildren().addAll(state, conflicts, pending, lastSync, cacheCheck, progress, syncNow);
+        session.addListener(status -> {
+            // Statuses come on the sync thread, where the workspace may be read; the first comes on
+            // the thread that builds the bar, which must not read it.
+            Optional<String> checked = Platform.isFxApplicationThread() || !session.connected() ? Optional.empty()
+                    : lastCacheCheck(session);
+            Platform.runLater(() -> {
+                show(status);
+                checked.ifPresent(this::showCacheCheck);
+            });
+        });
         // "Synced 2 min ago" keeps its word while nothing else happens.
         Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(30), e -> {
             if (shown != null) {
@@ -97,6 +112,23 @@ public final class SyncStatusBar extends HBox {
         ticker.play();
     }
 
+    /** The words for the workspace's last cache check; empty when there was none or the workspace cannot say. */
+    private Optional<String> lastCacheCheck(SyncSession session) {
+        try {
+            return SyncStatusText.cacheCheck(session.lastCacheCheck(), clock.getZone());
+        } catch (RuntimeException e) {
+            // A workspace closing as the status arrives: the next status says it.
+            return Optional.empty();
+        }
+    }
+
+    /** Shows what the last cache check found ("Cache verified 10:42"); on the FX thread. */
+    void showCacheCheck(String text) {
+        cacheCheck.setText(text);
+        cacheCheck.setVisible(session.connected());
+        cacheCheck.setManaged(session.connected());
+    }
+
     /** Shows {@code status}; on the FX thread. */
     void show(SyncStatus status) {
         shown = status;
@@ -105,7 +137,7 @@ public final class SyncStatusBar extends HBox {
             state.setText("Local only");
             state.setGraphic(new FontIcon(Material2AL.CLOUD_OFF));
             reason.setText("This workspace is not connected to a server; every change is kept locally.");
-            for (Node n : new Node[] {conflicts, pending, lastSync, progress}) {
+            for (Node n : new Node[] {conflicts, pending, lastSync, cacheCheck, progress}) {
                 n.setVisible(false);
                 n.setManaged(false);
             }

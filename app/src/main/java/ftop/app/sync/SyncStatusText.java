@@ -2,8 +2,12 @@ package ftop.app.sync;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Optional;
 
+import ftop.sync.client.CacheCheck;
 import ftop.sync.client.SyncFailure;
 import ftop.sync.client.SyncState;
 import ftop.sync.client.SyncStatus;
@@ -17,6 +21,8 @@ public final class SyncStatusText {
 
     /** What the status bar says while the server waits for a new sign-in; edits queue meanwhile. */
     public static final String SIGN_IN_AGAIN = "Sign in again to sync";
+
+    private static final DateTimeFormatter CHECK_TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
 
     private SyncStatusText() {
     }
@@ -79,5 +85,18 @@ public final class SyncStatusText {
         }
         long days = ago.toDays();
         return days == 1 ? "Synced yesterday" : "Synced " + days + " days ago";
+    }
+
+    /**
+     * "Cache verified 10:42", "Repaired 1 customer 10:42", "Repaired 3 customers 10:42": what the
+     * last cache check found, at {@code zone}'s time of day; empty before the first check.
+     */
+    public static Optional<String> cacheCheck(Optional<CacheCheck.Result> last, ZoneId zone) {
+        return last.map(result -> {
+            String time = CHECK_TIME.format(result.at().atZone(zone));
+            int repaired = result.repaired().size();
+            return result.verified() ? "Cache verified " + time
+                    : "Repaired " + repaired + (repaired == 1 ? " customer " : " customers ") + time;
+        });
     }
 }

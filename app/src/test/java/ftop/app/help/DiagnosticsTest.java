@@ -38,7 +38,8 @@ class DiagnosticsTest {
     void theTextSaysWhatSupportNeeds() {
         SyncFacts sync = new SyncFacts("offline", Optional.of("https://ftop.example.com/"), false,
                 Optional.of("megan.bowen"), Optional.of(NOW.minusSeconds(3 * 3600)),
-                Optional.of("Cannot reach the server at https://ftop.example.com/."));
+                Optional.of("Cannot reach the server at https://ftop.example.com/."),
+                Optional.of("verified at 2026-03-02T07:15:00Z; last repaired customers 1001, 2002 at 2026-03-01T16:00:00Z"));
         Diagnostics diagnostics = new Diagnostics(NOW, "1.2.0", true, "17.0.15 (Eclipse Adoptium, OpenJDK 64-Bit Server VM)",
                 "Linux 6.1 amd64", Path.of("/home/megan/.local/share/ftop/demo"), new FolderSize(37, 12_400_000), sync,
                 Optional.of(new EditCounts(3, 1, 0)),
@@ -56,6 +57,7 @@ class DiagnosticsTest {
                 Signed in as: megan.bowen
                 Last successful sync: 2026-03-02 07:15:00 Z (3 h ago)
                 Last sync problem: Cannot reach the server at https://ftop.example.com/.
+                Cache check: verified at 2026-03-02T07:15:00Z; last repaired customers 1001, 2002 at 2026-03-01T16:00:00Z
                 Unsynced edits: 3 pending, 1 conflict, 0 rejected
                 Recent warnings and errors (last 20 in the log):
                   2026-03-02 09:00:00.000 WARN  [ftop-sync] ftop.sync.client.SyncEngine - Sync failed

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import ftop.sync.client.CacheCheck;
 import ftop.sync.client.SyncException;
 import ftop.sync.client.SyncFailure;
 import ftop.sync.client.SyncState;
@@ -28,6 +31,18 @@ class SyncStatusTextTest {
                 .isEqualTo("Synced yesterday");
         assertThat(SyncStatusText.lastSync(Optional.of(NOW.minus(Duration.ofDays(5))), NOW))
                 .isEqualTo("Synced 5 days ago");
+    }
+
+    @Test
+    void saysWhatTheLastCacheCheckFound() {
+        ZoneOffset zone = ZoneOffset.ofHours(1);
+        assertThat(SyncStatusText.cacheCheck(Optional.empty(), zone)).isEmpty();
+        assertThat(SyncStatusText.cacheCheck(Optional.of(new CacheCheck.Result(NOW, List.of(), 900, List.of())), zone))
+                .contains("Cache verified 13:00");
+        assertThat(SyncStatusText.cacheCheck(Optional.of(new CacheCheck.Result(NOW, List.of(1001L), 900, List.of())), zone))
+                .contains("Repaired 1 customer 13:00");
+        assertThat(SyncStatusText.cacheCheck(Optional.of(new CacheCheck.Result(NOW, List.of(1001L, 2002L), 900, List.of())), zone))
+                .contains("Repaired 2 customers 13:00");
     }
 
     @Test

@@ -104,6 +104,9 @@ class SyncUiTest extends FxRobot {
                 .map(t -> !((TableView<?>) t).getItems().isEmpty()).orElse(false));
         assertThat(label("#syncLast")).isEqualTo("Synced just now");
         assertThat(label("#syncPending")).isEqualTo("No pending changes");
+        // the engine's first sync checks the cache against the server, and the status bar says when
+        waitUntil("the cache check", () -> lookup("#syncCacheCheck").query().isVisible()
+                && label("#syncCacheCheck").startsWith("Cache verified "));
         assertThat(lookup("#syncConflicts").query().isVisible()).isFalse();
         assertThat(lookup("#statusSync").tryQuery()).isEmpty();
 

@@ -53,6 +53,7 @@ public final class LocalStore implements WorkspaceWrites, AutoCloseable {
     private final LocalOutbox outbox;
     private final LocalEdits edits;
     private final ServerCopies serverCopies;
+    private final ServerCopyRepair copyRepair;
     private final Settings settings;
     private final Secrets secrets;
     private final Drafts drafts;
@@ -71,6 +72,7 @@ public final class LocalStore implements WorkspaceWrites, AutoCloseable {
         this.outbox = new LocalOutbox(db, rows, view, outboxTable);
         this.edits = new LocalEdits(db, rows, view, outboxTable, clock, this::validationContext);
         this.serverCopies = new ServerCopies(db, rows, view, outboxTable, historyTable);
+        this.copyRepair = new ServerCopyRepair(db, view, outboxTable);
         this.settings = new Settings(db);
         this.secrets = new Secrets(settings, db.key());
         this.drafts = new Drafts(db);
@@ -347,6 +349,28 @@ public final class LocalStore implements WorkspaceWrites, AutoCloseable {
      */
     public void applyPull(List<RemoteRow> rows, Set<Long> droppedTpids, long newCursor) {
         serverCopies.applyPull(rows, droppedTpids, newCursor);
+    }
+
+    /**
+     * A checksum of the server copies (not the local edits on top), computed as the server computes
+     * its own for the cache check ({@link ftop.core.change.CacheChecksum}), with the cursor they are
+     * complete up to.
+     */
+    public CacheSnapshot cacheSnapshot() {
+        return copyRepair.snapshot();
+    }
+
+    /**
+     * Repairs customer {@code tpid} whose server copies differ from the server's: in one
+     * transaction its copies become exactly {@code rows} (the server's rows of it, whatever
+     * revisions the workspace held), and copies the server no longer has go. The outbox is untouched
+     * and every edit in it stays on top; the cursor does not move.
+     *
+     * @return how many rows were written, replaced or removed
+     * @throws StoreException when a row cannot be read; nothing changed
+     */
+    public int repairCustomer(long tpid, List<RemoteRow> rows) {
+        return copyRepair.repair(tpid, rows);
     }
 
     /** Where the next pull starts: the server revision the cache is complete up to. */

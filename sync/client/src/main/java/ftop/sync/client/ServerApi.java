@@ -3,15 +3,19 @@ package ftop.sync.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import ftop.core.change.EntityKind;
 import ftop.sync.protocol.ApiError;
 import ftop.sync.protocol.AuthConfig;
 import ftop.sync.protocol.ChangesPage;
+import ftop.sync.protocol.CustomerRows;
 import ftop.sync.protocol.HistoryEntry;
 import ftop.sync.protocol.LoginRequest;
 import ftop.sync.protocol.LoginResponse;
 import ftop.sync.protocol.MutationBatch;
 import ftop.sync.protocol.MutationResults;
 import ftop.sync.protocol.ProtocolJson;
+import ftop.sync.protocol.RowChange;
+import ftop.sync.protocol.ScopeChecksum;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -23,11 +27,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.ConnectionPool;
@@ -277,6 +283,48 @@ public final class ServerApi {
         List<HistoryEntry> entries = Arrays.asList(page);
         AnswerChecks.check(entries, since);
         return List.copyOf(entries);
+    }
+
+    /**
+     * The server's checksum of what the user may see at revision {@code revision} (the workspace's
+     * cursor), by bucket of customers, listing the customers of {@code buckets} one by one.
+     *
+     * @throws SyncException BAD_ANSWER when the answer is for another revision, or a bucket or
+     *                       customer of it lacks a checksum
+     */
+    public ScopeChecksum checksum(String token, long revision, Collection<Integer> buckets) throws SyncException {
+        HttpUrl.Builder builder = url("checksum").newBuilder().addQueryParameter("revision", Long.toString(revision));
+        if (!buckets.isEmpty()) {
+            builder.addQueryParameter("buckets", buckets.stream().map(String::valueOf).collect(Collectors.joining(",")));
+        }
+        ScopeChecksum answer = call(authorized(token).url(builder.build()).get().build(), ScopeChecksum.class,
+                "check the workspace");
+        if (answer.revision() != revision || answer.checksum() == null
+                || answer.buckets().stream().anyMatch(b -> b == null || b.checksum() == null)
+                || answer.customers().stream().anyMatch(c -> c == null || c.checksum() == null)) {
+            throw AnswerChecks.badAnswer("check the workspace", "the checksum is not for revision " + revision
+                    + " or lacks a part", null);
+        }
+        return answer;
+    }
+
+    /**
+     * Every row of customer {@code tpid} the user may see now, to repair the workspace's copy.
+     *
+     * @throws SyncException BAD_ANSWER when a row is of an unknown kind, of another customer, without
+     *                       an id or a tombstone
+     */
+    public CustomerRows customerRows(String token, long tpid) throws SyncException {
+        HttpUrl url = api.newBuilder().addPathSegment("customers").addPathSegment(Long.toString(tpid))
+                .addPathSegment("rows").build();
+        CustomerRows answer = call(authorized(token).url(url).get().build(), CustomerRows.class, "fetch a customer");
+        for (RowChange row : answer.rows()) {
+            if (row == null || row.id() == null || row.deleted() || row.tpid() != tpid
+                    || EntityKind.fromWireName(row.kind()).isEmpty()) {
+                throw AnswerChecks.badAnswer("fetch a customer", "a row of customer " + tpid + " is not a row of it", null);
+            }
+        }
+        return answer;
     }
 
     private HttpUrl url(String path) {

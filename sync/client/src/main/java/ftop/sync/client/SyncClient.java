@@ -84,6 +84,7 @@ public final class SyncClient implements SyncTarget {
     private final OutboxPush pusher;
     private final PagedPull puller;
     private final ChangesWait changesWait;
+    private final CacheCheck cacheCheck;
     private final int pageSize;
     /** A page a wait for changes brought, and the workspace cursor it follows on from: the next pull starts with it. */
     private volatile Awaited awaited;
@@ -146,6 +147,7 @@ public final class SyncClient implements SyncTarget {
         this.pusher = new OutboxPush(api, store);
         this.puller = new PagedPull(api, store, pageSize, this::pendingCount);
         this.changesWait = new ChangesWait(api, LiveWatch.WAIT);
+        this.cacheCheck = new CacheCheck(api, store, clock);
         this.pageSize = pageSize;
     }
 
@@ -259,6 +261,43 @@ public final class SyncClient implements SyncTarget {
         push();
         pull(progress);
         store.putSetting(LAST_SUCCESS, clock.instant().toString());
+    }
+
+    /**
+     * Checks the workspace against the server ({@link CacheCheck}) when it was never checked or its
+     * last check is older than the interval. The sync itself has succeeded: a check that fails is
+     * logged and tried again after the next sync.
+     */
+    @Override
+    public void afterSync() {
+        if (!cacheCheck.due()) {
+            return;
+        }
+        try {
+            cacheCheck.run(session.token());
+        } catch (SyncException | RuntimeException e) {
+            LOG.warn("The cache check could not complete: {}", e.getMessage());
+        }
+    }
+
+    /**
+     * Checks now that the workspace's server copies are what the server holds at its cursor, and
+     * repairs the customers that differ, keeping every local edit on top ({@link CacheCheck}).
+     *
+     * @return what the check found; empty while the workspace has synced nothing or syncs afresh
+     * @throws SyncException as any call to the server; repairs made before it are kept
+     */
+    public Optional<CacheCheck.Result> checkCache() throws SyncException {
+        return cacheCheck.run(session.token());
+    }
+
+    /**
+     * Runs the cache check after a sync at most every {@code every} ({@link CacheCheck#DEFAULT_INTERVAL}
+     * unless set); {@link Duration#ZERO} after every sync.
+     */
+    public SyncClient cacheCheckInterval(Duration every) {
+        cacheCheck.interval(every);
+        return this;
     }
 
     /**

@@ -253,6 +253,7 @@ public final class SyncEngine implements AutoCloseable {
             publish(counted(status).succeeded(when));
             scheduleIn(options.interval());
             live.resume();
+            afterSync();
         } catch (SyncException e) {
             LOG.info("Sync failed ({}): {}", e.failure(), e.getMessage());
             publish(counted(status).failed(e));
@@ -266,6 +267,23 @@ public final class SyncEngine implements AutoCloseable {
                 // A busy server's Retry-After is waited at least, within the back-off's bounds.
                 scheduleIn(e.retryAfter().map(backoff::nextDelay).orElseGet(backoff::nextDelay));
             }
+        }
+    }
+
+    /**
+     * The target's work after a successful sync: its failure is logged, never taken for the sync's.
+     * The listeners are told the status again after it, so a view can show what it found (the
+     * cache check's outcome) without waiting for the next sync.
+     */
+    private void afterSync() {
+        try {
+            target.afterSync();
+        } catch (RuntimeException e) {
+            LOG.warn("The work after a sync failed", e);
+        }
+        SyncStatus now = status;
+        for (SyncStatusListener listener : listeners) {
+            tell(listener, now);
         }
     }
 

@@ -33,6 +33,14 @@ public interface SyncTarget {
     /** Calls {@code onEdit} after every local edit is committed, on the editing thread. */
     void onLocalEdit(Runnable onEdit);
 
+    /**
+     * Work that follows a successful sync once its status is out, on the sync's thread: checking the
+     * workspace against the server now and then ({@link CacheCheck}). It reports its own problems;
+     * the sync has succeeded whatever happens here.
+     */
+    default void afterSync() {
+    }
+
     /** True when {@link #awaitChanges} can wait for the server's changes; false for a target that only syncs. */
     default boolean canAwaitChanges() {
         return false;

@@ -53,6 +53,18 @@ class SyncEngineTest {
     }
 
     @Test
+    void theWorkAfterASyncRunsOnlyAfterASuccessOnceItIsReported() {
+        target.failures.add(new SyncException(SyncFailure.UNREACHABLE, "down"));
+        start(options(Duration.ofMinutes(5)));
+        assertThat(target.afterSyncs).isEmpty();
+
+        scheduler.advance(scheduler.nextPlanned().orElseThrow());
+
+        assertThat(target.calls).hasSize(2);
+        assertThat(target.afterSyncs).containsExactly(SyncState.ONLINE);
+    }
+
+    @Test
     void syncsAgainEveryInterval() {
         start(options(Duration.ofMinutes(5)));
 
@@ -303,6 +315,7 @@ class SyncEngineTest {
     /** Starts an engine on the virtual time and runs what is due at once: the first sync. */
     private void start(SyncEngine.Options options) {
         engine = new SyncEngine(target, options, new Random(42), scheduler, scheduler.clock());
+        target.engine = engine;
         engine.addListener(statuses::add);
         engine.start();
         scheduler.runDue();
@@ -324,6 +337,9 @@ class SyncEngineTest {
         final AtomicInteger pending = new AtomicInteger();
         final AtomicInteger problems = new AtomicInteger();
         final List<Runnable> editListeners = new CopyOnWriteArrayList<>();
+        /** The engine's status each time it ran the work that follows a successful sync. */
+        final List<SyncState> afterSyncs = new CopyOnWriteArrayList<>();
+        volatile SyncEngine engine;
         volatile Instant lastSuccess;
         volatile boolean first;
         volatile Error countCrash;
@@ -376,6 +392,14 @@ class SyncEngineTest {
         @Override
         public boolean firstSync() {
             return first;
+        }
+
+        @Override
+        public void afterSync() {
+            SyncEngine reporting = engine;
+            if (reporting != null) {
+                afterSyncs.add(reporting.status().state());
+            }
         }
 
         @Override

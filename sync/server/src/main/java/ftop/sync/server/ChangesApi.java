@@ -469,7 +469,7 @@ final class ChangesApi {
     }
 
     /** Partners see only their tenants, and the status notes kept on them. */
-    private static boolean visible(StoredRow row, Set<UUID> partnerTenants) {
+    static boolean visible(StoredRow row, Set<UUID> partnerTenants) {
         if (partnerTenants == null) {
             return true;
         }

@@ -162,6 +162,7 @@ public final class FtopServer implements AutoCloseable {
             new ChangesApi(db, waiting).register(routes);
             new MutationsApi(mutations, metrics).register(routes);
             new HistoryApi(db).register(routes);
+            new ChecksumApi(db).register(routes);
             new RulesApi().register(routes);
             new Readiness(db).register(routes);
             new FeedsApi(db, clock).register(routes);
