@@ -409,6 +409,10 @@ public final class Database implements AutoCloseable {
                 c.rollback();
                 throw e;
             }
+            // Back to auto-commit before anything else runs on it: a connection returned in a
+            // transaction (the sync to disk opens one) is rolled back by the pool, and H2 forgets
+            // every statement it keeps parsed for the connection on a rollback.
+            c.setAutoCommit(true);
             if (!postgres) {
                 syncToDisk(c);
                 durableRevision.accumulateAndGet(revision, Math::max);
