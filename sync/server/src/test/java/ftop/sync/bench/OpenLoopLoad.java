@@ -189,17 +189,15 @@ final class OpenLoopLoad {
 
     private Person signInAndPull(ServerLoadBenchmark.Plan plan) throws IOException, InterruptedException {
         byte[] login = ProtocolJson.mapper().writeValueAsBytes(new LoginRequest(plan.userId(), password));
-        HttpResponse<byte[]> signIn = http.send(HttpRequest.newBuilder(URI.create(api + "/session"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(login)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> signIn = sendRetrying(HttpRequest.newBuilder(URI.create(api + "/session"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(login)).build());
         check(signIn, "POST /session");
         String token = ProtocolJson.mapper().readValue(signIn.body(), LoginResponse.class).token();
         Map<Long, RowChange> health = new HashMap<>();
         long cursor = 0;
         boolean more = true;
         while (more) {
-            HttpResponse<byte[]> answer = http.send(get(token, "since=" + cursor + "&limit=5000"),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> answer = sendRetrying(get(token, "since=" + cursor + "&limit=5000"));
             check(answer, "GET /changes");
             ChangesPage page = ProtocolJson.mapper().readValue(answer.body(), ChangesPage.class);
             keepOwnedHealth(plan.ownedTpids(), health, page);
@@ -207,6 +205,18 @@ final class OpenLoopLoad {
             more = page.more();
         }
         return new Person(plan.userId(), plan.ownedTpids(), token, cursor, health);
+    }
+
+    /** Sends {@code request} in the set-up, again after the pause a 503 (busy) asks for, as the desktop does. */
+    private HttpResponse<byte[]> sendRetrying(HttpRequest request) throws IOException, InterruptedException {
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<byte[]> answer = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (answer.statusCode() != 503 || attempt >= 30) {
+                return answer;
+            }
+            long seconds = answer.headers().firstValueAsLong("Retry-After").orElse(1);
+            Thread.sleep(Math.min(5000, 1000 * Math.max(1, seconds)));
+        }
     }
 
     private static void keepOwnedHealth(List<Long> owned, Map<Long, RowChange> health, ChangesPage page) {
