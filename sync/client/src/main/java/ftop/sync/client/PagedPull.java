@@ -151,8 +151,15 @@ final class PagedPull {
                 }
                 Set<Long> droppedHere = Set.copyOf(page.droppedCustomers());
                 try {
-                    store.applyPull(remote, droppedHere, page.next());
-                    store.putSetting(SyncClient.CURSOR_EPOCH, page.next() + " " + Objects.requireNonNullElse(page.nextEpoch(), ""));
+                    // A page that brings nothing and leaves the cursor where it is (the usual answer
+                    // of a sync with nothing new) writes nothing: each write is a commit to the file.
+                    if (!remote.isEmpty() || !droppedHere.isEmpty() || page.next() != store.cursor() || store.resyncing()) {
+                        store.applyPull(remote, droppedHere, page.next());
+                    }
+                    String epoch = page.next() + " " + Objects.requireNonNullElse(page.nextEpoch(), "");
+                    if (!store.setting(SyncClient.CURSOR_EPOCH).orElse("").equals(epoch)) {
+                        store.putSetting(SyncClient.CURSOR_EPOCH, epoch);
+                    }
                 } catch (StoreException e) {
                     if (causedBySql(e)) {
                         throw e;

@@ -331,7 +331,9 @@ final class MutationService {
         }
 
         long revision = RowWrites.write(c, caller.userId(), now, m.kind(), m.entityId(), before, after);
-        StoredRow written = RowStore.find(c, m.kind(), m.entityId(), false).orElseThrow();
+        // The row as just written (RowStore.write stores the same JSON), without reading it back.
+        StoredRow written = new StoredRow(m.kind(), m.entityId(), tpid, revision,
+                after == null ? null : EntityCodec.toJson(after));
         return new MutationResult(m.id(), Outcome.APPLIED, revision, written.toChange(), List.of(), null, null);
     }
 

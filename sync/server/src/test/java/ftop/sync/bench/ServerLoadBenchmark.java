@@ -58,11 +58,22 @@ import okhttp3.Response;
  * pull of its portfolio. Then the steady window: for a fixed time every client at once pulls what
  * changed and now and then pushes a small edit (the Overall Mindset of one of its customers).
  * Prints, per set, the set-up's and the steady window's requests/s and p50/p99 latency per
- * endpoint, the outcomes of the pushes and the 503 answers retried (after their Retry-After).
+ * endpoint, the outcomes of the pushes and the 503 answers retried (after their Retry-After), and
+ * the CPU time of the process (server and clients) in the steady window.
+ *
+ * <p>That loop is closed: each client sends its next request once the last is answered, so a slow
+ * server also slows the load down. {@code --mode=open} runs an open loop instead
+ * ({@link OpenLoopLoad}): {@code --clients} desktops (default 2,000) arrive at a fixed rate over
+ * {@code --push-interval} seconds (default 30), each keeps a long-poll on {@code /changes} open
+ * ({@code --wait}, default 25 s) and pushes every {@code --push-interval} seconds on its own
+ * schedule whatever the answers, for {@code --seconds} (default 90); a push's latency counts from
+ * when it was due. Target: p99 within 100 ms for every endpoint.
  *
  * <pre>
  * ./bench ServerLoadBenchmark [--sets=S1500,SERVER] [--clients=200] [--seconds=30] [--push-every=5] [--wave=50]
  *     [--db-pool=N] [--jdbc=URL-of-an-empty-database]
+ * ./bench ServerLoadBenchmark --mode=open [--sets=S1500] [--clients=2000] [--push-interval=30] [--wait=25]
+ *     [--seconds=90] [--db-pool=N] [--jdbc=URL-of-an-empty-database]
  * </pre>
  * By default each set loads into a fresh H2 file in a temporary directory (deleted afterwards); with
  * {@code --jdbc} (one set only) into that database, e.g. PostgreSQL.
@@ -90,8 +101,15 @@ public final class ServerLoadBenchmark {
         }
         List<Scale> sets = Stream.of(options.getOrDefault("sets", "S1500,SERVER").split(","))
                 .map(String::trim).map(Scale::valueOf).toList();
-        int clients = Integer.parseInt(options.getOrDefault("clients", "200"));
-        int seconds = Integer.parseInt(options.getOrDefault("seconds", "30"));
+        String mode = options.getOrDefault("mode", "closed");
+        if (!mode.equals("closed") && !mode.equals("open")) {
+            throw new IllegalArgumentException("--mode is closed or open, not \"" + mode + "\"");
+        }
+        boolean open = mode.equals("open");
+        int clients = Integer.parseInt(options.getOrDefault("clients", open ? "2000" : "200"));
+        int seconds = Integer.parseInt(options.getOrDefault("seconds", open ? "90" : "30"));
+        int pushInterval = Integer.parseInt(options.getOrDefault("push-interval", "30"));
+        int wait = Integer.parseInt(options.getOrDefault("wait", "25"));
         int pushEvery = Integer.parseInt(options.getOrDefault("push-every", "5"));
         int wave = Integer.parseInt(options.getOrDefault("wave", "50"));
         int dbPool = Integer.parseInt(options.getOrDefault("db-pool", "0"));
@@ -100,15 +118,27 @@ public final class ServerLoadBenchmark {
             throw new IllegalArgumentException("--jdbc takes one set (--sets=S1500 or --sets=SERVER): the database must be empty");
         }
         for (Scale scale : sets) {
-            run(scale, clients, seconds, pushEvery, wave, dbPool, jdbc);
+            Settings settings = new Settings(open, clients, seconds, pushEvery, wave, dbPool, jdbc, pushInterval, wait);
+            run(scale, settings);
         }
     }
 
     /** One client's plan: who it is and which customers' health it owns. */
-    private record Plan(String userId, List<Long> ownedTpids) {
+    record Plan(String userId, List<Long> ownedTpids) {
     }
 
-    private static void run(Scale scale, int clients, int seconds, int pushEvery, int wave, int dbPool, String jdbc) throws Exception {
+    /** The options of one run. */
+    private record Settings(boolean open, int clients, int seconds, int pushEvery, int wave, int dbPool, String jdbc,
+                            int pushInterval, int waitSeconds) {
+    }
+
+    private static void run(Scale scale, Settings settings) throws Exception {
+        int clients = settings.clients();
+        int seconds = settings.seconds();
+        int pushEvery = settings.pushEvery();
+        int wave = settings.wave();
+        int dbPool = settings.dbPool();
+        String jdbc = settings.jdbc();
         Path dir = Files.createTempDirectory("ftop-load-bench");
         String url = jdbc != null ? jdbc : ServerConfig.h2Url(dir);
         LocalDate today = LocalDate.now();
@@ -135,6 +165,13 @@ public final class ServerLoadBenchmark {
         }
         FtopServer server = new FtopServer(ServerConfig.of(0, "127.0.0.1", url), db, Clock.systemUTC()).start();
         try {
+            if (settings.open()) {
+                System.out.printf("server: %d database connections, %d cores%n", db.poolSize(),
+                        Runtime.getRuntime().availableProcessors());
+                OpenLoopLoad.run(server.baseUri() + FtopServer.API, people, PASSWORD, clients, settings.pushInterval(),
+                        seconds, settings.waitSeconds());
+                return;
+            }
             OkHttpClient http = new OkHttpClient.Builder()
                     // Below the server's idle timeout, as the desktop's client.
                     .connectionPool(new ConnectionPool(clients + 8, 1, TimeUnit.MINUTES))
@@ -177,6 +214,7 @@ public final class ServerLoadBenchmark {
             long[] window = new long[2];
             window[0] = System.nanoTime();
             window[1] = window[0] + TimeUnit.SECONDS.toNanos(seconds);
+            long steadyCpu = OpenLoopLoad.processCpuNanos();
             List<Thread> threads = new ArrayList<>();
             for (Client client : all) {
                 if (client.token == null || !client.ready) {
@@ -197,6 +235,7 @@ public final class ServerLoadBenchmark {
                 t.join();
             }
             double steadySeconds = (System.nanoTime() - window[0]) / 1e9;
+            steadyCpu = OpenLoopLoad.processCpuNanos() - steadyCpu;
             for (Client client : all) {
                 client.latencies.forEach((k, v) -> latencies.computeIfAbsent(k, x -> new ArrayList<>()).addAll(v));
                 client.outcomes.forEach((k, v) -> outcomes.computeIfAbsent(k, x -> new AtomicLong()).addAndGet(v));
@@ -204,6 +243,9 @@ public final class ServerLoadBenchmark {
             }
             report(scale, clients, firstOfUser.size(), signInSeconds, firstPullSeconds, setUpSeconds, threads.size(),
                     steadySeconds, new TreeMap<>(latencies), outcomes, errors.get());
+            long steadyRequests = latencies.getOrDefault(PULL, List.of()).size() + latencies.getOrDefault(PUSH, List.of()).size();
+            System.out.printf("steady CPU (whole process: server and clients): %,.1f s, %.1f cores, %.2f ms per request%n",
+                    steadyCpu / 1e9, steadyCpu / 1e9 / steadySeconds, steadyCpu / 1e6 / Math.max(1, steadyRequests));
         } finally {
             server.stop();
             if (jdbc == null) {
