@@ -74,7 +74,7 @@ public final class ReviewViewModel {
     /** Fetches a customer's field history from the server into the workspace; null when not connected. */
     private HistoryFetch historyFetch;
     private BackgroundTasks network;
-    /** The customers whose history was fetched (or tried) this session: once each is enough for a meeting. */
+    /** The customers whose history was fetched (or tried) since the app started: once each is enough for a meeting. */
     private final Set<Long> historyAsked = new HashSet<>();
 
     /** Fetches a customer's field history from the server into the workspace; blocks; never on the FX thread. */
