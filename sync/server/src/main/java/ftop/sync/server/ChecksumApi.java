@@ -63,13 +63,7 @@ final class ChecksumApi {
 
     private void rows(Context ctx) throws SQLException {
         User user = Http.user(ctx);
-        String raw = ctx.pathParam("tpid");
-        long tpid;
-        try {
-            tpid = Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("The TPID must be a whole number, not \"" + raw + "\"", "tpid");
-        }
+        long tpid = Http.tpidPath(ctx);
         CustomerRows answer = db.read(c -> rows(c, db.latestRevision(c), user.userId(), tpid));
         Http.json(ctx, 200, answer);
     }

@@ -46,13 +46,7 @@ final class HistoryApi {
 
     private void history(Context ctx) throws SQLException {
         User user = Http.user(ctx);
-        String raw = ctx.pathParam("tpid");
-        long tpid;
-        try {
-            tpid = Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("The TPID must be a whole number, not \"" + raw + "\"", "tpid");
-        }
+        long tpid = Http.tpidPath(ctx);
         long since = Http.longParam(ctx, "since", 0, 0, Long.MAX_VALUE);
         int limit = (int) Http.longParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         List<HistoryEntry> entries = db.read(c -> read(c, user, tpid, since, db.latestRevision(c), limit));

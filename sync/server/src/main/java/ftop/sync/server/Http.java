@@ -167,6 +167,16 @@ final class Http {
         return user;
     }
 
+    /** The {@code {tpid}} of the path; a 400 naming it when it is not a whole number. */
+    static long tpidPath(Context ctx) {
+        String raw = ctx.pathParam("tpid");
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("The TPID must be a whole number, not \"" + raw + "\"", "tpid");
+        }
+    }
+
     /** A whole-number query parameter, or {@code fallback} when absent. */
     static long longParam(Context ctx, String name, long fallback, long min, long max) {
         String raw = ctx.queryParam(name);
