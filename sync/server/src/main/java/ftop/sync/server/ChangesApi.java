@@ -375,7 +375,7 @@ final class ChangesApi {
      */
     private static List<StoredRow> ordinaryByRevision(Connection c, String userId, long since, long upTo, int count)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT r.kind, r.id, r.tpid, r.revision, r.body "
+        try (PreparedStatement ps = c.prepareStatement("SELECT r.kind, r.id, r.tpid, r.revision, r.body, r.changed_by, r.changed_at "
                 + "FROM sync_row r WHERE r.revision > ? AND r.revision <= ?"
                 + (since == 0 ? " AND r.deleted = FALSE" : "")
                 + " AND EXISTS (SELECT 1 FROM user_scope s WHERE s.user_id = ? AND s.tpid = r.tpid"

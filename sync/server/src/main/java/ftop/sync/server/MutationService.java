@@ -333,7 +333,7 @@ final class MutationService {
         long revision = RowWrites.write(c, caller.userId(), now, m.kind(), m.entityId(), before, after);
         // The row as just written (RowStore.write stores the same JSON), without reading it back.
         StoredRow written = new StoredRow(m.kind(), m.entityId(), tpid, revision,
-                after == null ? null : EntityCodec.toJson(after));
+                after == null ? null : EntityCodec.toJson(after), caller.userId(), now);
         return new MutationResult(m.id(), Outcome.APPLIED, revision, written.toChange(), List.of(), null, null);
     }
 

@@ -9,6 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +19,7 @@ import java.util.Optional;
 /** SQL on {@code sync_row} and the revision counter, always on the caller's connection and transaction. */
 final class RowStore {
 
-    static final String COLUMNS = "kind, id, tpid, revision, body";
+    static final String COLUMNS = "kind, id, tpid, revision, body, changed_by, changed_at";
 
     private RowStore() {
     }
@@ -104,35 +107,36 @@ final class RowStore {
 
     /**
      * Writes the server copy of a row at {@code revision}: {@code entity} null leaves a tombstone.
+     * {@code changedBy} and {@code changedAt} say whose change it is, and when.
      */
-    static void write(Connection c, EntityKind kind, String id, long tpid, long revision, Object entity)
-            throws SQLException {
+    static void write(Connection c, EntityKind kind, String id, long tpid, long revision, Object entity,
+                      String changedBy, Instant changedAt) throws SQLException {
         String body = entity == null ? null : EntityCodec.toJson(entity);
         String refUser = entity instanceof Assignment a ? a.userId() : null;
         String region = entity instanceof Customer customer ? customer.region().name() : null;
         int updated;
         try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE sync_row SET tpid = ?, revision = ?, body = ?, deleted = ?, ref_user = ?, region = ? "
-                        + "WHERE kind = ? AND id = ?")) {
-            bind(ps, tpid, revision, body, refUser, region);
-            ps.setString(7, kind.wireName());
-            ps.setString(8, id);
+                "UPDATE sync_row SET tpid = ?, revision = ?, body = ?, deleted = ?, ref_user = ?, region = ?, "
+                        + "changed_by = ?, changed_at = ? WHERE kind = ? AND id = ?")) {
+            bind(ps, tpid, revision, body, refUser, region, changedBy, changedAt);
+            ps.setString(9, kind.wireName());
+            ps.setString(10, id);
             updated = ps.executeUpdate();
         }
         if (updated == 0) {
             try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO sync_row (tpid, revision, body, deleted, ref_user, region, kind, id) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                bind(ps, tpid, revision, body, refUser, region);
-                ps.setString(7, kind.wireName());
-                ps.setString(8, id);
+                    "INSERT INTO sync_row (tpid, revision, body, deleted, ref_user, region, changed_by, changed_at, "
+                            + "kind, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                bind(ps, tpid, revision, body, refUser, region, changedBy, changedAt);
+                ps.setString(9, kind.wireName());
+                ps.setString(10, id);
                 ps.executeUpdate();
             }
         }
     }
 
-    private static void bind(PreparedStatement ps, long tpid, long revision, String body, String refUser, String region)
-            throws SQLException {
+    private static void bind(PreparedStatement ps, long tpid, long revision, String body, String refUser, String region,
+                             String changedBy, Instant changedAt) throws SQLException {
         ps.setLong(1, tpid);
         ps.setLong(2, revision);
         if (body == null) {
@@ -143,6 +147,8 @@ final class RowStore {
         ps.setBoolean(4, body == null);
         ps.setString(5, refUser);
         ps.setString(6, region);
+        ps.setString(7, changedBy);
+        ps.setObject(8, changedAt == null ? null : OffsetDateTime.ofInstant(changedAt, ZoneOffset.UTC));
     }
 
     static List<StoredRow> readAll(PreparedStatement ps) throws SQLException {
@@ -159,6 +165,8 @@ final class RowStore {
     static StoredRow read(ResultSet rs) throws SQLException {
         EntityKind kind = EntityKind.fromWireName(rs.getString(1))
                 .orElseThrow(() -> new SQLException("Unknown row kind in the database"));
-        return new StoredRow(kind, rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5));
+        OffsetDateTime changedAt = rs.getObject(7, OffsetDateTime.class);
+        return new StoredRow(kind, rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6),
+                changedAt == null ? null : changedAt.toInstant());
     }
 }

@@ -37,7 +37,7 @@ final class RowWrites {
         Object row = after != null ? after : before;
         long tpid = kind.tpidOf(row);
         long revision = RowStore.takeRevisions(c, 1);
-        RowStore.write(c, kind, id, tpid, revision, after);
+        RowStore.write(c, kind, id, tpid, revision, after, userId, now);
         recordHistory(c, userId, now, revision, kind, id, tpid, before, after);
         updateScope(c, kind, before, after, revision);
         return revision;

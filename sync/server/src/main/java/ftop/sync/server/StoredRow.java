@@ -7,6 +7,7 @@ import ftop.core.change.EntityCodec;
 import ftop.core.change.EntityKind;
 import ftop.sync.protocol.ProtocolJson;
 import ftop.sync.protocol.RowChange;
+import java.time.Instant;
 
 /**
  * A row of {@code sync_row} as read: the server copy of one entity, or its tombstone.
@@ -15,9 +16,12 @@ import ftop.sync.protocol.RowChange;
  * @param id       its id within the kind
  * @param tpid     its customer
  * @param revision the revision of its last change
- * @param body     its JSON, null when deleted
+ * @param body      its JSON, null when deleted
+ * @param changedBy the user whose change made this revision; null when not known (loaded with a data set)
+ * @param changedAt when that change was committed; null when not known
  */
-record StoredRow(EntityKind kind, String id, long tpid, long revision, String body) {
+record StoredRow(EntityKind kind, String id, long tpid, long revision, String body, String changedBy,
+                 Instant changedAt) {
 
     boolean deleted() {
         return body == null;
@@ -34,10 +38,13 @@ record StoredRow(EntityKind kind, String id, long tpid, long revision, String bo
      */
     RowChange toChange() {
         return new RowChange(kind.wireName(), id, tpid, revision, deleted() ? null
-                : ProtocolJson.mapper().getNodeFactory().rawValueNode(new RawValue(body)));
+                : ProtocolJson.mapper().getNodeFactory().rawValueNode(new RawValue(body)), changedBy, changedAt);
     }
 
-    /** The wire form with the body withheld: how a row the caller may no longer see is dropped. */
+    /**
+     * The wire form with the body withheld: how a row the caller may no longer see is dropped. Who
+     * changed it is withheld too.
+     */
     RowChange toTombstone() {
         return new RowChange(kind.wireName(), id, tpid, revision, null);
     }

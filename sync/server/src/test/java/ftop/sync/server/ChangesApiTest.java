@@ -14,6 +14,8 @@ import ftop.core.validation.Contoso;
 import ftop.sync.protocol.ChangesPage;
 import ftop.sync.protocol.Outcome;
 import ftop.sync.protocol.RowChange;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -170,6 +172,32 @@ class ChangesApiTest extends ServerTestBase {
         assertThat(rows.get(1).body()).isNull();
         // A first sync does not bother with tombstones.
         assertThat(keys(changes(pullAll(World.FM, 0, 500)))).noneMatch(k -> k.endsWith(":deleted"));
+    }
+
+    @Test
+    void aPulledRowSaysWhoChangedItAndWhen() throws Exception {
+        long since = pullAll(World.US_LEAD, 0, 500).get(0).serverRevision();
+        // Rows loaded with the data set have no author: they carry none.
+        assertThat(changes(pullAll(World.US_LEAD, 0, 500))).allMatch(r -> r.changedBy() == null && r.changedAt() == null);
+        Instant before = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        var edit = pushOne(World.FM, Mutation.upsert(EntityKind.CONTACT, Contoso.MICROSOFT_CONTACT_ID.toString(), 0,
+                Map.of("title", TextNode.valueOf("GTP"))));
+        assertThat(edit.outcome()).as(edit.message()).isEqualTo(Outcome.APPLIED);
+        assertThat(edit.row().changedBy()).isEqualTo(World.FM.userId());
+
+        // Another user's pull, from the cursor (the revision walk) and from 0 (the first sync), says who and when.
+        for (long from : new long[] {since, 0}) {
+            RowChange contact = changes(pullAll(World.US_LEAD, from, 500)).stream()
+                    .filter(r -> r.id().equals(Contoso.MICROSOFT_CONTACT_ID.toString())).findFirst().orElseThrow();
+            assertThat(contact.changedBy()).isEqualTo(World.FM.userId());
+            assertThat(contact.changedAt()).isBetween(before, clock.instant());
+        }
+        // And so does the FM's own pull (small scope: each customer's rows sought), and the wire form.
+        RowChange own = changes(pullAll(World.FM, since, 500)).get(0);
+        assertThat(own.changedBy()).isEqualTo(World.FM.userId());
+        String wire = get("/changes?since=" + since + "&limit=500", token(World.US_LEAD)).body();
+        assertThat(wire).contains("\"changedBy\":\"" + World.FM.userId() + "\"", "\"changedAt\":\"");
+        assertThat(get("/changes?since=0&limit=5", token(World.US_LEAD)).body()).doesNotContain("changedBy", "changedAt");
     }
 
     @Test
