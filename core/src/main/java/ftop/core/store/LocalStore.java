@@ -198,6 +198,11 @@ public final class LocalStore implements WorkspaceWrites, AutoCloseable {
     }
 
     @Override
+    public List<RemoteChange> changesByOthers(String userId, Instant since) {
+        return serverCopies.changesByOthers(userId, since);
+    }
+
+    @Override
     public Optional<String> viewSnapshot(String name) {
         return snapshots.get(name);
     }

@@ -8,6 +8,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -129,12 +132,18 @@ final class ServerCopies {
                 List<RowRef> toRefresh = new ArrayList<>();
                 try (PreparedStatement merge = db.connection().prepareStatement(
                         "MERGE INTO entity_row t USING (VALUES (CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(200)), "
-                                + "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS CHARACTER VARYING))) "
-                                + "AS s(kind, id, tpid, rev, body) ON t.kind = s.kind AND t.id = s.id "
+                                + "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS CHARACTER VARYING), "
+                                + "CAST(? AS VARCHAR(200)), CAST(? AS TIMESTAMP(9) WITH TIME ZONE))) "
+                                + "AS s(kind, id, tpid, rev, body, changed_by, changed_at) ON t.kind = s.kind AND t.id = s.id "
                                 + "WHEN MATCHED AND t.server_revision <= s.rev THEN UPDATE SET tpid = s.tpid, "
-                                + "server_revision = s.rev, server_body = s.body, local_body = NULL, local_deleted = FALSE "
+                                + "server_revision = s.rev, server_body = s.body, local_body = NULL, local_deleted = FALSE, "
+                                + "server_changed_by = s.changed_by, server_changed_at = s.changed_at "
                                 + "WHEN NOT MATCHED THEN INSERT (kind, id, tpid, server_revision, server_body, local_body, "
-                                + "local_deleted) VALUES (s.kind, s.id, s.tpid, s.rev, s.body, NULL, FALSE)");
+                                + "local_deleted, server_changed_by, server_changed_at) "
+                                + "VALUES (s.kind, s.id, s.tpid, s.rev, s.body, NULL, FALSE, s.changed_by, s.changed_at)");
+                     PreparedStatement author = db.connection().prepareStatement(
+                             "UPDATE entity_row SET server_changed_by = ?, server_changed_at = ? "
+                                     + "WHERE kind = ? AND id = ? AND server_revision = ?");
                      PreparedStatement tombstone = db.connection().prepareStatement(
                              "DELETE FROM entity_row WHERE kind = ? AND id = ? AND server_revision <= ?")) {
                     int merges = 0;
@@ -145,6 +154,12 @@ final class ServerCopies {
                         RowRef ref = new RowRef(remote.kind(), remote.id());
                         if (withEdits.contains(ref)) {
                             rows.setServerCopy(remote.kind(), remote.id(), remote.revision(), entity);
+                            author.setString(1, remote.changedBy());
+                            author.setObject(2, at(remote));
+                            author.setString(3, remote.kind().wireName());
+                            author.setString(4, remote.id());
+                            author.setLong(5, remote.revision());
+                            author.executeUpdate();
                             toRefresh.add(ref);
                         } else if (entity == null) {
                             tombstone.setString(1, remote.kind().wireName());
@@ -161,6 +176,8 @@ final class ServerCopies {
                             merge.setLong(3, remote.kind().tpidOf(entity));
                             merge.setLong(4, remote.revision());
                             merge.setString(5, EntityCodec.toJson(entity));
+                            merge.setString(6, remote.changedBy());
+                            merge.setObject(7, at(remote));
                             merge.addBatch();
                             if (++merges == BATCH) {
                                 merge.executeBatch();
@@ -183,6 +200,38 @@ final class ServerCopies {
             SearchIndex.reindex(db.connection(), page.stream().map(r -> new RowRef(r.kind(), r.id())).toList());
             setCursor(newCursor);
             return null;
+        });
+    }
+
+    private static OffsetDateTime at(RemoteRow remote) {
+        return remote.changedAt() == null ? null : OffsetDateTime.ofInstant(remote.changedAt(), ZoneOffset.UTC);
+    }
+
+    /**
+     * The server copies whose last change someone other than {@code userId} made at or after
+     * {@code since}, newest first. Rows of the directory of people (TPID 0) are left out.
+     */
+    List<RemoteChange> changesByOthers(String userId, Instant since) {
+        Objects.requireNonNull(userId, "userId");
+        return db.read(() -> {
+            List<RemoteChange> out = new ArrayList<>();
+            try (PreparedStatement st = db.connection().prepareStatement(
+                    "SELECT kind, id, tpid, server_changed_by, server_changed_at FROM entity_row "
+                            + "WHERE server_changed_at >= ? AND server_changed_by <> ? AND tpid <> 0 "
+                            + "ORDER BY server_changed_at DESC")) {
+                st.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
+                st.setString(2, userId);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        Optional<EntityKind> kind = EntityKind.fromWireName(rs.getString(1));
+                        if (kind.isPresent()) {
+                            out.add(new RemoteChange(kind.get(), rs.getString(2), rs.getLong(3), rs.getString(4),
+                                    rs.getObject(5, OffsetDateTime.class).toInstant()));
+                        }
+                    }
+                }
+            }
+            return out;
         });
     }
 

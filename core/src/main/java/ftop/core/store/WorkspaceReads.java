@@ -12,6 +12,7 @@ import ftop.core.usage.WorkloadUsage;
 import ftop.core.user.User;
 import ftop.core.validation.ValidationContext;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -119,6 +120,14 @@ public interface WorkspaceReads {
      * Searches meanwhile answer from what the index holds.
      */
     boolean searchIndexReady();
+
+    /**
+     * What other people changed lately, as pulls brought it: the rows of customers whose server
+     * copy was last changed by someone other than {@code userId}, at or after {@code since} (by the
+     * server's clock), newest first. The user's own edits coming back from the server are not among
+     * them, nor rows whose author the server did not say, nor deletions.
+     */
+    List<RemoteChange> changesByOthers(String userId, Instant since);
 
     /** The user's edits waiting to be sent, oldest first. */
     List<OutboxEntry> pendingEdits();

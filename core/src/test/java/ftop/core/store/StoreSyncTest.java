@@ -69,6 +69,42 @@ class StoreSyncTest {
     }
 
     @Test
+    void anAppliedPullKeepsWhoChangedEachRowAndWhenAndSaysWhatOthersChanged() {
+        Instant at = Instant.parse("2026-03-02T14:05:00Z");
+        Customer renamedFabrikam = renamed(Contoso.FABRIKAM, "Fabrikam Group");
+        try (LocalStore store = loaded()) {
+            EntityKind health = EntityKind.HEALTH;
+            RemoteRow fabrikam = new RemoteRow(EntityKind.CUSTOMER, "2002", 2002, 11, nested(renamedFabrikam),
+                    "lee.gu", at);
+            RemoteRow mine = new RemoteRow(EntityKind.CUSTOMER, Long.toString(Contoso.TPID), Contoso.TPID, 12,
+                    nested(Contoso.CUSTOMER), "megan.bowen", at.plusSeconds(60));
+            // A row with an edit of the user's waiting keeps that edit on top, and who changed its server copy.
+            store.save(withArea(Contoso.CUSTOMER, "US West"));
+            RemoteRow healthRow = new RemoteRow(health, Long.toString(Contoso.TPID), Contoso.TPID, 13,
+                    nested(store.health().get(Long.toString(Contoso.TPID)).orElseThrow()), "lee.gu", at.plusSeconds(120));
+            store.applyPull(List.of(fabrikam, mine, healthRow), Set.of(), 13);
+
+            assertThat(store.changesByOthers("megan.bowen", at)).containsExactly(
+                    new RemoteChange(health, Long.toString(Contoso.TPID), Contoso.TPID, "lee.gu", at.plusSeconds(120)),
+                    new RemoteChange(EntityKind.CUSTOMER, "2002", 2002, "lee.gu", at));
+            assertThat(store.customers().get(Long.toString(Contoso.TPID)).orElseThrow().area()).isEqualTo("US West");
+            // Older than asked, or the user's own: not among them.
+            assertThat(store.changesByOthers("megan.bowen", at.plusSeconds(61))).extracting(RemoteChange::kind)
+                    .containsExactly(health);
+            assertThat(store.changesByOthers("lee.gu", at)).extracting(RemoteChange::changedBy)
+                    .containsExactly("megan.bowen");
+
+            // A later revision whose author the server does not say forgets the earlier author.
+            store.applyPull(List.of(row(renamedFabrikam, 14)), Set.of(), 14);
+            assertThat(store.changesByOthers("megan.bowen", at)).extracting(RemoteChange::kind).containsExactly(health);
+        }
+        // Kept in the workspace file.
+        try (LocalStore reopened = LocalStore.open(dir, CLOCK)) {
+            assertThat(reopened.changesByOthers("megan.bowen", at)).hasSize(1);
+        }
+    }
+
+    @Test
     void aFreshSyncReplacesTheServerCopiesKeepsEveryEditAndDropsWhatTheServerNoLongerHas() {
         Customer northwind = new Customer(3003, "Northwind", Contoso.FABRIKAM.segment(), Contoso.FABRIKAM.region(),
                 Contoso.FABRIKAM.vertical(), "", Contoso.FABRIKAM.phase(), List.of());

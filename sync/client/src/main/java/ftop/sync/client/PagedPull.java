@@ -221,7 +221,8 @@ final class PagedPull {
     private static RemoteRow remoteRow(RowChange change) {
         // ServerApi.changes has checked the kind.
         EntityKind kind = EntityKind.fromWireName(change.kind()).orElseThrow();
-        return new RemoteRow(kind, change.id(), change.tpid(), change.revision(), change.body());
+        return new RemoteRow(kind, change.id(), change.tpid(), change.revision(), change.body(), change.changedBy(),
+                change.changedAt());
     }
 
     private static boolean causedBySql(Throwable e) {
