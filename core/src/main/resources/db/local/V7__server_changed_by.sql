@@ -4,5 +4,8 @@
 -- before this migration.
 ALTER TABLE entity_row ADD COLUMN server_changed_by VARCHAR(200);
 ALTER TABLE entity_row ADD COLUMN server_changed_at TIMESTAMP(9) WITH TIME ZONE;
+-- The fields (dotted names, comma-separated) that change altered, against the server copy held
+-- before it; NULL for a row new to the workspace or whose author the server did not say.
+ALTER TABLE entity_row ADD COLUMN server_changed_fields CHARACTER VARYING;
 -- "What did others change lately" reads the few recent rows, not the whole table.
 CREATE INDEX entity_row_server_changed_at ON entity_row (server_changed_at);

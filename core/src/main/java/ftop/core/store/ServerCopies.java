@@ -1,5 +1,6 @@
 package ftop.core.store;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import ftop.core.change.EntityCodec;
 import ftop.core.change.EntityKind;
 import ftop.core.dataset.Dataset;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The sync state of the workspace: the server copies sync writes (a bulk load, pulled pages, a
@@ -133,19 +135,25 @@ final class ServerCopies {
                 try (PreparedStatement merge = db.connection().prepareStatement(
                         "MERGE INTO entity_row t USING (VALUES (CAST(? AS VARCHAR(32)), CAST(? AS VARCHAR(200)), "
                                 + "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS CHARACTER VARYING), "
-                                + "CAST(? AS VARCHAR(200)), CAST(? AS TIMESTAMP(9) WITH TIME ZONE))) "
-                                + "AS s(kind, id, tpid, rev, body, changed_by, changed_at) ON t.kind = s.kind AND t.id = s.id "
+                                + "CAST(? AS VARCHAR(200)), CAST(? AS TIMESTAMP(9) WITH TIME ZONE), "
+                                + "CAST(? AS CHARACTER VARYING))) "
+                                + "AS s(kind, id, tpid, rev, body, changed_by, changed_at, changed_fields) "
+                                + "ON t.kind = s.kind AND t.id = s.id "
                                 + "WHEN MATCHED AND t.server_revision <= s.rev THEN UPDATE SET tpid = s.tpid, "
                                 + "server_revision = s.rev, server_body = s.body, local_body = NULL, local_deleted = FALSE, "
-                                + "server_changed_by = s.changed_by, server_changed_at = s.changed_at "
+                                + "server_changed_by = s.changed_by, server_changed_at = s.changed_at, "
+                                + "server_changed_fields = s.changed_fields "
                                 + "WHEN NOT MATCHED THEN INSERT (kind, id, tpid, server_revision, server_body, local_body, "
-                                + "local_deleted, server_changed_by, server_changed_at) "
-                                + "VALUES (s.kind, s.id, s.tpid, s.rev, s.body, NULL, FALSE, s.changed_by, s.changed_at)");
-                     PreparedStatement author = db.connection().prepareStatement(
-                             "UPDATE entity_row SET server_changed_by = ?, server_changed_at = ? "
-                                     + "WHERE kind = ? AND id = ? AND server_revision = ?");
+                                + "local_deleted, server_changed_by, server_changed_at, server_changed_fields) "
+                                + "VALUES (s.kind, s.id, s.tpid, s.rev, s.body, NULL, FALSE, s.changed_by, s.changed_at, "
+                                + "s.changed_fields)");
                      PreparedStatement tombstone = db.connection().prepareStatement(
-                             "DELETE FROM entity_row WHERE kind = ? AND id = ? AND server_revision <= ?")) {
+                             "DELETE FROM entity_row WHERE kind = ? AND id = ? AND server_revision <= ?");
+                     PreparedStatement author = db.connection().prepareStatement(
+                             "UPDATE entity_row SET server_changed_by = ?, server_changed_at = ?, server_changed_fields = ? "
+                                     + "WHERE kind = ? AND id = ? AND server_revision = ?");
+                     PreparedStatement held = db.connection().prepareStatement(
+                             "SELECT server_body FROM entity_row WHERE kind = ? AND id = ?")) {
                     int merges = 0;
                     int tombstones = 0;
                     for (RemoteRow remote : page) {
@@ -153,12 +161,14 @@ final class ServerCopies {
                         Object entity = remote.deleted() ? null : EntityRows.serverEntity(remote.kind(), remote.id(), remote.body());
                         RowRef ref = new RowRef(remote.kind(), remote.id());
                         if (withEdits.contains(ref)) {
+                            String fields = changedFields(held, remote, entity);
                             rows.setServerCopy(remote.kind(), remote.id(), remote.revision(), entity);
                             author.setString(1, remote.changedBy());
                             author.setObject(2, at(remote));
-                            author.setString(3, remote.kind().wireName());
-                            author.setString(4, remote.id());
-                            author.setLong(5, remote.revision());
+                            author.setString(3, fields);
+                            author.setString(4, remote.kind().wireName());
+                            author.setString(5, remote.id());
+                            author.setLong(6, remote.revision());
                             author.executeUpdate();
                             toRefresh.add(ref);
                         } else if (entity == null) {
@@ -178,6 +188,7 @@ final class ServerCopies {
                             merge.setString(5, EntityCodec.toJson(entity));
                             merge.setString(6, remote.changedBy());
                             merge.setObject(7, at(remote));
+                            merge.setString(8, changedFields(held, remote, entity));
                             merge.addBatch();
                             if (++merges == BATCH) {
                                 merge.executeBatch();
@@ -203,6 +214,35 @@ final class ServerCopies {
         });
     }
 
+    /**
+     * The fields {@code remote} alters in the server copy held now, comma-separated; null when the
+     * server did not say who changed it (nothing will be marked, so nothing is read) or the row is new.
+     */
+    private static String changedFields(PreparedStatement held, RemoteRow remote, Object entity) throws SQLException {
+        if (remote.changedBy() == null || entity == null) {
+            return null;
+        }
+        held.setString(1, remote.kind().wireName());
+        held.setString(2, remote.id());
+        String before;
+        try (ResultSet rs = held.executeQuery()) {
+            before = rs.next() ? rs.getString(1) : null;
+        }
+        if (before == null) {
+            return null;
+        }
+        Map<String, JsonNode> was = EntityCodec.fields(EntityCodec.fromJson(remote.kind(), before));
+        Map<String, JsonNode> is = EntityCodec.fields(entity);
+        Set<String> names = new TreeSet<>(was.keySet());
+        names.addAll(is.keySet());
+        names.removeIf(name -> Objects.equals(canonical(was.get(name)), canonical(is.get(name))));
+        return String.join(",", names);
+    }
+
+    private static JsonNode canonical(JsonNode value) {
+        return value == null || value.isNull() ? null : EntityCodec.canonical(value);
+    }
+
     private static OffsetDateTime at(RemoteRow remote) {
         return remote.changedAt() == null ? null : OffsetDateTime.ofInstant(remote.changedAt(), ZoneOffset.UTC);
     }
@@ -216,7 +256,7 @@ final class ServerCopies {
         return db.read(() -> {
             List<RemoteChange> out = new ArrayList<>();
             try (PreparedStatement st = db.connection().prepareStatement(
-                    "SELECT kind, id, tpid, server_changed_by, server_changed_at FROM entity_row "
+                    "SELECT kind, id, tpid, server_changed_by, server_changed_at, server_changed_fields FROM entity_row "
                             + "WHERE server_changed_at >= ? AND server_changed_by <> ? AND tpid <> 0 "
                             + "ORDER BY server_changed_at DESC")) {
                 st.setObject(1, OffsetDateTime.ofInstant(since, ZoneOffset.UTC));
@@ -225,8 +265,10 @@ final class ServerCopies {
                     while (rs.next()) {
                         Optional<EntityKind> kind = EntityKind.fromWireName(rs.getString(1));
                         if (kind.isPresent()) {
+                            String fields = rs.getString(6);
                             out.add(new RemoteChange(kind.get(), rs.getString(2), rs.getLong(3), rs.getString(4),
-                                    rs.getObject(5, OffsetDateTime.class).toInstant()));
+                                    rs.getObject(5, OffsetDateTime.class).toInstant(),
+                                    fields == null || fields.isEmpty() ? Set.of() : Set.of(fields.split(","))));
                         }
                     }
                 }

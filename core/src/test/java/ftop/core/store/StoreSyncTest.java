@@ -85,8 +85,10 @@ class StoreSyncTest {
             store.applyPull(List.of(fabrikam, mine, healthRow), Set.of(), 13);
 
             assertThat(store.changesByOthers("megan.bowen", at)).containsExactly(
-                    new RemoteChange(health, Long.toString(Contoso.TPID), Contoso.TPID, "lee.gu", at.plusSeconds(120)),
-                    new RemoteChange(EntityKind.CUSTOMER, "2002", 2002, "lee.gu", at));
+                    new RemoteChange(health, Long.toString(Contoso.TPID), Contoso.TPID, "lee.gu", at.plusSeconds(120),
+                            Set.of()),
+                    // what the change altered, against the server copy held before it
+                    new RemoteChange(EntityKind.CUSTOMER, "2002", 2002, "lee.gu", at, Set.of("name")));
             assertThat(store.customers().get(Long.toString(Contoso.TPID)).orElseThrow().area()).isEqualTo("US West");
             // Older than asked, or the user's own: not among them.
             assertThat(store.changesByOthers("megan.bowen", at.plusSeconds(61))).extracting(RemoteChange::kind)
