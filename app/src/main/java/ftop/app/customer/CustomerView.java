@@ -41,6 +41,7 @@ import ftop.app.edit.OpenForm;
 import ftop.app.widgets.DateText;
 import ftop.app.widgets.DialogService;
 import ftop.app.widgets.HealthChip;
+import ftop.core.change.EntityKind;
 import ftop.core.store.Draft;
 import ftop.core.tenant.Tenant;
 
@@ -74,6 +75,7 @@ public final class CustomerView extends BorderPane {
     private final ForecastWidget forecast;
     private final TenantsWidget tenants;
     private final AssignmentsWidget assignments;
+    private final SectionLiveMarks liveMarks;
     private final VBox left = new VBox(16);
     private final VBox right = new VBox(16);
     private final HBox columns = new HBox(16);
@@ -141,6 +143,15 @@ public final class CustomerView extends BorderPane {
         forecast = new ForecastWidget(model, this::reveal);
         tenants = new TenantsWidget();
         assignments = new AssignmentsWidget();
+        liveMarks = new SectionLiveMarks(model.liveMarks(), () -> shownDetails == null ? -1 : shownDetails.customer().tpid());
+        liveMarks.add(health.progressSection, SectionLiveMarks.healthFields("progress."));
+        liveMarks.add(health.perspectiveSection, SectionLiveMarks.healthFields("perspective."));
+        liveMarks.add(status, SectionLiveMarks.of(EntityKind.STATUS_NOTE));
+        liveMarks.add(contacts, SectionLiveMarks.of(EntityKind.CONTACT));
+        liveMarks.add(workloads, SectionLiveMarks.of(EntityKind.USAGE));
+        liveMarks.add(forecast, SectionLiveMarks.of(EntityKind.FORECAST));
+        liveMarks.add(tenants, SectionLiveMarks.of(EntityKind.TENANT));
+        liveMarks.add(assignments, SectionLiveMarks.of(EntityKind.ASSIGNMENT));
 
         HBox.setHgrow(left, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
@@ -438,6 +449,7 @@ public final class CustomerView extends BorderPane {
         forecast.show(details);
         tenants.show(details.tenants());
         assignments.show(details);
+        liveMarks.refresh();
         setCenter(scroll);
         if (another) {
             // another customer starts at its top, not where the one before was scrolled to

@@ -21,6 +21,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import ftop.app.edit.LiveMarksModel;
 import ftop.app.edit.RowMarks;
 import ftop.app.tasks.BackgroundTasks;
 import ftop.app.tasks.Scheduler;
@@ -59,6 +60,7 @@ public final class CustomerViewModel {
     private final ReadOnlyObjectWrapper<CustomerEdits.Edit> undoable = new ReadOnlyObjectWrapper<>(this, "undoable");
     private final ReadOnlyStringWrapper undoProblem = new ReadOnlyStringWrapper(this, "undoProblem", "");
     private final EditNotice notice;
+    private final LiveMarksModel liveMarks;
     private final ReadOnlyObjectWrapper<RowMarks> healthMarks = new ReadOnlyObjectWrapper<>(this, "healthMarks",
             RowMarks.NONE);
     private final ReadOnlyObjectWrapper<RowMarks> latestNoteMarks = new ReadOnlyObjectWrapper<>(this,
@@ -81,6 +83,13 @@ public final class CustomerViewModel {
     /** @param scheduler times how long the notice after an edit shows; tests pass one on virtual time */
     public CustomerViewModel(Workspace workspace, BackgroundTasks tasks, Clock clock, CustomerEdits edits,
             Scheduler scheduler) {
+        this(workspace, tasks, clock, edits, scheduler, new LiveMarksModel(workspace, tasks, clock, scheduler));
+    }
+
+    /** @param liveMarks what colleagues changed lately, marked on the sections */
+    public CustomerViewModel(Workspace workspace, BackgroundTasks tasks, Clock clock, CustomerEdits edits,
+            Scheduler scheduler, LiveMarksModel liveMarks) {
+        this.liveMarks = Objects.requireNonNull(liveMarks, "liveMarks");
         this.notice = new EditNotice(scheduler);
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
@@ -110,6 +119,11 @@ public final class CustomerViewModel {
                 notice.hide();
             }
         });
+    }
+
+    /** What colleagues changed lately, for the marks on the sections. */
+    public LiveMarksModel liveMarks() {
+        return liveMarks;
     }
 
     /** The usage trend of the customer shown, for the Workload health card. */

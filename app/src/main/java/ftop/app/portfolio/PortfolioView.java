@@ -18,6 +18,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -282,8 +283,13 @@ public final class PortfolioView extends BorderPane {
         // shows in full on hover
         TableColumn<PortfolioRow, String> customer = TableColumns.text("Customer", "customerColumn", PortfolioRow::name,
                 330, 150);
+        // a dot after the name marks a customer someone else changed since it was last opened
         customer.setCellFactory(ValueCellFactory.<PortfolioRow, String>create().withText(name -> name)
-                .withTooltip(name -> name));
+                .withTooltip(name -> name)
+                .withCellGraphic(cell -> new LiveMarkDot(cell, model.liveMarks()), (dot, name) -> dot.showForRow())
+                .withSetup(cell -> cell.setContentDisplay(ContentDisplay.RIGHT)));
+        // redrawn in place: the selection and the scroll position stay
+        model.liveMarks().versionProperty().addListener((obs, old, now) -> table.refresh());
         table.getColumns().add(actions);
         table.getColumns().add(customer);
         table.getColumns().add(syncColumn());

@@ -33,7 +33,9 @@ import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
 
+import ftop.app.edit.LiveMarksModel;
 import ftop.app.tasks.BackgroundTasks;
+import ftop.app.tasks.Scheduler;
 import ftop.app.widgets.Plurals;
 import ftop.app.workspace.UnsyncedEdits;
 import ftop.app.workspace.Workspace;
@@ -66,6 +68,7 @@ public final class PortfolioViewModel {
     private final BackgroundTasks tasks;
     private final Clock clock;
     private final LongConsumer openCustomer;
+    private final LiveMarksModel liveMarks;
 
     private final ObservableList<PortfolioRow> rows = FXCollections.observableArrayList();
     private final ObservableList<PortfolioRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
@@ -107,6 +110,16 @@ public final class PortfolioViewModel {
      * @param openCustomer called with a TPID when the user asks to open that customer
      */
     public PortfolioViewModel(Workspace workspace, BackgroundTasks tasks, Clock clock, LongConsumer openCustomer) {
+        this(workspace, tasks, clock, openCustomer, new LiveMarksModel(workspace, tasks, clock, Scheduler.fx()));
+    }
+
+    /**
+     * @param openCustomer called with a TPID when the user asks to open that customer
+     * @param liveMarks    what colleagues changed lately, marked on the rows
+     */
+    public PortfolioViewModel(Workspace workspace, BackgroundTasks tasks, Clock clock, LongConsumer openCustomer,
+                              LiveMarksModel liveMarks) {
+        this.liveMarks = Objects.requireNonNull(liveMarks, "liveMarks");
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -546,5 +559,10 @@ public final class PortfolioViewModel {
     static String messageOf(Throwable failure) {
         String message = failure.getMessage();
         return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+
+    /** What colleagues changed lately: the rows of those customers carry a mark until opened. */
+    public LiveMarksModel liveMarks() {
+        return liveMarks;
     }
 }

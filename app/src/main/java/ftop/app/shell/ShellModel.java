@@ -21,6 +21,7 @@ import ftop.app.customer.CustomerChoice;
 import ftop.app.customer.CustomerEdits;
 import ftop.app.customer.CustomerViewModel;
 import ftop.app.edit.DraftKeeper;
+import ftop.app.edit.LiveMarksModel;
 import ftop.app.edit.OpenForms;
 import ftop.app.edit.RecoveredDrafts;
 import ftop.app.portfolio.PortfolioViewModel;
@@ -50,6 +51,7 @@ public final class ShellModel {
     private final ReviewViewModel review;
     private final TenantViewModel tenant;
     private final OpenForms forms = new OpenForms();
+    private final LiveMarksModel liveMarks;
     private final DraftKeeper drafts;
     private final RecoveredDrafts recoveredDrafts;
 
@@ -82,8 +84,9 @@ public final class ShellModel {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         // one undo stack for every edit of a customer, whether made in its tab or on its winner tenant
         CustomerEdits edits = new CustomerEdits(workspace, tasks, clock);
-        this.customer = new CustomerViewModel(workspace, tasks, clock, edits, scheduler);
-        this.portfolio = new PortfolioViewModel(workspace, tasks, clock, this::openCustomer);
+        this.liveMarks = new LiveMarksModel(workspace, tasks, clock, scheduler);
+        this.customer = new CustomerViewModel(workspace, tasks, clock, edits, scheduler, liveMarks);
+        this.portfolio = new PortfolioViewModel(workspace, tasks, clock, this::openCustomer, liveMarks);
         this.review = new ReviewViewModel(ReviewSources.of(workspace),
                 workspace.rules(), tasks, clock, ReviewSources.draftFile(workspace));
         this.tenant = new TenantViewModel(workspace, tasks, edits, this::openCustomer);
@@ -148,6 +151,7 @@ public final class ShellModel {
 
     private void refreshBesidesPortfolio(boolean rowsChanged) {
         if (rowsChanged) {
+            liveMarks.refresh();
             customer.refresh();
             tenant.refresh();
             // the review queue is read when its tab first shows, then kept current
@@ -192,6 +196,8 @@ public final class ShellModel {
     public void openCustomer(long tpid) {
         // an unsaved edit of the customer showing may keep it; the Customer tab shows either way
         customer.open(tpid);
+        // looked at: its mark in the Portfolio has done its job
+        liveMarks.seeCustomer(tpid);
         show(Page.CUSTOMER);
     }
 
