@@ -106,7 +106,9 @@ final class EntityRows {
             // The local view is derived again afterwards; keep the current one meanwhile.
             try (PreparedStatement st = db.connection().prepareStatement(
                     "UPDATE entity_row SET server_revision = ?, server_body = ?, "
-                            + "local_body = CASE WHEN local_deleted THEN NULL ELSE COALESCE(local_body, server_body) END "
+                            + "local_body = CASE WHEN local_deleted THEN NULL ELSE COALESCE(local_body, server_body) END, "
+                            // whose change this copy is, a pull says (ServerCopies); not the answer to a push
+                            + "server_changed_by = NULL, server_changed_at = NULL, server_changed_fields = NULL "
                             + "WHERE kind = ? AND id = ?")) {
                 st.setLong(1, revision);
                 st.setString(2, json);

@@ -16,6 +16,8 @@ import ftop.core.change.EntityCodec;
 import ftop.core.change.EntityKind;
 import ftop.core.change.Mutation;
 import ftop.core.customer.Customer;
+import ftop.core.health.CustomerHealth;
+import ftop.core.health.CxpWatchlist;
 import ftop.core.validation.Contoso;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -99,10 +101,26 @@ class StoreSyncTest {
             // A later revision whose author the server does not say forgets the earlier author.
             store.applyPull(List.of(row(renamedFabrikam, 14)), Set.of(), 14);
             assertThat(store.changesByOthers("megan.bowen", at)).extracting(RemoteChange::kind).containsExactly(health);
+
+            // The user's own edit taken by the server: its copy is the user's change, no longer the colleague's.
+            CustomerHealth current = store.health().get(Long.toString(Contoso.TPID)).orElseThrow();
+            CxpWatchlist other = current.progress().cxpWatchlist().orElse(null) == CxpWatchlist.CRITICAL
+                    ? CxpWatchlist.GRADUATED : CxpWatchlist.CRITICAL;
+            CustomerHealth edited = EntityCodec.apply(current,
+                    java.util.Map.of("progress.cxpWatchlist", TextNode.valueOf(other.name())));
+            Mutation mutation = store.save(edited);
+            store.outbox().markApplied(mutation.id(), 15, nested(edited));
+            assertThat(store.changesByOthers("megan.bowen", at)).isEmpty();
         }
         // Kept in the workspace file.
         try (LocalStore reopened = LocalStore.open(dir, CLOCK)) {
-            assertThat(reopened.changesByOthers("megan.bowen", at)).hasSize(1);
+            reopened.applyPull(List.of(new RemoteRow(EntityKind.CUSTOMER, "2002", 2002, 16, nested(Contoso.FABRIKAM),
+                    "lee.gu", at.plusSeconds(300))), Set.of(), 16);
+        }
+        try (LocalStore reopened = LocalStore.open(dir, CLOCK)) {
+            assertThat(reopened.changesByOthers("megan.bowen", at)).singleElement()
+                    .satisfies(c -> assertThat(c.changedAt()).isEqualTo(at.plusSeconds(300)))
+                    .satisfies(c -> assertThat(c.fields()).containsExactly("name"));
         }
     }
 
