@@ -2,6 +2,7 @@ package ftop.app.customer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 
@@ -80,7 +81,7 @@ final class SectionLiveMarks {
     void refresh() {
         long tpid = shownTpid.getAsLong();
         for (Marked marked : sections) {
-            var mark = tpid < 0 ? java.util.Optional.<LiveMarksModel.Mark>empty()
+            Optional<LiveMarksModel.Mark> mark = tpid < 0 ? Optional.empty()
                     : model.sectionMark(tpid, marked.card().getId(), marked.rows());
             marked.label().setText(mark.map(LiveMarksModel.Mark::text).orElse(""));
             marked.label().setVisible(mark.isPresent());

@@ -91,7 +91,9 @@ public final class LiveMarksModel {
     public void refresh() {
         Instant since = clock.instant().minus(CUSTOMER_SHOWN_FOR);
         tasks.run(() -> {
-            List<RemoteChange> read = workspace.reads().changesByOthers(workspace.userId(), since);
+            // a workspace nobody signed in to yet: everything synced is someone else's
+            String me = Objects.requireNonNullElse(workspace.userId(), "");
+            List<RemoteChange> read = workspace.reads().changesByOthers(me, since);
             Map<String, String> known = new HashMap<>();
             if (!read.isEmpty()) {
                 for (User user : workspace.users()) {
