@@ -2,6 +2,7 @@ package ftop.app.sync;
 
 import static ftop.app.testkit.Ui.FIRST_SYNC;
 import static ftop.app.testkit.Ui.label;
+import static ftop.app.testkit.Ui.reveal;
 import static ftop.app.testkit.Ui.waitForLabel;
 import static ftop.app.testkit.Ui.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,6 +29,7 @@ import org.testfx.api.FxRobot;
 
 import ftop.app.AppOptions;
 import ftop.app.FtopApplication;
+import ftop.app.Screenshots;
 import ftop.app.portfolio.PortfolioRow;
 import ftop.app.tasks.VirtualScheduler;
 import ftop.app.testkit.DesktopApp;
@@ -111,6 +113,8 @@ class LiveMarksUiTest extends FxRobot {
         assertThat(dot.getAccessibleText()).isEqualTo("Updated by Alex Wilber just now");
         showRow(own);
         assertThat(portfolioMark(own)).isEmpty();
+        showRow(theirs);
+        Screenshots.save(dot.getScene(), "live-mark-portfolio");
         assertThat(app.shell().portfolio().liveMarks().customerMark(own)).isEmpty();
         // no other customer is marked
         assertThat(app.shell().portfolio().rows()).filteredOn(r -> app.shell().portfolio().liveMarks()
@@ -121,6 +125,12 @@ class LiveMarksUiTest extends FxRobot {
         waitUntil("the section's mark", () -> lookup("#customerPerspectiveSectionLiveMark").tryQuery()
                 .map(Node::isVisible).orElse(false));
         assertThat(label("#customerPerspectiveSectionLiveMark")).isEqualTo("Updated by Alex Wilber just now");
+        Node perspective = lookup("#customerPerspectiveSection").query();
+        reveal(perspective);
+        Screenshots.save(perspective.getScene(), "live-mark-section-light");
+        interact(() -> app.shell().setDark(true));
+        Screenshots.save(perspective.getScene(), "live-mark-section-dark");
+        interact(() -> app.shell().setDark(false));
         assertThat(lookup("#customerProgressSectionLiveMark").query().isVisible()).isFalse();
         assertThat(lookup("#statusSectionLiveMark").query().isVisible()).isFalse();
         // opened: the Portfolio's mark has done its job
