@@ -250,7 +250,8 @@ final class OpenLoopLoad {
             long now = System.nanoTime();
             try {
                 if (failure != null || answer.statusCode() != 200) {
-                    outcomes.computeIfAbsent("long-poll failed", k -> new AtomicLong()).incrementAndGet();
+                    String cause = failure != null ? rootCause(failure) : "answered " + answer.statusCode();
+                    outcomes.computeIfAbsent("long-poll failed (" + cause + ")", k -> new AtomicLong()).incrementAndGet();
                     return;
                 }
                 ChangesPage page = ProtocolJson.mapper().readValue(answer.body(), ChangesPage.class);
@@ -280,7 +281,7 @@ final class OpenLoopLoad {
                     more = apply(d, page);
                 }
             } catch (IOException | RuntimeException e) {
-                outcomes.computeIfAbsent("long-poll failed", k -> new AtomicLong()).incrementAndGet();
+                outcomes.computeIfAbsent("long-poll failed (" + rootCause(e) + ")", k -> new AtomicLong()).incrementAndGet();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -349,6 +350,16 @@ final class OpenLoopLoad {
                         pushesInFlight.decrementAndGet();
                     }
                 });
+    }
+
+    /** What a failure came down to, short: the class of its root cause and its message's start. */
+    private static String rootCause(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = String.valueOf(t.getMessage());
+        return t.getClass().getSimpleName() + ": " + message.substring(0, Math.min(60, message.length()));
     }
 
     private void record(String endpoint, long nanos) {
