@@ -78,10 +78,12 @@ final class ChangesApi {
 
     private final Database db;
     private final LiveChanges live;
+    private final RecentCommits recent;
 
-    ChangesApi(Database db, LiveChanges live) {
+    ChangesApi(Database db, LiveChanges live, RecentCommits recent) {
         this.db = db;
         this.live = live;
+        this.recent = recent;
     }
 
     void register(RoutesConfig routes) {
@@ -114,7 +116,8 @@ final class ChangesApi {
         if (ctx.queryParam("wait") != null) {
             ctx.header(WAIT_HEADER, Integer.toString(wait));
         }
-        Pulled pulled = pull(ask, wait > 0);
+        Pulled known = quietFromMemory(ask, wait > 0);
+        Pulled pulled = known != null ? known : pull(ask, wait > 0);
         if (pulled.scope() == null) {
             Http.json(ctx, 200, pulled.page());
             return;
@@ -153,12 +156,27 @@ final class ChangesApi {
                 }, live.workers());
     }
 
+    /**
+     * The page {@code ask} asks for when this instance knows, without the database, that nothing
+     * after the cursor is new for the caller ({@link RecentCommits}); null when it does not.
+     */
+    private Pulled quietFromMemory(Ask ask, boolean wait) {
+        String userId = ask.user().userId();
+        long[] scope = recent.scope(userId);
+        if (scope == null) {
+            return null;
+        }
+        ChangesPage page = recent.quietPage(userId, scope, ask.since(), ask.epoch());
+        return page == null ? null : new Pulled(page, wait ? scope : null);
+    }
+
     /** The page {@code ask} asks for, and the caller's scope when {@code wait} and the page holds nothing new. */
     private Pulled pull(Ask ask, boolean wait) throws SQLException {
         long since = ask.since();
         String epoch = ask.epoch();
         return db.read(c -> {
             long latest = db.latestRevision(c);
+            recent.startIfNeeded(c, latest);
             if (epoch != null && !epoch.isBlank() && since > 0 && since <= latest) {
                 String current = RevisionEpochs.of(c, since);
                 if (!epoch.equals(current)) {
@@ -171,7 +189,14 @@ final class ChangesApi {
             ChangesPage page = pull(c, db.serverId(), latest, ask.user().userId(), since, ask.limit(), Plan.CHOOSE);
             page = epoch == null ? page : page.withNextEpoch(RevisionEpochs.of(c, page.next()));
             boolean quiet = page.changes().isEmpty() && page.droppedCustomers().isEmpty() && !page.more();
-            return new Pulled(page, wait && quiet ? scopeOf(c, ask.user().userId()) : null);
+            String userId = ask.user().userId();
+            long[] scope = null;
+            if (quiet && (wait || recent.scope(userId) == null)) {
+                // Kept, so that the caller's next quiet pulls are answered from memory.
+                scope = scopeOf(c, userId);
+                recent.rememberScope(userId, scope, latest);
+            }
+            return new Pulled(page, wait && quiet ? scope : null);
         });
     }
 

@@ -181,7 +181,7 @@ public final class Database implements AutoCloseable {
             MigrationInfo current = flyway.info().current();
             db.schemaVersion = current == null ? "" : current.getVersion().getVersion();
             db.serverId = ServerIdentity.ensure(target);
-            startEpoch(target);
+            startEpoch(target, postgres ? ChangeNotice.channel(db.serverId) : null);
             db.checkDurability(target);
             db.pool = pool(target, size);
         } catch (RuntimeException e) {
@@ -448,12 +448,18 @@ public final class Database implements AutoCloseable {
         return postgres ? committed : Math.min(committed, durableRevision.get());
     }
 
-    /** Starts a new epoch of the revision history (see {@link RevisionEpochs}) for this opening. */
-    private static void startEpoch(DataSource target) {
+    /**
+     * Starts a new epoch of the revision history (see {@link RevisionEpochs}) for this opening, and
+     * tells the instances listening on {@code channel} (PostgreSQL; null on H2) when it commits.
+     */
+    private static void startEpoch(DataSource target, String channel) {
         try (Connection c = target.getConnection()) {
             c.setAutoCommit(false);
             try {
                 RevisionEpochs.start(c, Instant.now());
+                if (channel != null) {
+                    ChangeNotice.epochStarted(RowStore.currentRevision(c)).notifyOthers(c, channel);
+                }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

@@ -75,6 +75,7 @@ final class OpenLoopLoad {
     private final Map<Long, Long> answeredAt = new ConcurrentHashMap<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicInteger pushesInFlight = new AtomicInteger();
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
 
     private OpenLoopLoad(HttpClient http, String api, String password) {
         this.http = http;
@@ -115,6 +116,7 @@ final class OpenLoopLoad {
         try {
             load.run(plans, desktops, intervalSeconds, seconds, waitSeconds);
         } finally {
+            load.retries.shutdownNow();
             callbacks.shutdownNow();
         }
     }
@@ -232,7 +234,11 @@ final class OpenLoopLoad {
                 .timeout(Duration.ofMinutes(2)).GET().build();
     }
 
-    /** A long-poll from the desktop's cursor; when it brings changes, the pages after it, then the next long-poll. */
+    /**
+     * A long-poll from the desktop's cursor; when it brings changes, the pages after it, then the
+     * next long-poll. A 503 (busy) is asked again after its Retry-After, any other failure after a
+     * second, as the desktop's live watch does: a desktop never stops waiting for changes.
+     */
     private void longPoll(Desktop d, int waitSeconds) {
         if (stopping.get()) {
             return;
@@ -249,9 +255,14 @@ final class OpenLoopLoad {
             }
             long now = System.nanoTime();
             try {
+                if (failure == null && answer.statusCode() == 503) {
+                    count("long-poll answered 503, asked again after Retry-After");
+                    retryLater(d, waitSeconds, answer.headers().firstValueAsLong("Retry-After").orElse(1));
+                    return;
+                }
                 if (failure != null || answer.statusCode() != 200) {
-                    String cause = failure != null ? rootCause(failure) : "answered " + answer.statusCode();
-                    outcomes.computeIfAbsent("long-poll failed (" + cause + ")", k -> new AtomicLong()).incrementAndGet();
+                    count("long-poll failed (" + (failure != null ? rootCause(failure) : "answered " + answer.statusCode()) + ")");
+                    retryLater(d, waitSeconds, 1);
                     return;
                 }
                 ChangesPage page = ProtocolJson.mapper().readValue(answer.body(), ChangesPage.class);
@@ -270,24 +281,62 @@ final class OpenLoopLoad {
                     }
                     record(wake >= 0 ? WAKE : PULL, wake >= 0 ? wake : now - sent);
                 }
-                boolean more = apply(d, page);
-                while (more && !stopping.get()) {
-                    long pullStart = System.nanoTime();
-                    HttpResponse<byte[]> next = http.send(get(d.person.token(), "since=" + page.next() + "&limit=" + PAGE),
-                            HttpResponse.BodyHandlers.ofByteArray());
-                    record(PULL, System.nanoTime() - pullStart);
-                    check(next, "GET /changes");
-                    page = ProtocolJson.mapper().readValue(next.body(), ChangesPage.class);
-                    more = apply(d, page);
+                if (apply(d, page)) {
+                    nextPage(d, page.next(), waitSeconds);
+                    return;
                 }
             } catch (IOException | RuntimeException e) {
-                outcomes.computeIfAbsent("long-poll failed (" + rootCause(e) + ")", k -> new AtomicLong()).incrementAndGet();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                count("long-poll failed (" + rootCause(e) + ")");
+                retryLater(d, waitSeconds, 1);
                 return;
             }
             longPoll(d, waitSeconds);
         });
+    }
+
+    /** The page after {@code since} (not waiting), then the ones after it, then the next long-poll. */
+    private void nextPage(Desktop d, long since, int waitSeconds) {
+        if (stopping.get()) {
+            return;
+        }
+        long pullStart = System.nanoTime();
+        http.sendAsync(get(d.person.token(), "since=" + since + "&limit=" + PAGE), HttpResponse.BodyHandlers.ofByteArray())
+                .whenComplete((answer, failure) -> {
+                    if (stopping.get()) {
+                        return;
+                    }
+                    record(PULL, System.nanoTime() - pullStart);
+                    try {
+                        if (failure == null && answer.statusCode() == 503) {
+                            count("page answered 503, asked again after Retry-After");
+                            retryLater(d, waitSeconds, answer.headers().firstValueAsLong("Retry-After").orElse(1));
+                            return;
+                        }
+                        if (failure != null) {
+                            throw new IOException(failure);
+                        }
+                        check(answer, "GET /changes");
+                        ChangesPage page = ProtocolJson.mapper().readValue(answer.body(), ChangesPage.class);
+                        if (apply(d, page)) {
+                            nextPage(d, page.next(), waitSeconds);
+                            return;
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        count("page failed (" + rootCause(e) + ")");
+                        retryLater(d, waitSeconds, 1);
+                        return;
+                    }
+                    longPoll(d, waitSeconds);
+                });
+    }
+
+    /** The desktop's next long-poll, after {@code seconds}. */
+    private void retryLater(Desktop d, int waitSeconds, long seconds) {
+        retries.schedule(() -> longPoll(d, waitSeconds), Math.max(1, seconds), TimeUnit.SECONDS);
+    }
+
+    private void count(String outcome) {
+        outcomes.computeIfAbsent(outcome, k -> new AtomicLong()).incrementAndGet();
     }
 
     private static boolean apply(Desktop d, ChangesPage page) {
