@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -253,10 +254,10 @@ final class ChangesApi {
         }
         Map<Long, Set<UUID>> partnerTenants = new HashMap<>();
         List<long[]> grown = new ArrayList<>();
-        Map<Long, Long> scope = smallScope(c, userId);
-        if (scope != null) {
-            readScope(c, userId, "", since, upTo, partnerTenants, grown);
-        } else {
+        Map<Long, Long> scope = smallScope(c, userId, since, upTo, partnerTenants, grown);
+        if (scope == null) {
+            partnerTenants.clear();
+            grown.clear();
             readScope(c, userId, " AND ((granted_revision > ? AND granted_revision <= ?) OR tenant_filter IS NOT NULL)",
                     since, upTo, partnerTenants, grown);
         }
@@ -350,20 +351,36 @@ final class ChangesApi {
 
     /**
      * The customers of a small scope (at most {@link #SMALL_SCOPE} of them) with the revision at
-     * which each came into scope; null for a larger scope.
+     * which each came into scope, its partners' tenant filters and the customers that came into
+     * scope in (since, upTo] (in revision order), in one reading; null for a larger scope.
      */
-    private static Map<Long, Long> smallScope(Connection c, String userId) throws SQLException {
+    private static Map<Long, Long> smallScope(Connection c, String userId, long since, long upTo,
+                                              Map<Long, Set<UUID>> partnerTenants, List<long[]> grown) throws SQLException {
         Map<Long, Long> scope = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT tpid, granted_revision FROM user_scope WHERE user_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT tpid, granted_revision, tenant_filter FROM user_scope WHERE user_id = ?")) {
             ps.setString(1, userId);
             ps.setMaxRows(SMALL_SCOPE + 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    scope.put(rs.getLong(1), rs.getLong(2));
+                    long tpid = rs.getLong(1);
+                    long granted = rs.getLong(2);
+                    String filter = rs.getString(3);
+                    scope.put(tpid, granted);
+                    if (filter != null) {
+                        partnerTenants.put(tpid, ScopeIndex.decode(filter));
+                    }
+                    if (granted > since && granted <= upTo) {
+                        grown.add(new long[] {tpid, granted});
+                    }
                 }
             }
         }
-        return scope.size() > SMALL_SCOPE ? null : scope;
+        if (scope.size() > SMALL_SCOPE) {
+            return null;
+        }
+        grown.sort(Comparator.comparingLong(g -> g[1]));
+        return scope;
     }
 
     /** Partners' tenant filters and the customers that came into scope in (since, upTo], in revision order. */
