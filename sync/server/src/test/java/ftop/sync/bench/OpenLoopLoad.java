@@ -47,7 +47,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * arrive each second), opens its long-poll and pushes at its arrival and every {@code interval}
  * after: {@code n / interval} pushes a second from the start. A push's latency runs from the
  * moment it was due, so a server that falls behind shows in it. A long-poll answered with changes
- * is followed by the pages still waiting, then a new long-poll. Set-up: each distinct person signs
+ * is followed by the pages still waiting, then a new long-poll. A long-poll or page answered 503
+ * (busy) is asked again after its Retry-After, any other failure after a second, as the desktop's
+ * live watch does; both are counted by cause. Set-up: each distinct person signs
  * in and makes a first pull once; the desktops of one person start from that pull.
  *
  * <p>Prints per endpoint the requests, p50, p99 and max: {@code POST /mutations} (from when it was
