@@ -16,7 +16,14 @@ import ftop.core.usage.Forecast;
 import ftop.core.usage.Quarter;
 import ftop.core.usage.WorkloadUsage;
 import ftop.core.validation.Contoso;
+import ftop.core.assignment.Assignment;
+import ftop.core.assignment.AssignmentArea;
+import ftop.core.assignment.Role;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.UUID;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -156,5 +163,27 @@ class EntityCodecTest {
 
         dataset.byKind().forEach((kind, rows) -> rows.forEach(row -> assertThat(EntityKind.of(row)).isEqualTo(kind)));
         assertThat(dataset.size()).isEqualTo(7);
+    }
+
+    @Test
+    void setsAreWrittenSortedSoTheSameDataIsTheSameJsonInEveryProcess() {
+        List<UUID> tenants = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            tenants.add(UUID.nameUUIDFromBytes(("tenant " + i).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
+        List<UUID> reversed = new ArrayList<>(tenants);
+        Collections.reverse(reversed);
+        UUID id = UUID.nameUUIDFromBytes("assignment".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Assignment one = new Assignment(id, 7, AssignmentArea.CUSTOMER_HEALTH, Role.FM, "fm", false,
+                new LinkedHashSet<>(tenants), false);
+        Assignment other = new Assignment(id, 7, AssignmentArea.CUSTOMER_HEALTH, Role.FM, "fm", false,
+                new LinkedHashSet<>(reversed), false);
+
+        String json = EntityCodec.toJson(one);
+        assertThat(EntityCodec.toJson(other)).isEqualTo(json);
+        List<String> written = new ArrayList<>();
+        EntityCodec.fields(one).get("tenantIds").forEach(node -> written.add(node.asText()));
+        assertThat(written).isSorted().hasSize(12);
+        assertThat(EntityCodec.<Assignment>fromJson(EntityKind.ASSIGNMENT, json)).isEqualTo(one);
     }
 }

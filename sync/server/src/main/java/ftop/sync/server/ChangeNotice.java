@@ -19,13 +19,23 @@ import java.util.Set;
  * that touched too many to list wakes {@code everyone}. Sent between server instances as a
  * PostgreSQL notification ({@link #channel}), as JSON well under its 8,000-byte limit.
  *
- * @param revision the last revision the transaction took
- * @param tpids    the customers whose rows changed (the directory of people is customer 0)
- * @param users    the people whose scope changed
- * @param everyone true when the lists were too long to send: every waiter is woken
+ * <p>A notice also says where the transaction's revisions began ({@code after}), so that a reader
+ * of the notices can tell it has heard of every commit in a range ({@link RecentCommits}); and an
+ * instance opening the database tells the others that it started a new epoch of the revision
+ * history ({@link #epochStarted}), which no commit announces.
+ *
+ * @param revision     the last revision the transaction took
+ * @param tpids        the customers whose rows changed (the directory of people is customer 0)
+ * @param users        the people whose scope changed
+ * @param everyone     true when the lists were too long to send: every waiter is woken
+ * @param after        the revision before the transaction's first; null when not known (a notice
+ *                     of an older server)
+ * @param epochStarted true for the notice of an instance that opened the database and started a
+ *                     new epoch at the revision after {@code revision}: it names no change
  */
 record ChangeNotice(@JsonProperty("r") long revision, @JsonProperty("t") Set<Long> tpids,
-                    @JsonProperty("u") Set<String> users, @JsonProperty("all") boolean everyone) {
+                    @JsonProperty("u") Set<String> users, @JsonProperty("all") boolean everyone,
+                    @JsonProperty("f") Long after, @JsonProperty("e") boolean epochStarted) {
 
     /**
      * The PostgreSQL channel the instances of one FTOP database tell each other of commits on,
@@ -44,9 +54,19 @@ record ChangeNotice(@JsonProperty("r") long revision, @JsonProperty("t") Set<Lon
         users = users == null ? Set.of() : Set.copyOf(users);
     }
 
-    /** A notice that wakes every waiter, for a commit too large to list. */
-    static ChangeNotice everyone(long revision) {
-        return new ChangeNotice(revision, Set.of(), Set.of(), true);
+    /** A notice that wakes every waiter, for a commit after {@code after} up to {@code revision} too large to list. */
+    static ChangeNotice everyone(Long after, long revision) {
+        return new ChangeNotice(revision, Set.of(), Set.of(), true, after, false);
+    }
+
+    /** A notice of the changes {@code tpids} and {@code users} of the commit after {@code after} up to {@code revision}. */
+    static ChangeNotice of(long after, long revision, Set<Long> tpids, Set<String> users) {
+        return new ChangeNotice(revision, tpids, users, false, after, false);
+    }
+
+    /** The notice of a new epoch of the revision history starting after {@code latest}. */
+    static ChangeNotice epochStarted(long latest) {
+        return new ChangeNotice(latest, Set.of(), Set.of(), false, null, true);
     }
 
     /**
@@ -54,6 +74,9 @@ record ChangeNotice(@JsonProperty("r") long revision, @JsonProperty("t") Set<Lon
      * something new: a customer it sees changed, or what it sees did.
      */
     boolean touches(String userId, long[] scope) {
+        if (epochStarted) {
+            return false;
+        }
         if (everyone || users.contains(userId)) {
             return true;
         }
@@ -79,7 +102,7 @@ record ChangeNotice(@JsonProperty("r") long revision, @JsonProperty("t") Set<Lon
                 || !collect(c, "SELECT DISTINCT user_id FROM scope_drop WHERE revision > ? AND revision <= ?",
                 before, last, rs -> users.add(rs.getString(1)))
                 || users.size() > MAX_LISTED;
-        return all ? everyone(last) : new ChangeNotice(last, tpids, users, false);
+        return all ? everyone(before, last) : of(before, last, tpids, users);
     }
 
     /** Reads at most {@link #MAX_LISTED} rows into {@code into}; false when there were more. */
@@ -122,7 +145,7 @@ record ChangeNotice(@JsonProperty("r") long revision, @JsonProperty("t") Set<Lon
     String payload() {
         try {
             String json = ProtocolJson.mapper().writeValueAsString(this);
-            return json.length() <= 7000 ? json : ProtocolJson.mapper().writeValueAsString(everyone(revision));
+            return json.length() <= 7000 ? json : ProtocolJson.mapper().writeValueAsString(everyone(after, revision));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write a change notice", e);
         }

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,10 +79,12 @@ final class ChangesApi {
 
     private final Database db;
     private final LiveChanges live;
+    private final RecentCommits recent;
 
-    ChangesApi(Database db, LiveChanges live) {
+    ChangesApi(Database db, LiveChanges live, RecentCommits recent) {
         this.db = db;
         this.live = live;
+        this.recent = recent;
     }
 
     void register(RoutesConfig routes) {
@@ -114,7 +117,8 @@ final class ChangesApi {
         if (ctx.queryParam("wait") != null) {
             ctx.header(WAIT_HEADER, Integer.toString(wait));
         }
-        Pulled pulled = pull(ask, wait > 0);
+        Pulled known = quietFromMemory(ask, wait > 0);
+        Pulled pulled = known != null ? known : pull(ask, wait > 0);
         if (pulled.scope() == null) {
             Http.json(ctx, 200, pulled.page());
             return;
@@ -153,12 +157,27 @@ final class ChangesApi {
                 }, live.workers());
     }
 
+    /**
+     * The page {@code ask} asks for when this instance knows, without the database, that nothing
+     * after the cursor is new for the caller ({@link RecentCommits}); null when it does not.
+     */
+    private Pulled quietFromMemory(Ask ask, boolean wait) {
+        String userId = ask.user().userId();
+        long[] scope = recent.scope(userId);
+        if (scope == null) {
+            return null;
+        }
+        ChangesPage page = recent.quietPage(userId, scope, ask.since(), ask.epoch());
+        return page == null ? null : new Pulled(page, wait ? scope : null);
+    }
+
     /** The page {@code ask} asks for, and the caller's scope when {@code wait} and the page holds nothing new. */
     private Pulled pull(Ask ask, boolean wait) throws SQLException {
         long since = ask.since();
         String epoch = ask.epoch();
         return db.read(c -> {
             long latest = db.latestRevision(c);
+            recent.startIfNeeded(c, latest);
             if (epoch != null && !epoch.isBlank() && since > 0 && since <= latest) {
                 String current = RevisionEpochs.of(c, since);
                 if (!epoch.equals(current)) {
@@ -171,7 +190,14 @@ final class ChangesApi {
             ChangesPage page = pull(c, db.serverId(), latest, ask.user().userId(), since, ask.limit(), Plan.CHOOSE);
             page = epoch == null ? page : page.withNextEpoch(RevisionEpochs.of(c, page.next()));
             boolean quiet = page.changes().isEmpty() && page.droppedCustomers().isEmpty() && !page.more();
-            return new Pulled(page, wait && quiet ? scopeOf(c, ask.user().userId()) : null);
+            String userId = ask.user().userId();
+            long[] scope = null;
+            if (quiet && (wait || recent.scope(userId) == null)) {
+                // Kept, so that the caller's next quiet pulls are answered from memory.
+                scope = scopeOf(c, userId);
+                recent.rememberScope(userId, scope, latest);
+            }
+            return new Pulled(page, wait && quiet ? scope : null);
         });
     }
 
@@ -228,10 +254,10 @@ final class ChangesApi {
         }
         Map<Long, Set<UUID>> partnerTenants = new HashMap<>();
         List<long[]> grown = new ArrayList<>();
-        Map<Long, Long> scope = smallScope(c, userId);
-        if (scope != null) {
-            readScope(c, userId, "", since, upTo, partnerTenants, grown);
-        } else {
+        Map<Long, Long> scope = smallScope(c, userId, since, upTo, partnerTenants, grown);
+        if (scope == null) {
+            partnerTenants.clear();
+            grown.clear();
             readScope(c, userId, " AND ((granted_revision > ? AND granted_revision <= ?) OR tenant_filter IS NOT NULL)",
                     since, upTo, partnerTenants, grown);
         }
@@ -325,20 +351,36 @@ final class ChangesApi {
 
     /**
      * The customers of a small scope (at most {@link #SMALL_SCOPE} of them) with the revision at
-     * which each came into scope; null for a larger scope.
+     * which each came into scope, its partners' tenant filters and the customers that came into
+     * scope in (since, upTo] (in revision order), in one reading; null for a larger scope.
      */
-    private static Map<Long, Long> smallScope(Connection c, String userId) throws SQLException {
+    private static Map<Long, Long> smallScope(Connection c, String userId, long since, long upTo,
+                                              Map<Long, Set<UUID>> partnerTenants, List<long[]> grown) throws SQLException {
         Map<Long, Long> scope = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT tpid, granted_revision FROM user_scope WHERE user_id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT tpid, granted_revision, tenant_filter FROM user_scope WHERE user_id = ?")) {
             ps.setString(1, userId);
             ps.setMaxRows(SMALL_SCOPE + 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    scope.put(rs.getLong(1), rs.getLong(2));
+                    long tpid = rs.getLong(1);
+                    long granted = rs.getLong(2);
+                    String filter = rs.getString(3);
+                    scope.put(tpid, granted);
+                    if (filter != null) {
+                        partnerTenants.put(tpid, ScopeIndex.decode(filter));
+                    }
+                    if (granted > since && granted <= upTo) {
+                        grown.add(new long[] {tpid, granted});
+                    }
                 }
             }
         }
-        return scope.size() > SMALL_SCOPE ? null : scope;
+        if (scope.size() > SMALL_SCOPE) {
+            return null;
+        }
+        grown.sort(Comparator.comparingLong(g -> g[1]));
+        return scope;
     }
 
     /** Partners' tenant filters and the customers that came into scope in (since, upTo], in revision order. */

@@ -181,7 +181,7 @@ public final class Database implements AutoCloseable {
             MigrationInfo current = flyway.info().current();
             db.schemaVersion = current == null ? "" : current.getVersion().getVersion();
             db.serverId = ServerIdentity.ensure(target);
-            startEpoch(target);
+            startEpoch(target, postgres ? ChangeNotice.channel(db.serverId) : null);
             db.checkDurability(target);
             db.pool = pool(target, size);
         } catch (RuntimeException e) {
@@ -218,12 +218,12 @@ public final class Database implements AutoCloseable {
      *
      * @throws DatabaseBusyException when the admission queue is full or the wait ran out
      */
-    private <T> T withConnection(SqlWork<T> work) throws SQLException {
+    private <T> T withConnection(AdmissionQueue.Lane lane, SqlWork<T> work) throws SQLException {
         HikariDataSource open = pool;
         if (open == null || open.isClosed()) {
             throw new SQLException("The database " + redact(url) + " is closed");
         }
-        admission.enter();
+        admission.enter(lane);
         try (Connection c = open.getConnection()) {
             return work.run(c);
         } finally {
@@ -397,7 +397,7 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> T inTransaction(SqlWork<T> work, boolean takesRevisions) throws SQLException {
-        return withConnection(c -> {
+        return withConnection(AdmissionQueue.Lane.WRITE, c -> {
             c.setAutoCommit(false);
             T result;
             long revision;
@@ -448,12 +448,18 @@ public final class Database implements AutoCloseable {
         return postgres ? committed : Math.min(committed, durableRevision.get());
     }
 
-    /** Starts a new epoch of the revision history (see {@link RevisionEpochs}) for this opening. */
-    private static void startEpoch(DataSource target) {
+    /**
+     * Starts a new epoch of the revision history (see {@link RevisionEpochs}) for this opening, and
+     * tells the instances listening on {@code channel} (PostgreSQL; null on H2) when it commits.
+     */
+    private static void startEpoch(DataSource target, String channel) {
         try (Connection c = target.getConnection()) {
             c.setAutoCommit(false);
             try {
                 RevisionEpochs.start(c, Instant.now());
+                if (channel != null) {
+                    ChangeNotice.epochStarted(RowStore.currentRevision(c)).notifyOthers(c, channel);
+                }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -540,7 +546,15 @@ public final class Database implements AutoCloseable {
 
     /** Runs read-only {@code work} on a connection in auto-commit mode. */
     public <T> T read(SqlWork<T> work) throws SQLException {
-        return withConnection(work);
+        return withConnection(AdmissionQueue.Lane.READ, work);
+    }
+
+    /**
+     * Runs read-only {@code work} as {@link #read}, but in the writes' lane of the admission queue:
+     * the reads of a request that then writes (a push's authentication) do not queue behind pulls.
+     */
+    <T> T readForWrite(SqlWork<T> work) throws SQLException {
+        return withConnection(AdmissionQueue.Lane.WRITE, work);
     }
 
     @Override

@@ -71,6 +71,7 @@ public final class FtopServer implements AutoCloseable {
     private Optional<String> metricsToken = Optional.empty();
     private Javalin app;
     private LiveChanges live;
+    private RecentCommits recent;
     private LiveChanges.Timer liveTimer;
     private PgChangeListener listener;
 
@@ -159,7 +160,7 @@ public final class FtopServer implements AutoCloseable {
             routes.beforeMatched(this::authenticate);
             routes.after(ctx -> inFlight.decrementAndGet());
             new SessionApi(db, clock, config.tokenLifetime(), config.signIn()).register(routes);
-            new ChangesApi(db, waiting).register(routes);
+            new ChangesApi(db, waiting, recent).register(routes);
             new MutationsApi(mutations, metrics).register(routes);
             new HistoryApi(db).register(routes);
             new ChecksumApi(db).register(routes);
@@ -191,9 +192,18 @@ public final class FtopServer implements AutoCloseable {
      */
     private LiveChanges startLive() {
         live = new LiveChanges(db.poolSize(), liveTimer);
+        recent = new RecentCommits(db.serverId());
+        // Quiet pulls answered from memory (RecentCommits) and the waiters hear of each commit;
+        // in either order a long-poll answered "nothing new up to R" waits for what follows R.
+        db.onCommit(recent::publish);
         db.onCommit(live::publish);
         if (db.postgres()) {
-            listener = PgChangeListener.start(db, live::publish);
+            listener = PgChangeListener.start(db, notice -> {
+                recent.publish(notice);
+                if (!notice.epochStarted()) {
+                    live.publish(notice);
+                }
+            });
         }
         return live;
     }
@@ -211,6 +221,11 @@ public final class FtopServer implements AutoCloseable {
     synchronized FtopServer withLiveTimer(LiveChanges.Timer timer) {
         liveTimer = timer;
         return this;
+    }
+
+    /** What this instance knows of recent commits, to answer quiet pulls without the database. */
+    RecentCommits recentCommits() {
+        return recent;
     }
 
     /** How many long-polls wait for changes now. */
@@ -336,7 +351,10 @@ public final class FtopServer implements AutoCloseable {
         String token = header.substring(7).trim();
         Optional<User> user = oidc.isPresent() && OidcTokens.looksLikeJwt(token)
                 ? Optional.of(oidc.get().user(token, db))
-                : db.read(c -> Accounts.userOfToken(c, token, clock.instant()));
+                : ctx.method() == HandlerType.GET
+                ? db.read(c -> Accounts.userOfToken(c, token, clock.instant()))
+                // A push (or any other write) is not held up behind pulls to learn who sends it.
+                : db.readForWrite(c -> Accounts.userOfToken(c, token, clock.instant()));
         if (user.isEmpty()) {
             throw ApiException.unauthorized("The session token is unknown or has expired; sign in again");
         }

@@ -47,7 +47,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * arrive each second), opens its long-poll and pushes at its arrival and every {@code interval}
  * after: {@code n / interval} pushes a second from the start. A push's latency runs from the
  * moment it was due, so a server that falls behind shows in it. A long-poll answered with changes
- * is followed by the pages still waiting, then a new long-poll. Set-up: each distinct person signs
+ * is followed by the pages still waiting, then a new long-poll. A long-poll or page answered 503
+ * (busy) is asked again after its Retry-After, any other failure after a second, as the desktop's
+ * live watch does; both are counted by cause. Set-up: each distinct person signs
  * in and makes a first pull once; the desktops of one person start from that pull.
  *
  * <p>Prints per endpoint the requests, p50, p99 and max: {@code POST /mutations} (from when it was
@@ -75,6 +77,7 @@ final class OpenLoopLoad {
     private final Map<Long, Long> answeredAt = new ConcurrentHashMap<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicInteger pushesInFlight = new AtomicInteger();
+    private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
 
     private OpenLoopLoad(HttpClient http, String api, String password) {
         this.http = http;
@@ -115,6 +118,7 @@ final class OpenLoopLoad {
         try {
             load.run(plans, desktops, intervalSeconds, seconds, waitSeconds);
         } finally {
+            load.retries.shutdownNow();
             callbacks.shutdownNow();
         }
     }
@@ -232,7 +236,11 @@ final class OpenLoopLoad {
                 .timeout(Duration.ofMinutes(2)).GET().build();
     }
 
-    /** A long-poll from the desktop's cursor; when it brings changes, the pages after it, then the next long-poll. */
+    /**
+     * A long-poll from the desktop's cursor; when it brings changes, the pages after it, then the
+     * next long-poll. A 503 (busy) is asked again after its Retry-After, any other failure after a
+     * second, as the desktop's live watch does: a desktop never stops waiting for changes.
+     */
     private void longPoll(Desktop d, int waitSeconds) {
         if (stopping.get()) {
             return;
@@ -249,8 +257,14 @@ final class OpenLoopLoad {
             }
             long now = System.nanoTime();
             try {
+                if (failure == null && answer.statusCode() == 503) {
+                    count("long-poll answered 503, asked again after Retry-After");
+                    retryLater(d, waitSeconds, answer.headers().firstValueAsLong("Retry-After").orElse(1));
+                    return;
+                }
                 if (failure != null || answer.statusCode() != 200) {
-                    outcomes.computeIfAbsent("long-poll failed", k -> new AtomicLong()).incrementAndGet();
+                    count("long-poll failed (" + (failure != null ? rootCause(failure) : "answered " + answer.statusCode()) + ")");
+                    retryLater(d, waitSeconds, 1);
                     return;
                 }
                 ChangesPage page = ProtocolJson.mapper().readValue(answer.body(), ChangesPage.class);
@@ -269,24 +283,62 @@ final class OpenLoopLoad {
                     }
                     record(wake >= 0 ? WAKE : PULL, wake >= 0 ? wake : now - sent);
                 }
-                boolean more = apply(d, page);
-                while (more && !stopping.get()) {
-                    long pullStart = System.nanoTime();
-                    HttpResponse<byte[]> next = http.send(get(d.person.token(), "since=" + page.next() + "&limit=" + PAGE),
-                            HttpResponse.BodyHandlers.ofByteArray());
-                    record(PULL, System.nanoTime() - pullStart);
-                    check(next, "GET /changes");
-                    page = ProtocolJson.mapper().readValue(next.body(), ChangesPage.class);
-                    more = apply(d, page);
+                if (apply(d, page)) {
+                    nextPage(d, page.next(), waitSeconds);
+                    return;
                 }
             } catch (IOException | RuntimeException e) {
-                outcomes.computeIfAbsent("long-poll failed", k -> new AtomicLong()).incrementAndGet();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                count("long-poll failed (" + rootCause(e) + ")");
+                retryLater(d, waitSeconds, 1);
                 return;
             }
             longPoll(d, waitSeconds);
         });
+    }
+
+    /** The page after {@code since} (not waiting), then the ones after it, then the next long-poll. */
+    private void nextPage(Desktop d, long since, int waitSeconds) {
+        if (stopping.get()) {
+            return;
+        }
+        long pullStart = System.nanoTime();
+        http.sendAsync(get(d.person.token(), "since=" + since + "&limit=" + PAGE), HttpResponse.BodyHandlers.ofByteArray())
+                .whenComplete((answer, failure) -> {
+                    if (stopping.get()) {
+                        return;
+                    }
+                    record(PULL, System.nanoTime() - pullStart);
+                    try {
+                        if (failure == null && answer.statusCode() == 503) {
+                            count("page answered 503, asked again after Retry-After");
+                            retryLater(d, waitSeconds, answer.headers().firstValueAsLong("Retry-After").orElse(1));
+                            return;
+                        }
+                        if (failure != null) {
+                            throw new IOException(failure);
+                        }
+                        check(answer, "GET /changes");
+                        ChangesPage page = ProtocolJson.mapper().readValue(answer.body(), ChangesPage.class);
+                        if (apply(d, page)) {
+                            nextPage(d, page.next(), waitSeconds);
+                            return;
+                        }
+                    } catch (IOException | RuntimeException e) {
+                        count("page failed (" + rootCause(e) + ")");
+                        retryLater(d, waitSeconds, 1);
+                        return;
+                    }
+                    longPoll(d, waitSeconds);
+                });
+    }
+
+    /** The desktop's next long-poll, after {@code seconds}. */
+    private void retryLater(Desktop d, int waitSeconds, long seconds) {
+        retries.schedule(() -> longPoll(d, waitSeconds), Math.max(1, seconds), TimeUnit.SECONDS);
+    }
+
+    private void count(String outcome) {
+        outcomes.computeIfAbsent(outcome, k -> new AtomicLong()).incrementAndGet();
     }
 
     private static boolean apply(Desktop d, ChangesPage page) {
@@ -349,6 +401,16 @@ final class OpenLoopLoad {
                         pushesInFlight.decrementAndGet();
                     }
                 });
+    }
+
+    /** What a failure came down to, short: the class of its root cause and its message's start. */
+    private static String rootCause(Throwable failure) {
+        Throwable t = failure;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = String.valueOf(t.getMessage());
+        return t.getClass().getSimpleName() + ": " + message.substring(0, Math.min(60, message.length()));
     }
 
     private void record(String endpoint, long nanos) {
