@@ -34,6 +34,11 @@ public final class StartupSequence {
     private final long started = System.nanoTime();
     private final long fxCpuAtStart;
     private final List<Step> steps = new ArrayList<>();
+    /** Who waits for which step; guarded by {@link #steps}. */
+    private final List<Waiter> waiters = new ArrayList<>();
+
+    private record Waiter(String step, Runnable action) {
+    }
 
     /** Begins on the FX thread, as the app's start does. */
     StartupSequence() {
@@ -44,9 +49,23 @@ public final class StartupSequence {
     void reached(String step) {
         long millis = (System.nanoTime() - started) / 1_000_000;
         long cpu = Platform.isFxApplicationThread() ? (fxCpu() - fxCpuAtStart) / 1_000_000 : -1;
+        List<Runnable> due = new ArrayList<>();
         synchronized (steps) {
             steps.add(new Step(step, millis, cpu));
+            waiters.removeIf(w -> w.step().equals(step) && due.add(w.action()));
         }
+        due.forEach(Platform::runLater);
+    }
+
+    /** Runs {@code action} on the FX thread once the start reaches {@code step} (soon, when it did already). */
+    public void whenReached(String step, Runnable action) {
+        synchronized (steps) {
+            if (steps.stream().noneMatch(s -> s.name().equals(step))) {
+                waiters.add(new Waiter(step, action));
+                return;
+            }
+        }
+        Platform.runLater(action);
     }
 
     /** The steps reached so far, in the order reached. */

@@ -132,7 +132,7 @@ public final class StartupBenchmark {
             Platform.runLater(() -> {
                 app.init();
                 app.start(new Stage());
-                whenPortfolioFilled(app, () -> Platform.runLater(() -> populated.complete(System.nanoTime() - launch)));
+                app.whenStartReaches("Portfolio populated", () -> populated.complete(System.nanoTime() - launch));
             });
             long toPortfolio = populated.get(120, TimeUnit.SECONDS);
             System.out.printf(Locale.US, "Launch to a populated Portfolio (open store, read, assess, draw): %,d ms%n",
@@ -276,7 +276,7 @@ public final class StartupBenchmark {
         Platform.runLater(() -> {
             app.init();
             app.start(new Stage());
-            whenPortfolioFilled(app, () -> Platform.runLater(() -> populated.complete(System.nanoTime() - launch)));
+            app.whenStartReaches("Portfolio populated", () -> populated.complete(System.nanoTime() - launch));
         });
         long fromApp = populated.get(300, TimeUnit.SECONDS);
         long fromProcess = ProcessHandle.current().info().startInstant()
@@ -286,7 +286,7 @@ public final class StartupBenchmark {
         System.out.println("LAUNCH " + ms(fromApp) + " " + fromProcess + " " + cpu);
         // the steps after the first screen too: until the rows are read from the workspace
         CompletableFuture<Void> rowsRead = new CompletableFuture<>();
-        Platform.runLater(() -> whenStep(app, "rows read", () -> rowsRead.complete(null)));
+        Platform.runLater(() -> app.whenStartReaches("rows read", () -> rowsRead.complete(null)));
         rowsRead.get(300, TimeUnit.SECONDS);
         System.out.println("STEPS " + app.startupSteps().stream().map(Object::toString)
                 .collect(java.util.stream.Collectors.joining(", ")));
@@ -308,23 +308,6 @@ public final class StartupBenchmark {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
-    }
-
-    private static void whenStep(FtopApplication app, String step, Runnable action) {
-        if (app.startupSteps().stream().noneMatch(s -> s.name().equals(step))) {
-            Platform.runLater(() -> whenStep(app, step, action));
-            return;
-        }
-        action.run();
-    }
-
-    private static void whenPortfolioFilled(FtopApplication app, Runnable action) {
-        // the shell exists once the store is open; poll for it on the FX thread
-        if (app.shell() == null || !app.shell().portfolio().loadedProperty().get()) {
-            Platform.runLater(() -> whenPortfolioFilled(app, action));
-            return;
-        }
-        action.run();
     }
 
     /** Time from asking for the customer to its details being shown and one more pulse drawn. */
