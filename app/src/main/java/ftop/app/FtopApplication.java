@@ -179,6 +179,9 @@ public final class FtopApplication extends Application {
         VBox loading = new VBox(12, opening);
         loading.setAlignment(Pos.CENTER);
         loading.setId("openingWorkspace");
+        // 1400x900, or less on a smaller screen so the window never hangs off it
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        scene = new Scene(loading, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
         // A spinner redraws the window at every frame, on the cores the opening needs: it shows only
         // when the opening takes long enough for someone to wonder (the demo's first sync, a big workspace).
         scheduler.after(SPINNER_DELAY, () -> {
@@ -186,9 +189,6 @@ public final class FtopApplication extends Application {
                 loading.getChildren().add(0, new ProgressIndicator());
             }
         });
-        // 1400x900, or less on a smaller screen so the window never hangs off it
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        scene = new Scene(loading, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
         Theme.style(scene);
         stage.setScene(scene);
         stage.setTitle("FTOP Desktop");
