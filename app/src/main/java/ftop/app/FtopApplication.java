@@ -1,23 +1,16 @@
 package ftop.app;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.ObservableValue;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Pos;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
@@ -26,13 +19,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-
-import javax.imageio.ImageIO;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +34,7 @@ import ftop.app.edit.DraftKeeper;
 import ftop.app.edit.RecoveredDrafts;
 import ftop.app.help.HelpMenu;
 import ftop.app.portfolio.PortfolioRow;
+import ftop.app.portfolio.PortfolioSnapshot;
 import ftop.app.portfolio.PortfolioViewModel;
 import ftop.app.search.SearchFeature;
 import ftop.app.shell.MainWindow;
@@ -78,6 +69,8 @@ import ftop.sync.client.SyncEngine;
 public final class FtopApplication extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(FtopApplication.class);
+    /** How long the opening screen shows without a spinner. */
+    private static final Duration SPINNER_DELAY = Duration.ofMillis(1500);
 
     private AppOptions options;
     private final WorkspaceOpener opener;
@@ -110,6 +103,8 @@ public final class FtopApplication extends Application {
     private volatile boolean removed;
     private Stage stage;
     private MainWindow window;
+    /** The steps of this start, when each was reached. */
+    private volatile StartupSequence startup;
     /** Writes what is typed and not yet kept as drafts when the process is asked to end (a session logout). */
     private Thread shutdownHook;
     /** What the process should exit with; a failed screenshot run is not a success. */
@@ -178,15 +173,22 @@ public final class FtopApplication extends Application {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
+        startup = new StartupSequence();
         Theme.apply(options.dark());
-        ProgressIndicator spinner = new ProgressIndicator();
         Label opening = new Label("Opening workspace " + options.profile() + "…");
-        VBox loading = new VBox(12, spinner, opening);
+        VBox loading = new VBox(12, opening);
         loading.setAlignment(Pos.CENTER);
         loading.setId("openingWorkspace");
         // 1400x900, or less on a smaller screen so the window never hangs off it
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         scene = new Scene(loading, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight()));
+        // A spinner redraws the window at every frame, on the cores the opening needs: it shows only
+        // when the opening takes long enough for someone to wonder (the demo's first sync, a big workspace).
+        scheduler.after(SPINNER_DELAY, () -> {
+            if (scene.getRoot() == loading) {
+                loading.getChildren().add(0, new ProgressIndicator());
+            }
+        });
         Theme.style(scene);
         stage.setScene(scene);
         stage.setTitle("FTOP Desktop");
@@ -194,6 +196,7 @@ public final class FtopApplication extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         stage.show();
+        startup.reached("window shown");
 
         LocalDate today = LocalDate.now(clock);
         if (syncing && options.dataset().isEmpty()) {
@@ -201,12 +204,17 @@ public final class FtopApplication extends Application {
         }
         WorkspaceOpener chosen = options.dataset().isEmpty() ? (syncOpener != null ? syncOpener : opener)
                 : (profile, home, day) -> StoreWorkspace.openGenerated(profile, home, day, options.dataset().get());
+        // the other core gets the reading of the kept Portfolio ready while this one opens the workspace
+        indexing.run(PortfolioSnapshot::prepare, failure -> LOG.warn("Preparing the Portfolio's reading failed", failure));
         tasks.run(() -> {
                     Workspace opened = chosen.open(options.profile(), Optional.of(options.workspaceDirectory()), today);
+                    startup.reached("workspace open");
                     boolean dark = options.dark()
                             || opened.setting(ShellModel.THEME_SETTING).map("dark"::equals).orElse(false);
                     // what the first screen shows, read with the workspace: the Portfolio as it was left
-                    return new Opened(opened, dark, PortfolioViewModel.prefetch(opened));
+                    PortfolioViewModel.Prefetched portfolio = PortfolioViewModel.prefetch(opened);
+                    startup.reached("first screen read");
+                    return new Opened(opened, dark, portfolio);
                 },
                 this::showWorkspace,
                 failure -> {
@@ -282,29 +290,42 @@ public final class FtopApplication extends Application {
                 .set(tpids -> assignments.openAssignments(tpids, scene.getWindow()));
         current.portfolio().onOpenTenantAssignmentsProperty()
                 .set(tenantIds -> assignments.openTenantBatch(tenantIds, scene.getWindow()));
-        window.customerView().setOnOpenAssignments(
-                tpid -> assignments.openAssignments(List.of(tpid), scene.getWindow()));
+        window.whenCustomerViewBuilt(view -> view.setOnOpenAssignments(
+                tpid -> assignments.openAssignments(List.of(tpid), scene.getWindow())));
         window.setOnRestoreAssignments((draft, done) -> assignments.restoreDraft(draft, scene.getWindow(), done));
         scene.setRoot(window);
-        sync.ifPresent(session -> {
+        Optional<SyncFeature> syncFeature = sync.map(session -> {
             syncSession = session;
-            SyncFeature.install(window, session, tasks, clock,
+            SyncFeature feature = SyncFeature.install(window, session, tasks, clock,
                     browser != null ? browser : url -> getHostServices().showDocument(url));
             SignOutAction.install(window, session, opened, tasks, this::removeWorkspaceAndQuit);
             shell.customer().trend().connect(session::fetchHistory, network);
             shell.review().connectHistory(session::fetchHistory, network);
+            return feature;
         });
         searchFeature = SearchFeature.install(window, search);
         window.addHeaderAction(HelpMenu.forWorkspace(options.workspaceDirectory(), opened, sync, tasks,
                 clock).button());
         shell.portfolio().showPrefetched(result.portfolio());
-        if (shell.portfolio().loadedProperty().get()) {
-            // the Portfolio of the last run shows: draw it first, then read the rows it is built from
-            afterNextPulse(shell::refresh);
-        } else {
+        startup.reached("main window built");
+        boolean keptRows = shell.portfolio().loadedProperty().get();
+        if (!keptRows) {
             shell.refresh();
         }
-        whenTrue(shell.portfolio().currentProperty(), () -> afterNextPulse(() -> {
+        StartupSequence.afterNextFrame(scene, () -> {
+            startup.reached("first frame");
+            if (keptRows) {
+                // the Portfolio of the last run shows: now read the rows it is built from
+                shell.refresh();
+            }
+            // The work queue runs one task after another: sync and the drafts' reading start once
+            // the Portfolio's rows are read, so they do not hold up the first screen.
+            syncFeature.ifPresent(SyncFeature::startSyncing);
+            offerDrafts(opened, window);
+        });
+        StartupSequence.whenTrue(shell.portfolio().currentProperty(), () -> StartupSequence.afterNextFrame(scene, () -> {
+            startup.reached("rows read");
+            LOG.info("Start: {}", startup.summary());
             // not needed for the first screen: keeping the rows for the next start, the search index
             Runnable keep = shell.portfolio().snapshotWork();
             if (keep != null) {
@@ -312,32 +333,15 @@ public final class FtopApplication extends Application {
             }
             searchFeature.buildIndexIfMissing(opened.writes(), indexing);
         }));
-        whenPortfolioLoaded(() -> {
-            options.customer().ifPresent(this::openCustomer);
-            options.screenshot().ifPresent(this::screenshotWhenSettled);
+        StartupSequence.whenTrue(shell.portfolio().loadedProperty(), () -> {
+            startup.reached("Portfolio populated");
+            UnattendedRun run = new UnattendedRun(shell, scene, tasks, () -> exitCode = 1);
+            options.customer().ifPresent(run::openCustomer);
+            options.screenshot().ifPresent(run::screenshotWhenSettled);
             if (options.exitWhenReady()) {
-                settle(2, this::reportStartAndExit);
+                run.reportStartAndExit();
             }
-            offerDrafts(opened, window);
         });
-    }
-
-    /** Runs {@code action} after the scene's next CSS and layout pass, on the next turn of the FX thread. */
-    private void afterNextPulse(Runnable action) {
-        boolean[] fired = new boolean[1];
-        Runnable[] listener = new Runnable[1];
-        listener[0] = () -> {
-            if (!fired[0]) {
-                fired[0] = true;
-                // neither the scene's listeners nor its nodes may change while its pulse runs
-                Platform.runLater(() -> {
-                    scene.removePostLayoutPulseListener(listener[0]);
-                    action.run();
-                });
-            }
-        };
-        scene.addPostLayoutPulseListener(listener[0]);
-        Platform.requestNextPulse();
     }
 
     /**
@@ -425,121 +429,11 @@ public final class FtopApplication extends Application {
         if (options.screenshot().isPresent()) {
             return;
         }
-        whenTrue(recovered.loadedProperty(), () -> {
+        StartupSequence.whenTrue(recovered.loadedProperty(), () -> {
             if (!recovered.entries().isEmpty() && !stopped) {
                 window.showDrafts();
             }
         });
-    }
-
-    private static void whenTrue(ObservableValue<Boolean> flag, Runnable action) {
-        if (flag.getValue()) {
-            action.run();
-            return;
-        }
-        flag.addListener(new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends Boolean> obs, Boolean old, Boolean now) {
-                if (now) {
-                    obs.removeListener(this);
-                    action.run();
-                }
-            }
-        });
-    }
-
-    /** {@code --exit-when-ready}: the time from the process start to the populated Portfolio, then exit. */
-    private void reportStartAndExit() {
-        Instant now = Instant.now();
-        String since = ProcessHandle.current().info().startInstant()
-                .map(start -> Duration.between(start, now).toMillis() + " ms after the process started")
-                .orElse("(the process start time is unknown here)");
-        System.out.println("Portfolio ready: " + shell.portfolio().rows().size() + " customers, " + since);
-        Platform.exit();
-    }
-
-    private void whenPortfolioLoaded(Runnable action) {
-        if (shell.portfolio().loadedProperty().get()) {
-            action.run();
-            return;
-        }
-        shell.portfolio().loadedProperty().addListener(new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends Boolean> obs, Boolean old, Boolean now) {
-                if (now) {
-                    obs.removeListener(this);
-                    action.run();
-                }
-            }
-        });
-    }
-
-    /** Opens the customer given by {@code --customer}: a TPID, or a name (case does not matter). */
-    private void openCustomer(String wanted) {
-        String key = wanted.strip().toLowerCase(Locale.ROOT);
-        Optional<PortfolioRow> match = shell.portfolio().rows().stream()
-                .filter(r -> Long.toString(r.tpid()).equals(key) || r.name().toLowerCase(Locale.ROOT).equals(key))
-                .findFirst()
-                .or(() -> shell.portfolio().rows().stream()
-                        .filter(r -> r.name().toLowerCase(Locale.ROOT).contains(key)).findFirst());
-        match.ifPresentOrElse(r -> shell.openCustomer(r.tpid()),
-                () -> System.err.println("No customer matches \"" + wanted + "\"; showing the Portfolio."));
-    }
-
-    /** Waits for the customer (if one is opening) and a few pulses of layout, then saves the window. */
-    private void screenshotWhenSettled(Path file) {
-        Runnable shoot = () -> settle(3, () -> {
-            WritableImage image = scene.snapshot(null);
-            tasks.run(() -> {
-                        Path parent = file.toAbsolutePath().getParent();
-                        if (parent != null) {
-                            Files.createDirectories(parent);
-                        }
-                        if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile())) {
-                            throw new IOException("No PNG writer available");
-                        }
-                        return file;
-                    },
-                    saved -> {
-                        System.out.println("Screenshot saved to " + saved.toAbsolutePath());
-                        Platform.exit();
-                    },
-                    failure -> {
-                        // file system errors carry only the path as their message; the type says what went wrong
-                        System.err.println("The screenshot could not be saved to " + file + ": "
-                                + failure.getClass().getSimpleName() + " " + failure.getMessage());
-                        exitCode = 1;
-                        Platform.exit();
-                    });
-        });
-        // the customer first, then its usage trend (read, then fetched from the server)
-        whenFalse(shell.customer().loadingProperty(),
-                () -> settle(1, () -> whenFalse(shell.customer().trend().loadingProperty(), shoot)));
-    }
-
-    private static void whenFalse(ObservableValue<Boolean> busy, Runnable action) {
-        if (!busy.getValue()) {
-            action.run();
-            return;
-        }
-        busy.addListener(new ChangeListener<>() {
-            @Override
-            public void changed(ObservableValue<? extends Boolean> obs, Boolean old, Boolean now) {
-                if (!now) {
-                    obs.removeListener(this);
-                    action.run();
-                }
-            }
-        });
-    }
-
-    /** Runs {@code action} after {@code pulses} more turns of the FX thread, so CSS and layout are done. */
-    private static void settle(int pulses, Runnable action) {
-        if (pulses <= 0) {
-            action.run();
-        } else {
-            Platform.runLater(() -> settle(pulses - 1, action));
-        }
     }
 
     @Override
@@ -604,6 +498,20 @@ public final class FtopApplication extends Application {
     /** The search (Ctrl+K) once the workspace is open; for tests and benchmarks. */
     public SearchFeature search() {
         return searchFeature;
+    }
+
+    /** The steps of the start so far (after {@link #start}); for the log and the start-up benchmarks. */
+    public List<StartupSequence.Step> startupSteps() {
+        return startup == null ? List.of() : startup.steps();
+    }
+
+    /**
+     * Runs {@code action} on the FX thread once the start reaches {@code step} ("Portfolio
+     * populated", "first frame", "rows read"...; see {@link #startupSteps}); for the start-up
+     * benchmarks. Call after {@link #start}.
+     */
+    public void whenStartReaches(String step, Runnable action) {
+        startup.whenReached(step, action);
     }
 
     /** The main window once the workspace is open; for tests. */

@@ -205,6 +205,13 @@ public final class CustomerView extends BorderPane {
                 failed.done().accept(Optional.of(now));
             }
         });
+        // the window builds this view when its tab first shows, maybe after a customer opened
+        picker.show(model.selectedProperty().get());
+        if (!model.openingProperty().get().isEmpty()) {
+            setCenter(opening);
+        } else if (model.detailsProperty().get() != null) {
+            show(model.detailsProperty().get());
+        }
     }
 
     /**

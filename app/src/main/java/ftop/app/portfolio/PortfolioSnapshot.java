@@ -46,6 +46,15 @@ public final class PortfolioSnapshot {
     private PortfolioSnapshot() {
     }
 
+    /**
+     * Gets the reading of kept rows ready (its JSON deserializers are made with the reader, when
+     * this class loads), so that the first {@link #read} does not wait for it; from any thread,
+     * e.g. while the workspace opens.
+     */
+    public static void prepare() {
+        Objects.requireNonNull(READER);
+    }
+
     /** The text kept for {@code portfolio}, built for the user {@code userId}. */
     static String encode(PortfolioRows.Portfolio portfolio, String userId) {
         List<TenantEntry> tenants = new ArrayList<>(portfolio.tenants().size());

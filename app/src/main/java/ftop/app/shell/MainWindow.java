@@ -63,8 +63,9 @@ public final class MainWindow extends BorderPane {
     private Button refreshButton;
     private final Tab portfolioTab;
     private final Tab customerTab;
-    private final CustomerView customerView;
-    private final TenantView tenantView;
+    /** The pages besides the Portfolio are built when first shown: the first screen does not wait for them. */
+    private final LazyView<CustomerView> customerView;
+    private final LazyView<TenantView> tenantView;
     private final Consumer<UUID> openTenant;
     private final ShellModel model;
     private Runnable onQuit = () -> { };
@@ -77,9 +78,9 @@ public final class MainWindow extends BorderPane {
         this.model = model;
 
         PortfolioView portfolioView = new PortfolioView(model.portfolio());
-        CustomerView customerView = new CustomerView(model.customer());
+        LazyView<CustomerView> customerView = new LazyView<>(() -> new CustomerView(model.customer()));
         portfolioTab = tab(Page.PORTFOLIO, "portfolioTab", portfolioView, new FontIcon(Material2AL.DASHBOARD));
-        customerTab = tab(Page.CUSTOMER, "customerTab", customerView, new FontIcon(Material2MZ.PERSON));
+        customerTab = tab(Page.CUSTOMER, "customerTab", null, new FontIcon(Material2MZ.PERSON));
         portfolioTab.setTooltip(new Tooltip("All my customers (Ctrl+1)"));
         customerTab.setTooltip(new Tooltip("One customer's health (Ctrl+2; Ctrl+F to find a customer)"));
         tabs.setId("mainTabs");
@@ -88,47 +89,56 @@ public final class MainWindow extends BorderPane {
         portfolioTab.setClosable(false);
         customerTab.setClosable(false);
         tabs.getTabs().addAll(portfolioTab, customerTab);
-        ReviewView reviewView = new ReviewView(model.review(),
-                ExportFileChooser.system(), model::openCustomer);
-        Tab reviewTab = new Tab("Review", reviewView);
+        LazyView<ReviewView> reviewView = new LazyView<>(() -> new ReviewView(model.review(),
+                ExportFileChooser.system(), model::openCustomer));
+        Tab reviewTab = new Tab("Review");
         reviewTab.setId("reviewTab");
         reviewTab.setGraphic(new FontIcon(Material2MZ.SLIDESHOW));
         reviewTab.setTooltip(new Tooltip("Prepare a customer health review meeting (F11: review mode)"));
         reviewTab.setClosable(false);
+        reviewView.fill(reviewTab);
         reviewTab.setOnSelectionChanged(e -> {
             if (reviewTab.isSelected()) {
-                reviewView.shown();
+                reviewView.get().shown();
             }
         });
         tabs.getTabs().add(reviewTab);
         // a tenant opened from the Portfolio or the Customer tab shows in its own closable tab
-        TenantView tenantView = new TenantView(model.tenant());
+        LazyView<TenantView> tenantView = new LazyView<>(() -> new TenantView(model.tenant()));
         Consumer<UUID> openTenant = tenantId -> {
+            TenantView view = tenantView.get();
             model.tenant().open(tenantId);
-            showTenantTab(model, tenantView);
+            showTenantTab(model, view);
         };
         model.portfolio().onOpenTenantProperty().set(openTenant::accept);
-        customerView.setOnOpenTenant(tenant -> openTenant.accept(tenant.tenantId()));
-        // "Add new status": the notes live on the winner tenant, so its tab opens with the editor focused
-        customerView.setOnAddStatus(winner -> {
-            model.tenant().openForNewStatus(winner.tenantId());
-            showTenantTab(model, tenantView);
-        });
         this.customerView = customerView;
         this.tenantView = tenantView;
         this.openTenant = openTenant;
-        // every editor of the window, so that quitting asks about them and what is typed is kept as drafts
-        customerView.setOnShowTab(() -> {
-            model.show(Page.CUSTOMER);
-            select(Page.CUSTOMER);
+        customerView.whenBuilt(view -> {
+            view.setOnOpenTenant(tenant -> openTenant.accept(tenant.tenantId()));
+            // "Add new status": the notes live on the winner tenant, so its tab opens with the editor focused
+            view.setOnAddStatus(winner -> {
+                TenantView tenant = tenantView.get();
+                model.tenant().openForNewStatus(winner.tenantId());
+                showTenantTab(model, tenant);
+            });
+            view.setOnShowTab(() -> {
+                model.show(Page.CUSTOMER);
+                select(Page.CUSTOMER);
+            });
+            // every editor of the window, so that quitting asks about them and what is typed is kept as drafts
+            view.forms().forEach(model.forms()::register);
         });
-        tenantView.setOnShowTab(() -> showTenantTab(model, tenantView));
-        customerView.forms().forEach(model.forms()::register);
-        model.forms().register(tenantView.statusForm());
+        customerView.fill(customerTab);
+        tenantView.whenBuilt(view -> {
+            view.setOnShowTab(() -> showTenantTab(model, view));
+            model.forms().register(view.statusForm());
+        });
 
         // the model decides which page shows; clicking a tab is a request to the model
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (old == customerTab && now != null && now != customerTab && !customerView.confirmLeave()) {
+            if (old == customerTab && now != null && now != customerTab
+                    && customerView.ifBuilt().filter(view -> !view.confirmLeave()).isPresent()) {
                 // the person keeps editing: back to the Customer tab once this change is done
                 Platform.runLater(() -> tabs.getSelectionModel().select(customerTab));
                 return;
@@ -159,8 +169,8 @@ public final class MainWindow extends BorderPane {
             } else if (FIND_CUSTOMER.match(e)) {
                 model.show(Page.CUSTOMER);
                 select(Page.CUSTOMER);
-                customerView.picker().requestFocus();
-                customerView.picker().selectAll();
+                customerView.get().picker().requestFocus();
+                customerView.get().picker().selectAll();
             } else if (REFRESH.match(e)) {
                 model.refresh();
             } else if (QUIT.match(e)) {
@@ -250,11 +260,11 @@ public final class MainWindow extends BorderPane {
     public void restoreDraft(Draft draft, Consumer<Optional<String>> done) {
         var form = DraftForm.of(draft);
         if (form.filter(f -> f == DraftForm.STATUS_NOTE).isPresent()) {
-            tenantView.restoreDraft(draft, done);
+            tenantView.get().restoreDraft(draft, done);
         } else if (form.filter(f -> f == DraftForm.ASSIGNMENTS).isPresent()) {
             onRestoreAssignments.accept(draft, done);
         } else {
-            customerView.restoreDraft(draft, done);
+            customerView.get().restoreDraft(draft, done);
         }
     }
 
@@ -397,8 +407,16 @@ public final class MainWindow extends BorderPane {
         return tabs;
     }
 
-    /** The Customer tab's view, for features that plug into it (e.g. its Assignments card). */
+    /** The Customer tab's view, built now when its tab has not shown yet. */
     public CustomerView customerView() {
-        return customerView;
+        return customerView.get();
+    }
+
+    /**
+     * Runs {@code action} with the Customer tab's view once it is built (now if it is), for features
+     * that plug into it (e.g. its Assignments card) without building it before it shows.
+     */
+    public void whenCustomerViewBuilt(Consumer<CustomerView> action) {
+        customerView.whenBuilt(action);
     }
 }

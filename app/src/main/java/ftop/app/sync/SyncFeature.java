@@ -44,7 +44,7 @@ public final class SyncFeature {
     }
 
     /**
-     * Wires {@code session} into {@code window} and starts background sync; on the FX thread.
+     * Wires {@code session} into {@code window}; on the FX thread. Sync starts with {@link #startSyncing}.
      * {@code browser} opens the company sign-in page.
      */
     public static SyncFeature install(MainWindow window, SyncSession session, BackgroundTasks tasks, Clock clock,
@@ -71,8 +71,15 @@ public final class SyncFeature {
         }));
         // a new sign-in (maybe as someone else) reaches the status bar, the Portfolio and permissions at once
         session.addSignInListener(user -> Platform.runLater(() -> window.model().signedIn(user)));
-        tasks.run(session::start, failure -> LOG.warn("Sync could not start", failure));
         return feature;
+    }
+
+    /**
+     * Starts background sync, on the work queue: after whatever it holds already (at start, reading
+     * the Portfolio's rows), so the first screen does not share the machine with the first pull.
+     */
+    public void startSyncing() {
+        tasks.run(session::start, failure -> LOG.warn("Sync could not start", failure));
     }
 
     /** Shows the conflicts and rejected changes in their own tab. */

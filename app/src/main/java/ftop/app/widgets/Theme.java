@@ -26,12 +26,19 @@ public final class Theme {
     private static final String FOLLOWER = "ftop.theme.follower";
 
     private static final ReadOnlyBooleanWrapper DARK = new ReadOnlyBooleanWrapper(false);
+    /** The theme whose stylesheet is set; null before the first. */
+    private static Boolean applied;
 
     private Theme() {
     }
 
     /** Switches every window of the app to the light or dark theme. */
     public static void apply(boolean dark) {
+        if (applied != null && applied == dark) {
+            // setting the same stylesheet again would parse it and restyle every window anew
+            return;
+        }
+        applied = dark;
         Application.setUserAgentStylesheet(dark
                 ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());

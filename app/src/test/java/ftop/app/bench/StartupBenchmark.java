@@ -1,8 +1,5 @@
 package ftop.app.bench;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -42,6 +39,12 @@ import ftop.core.store.WorkspaceKeys;
  * the Customer tab to another customer (store read + assessment + drawing), and what the encrypted
  * store costs at start-up against a plain one. Runs headless (Monocle).
  *
+ * <p>The cold launches run each in a JVM of their own, interleaved: plain without a class archive,
+ * plain with an AppCDS archive of the classes a start loads (made by a training launch first, see
+ * {@link ColdLaunch}), and encrypted without one. Each prints the time from the app's start and
+ * from the process start to the populated Portfolio, the process's CPU time, and the steps of the
+ * start ({@code StartupSequence}: window shown, workspace open, first frame, rows read...).
+ *
  * <pre>
  * ./mvnw -q -pl app -am test-compile exec:java -Dexec.skip=true -Dexec.classpathScope=test \
  *     -Dexec.mainClass=ftop.app.bench.StartupBenchmark
@@ -65,8 +68,7 @@ public final class StartupBenchmark {
         LocalDate today = LocalDate.now();
         if (args.length == 3 && args[0].equals("--launch")) {
             // a child JVM: one cold launch of the app on the workspace, plain or encrypted
-            System.out.println("LAUNCH " + ms(launch(Path.of(args[1]), args[2].equals("encrypted")
-                    ? Optional.of(BENCH_KEYS) : Optional.empty())));
+            launchAndReport(Path.of(args[1]), args[2].equals("encrypted") ? Optional.of(BENCH_KEYS) : Optional.empty());
             System.exit(0);
         }
         Path home = Files.createTempDirectory("ftop-startup-bench");
@@ -130,7 +132,7 @@ public final class StartupBenchmark {
             Platform.runLater(() -> {
                 app.init();
                 app.start(new Stage());
-                whenPortfolioFilled(app, () -> Platform.runLater(() -> populated.complete(System.nanoTime() - launch)));
+                app.whenStartReaches("Portfolio populated", () -> populated.complete(System.nanoTime() - launch));
             });
             long toPortfolio = populated.get(120, TimeUnit.SECONDS);
             System.out.printf(Locale.US, "Launch to a populated Portfolio (open store, read, assess, draw): %,d ms%n",
@@ -196,20 +198,31 @@ public final class StartupBenchmark {
                     ms(plainMedian), ms(encryptedMedian), 100.0 * (encryptedMedian - plainMedian) / plainMedian,
                     Files.size(plain.resolve("ftop.mv.db")) / 1024, Files.size(encrypted.resolve("ftop.mv.db")) / 1024);
 
-            List<Long> plainLaunches = new ArrayList<>();
-            List<Long> encryptedLaunches = new ArrayList<>();
-            for (int round = 0; round < LAUNCHES; round++) {
-                plainLaunches.add(launchInOwnJvm(plain, "plain"));
-                encryptedLaunches.add(launchInOwnJvm(encrypted, "encrypted"));
+            try (ColdLaunch cold = ColdLaunch.prepare()) {
+                cold.train(plain);
+                List<ColdLaunch.Result> plainLaunches = new ArrayList<>();
+                List<ColdLaunch.Result> archivedLaunches = new ArrayList<>();
+                List<ColdLaunch.Result> encryptedLaunches = new ArrayList<>();
+                for (int round = 0; round < LAUNCHES; round++) {
+                    plainLaunches.add(cold.launch(plain, "plain", false));
+                    archivedLaunches.add(cold.launch(plain, "plain", true));
+                    encryptedLaunches.add(cold.launch(encrypted, "encrypted", false));
+                }
+                long plainLaunch = ColdLaunch.median(plainLaunches.stream().map(ColdLaunch.Result::appMillis).toList());
+                long encryptedLaunch = ColdLaunch.median(encryptedLaunches.stream()
+                        .map(ColdLaunch.Result::appMillis).toList());
+                System.out.printf(Locale.US, "Cold launch to a populated Portfolio, each in a JVM of its own (%d each, "
+                        + "interleaved, median):%n", LAUNCHES);
+                System.out.printf(Locale.US, "  plain, no class archive:        %s%n", ColdLaunch.medians(plainLaunches));
+                System.out.printf(Locale.US, "  plain, AppCDS archive (%.0f MB): %s%n", cold.archiveMegabytes(),
+                        ColdLaunch.medians(archivedLaunches));
+                System.out.printf(Locale.US, "  encrypted, no class archive:    %s (%+.1f%% against plain)%n",
+                        ColdLaunch.medians(encryptedLaunches), 100.0 * (encryptedLaunch - plainLaunch) / plainLaunch);
+                System.out.printf(Locale.US, "  steps of the last launch without the archive: %s%n",
+                        plainLaunches.get(LAUNCHES - 1).steps());
+                System.out.printf(Locale.US, "  steps of the last launch with the archive:    %s%n",
+                        archivedLaunches.get(LAUNCHES - 1).steps());
             }
-            plainLaunches.sort(null);
-            encryptedLaunches.sort(null);
-            long plainLaunch = plainLaunches.get(LAUNCHES / 2);
-            long encryptedLaunch = encryptedLaunches.get(LAUNCHES / 2);
-            System.out.printf(Locale.US, "Cold launch to a populated Portfolio, each in a JVM of its own (%d each, "
-                    + "interleaved, median): plain %,d ms, encrypted %,d ms (%+.1f%%); all plain %s, all encrypted %s%n",
-                    LAUNCHES, plainLaunch, encryptedLaunch, 100.0 * (encryptedLaunch - plainLaunch) / plainLaunch,
-                    plainLaunches, encryptedLaunches);
 
             Path migrated = Files.createTempDirectory("ftop-startup-bench-migrated");
             try {
@@ -245,32 +258,12 @@ public final class StartupBenchmark {
         }
     };
 
-    /** Runs {@code --launch} in a JVM of its own; its time from launch to a populated Portfolio, in ms. */
-    private static long launchInOwnJvm(Path dir, String mode) throws Exception {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-Xmx2g", "-Dprism.text=t2k",
-                "-cp", System.getProperty("java.class.path"),
-                StartupBenchmark.class.getName(), "--launch", dir.toString(), mode)
-                .redirectErrorStream(true).start();
-        String result = null;
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (line.startsWith("LAUNCH ")) {
-                    result = line.substring("LAUNCH ".length()).strip();
-                }
-            }
-        }
-        process.waitFor(5, TimeUnit.MINUTES);
-        if (result == null) {
-            throw new IllegalStateException("The " + mode + " launch printed no time");
-        }
-        return Long.parseLong(result);
-    }
-
-    /** Starts the toolkit and the app on {@code dir}; the time from the app's start to a populated Portfolio. */
-    private static long launch(Path dir, Optional<WorkspaceKeys> keys) throws Exception {
+    /**
+     * A child JVM's launch: starts the toolkit and the app on {@code dir} and prints, once the
+     * Portfolio is populated, the time from the app's start, the time from the process start, the
+     * process's CPU time, and the steps of the start.
+     */
+    private static void launchAndReport(Path dir, Optional<WorkspaceKeys> keys) throws Exception {
         CountDownLatch toolkit = new CountDownLatch(1);
         Platform.startup(toolkit::countDown);
         toolkit.await();
@@ -283,9 +276,20 @@ public final class StartupBenchmark {
         Platform.runLater(() -> {
             app.init();
             app.start(new Stage());
-            whenPortfolioFilled(app, () -> Platform.runLater(() -> populated.complete(System.nanoTime() - launch)));
+            app.whenStartReaches("Portfolio populated", () -> populated.complete(System.nanoTime() - launch));
         });
-        return populated.get(300, TimeUnit.SECONDS);
+        long fromApp = populated.get(300, TimeUnit.SECONDS);
+        long fromProcess = ProcessHandle.current().info().startInstant()
+                .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis()).orElse(-1L);
+        long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+        System.out.println("LAUNCH " + ms(fromApp) + " " + fromProcess + " " + cpu);
+        // the steps after the first screen too: until the rows are read from the workspace
+        CompletableFuture<Void> rowsRead = new CompletableFuture<>();
+        Platform.runLater(() -> app.whenStartReaches("rows read", () -> rowsRead.complete(null)));
+        rowsRead.get(300, TimeUnit.SECONDS);
+        System.out.println("STEPS " + app.startupSteps().stream().map(Object::toString)
+                .collect(java.util.stream.Collectors.joining(", ")));
     }
 
     /** Opens the workspace and reads every row the Portfolio is built from; the time taken. */
@@ -304,15 +308,6 @@ public final class StartupBenchmark {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
-    }
-
-    private static void whenPortfolioFilled(FtopApplication app, Runnable action) {
-        // the shell exists once the store is open; poll for it on the FX thread
-        if (app.shell() == null || !app.shell().portfolio().loadedProperty().get()) {
-            Platform.runLater(() -> whenPortfolioFilled(app, action));
-            return;
-        }
-        action.run();
     }
 
     /** Time from asking for the customer to its details being shown and one more pulse drawn. */

@@ -27,6 +27,7 @@ import org.testfx.api.FxToolkit;
 
 import ftop.app.AppFixtures;
 import ftop.app.FtopApplication;
+import ftop.app.StartupSequence;
 import ftop.app.portfolio.PortfolioRow;
 import ftop.app.testkit.DesktopApp;
 import ftop.app.widgets.DateText;
@@ -175,6 +176,51 @@ class MainWindowTest extends FxRobot {
         assertThat(lookup("#customerPicker").query().isFocused()).isTrue();
         write("Fabrikam").type(KeyCode.ENTER);
         waitForLabel("#customerName", "Fabrikam");
+    }
+
+    @Test
+    void thePagesBesidesThePortfolioAreBuiltWhenFirstShown() {
+        TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
+        assertThat(lookup("#customerView").tryQuery()).isEmpty();
+        assertThat(lookup("#reviewView").tryQuery()).isEmpty();
+        assertThat(tabs.getTabs().stream().filter(t -> "reviewTab".equals(t.getId())).findFirst().orElseThrow()
+                .getContent()).isNull();
+
+        clickOn("#reviewTab");
+        waitUntil("the Review page", () -> lookup("#reviewView").tryQuery().isPresent());
+        clickOn("#customerTab");
+        waitForLabel("#customerPlaceholder", "Pick a customer to see its health.");
+
+        // built once: back and forth shows the same views
+        Node customerView = lookup("#customerView").query();
+        clickOn("#portfolioTab");
+        clickOn("#customerTab");
+        assertThat(lookup("#customerView").queryAll()).containsExactly(customerView);
+    }
+
+    @Test
+    void aCustomerOpenedBeforeItsTabWasBuiltShowsWhenTheTabIs() {
+        // opened by the model alone (as a search result does), the tab built afterwards shows it
+        Customer contoso = customerNamed("Contoso");
+        interact(() -> app.shell().customer().open(contoso.tpid()));
+        waitUntil("Contoso to be read", () -> app.shell().customer().detailsProperty().get() != null);
+        assertThat(lookup("#customerView").tryQuery()).isEmpty();
+
+        clickOn("#customerTab");
+        waitForLabel("#customerName", "Contoso");
+        assertThat(lookup("#customerPicker").queryAs(javafx.scene.control.TextField.class).getText())
+                .startsWith("Contoso");
+    }
+
+    @Test
+    void theStartNotesItsStepsInOrder() {
+        waitUntil("the rows to be read", () -> app.startupSteps().stream().anyMatch(s -> s.name().equals("rows read")));
+        List<StartupSequence.Step> steps = app.startupSteps();
+        assertThat(steps).extracting(StartupSequence.Step::name)
+                .containsSubsequence("window shown", "workspace open", "first screen read", "main window built",
+                        "first frame", "rows read")
+                .contains("Portfolio populated");
+        assertThat(steps).extracting(StartupSequence.Step::millis).isSorted();
     }
 
     @Test
