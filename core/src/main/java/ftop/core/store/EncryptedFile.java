@@ -21,10 +21,10 @@ import org.h2.store.fs.FileBaseDefault;
  * and H2's {@code ChangeFileEncryption} works on it.
  *
  * <p>Ported from H2's {@code org.h2.store.fs.encrypt.FileEncrypt} (H2 Group, multiple-licensed under
- * the MPL 2.0 and the EPL 1.0, https://h2database.com/html/license.html). Unlike it, a write that
- * changes the length sets the filler after the last page in every case (H2's could overwrite the
- * start of the next page with zeros when a short write into the middle of a file of an uneven
- * length, which the database itself never makes, left the filler at the wrong place).
+ * the MPL 2.0 and the EPL 1.0, https://h2database.com/html/license.html). Unlike it, every write
+ * and truncation that changes the length puts the filler right after the last page: H2's misplaces
+ * it in cases the database itself never makes (it writes whole pages and truncates at page
+ * boundaries), such as a few bytes written before the last page of a file of an uneven length.
  */
 final class EncryptedFile extends FileBaseDefault {
 
@@ -153,7 +153,10 @@ final class EncryptedFile extends FileBaseDefault {
         return len;
     }
 
-    /** Makes the file on disk as long as H2's format says for a length of {@code length}. */
+    /**
+     * Makes the file on disk as long as H2's format says for a length of {@code length}: the whole
+     * pages, then as many filler bytes as the length's remainder.
+     */
     private void setFiller(long length) throws IOException {
         int remainder = (int) (length & PAGE_MASK);
         long onDisk = HEADER_LENGTH + roundUp(length) + remainder;
@@ -174,9 +177,9 @@ final class EncryptedFile extends FileBaseDefault {
         if (newSize < 0) {
             throw new IllegalArgumentException("newSize: " + newSize);
         }
-        // as H2 does: the page holding the new end stays whole, followed by a page's worth at most of filler
-        base.truncate(newSize + HEADER_LENGTH + ((newSize & PAGE_MASK) == 0 ? 0 : PAGE));
+        // the page holding the new end stays whole, followed by its filler
         size = newSize;
+        setFiller(newSize);
     }
 
     @Override
