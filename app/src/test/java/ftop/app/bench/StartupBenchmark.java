@@ -47,7 +47,9 @@ import ftop.core.store.WorkspaceKeys;
  *     -Dexec.mainClass=ftop.app.bench.StartupBenchmark
  * </pre>
  * ({@code -Dexec.skip=true} keeps core and sync, built by {@code -am}, from running it; the app
- * module runs it regardless.)
+ * module runs it regardless.) Or {@code ./bench StartupBenchmark}. Wall-clock times on a loaded
+ * machine are noisy; the CPU times printed beside them are steadier. With the environment variable
+ * {@code STARTUP_JFR_DIR} set to a folder, each cold launch records a Flight Recorder profile there.
  */
 public final class StartupBenchmark {
 
@@ -65,8 +67,9 @@ public final class StartupBenchmark {
         LocalDate today = LocalDate.now();
         if (args.length == 3 && args[0].equals("--launch")) {
             // a child JVM: one cold launch of the app on the workspace, plain or encrypted
-            System.out.println("LAUNCH " + ms(launch(Path.of(args[1]), args[2].equals("encrypted")
-                    ? Optional.of(BENCH_KEYS) : Optional.empty())));
+            long toPortfolio = launch(Path.of(args[1]), args[2].equals("encrypted")
+                    ? Optional.of(BENCH_KEYS) : Optional.empty());
+            System.out.println("LAUNCH " + ms(toPortfolio) + " " + ms(processCpuTime()));
             System.exit(0);
         }
         Path home = Files.createTempDirectory("ftop-startup-bench");
@@ -166,8 +169,9 @@ public final class StartupBenchmark {
 
     /**
      * The cost of the encrypted store at start-up: the same S1500 workspace plain and encrypted
-     * (CIPHER=AES), each opened and read as the Portfolio reads it, in alternating rounds after a
-     * warm-up, medians compared; and the one-time encryption of a plain workspace at its first start.
+     * (H2's CIPHER=AES format), each opened and read as the Portfolio reads it, in alternating rounds
+     * after a warm-up, medians of the time and of the process's CPU time compared; the same as cold
+     * launches in JVMs of their own; and the one-time encryption of a plain workspace at its first start.
      */
     private static void encryptedAgainstPlain(Dataset data, Path plain, LocalDate today) throws Exception {
         WorkspaceKeys keys = BENCH_KEYS;
@@ -183,33 +187,48 @@ public final class StartupBenchmark {
             }
             List<Long> plainTimes = new ArrayList<>();
             List<Long> encryptedTimes = new ArrayList<>();
+            List<Long> plainCpu = new ArrayList<>();
+            List<Long> encryptedCpu = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
+                long cpu = processCpuTime();
                 plainTimes.add(openAndRead(plain, Optional.empty(), today));
+                plainCpu.add(processCpuTime() - cpu);
+                cpu = processCpuTime();
                 encryptedTimes.add(openAndRead(encrypted, Optional.of(keys), today));
+                encryptedCpu.add(processCpuTime() - cpu);
             }
-            plainTimes.sort(null);
-            encryptedTimes.sort(null);
-            long plainMedian = plainTimes.get(ROUNDS / 2);
-            long encryptedMedian = encryptedTimes.get(ROUNDS / 2);
+            long plainMedian = median(plainTimes);
+            long encryptedMedian = median(encryptedTimes);
             System.out.printf(Locale.US, "Open the S1500 workspace and read what the Portfolio shows (%d rounds, median): "
-                    + "plain %,d ms, encrypted %,d ms (%+.1f%%); file %,d KB plain, %,d KB encrypted%n", ROUNDS,
+                    + "plain %,d ms, encrypted %,d ms (%+.1f%%); CPU time of the process plain %,d ms, encrypted %,d ms "
+                    + "(%+.1f%%); file %,d KB plain, %,d KB encrypted%n", ROUNDS,
                     ms(plainMedian), ms(encryptedMedian), 100.0 * (encryptedMedian - plainMedian) / plainMedian,
+                    ms(median(plainCpu)), ms(median(encryptedCpu)),
+                    100.0 * (median(encryptedCpu) - median(plainCpu)) / median(plainCpu),
                     Files.size(plain.resolve("ftop.mv.db")) / 1024, Files.size(encrypted.resolve("ftop.mv.db")) / 1024);
 
             List<Long> plainLaunches = new ArrayList<>();
             List<Long> encryptedLaunches = new ArrayList<>();
+            List<Long> plainLaunchCpu = new ArrayList<>();
+            List<Long> encryptedLaunchCpu = new ArrayList<>();
             for (int round = 0; round < LAUNCHES; round++) {
-                plainLaunches.add(launchInOwnJvm(plain, "plain"));
-                encryptedLaunches.add(launchInOwnJvm(encrypted, "encrypted"));
+                long[] launch = launchInOwnJvm(plain, "plain", round);
+                plainLaunches.add(launch[0]);
+                plainLaunchCpu.add(launch[1]);
+                launch = launchInOwnJvm(encrypted, "encrypted", round);
+                encryptedLaunches.add(launch[0]);
+                encryptedLaunchCpu.add(launch[1]);
             }
-            plainLaunches.sort(null);
-            encryptedLaunches.sort(null);
-            long plainLaunch = plainLaunches.get(LAUNCHES / 2);
-            long encryptedLaunch = encryptedLaunches.get(LAUNCHES / 2);
+            long plainLaunch = median(plainLaunches);
+            long encryptedLaunch = median(encryptedLaunches);
+            long plainLaunchCpuTime = median(plainLaunchCpu);
+            long encryptedLaunchCpuTime = median(encryptedLaunchCpu);
             System.out.printf(Locale.US, "Cold launch to a populated Portfolio, each in a JVM of its own (%d each, "
-                    + "interleaved, median): plain %,d ms, encrypted %,d ms (%+.1f%%); all plain %s, all encrypted %s%n",
+                    + "interleaved, median): plain %,d ms, encrypted %,d ms (%+.1f%%); all plain %s, all encrypted %s; "
+                    + "CPU time of the JVM until then plain %,d ms, encrypted %,d ms (%+.1f%%)%n",
                     LAUNCHES, plainLaunch, encryptedLaunch, 100.0 * (encryptedLaunch - plainLaunch) / plainLaunch,
-                    plainLaunches, encryptedLaunches);
+                    plainLaunches, encryptedLaunches, plainLaunchCpuTime, encryptedLaunchCpuTime,
+                    100.0 * (encryptedLaunchCpuTime - plainLaunchCpuTime) / plainLaunchCpuTime);
 
             Path migrated = Files.createTempDirectory("ftop-startup-bench-migrated");
             try {
@@ -245,13 +264,23 @@ public final class StartupBenchmark {
         }
     };
 
-    /** Runs {@code --launch} in a JVM of its own; its time from launch to a populated Portfolio, in ms. */
-    private static long launchInOwnJvm(Path dir, String mode) throws Exception {
+    /**
+     * Runs {@code --launch} in a JVM of its own; its time from launch to a populated Portfolio and
+     * the CPU time the JVM had used by then (from its start), in ms. With the environment variable
+     * {@code STARTUP_JFR_DIR} set, each launch records a Flight Recorder profile there
+     * ({@code MODE-ROUND.jfr}).
+     */
+    private static long[] launchInOwnJvm(Path dir, String mode, int round) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-Xmx2g", "-Dprism.text=t2k",
-                "-cp", System.getProperty("java.class.path"),
-                StartupBenchmark.class.getName(), "--launch", dir.toString(), mode)
-                .redirectErrorStream(true).start();
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx2g", "-Dprism.text=t2k"));
+        String jfr = System.getenv("STARTUP_JFR_DIR");
+        if (jfr != null && !jfr.isBlank()) {
+            command.add("-XX:StartFlightRecording=settings=profile,filename="
+                    + Path.of(jfr).resolve(mode + "-" + round + ".jfr").toAbsolutePath());
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                StartupBenchmark.class.getName(), "--launch", dir.toString(), mode));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String result = null;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
@@ -266,7 +295,20 @@ public final class StartupBenchmark {
         if (result == null) {
             throw new IllegalStateException("The " + mode + " launch printed no time");
         }
-        return Long.parseLong(result);
+        String[] figures = result.split(" ");
+        return new long[] {Long.parseLong(figures[0]), Long.parseLong(figures[1])};
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        sorted.sort(null);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    /** The CPU time this JVM has used so far, all threads, in ns. */
+    private static long processCpuTime() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Starts the toolkit and the app on {@code dir}; the time from the app's start to a populated Portfolio. */
