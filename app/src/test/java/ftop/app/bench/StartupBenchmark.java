@@ -275,7 +275,7 @@ public final class StartupBenchmark {
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx2g", "-Dprism.text=t2k"));
         String jfr = System.getenv("STARTUP_JFR_DIR");
         if (jfr != null && !jfr.isBlank()) {
-            command.add("-XX:StartFlightRecording=settings=profile,filename="
+            command.add("-XX:StartFlightRecording:settings=profile,jdk.ExecutionSample#period=1ms,filename="
                     + Path.of(jfr).resolve(mode + "-" + round + ".jfr").toAbsolutePath());
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"),
