@@ -122,8 +122,13 @@ final class EncryptedFile extends FileBaseDefault {
         return len;
     }
 
+    /**
+     * Writes are serialised (the database makes them one at a time anyway): a write that makes the
+     * file longer sets its length and filler, which must not cross another write in progress.
+     * Reads run alongside.
+     */
     @Override
-    public int write(ByteBuffer src, long position) throws IOException {
+    public synchronized int write(ByteBuffer src, long position) throws IOException {
         XtsPages pages = init();
         if (position < 0) {
             throw new IllegalArgumentException("pos: " + position);
@@ -169,7 +174,7 @@ final class EncryptedFile extends FileBaseDefault {
     }
 
     @Override
-    protected void implTruncate(long newSize) throws IOException {
+    protected synchronized void implTruncate(long newSize) throws IOException {
         init();
         if (newSize > size) {
             return;
