@@ -87,6 +87,12 @@ final class ColdLaunch implements AutoCloseable {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx2g", "-Dprism.text=t2k"));
         command.addAll(options);
+        String jfr = System.getenv("STARTUP_JFR_DIR");
+        if (jfr != null && !jfr.isBlank()) {
+            command.add("-XX:StartFlightRecording:settings=profile,jdk.ExecutionSample#period=1ms,filename="
+                    + Path.of(jfr).resolve(mode + (options.isEmpty() ? "" : "-archived") + "-"
+                    + System.nanoTime() + ".jfr").toAbsolutePath());
+        }
         command.addAll(List.of("-cp", classPath, StartupBenchmark.class.getName(), "--launch", dir.toString(), mode));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Long app = null;

@@ -50,7 +50,9 @@ import ftop.core.store.WorkspaceKeys;
  *     -Dexec.mainClass=ftop.app.bench.StartupBenchmark
  * </pre>
  * ({@code -Dexec.skip=true} keeps core and sync, built by {@code -am}, from running it; the app
- * module runs it regardless.)
+ * module runs it regardless.) Or {@code ./bench StartupBenchmark}. Wall-clock times on a loaded
+ * machine are noisy; the CPU times printed beside them are steadier. With the environment variable
+ * {@code STARTUP_JFR_DIR} set to a folder, each cold launch records a Flight Recorder profile there.
  */
 public final class StartupBenchmark {
 
@@ -168,8 +170,9 @@ public final class StartupBenchmark {
 
     /**
      * The cost of the encrypted store at start-up: the same S1500 workspace plain and encrypted
-     * (CIPHER=AES), each opened and read as the Portfolio reads it, in alternating rounds after a
-     * warm-up, medians compared; and the one-time encryption of a plain workspace at its first start.
+     * (H2's CIPHER=AES format), each opened and read as the Portfolio reads it, in alternating rounds
+     * after a warm-up, medians of the time and of the process's CPU time compared; the same as cold
+     * launches in JVMs of their own; and the one-time encryption of a plain workspace at its first start.
      */
     private static void encryptedAgainstPlain(Dataset data, Path plain, LocalDate today) throws Exception {
         WorkspaceKeys keys = BENCH_KEYS;
@@ -185,17 +188,24 @@ public final class StartupBenchmark {
             }
             List<Long> plainTimes = new ArrayList<>();
             List<Long> encryptedTimes = new ArrayList<>();
+            List<Long> plainCpu = new ArrayList<>();
+            List<Long> encryptedCpu = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
+                long cpu = processCpuTime();
                 plainTimes.add(openAndRead(plain, Optional.empty(), today));
+                plainCpu.add(processCpuTime() - cpu);
+                cpu = processCpuTime();
                 encryptedTimes.add(openAndRead(encrypted, Optional.of(keys), today));
+                encryptedCpu.add(processCpuTime() - cpu);
             }
-            plainTimes.sort(null);
-            encryptedTimes.sort(null);
-            long plainMedian = plainTimes.get(ROUNDS / 2);
-            long encryptedMedian = encryptedTimes.get(ROUNDS / 2);
+            long plainMedian = ColdLaunch.median(plainTimes);
+            long encryptedMedian = ColdLaunch.median(encryptedTimes);
             System.out.printf(Locale.US, "Open the S1500 workspace and read what the Portfolio shows (%d rounds, median): "
-                    + "plain %,d ms, encrypted %,d ms (%+.1f%%); file %,d KB plain, %,d KB encrypted%n", ROUNDS,
+                    + "plain %,d ms, encrypted %,d ms (%+.1f%%); CPU time of the process plain %,d ms, encrypted %,d ms "
+                    + "(%+.1f%%); file %,d KB plain, %,d KB encrypted%n", ROUNDS,
                     ms(plainMedian), ms(encryptedMedian), 100.0 * (encryptedMedian - plainMedian) / plainMedian,
+                    ms(ColdLaunch.median(plainCpu)), ms(ColdLaunch.median(encryptedCpu)),
+                    100.0 * (ColdLaunch.median(encryptedCpu) - ColdLaunch.median(plainCpu)) / ColdLaunch.median(plainCpu),
                     Files.size(plain.resolve("ftop.mv.db")) / 1024, Files.size(encrypted.resolve("ftop.mv.db")) / 1024);
 
             try (ColdLaunch cold = ColdLaunch.prepare()) {
@@ -281,8 +291,7 @@ public final class StartupBenchmark {
         long fromApp = populated.get(300, TimeUnit.SECONDS);
         long fromProcess = ProcessHandle.current().info().startInstant()
                 .map(start -> java.time.Duration.between(start, java.time.Instant.now()).toMillis()).orElse(-1L);
-        long cpu = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+        long cpu = processCpuTime() / 1_000_000;
         System.out.println("LAUNCH " + ms(fromApp) + " " + fromProcess + " " + cpu);
         // the steps after the first screen too: until the rows are read from the workspace
         CompletableFuture<Void> rowsRead = new CompletableFuture<>();
@@ -333,4 +342,11 @@ public final class StartupBenchmark {
     private static long ms(long nanos) {
         return nanos / 1_000_000;
     }
+
+    /** The CPU time this JVM has used so far, all threads, in ns. */
+    private static long processCpuTime() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
 }

@@ -111,7 +111,7 @@ public final class LocalStore implements WorkspaceWrites, AutoCloseable {
 
     /**
      * Opens the workspace in {@code directory} encrypted at rest with the key {@code keys} keep for
-     * it (H2's {@code CIPHER=AES}): a new workspace is given a new key, and a plain one from an
+     * it (in H2's {@code CIPHER=AES} file format, see {@link EncryptedFilePath}): a new workspace is given a new key, and a plain one from an
      * earlier version is encrypted first, keeping everything in it (pending edits, drafts,
      * settings). The desktop opens its workspaces this way; {@link #open(Path, Clock)} opens plain
      * ones, for tools and tests, and refuses an encrypted one.

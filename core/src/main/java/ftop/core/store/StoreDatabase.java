@@ -57,6 +57,8 @@ final class StoreDatabase implements AutoCloseable {
     private final Connection reader;
     private final String jdbcUrl;
     private final WorkspaceKey key;
+    /** The key handed to the encrypted file system while the database is open; null when plain. */
+    private final EncryptedFilePath.Unlocking unlocking;
     private final Object writeMonitor = new Object();
     private final Object readMonitor = new Object();
     private final ThreadLocal<Connection> current = new ThreadLocal<>();
@@ -64,8 +66,9 @@ final class StoreDatabase implements AutoCloseable {
     private volatile boolean closed;
 
     private StoreDatabase(Path directory, FileChannel lockChannel, FileLock lock, Connection writer, Connection reader,
-                          String jdbcUrl, WorkspaceKey key) {
+                          String jdbcUrl, WorkspaceKey key, EncryptedFilePath.Unlocking unlocking) {
         this.directory = directory;
+        this.unlocking = unlocking;
         this.key = key;
         this.lockChannel = lockChannel;
         this.lock = lock;
@@ -91,6 +94,7 @@ final class StoreDatabase implements AutoCloseable {
         FileLock fileLock = null;
         Connection writer = null;
         Connection reader = null;
+        EncryptedFilePath.Unlocking unlocking = null;
         try {
             // H2 without AUTO_SERVER refuses a second process, but a second open in the same JVM
             // would silently share the database; our own lock file catches both cases.
@@ -111,22 +115,25 @@ final class StoreDatabase implements AutoCloseable {
             // close the database under the owner's own shutdown work (the app keeps unsaved drafts
             // then, and closes the store itself); a store nobody closes is left as after a crash.
             WorkspaceKey key = keyOf(dir, keys);
-            // CIPHER=AES: H2 encrypts every page of the file (XTS-AES) with a key hashed from the
-            // file password, which goes before the (empty) user password.
-            String url = "jdbc:h2:retry:" + dir.resolve(StoreEncryption.DATABASE) + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE"
-                    + (key == null ? "" : ";CIPHER=AES");
+            String url;
+            if (key == null) {
+                url = "jdbc:h2:retry:" + dir.resolve(StoreEncryption.DATABASE) + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+            } else {
+                // The file is in H2's CIPHER=AES format (XTS-AES on every page), read and written
+                // through EncryptedFilePath with the JDK's AES, which uses the processor's AES
+                // instructions; the key goes to it in memory, never into the URL. H2 itself sees a
+                // plain file, so it must not spill a large result into a temporary file of its own
+                // (which it would write in plain text): results stay in memory.
+                char[] file = key.filePassword();
+                unlocking = EncryptedFilePath.unlock(dir, StoreEncryption.DATABASE, file);
+                Arrays.fill(file, '\0');
+                url = "jdbc:h2:" + EncryptedFilePath.urlPath(dir, StoreEncryption.DATABASE)
+                        + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;MAX_MEMORY_ROWS=" + Integer.MAX_VALUE;
+            }
             JdbcDataSource dataSource = new JdbcDataSource();
             dataSource.setURL(url);
             dataSource.setUser("sa");
-            if (key == null) {
-                dataSource.setPassword("");
-            } else {
-                char[] file = key.filePassword();
-                char[] password = Arrays.copyOf(file, file.length + 1);
-                password[file.length] = ' ';
-                dataSource.setPasswordChars(password);
-                Arrays.fill(file, '\0');
-            }
+            dataSource.setPassword("");
             writer = dataSource.getConnection();
             Flyway.configure()
                     .dataSource(dataSource)
@@ -137,12 +144,12 @@ final class StoreDatabase implements AutoCloseable {
             reader = dataSource.getConnection();
             reader.setAutoCommit(false);
             reader.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            return new StoreDatabase(dir, channel, fileLock, writer, reader, url, key);
+            return new StoreDatabase(dir, channel, fileLock, writer, reader, url, key, unlocking);
         } catch (StoreException e) {
-            closeQuietly(fileLock, channel, reader, writer);
+            closeQuietly(fileLock, channel, unlocking, reader, writer);
             throw e;
         } catch (SQLException e) {
-            closeQuietly(fileLock, channel, reader, writer);
+            closeQuietly(fileLock, channel, unlocking, reader, writer);
             if (e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
                 throw new StoreException(LocalStore.ALREADY_OPEN_MESSAGE, e);
             }
@@ -154,10 +161,10 @@ final class StoreDatabase implements AutoCloseable {
             }
             throw new StoreException("Cannot open the workspace in " + dir + ": " + e.getMessage(), e);
         } catch (FlywayException e) {
-            closeQuietly(fileLock, channel, reader, writer);
+            closeQuietly(fileLock, channel, unlocking, reader, writer);
             throw new StoreException("Cannot prepare the workspace database in " + dir + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            closeQuietly(fileLock, channel, reader, writer);
+            closeQuietly(fileLock, channel, unlocking, reader, writer);
             throw new StoreException("Cannot open the workspace in " + dir + ": " + e.getMessage(), e);
         }
     }
@@ -311,7 +318,7 @@ final class StoreDatabase implements AutoCloseable {
                     return;
                 }
                 closed = true;
-                closeQuietly(lock, lockChannel, reader, writer);
+                closeQuietly(lock, lockChannel, unlocking, reader, writer);
             }
         }
     }
@@ -330,7 +337,8 @@ final class StoreDatabase implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(FileLock lock, FileChannel channel, Connection... connections) {
+    private static void closeQuietly(FileLock lock, FileChannel channel, EncryptedFilePath.Unlocking unlocking,
+                                     Connection... connections) {
         for (Connection connection : connections) {
             if (connection != null) {
                 try {
@@ -339,6 +347,10 @@ final class StoreDatabase implements AutoCloseable {
                     LOG.warn("Closing the workspace database failed", e);
                 }
             }
+        }
+        if (unlocking != null) {
+            // after the connections: H2 closes the database with the last of them
+            unlocking.close();
         }
         try {
             if (lock != null) {

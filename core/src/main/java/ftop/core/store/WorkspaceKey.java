@@ -12,8 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The secret that encrypts one workspace's database file: 256 random bits kept in the system's
- * credential store, or derived from a passphrase where there is none. H2 takes it as the file
- * password of {@code CIPHER=AES}; {@link #subKey(String)} derives the keys of the secrets the
+ * credential store, or derived from a passphrase where there is none. It is the file password of
+ * H2's {@code CIPHER=AES} format, which {@link EncryptedFilePath} reads and writes; {@link #subKey(String)} derives the keys of the secrets the
  * store keeps sealed inside the file (the session token).
  */
 public final class WorkspaceKey {
@@ -62,7 +62,7 @@ public final class WorkspaceKey {
         return Base64.getEncoder().encodeToString(secret);
     }
 
-    /** The file password H2 derives its AES key from: the key in hex. */
+    /** The file password the AES key of H2's file format is derived from: the key in hex. */
     char[] filePassword() {
         return HexFormat.of().formatHex(secret).toCharArray();
     }

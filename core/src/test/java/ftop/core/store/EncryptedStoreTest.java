@@ -10,10 +10,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.h2.jdbcx.JdbcDataSource;
+import org.h2.tools.ChangeFileEncryption;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -135,6 +141,60 @@ class EncryptedStoreTest {
         }
         try (LocalStore store = LocalStore.open(dir, CLOCK, keys)) {
             assertThat(store.secret("sync.token")).contains(token);
+        }
+    }
+
+    @Test
+    void aWorkspaceWrittenByH2sOwnCipherOpensWithItsPendingEditsAndH2ReadsWhatWeWrite() throws Exception {
+        // A workspace of an earlier version: encrypted and then written by H2's own CIPHER=AES.
+        try (LocalStore plain = LocalStore.open(dir, CLOCK)) {
+            plain.bulkLoad(StoreTestData.contoso(), 1);
+            plain.save(StoreTestData.renamed(Contoso.CUSTOMER, RENAMED));
+        }
+        WorkspaceKey key = keys.key(dir);
+        ChangeFileEncryption.execute(dir.toString(), StoreEncryption.DATABASE, "AES", null, key.filePassword(), true);
+        try (Connection h2 = openWithH2Cipher(key)) {
+            putSetting(h2, "written.by.h2", "yes");
+        }
+
+        try (LocalStore store = LocalStore.open(dir, CLOCK, keys)) {
+            assertThat(store.pendingCount()).isEqualTo(1);
+            assertThat(store.customers().get(Long.toString(Contoso.TPID))).map(Customer::name).contains(RENAMED);
+            assertThat(store.setting("written.by.h2")).contains("yes");
+            store.save(StoreTestData.withArea(Contoso.FABRIKAM, "Quokka Area"));
+            store.putSetting("written.by.ftop", "yes");
+        }
+
+        // and back: the previous version (H2's own cipher) reads every page this one wrote
+        try (Connection h2 = openWithH2Cipher(key);
+             PreparedStatement st = h2.prepareStatement("SELECT text_value FROM setting WHERE name = ?")) {
+            st.setString(1, "written.by.ftop");
+            try (ResultSet rs = st.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("yes");
+            }
+        }
+        try (LocalStore store = LocalStore.open(dir, CLOCK, keys)) {
+            assertThat(store.pendingCount()).isEqualTo(2);
+        }
+        assertNoPlainText(dir, RENAMED, "Quokka Area", Contoso.CUSTOMER.name());
+    }
+
+    /** A connection as the previous version opened the workspace: H2's CIPHER=AES with the key as file password. */
+    private Connection openWithH2Cipher(WorkspaceKey key) throws SQLException {
+        char[] password = (new String(key.filePassword()) + " ").toCharArray();
+        JdbcDataSource dataSource = new JdbcDataSource();
+        dataSource.setURL("jdbc:h2:" + dir.resolve(StoreEncryption.DATABASE) + ";CIPHER=AES");
+        dataSource.setUser("sa");
+        dataSource.setPasswordChars(password);
+        return dataSource.getConnection();
+    }
+
+    private static void putSetting(Connection c, String name, String value) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("MERGE INTO setting (name, text_value) KEY (name) VALUES (?, ?)")) {
+            st.setString(1, name);
+            st.setString(2, value);
+            st.executeUpdate();
         }
     }
 
