@@ -50,12 +50,13 @@ final class DemoWorkspaceTemplate {
     private static synchronized Path template() throws IOException {
         if (template == null) {
             Path dir = Files.createTempDirectory("ftop-demo-template");
+            // deleted on exit in the reverse order: the files, then the folder
+            dir.toFile().deleteOnExit();
             StoreWorkspace.open("demo", Optional.of(dir), AppFixtures.TODAY, AppFixtures.clock()).close();
             Files.deleteIfExists(dir.resolve(LOCK_FILE));
             for (Path file : files(dir)) {
                 file.toFile().deleteOnExit();
             }
-            dir.toFile().deleteOnExit();
             template = dir;
         }
         return template;
