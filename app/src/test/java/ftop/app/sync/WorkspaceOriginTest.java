@@ -2,11 +2,16 @@ package ftop.app.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,18 +31,43 @@ import ftop.sync.client.SyncEngine;
  */
 class WorkspaceOriginTest {
 
+    /** A workspace {@code --dataset S1500} filled, made once: loading the S1500 set is most of this class's time. */
+    @TempDir
+    static Path generatedOnce;
+
     @TempDir
     Path home;
+
+    @BeforeAll
+    static void generateOnce() {
+        StoreWorkspace.openGenerated(AppOptions.DEFAULT_PROFILE, Optional.of(generatedOnce), AppFixtures.TODAY,
+                DatasetGenerator.Scale.S1500).close();
+    }
+
+    /**
+     * Puts a copy of the workspace made once in {@code home}, as the first start with
+     * {@code --dataset S1500} left it; opening it with {@code --dataset S1500} again opens it as it is.
+     */
+    private void generatedWorkspaceInHome() throws IOException {
+        List<Path> files;
+        try (Stream<Path> list = Files.list(generatedOnce)) {
+            files = list.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().equals("ftop.lock")).toList();
+        }
+        for (Path file : files) {
+            Files.copy(file, home.resolve(file.getFileName()));
+        }
+    }
 
     private Workspace open(SyncedOpener opener) {
         return opener.open(AppOptions.DEFAULT_PROFILE, Optional.of(home), AppFixtures.TODAY);
     }
 
     @Test
-    void aGeneratedWorkspaceOpenedAgainWithoutItsDatasetStaysItself() {
+    void aGeneratedWorkspaceOpenedAgainWithoutItsDatasetStaysItself() throws IOException {
+        generatedWorkspaceInHome();
         Set<Long> generated;
         String user;
-        // first start: --home X --dataset S1500
+        // a start with --home X --dataset S1500
         try (StoreWorkspace first = StoreWorkspace.openGenerated(AppOptions.DEFAULT_PROFILE, Optional.of(home),
                 AppFixtures.TODAY, DatasetGenerator.Scale.S1500)) {
             generated = tpids(first);
@@ -62,7 +92,8 @@ class WorkspaceOriginTest {
     }
 
     @Test
-    void aWorkspaceFilledBeforeOriginsWereKeptIsNotTakenForTheDemo() {
+    void aWorkspaceFilledBeforeOriginsWereKeptIsNotTakenForTheDemo() throws IOException {
+        generatedWorkspaceInHome();
         try (StoreWorkspace filled = StoreWorkspace.openGenerated("demo", Optional.of(home), AppFixtures.TODAY,
                 DatasetGenerator.Scale.S1500)) {
             filled.store().removeSetting(StoreWorkspace.ORIGIN_SETTING);

@@ -29,9 +29,17 @@ public final class DesktopApp implements AfterEachCallback {
     private FtopApplication app;
     private Stage stage;
 
-    /** Opens the demo workspace in a folder on the fixtures' clock, as the UI tests' app does. */
+    /**
+     * Opens the demo workspace in a folder on the fixtures' clock, as the UI tests' app does; an
+     * empty folder gets a copy of the demo workspace made once (see {@link DemoWorkspaceTemplate}).
+     */
     public static WorkspaceOpener fixturesOpener() {
-        return (profile, dir, today) -> StoreWorkspace.open(profile, dir, today, AppFixtures.clock());
+        return (profile, dir, today) -> {
+            if ("demo".equals(profile) && AppFixtures.TODAY.equals(today) && dir.isPresent()) {
+                DemoWorkspaceTemplate.copyIntoEmpty(dir.get());
+            }
+            return StoreWorkspace.open(profile, dir, today, AppFixtures.clock());
+        };
     }
 
     /** Starts the app on the demo workspace in {@code home} and waits until the Portfolio has loaded. */

@@ -43,6 +43,8 @@ public final class ViewWindow implements AfterEachCallback {
                 s.bulkLoad(DatasetGenerator.demo(AppFixtures.TODAY), 1);
                 s.putSetting(StoreWorkspace.USER_SETTING, user.get());
             }
+        } else {
+            DemoWorkspaceTemplate.copyIntoEmpty(home);
         }
         workspace = StoreWorkspace.open("demo", Optional.of(home), AppFixtures.TODAY, AppFixtures.clock());
         tasks = BackgroundTasks.create();
