@@ -44,6 +44,7 @@ import ftop.core.store.WorkspaceKeys;
  * {@link ColdLaunch}), and encrypted without one. Each prints the time from the app's start and
  * from the process start to the populated Portfolio, the process's CPU time, and the steps of the
  * start ({@code StartupSequence}: window shown, workspace open, first frame, rows read...).
+ * {@code --launches=N} makes N launches of each kind (3 by default).
  *
  * <pre>
  * ./mvnw -q -pl app -am test-compile exec:java -Dexec.skip=true -Dexec.classpathScope=test \
@@ -72,6 +73,11 @@ public final class StartupBenchmark {
             // a child JVM: one cold launch of the app on the workspace, plain or encrypted
             launchAndReport(Path.of(args[1]), args[2].equals("encrypted") ? Optional.of(BENCH_KEYS) : Optional.empty());
             System.exit(0);
+        }
+        launches = java.util.Arrays.stream(args).filter(a -> a.startsWith("--launches="))
+                .map(a -> Integer.parseInt(a.substring("--launches=".length()))).findFirst().orElse(LAUNCHES);
+        if (launches < 1) {
+            throw new IllegalArgumentException("--launches takes a number of cold launches of each kind, at least 1");
         }
         Path home = Files.createTempDirectory("ftop-startup-bench");
         try {
@@ -213,7 +219,7 @@ public final class StartupBenchmark {
                 List<ColdLaunch.Result> plainLaunches = new ArrayList<>();
                 List<ColdLaunch.Result> archivedLaunches = new ArrayList<>();
                 List<ColdLaunch.Result> encryptedLaunches = new ArrayList<>();
-                for (int round = 0; round < LAUNCHES; round++) {
+                for (int round = 0; round < launches; round++) {
                     plainLaunches.add(cold.launch(plain, "plain", false));
                     archivedLaunches.add(cold.launch(plain, "plain", true));
                     encryptedLaunches.add(cold.launch(encrypted, "encrypted", false));
@@ -222,16 +228,16 @@ public final class StartupBenchmark {
                 long encryptedLaunch = ColdLaunch.median(encryptedLaunches.stream()
                         .map(ColdLaunch.Result::appMillis).toList());
                 System.out.printf(Locale.US, "Cold launch to a populated Portfolio, each in a JVM of its own (%d each, "
-                        + "interleaved, median):%n", LAUNCHES);
+                        + "interleaved, median):%n", launches);
                 System.out.printf(Locale.US, "  plain, no class archive:        %s%n", ColdLaunch.medians(plainLaunches));
                 System.out.printf(Locale.US, "  plain, AppCDS archive (%.0f MB): %s%n", cold.archiveMegabytes(),
                         ColdLaunch.medians(archivedLaunches));
                 System.out.printf(Locale.US, "  encrypted, no class archive:    %s (%+.1f%% against plain)%n",
                         ColdLaunch.medians(encryptedLaunches), 100.0 * (encryptedLaunch - plainLaunch) / plainLaunch);
                 System.out.printf(Locale.US, "  steps of the last launch without the archive: %s%n",
-                        plainLaunches.get(LAUNCHES - 1).steps());
+                        plainLaunches.get(launches - 1).steps());
                 System.out.printf(Locale.US, "  steps of the last launch with the archive:    %s%n",
-                        archivedLaunches.get(LAUNCHES - 1).steps());
+                        archivedLaunches.get(launches - 1).steps());
             }
 
             Path migrated = Files.createTempDirectory("ftop-startup-bench-migrated");
@@ -253,6 +259,8 @@ public final class StartupBenchmark {
 
     private static final int ROUNDS = 7;
     private static final int LAUNCHES = 3;
+    /** Cold launches of each kind, {@code --launches=N}. */
+    private static int launches = LAUNCHES;
 
     /** One key for every process of the benchmark, as a credential store would give it. */
     private static final WorkspaceKeys BENCH_KEYS = new WorkspaceKeys() {
