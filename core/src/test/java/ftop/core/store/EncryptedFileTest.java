@@ -53,7 +53,7 @@ class EncryptedFileTest {
         byte[] onDisk = Files.readAllBytes(ours);
         assertThat(onDisk).isEqualTo(Files.readAllBytes(theirs));
         assertThat(Arrays.copyOf(onDisk, 10)).isEqualTo(EncryptedFile.HEADER);
-        assertThat(indexOf(onDisk, Arrays.copyOfRange(pages, 100, 116))).as("plain text on disk").isNegative();
+        assertThat(EncryptedStoreTest.indexOf(onDisk, Arrays.copyOfRange(pages, 100, 116))).as("plain text on disk").isNegative();
     }
 
     @Test
@@ -191,18 +191,5 @@ class EncryptedFileTest {
 
     private static FileChannel raw(Path path) throws IOException {
         return FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }
