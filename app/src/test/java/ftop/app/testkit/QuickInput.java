@@ -29,6 +29,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * them; the wait after the last one is TestFX's own, and tests still wait with {@link Ui#waitUntil}
  * for what they expect.
  *
+ * <p>Its robots also look nodes up on the FX thread ({@link FxThreadNodeFinder}), so that a query
+ * never walks a parent whose children the app is changing.
+ *
  * <p>Every test class of this module that extends {@link FxRobot} gets these robots (the extension
  * is registered through {@code META-INF/services} and {@code junit-platform.properties}).
  */
@@ -46,6 +49,15 @@ public final class QuickInput implements TestInstancePostProcessor {
         FxRobotContext context = robot.robotContext();
         replace(context, "writeRobot", new Writer(context.getBaseRobot(), context.getWindowFinder()));
         replace(context, "clickRobot", new Clicker(context.getClickRobot(), context.getMouseRobot()));
+        lookUpOnFxThread(robot);
+    }
+
+    /** Makes {@code robot}'s lookups walk the scene graph on the FX thread ({@link FxThreadNodeFinder}). */
+    static void lookUpOnFxThread(FxRobot robot) {
+        FxRobotContext context = robot.robotContext();
+        if (!(context.getNodeFinder() instanceof FxThreadNodeFinder)) {
+            replace(context, "nodeFinder", new FxThreadNodeFinder(context.getNodeFinder()));
+        }
     }
 
     private static void replace(FxRobotContext context, String field, Object robot) {

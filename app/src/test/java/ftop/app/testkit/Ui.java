@@ -30,6 +30,10 @@ public final class Ui {
 
     private static final FxRobot ROBOT = new FxRobot();
 
+    static {
+        QuickInput.lookUpOnFxThread(ROBOT);
+    }
+
     private Ui() {
     }
 
