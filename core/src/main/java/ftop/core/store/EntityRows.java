@@ -7,11 +7,15 @@ import ftop.core.change.InvalidFieldsException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The {@code entity_row} table: each row's server copy and local view, read and written inside the
@@ -84,6 +88,16 @@ final class EntityRows {
      * already holds a newer one. Leaves the local view to {@link LocalView#refresh}.
      */
     void setServerCopy(EntityKind kind, String id, long revision, Object entity) throws SQLException {
+        setServerCopy(kind, id, revision, entity, null, null);
+    }
+
+    /**
+     * As {@link #setServerCopy(EntityKind, String, long, Object)}, for a copy a pull brought: it keeps
+     * who made its change ({@code changedBy}, null when the server did not say) and when, and which
+     * fields it altered in the copy held before.
+     */
+    void setServerCopy(EntityKind kind, String id, long revision, Object entity, String changedBy,
+                       OffsetDateTime changedAt) throws SQLException {
         StoredRow row = storedRow(kind, id);
         if (row != null && row.serverRevision() > revision) {
             return;
@@ -92,14 +106,16 @@ final class EntityRows {
         long tpid = entity != null ? kind.tpidOf(entity) : row != null ? row.tpid() : 0;
         if (row == null) {
             try (PreparedStatement st = db.connection().prepareStatement(
-                    "INSERT INTO entity_row (kind, id, tpid, server_revision, server_body, local_body, local_deleted) "
-                            + "VALUES (?, ?, ?, ?, ?, NULL, TRUE)")) {
+                    "INSERT INTO entity_row (kind, id, tpid, server_revision, server_body, local_body, local_deleted, "
+                            + "server_changed_by, server_changed_at) VALUES (?, ?, ?, ?, ?, NULL, TRUE, ?, ?)")) {
                 // Hidden until the local view is derived again.
                 st.setString(1, kind.wireName());
                 st.setString(2, id);
                 st.setLong(3, tpid);
                 st.setLong(4, revision);
                 st.setString(5, json);
+                st.setString(6, changedBy);
+                st.setObject(7, changedAt);
                 st.executeUpdate();
             }
         } else {
@@ -107,16 +123,41 @@ final class EntityRows {
             try (PreparedStatement st = db.connection().prepareStatement(
                     "UPDATE entity_row SET server_revision = ?, server_body = ?, "
                             + "local_body = CASE WHEN local_deleted THEN NULL ELSE COALESCE(local_body, server_body) END, "
-                            // whose change this copy is, a pull says (ServerCopies); not the answer to a push
-                            + "server_changed_by = NULL, server_changed_at = NULL, server_changed_fields = NULL "
+                            // whose change this copy is, a pull says; none for the answer to a push
+                            + "server_changed_by = ?, server_changed_at = ?, server_changed_fields = ? "
                             + "WHERE kind = ? AND id = ?")) {
                 st.setLong(1, revision);
                 st.setString(2, json);
-                st.setString(3, kind.wireName());
-                st.setString(4, id);
+                st.setString(3, changedBy);
+                st.setObject(4, changedAt);
+                st.setString(5, changedFields(kind, row.serverBody(), entity, changedBy));
+                st.setString(6, kind.wireName());
+                st.setString(7, id);
                 st.executeUpdate();
             }
         }
+    }
+
+    /**
+     * The fields {@code entity} alters in the server copy {@code held} (its JSON), comma-separated;
+     * null when nothing will be marked (the server did not say who changed it), the row is new here,
+     * or it is deleted.
+     */
+    static String changedFields(EntityKind kind, String held, Object entity, String changedBy) {
+        if (changedBy == null || entity == null || held == null) {
+            return null;
+        }
+        Map<String, JsonNode> was = EntityCodec.fields(EntityCodec.fromJson(kind, held));
+        Map<String, JsonNode> is = EntityCodec.fields(entity);
+        Set<String> names = new TreeSet<>(was.keySet());
+        names.addAll(is.keySet());
+        names.removeIf(name -> Objects.equals(valueOf(was.get(name)), valueOf(is.get(name))));
+        return String.join(",", names);
+    }
+
+    /** A field's value with JSON null and absence alike. */
+    private static JsonNode valueOf(JsonNode value) {
+        return value == null || value.isNull() ? null : value;
     }
 
     /**

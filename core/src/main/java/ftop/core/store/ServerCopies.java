@@ -1,6 +1,5 @@
 package ftop.core.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import ftop.core.change.EntityCodec;
 import ftop.core.change.EntityKind;
 import ftop.core.dataset.Dataset;
@@ -20,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The sync state of the workspace: the server copies sync writes (a bulk load, pulled pages, a
@@ -149,9 +147,6 @@ final class ServerCopies {
                                 + "s.changed_fields)");
                      PreparedStatement tombstone = db.connection().prepareStatement(
                              "DELETE FROM entity_row WHERE kind = ? AND id = ? AND server_revision <= ?");
-                     PreparedStatement author = db.connection().prepareStatement(
-                             "UPDATE entity_row SET server_changed_by = ?, server_changed_at = ?, server_changed_fields = ? "
-                                     + "WHERE kind = ? AND id = ? AND server_revision = ?");
                      PreparedStatement held = db.connection().prepareStatement(
                              "SELECT server_body FROM entity_row WHERE kind = ? AND id = ?")) {
                     int merges = 0;
@@ -161,15 +156,8 @@ final class ServerCopies {
                         Object entity = remote.deleted() ? null : EntityRows.serverEntity(remote.kind(), remote.id(), remote.body());
                         RowRef ref = new RowRef(remote.kind(), remote.id());
                         if (withEdits.contains(ref)) {
-                            String fields = changedFields(held, remote, entity);
-                            rows.setServerCopy(remote.kind(), remote.id(), remote.revision(), entity);
-                            author.setString(1, remote.changedBy());
-                            author.setObject(2, at(remote));
-                            author.setString(3, fields);
-                            author.setString(4, remote.kind().wireName());
-                            author.setString(5, remote.id());
-                            author.setLong(6, remote.revision());
-                            author.executeUpdate();
+                            rows.setServerCopy(remote.kind(), remote.id(), remote.revision(), entity,
+                                    remote.changedBy(), at(remote));
                             toRefresh.add(ref);
                         } else if (entity == null) {
                             tombstone.setString(1, remote.kind().wireName());
@@ -215,8 +203,8 @@ final class ServerCopies {
     }
 
     /**
-     * The fields {@code remote} alters in the server copy held now, comma-separated; null when the
-     * server did not say who changed it (nothing will be marked, so nothing is read) or the row is new.
+     * The fields {@code remote} alters in the server copy held now ({@link EntityRows#changedFields});
+     * the copy is read only when the server said who changed the row.
      */
     private static String changedFields(PreparedStatement held, RemoteRow remote, Object entity) throws SQLException {
         if (remote.changedBy() == null || entity == null) {
@@ -224,23 +212,9 @@ final class ServerCopies {
         }
         held.setString(1, remote.kind().wireName());
         held.setString(2, remote.id());
-        String before;
         try (ResultSet rs = held.executeQuery()) {
-            before = rs.next() ? rs.getString(1) : null;
+            return EntityRows.changedFields(remote.kind(), rs.next() ? rs.getString(1) : null, entity, remote.changedBy());
         }
-        if (before == null) {
-            return null;
-        }
-        Map<String, JsonNode> was = EntityCodec.fields(EntityCodec.fromJson(remote.kind(), before));
-        Map<String, JsonNode> is = EntityCodec.fields(entity);
-        Set<String> names = new TreeSet<>(was.keySet());
-        names.addAll(is.keySet());
-        names.removeIf(name -> Objects.equals(canonical(was.get(name)), canonical(is.get(name))));
-        return String.join(",", names);
-    }
-
-    private static JsonNode canonical(JsonNode value) {
-        return value == null || value.isNull() ? null : EntityCodec.canonical(value);
     }
 
     private static OffsetDateTime at(RemoteRow remote) {
