@@ -258,8 +258,7 @@ final class ChangesApi {
         if (scope == null) {
             partnerTenants.clear();
             grown.clear();
-            readScope(c, userId, " AND ((granted_revision > ? AND granted_revision <= ?) OR tenant_filter IS NOT NULL)",
-                    since, upTo, partnerTenants, grown);
+            readScope(c, userId, since, upTo, partnerTenants, grown);
         }
         Scope seen = new Scope(userId, scope, partnerTenants, grown);
         Draft page = draft(c, seen, since, upTo, limit, plan);
@@ -363,16 +362,8 @@ final class ChangesApi {
             ps.setMaxRows(SMALL_SCOPE + 1);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long tpid = rs.getLong(1);
-                    long granted = rs.getLong(2);
-                    String filter = rs.getString(3);
-                    scope.put(tpid, granted);
-                    if (filter != null) {
-                        partnerTenants.put(tpid, ScopeIndex.decode(filter));
-                    }
-                    if (granted > since && granted <= upTo) {
-                        grown.add(new long[] {tpid, granted});
-                    }
+                    scope.put(rs.getLong(1), rs.getLong(2));
+                    noteScopeRow(rs, since, upTo, partnerTenants, grown);
                 }
             }
         }
@@ -383,29 +374,40 @@ final class ChangesApi {
         return scope;
     }
 
-    /** Partners' tenant filters and the customers that came into scope in (since, upTo], in revision order. */
-    private static void readScope(Connection c, String userId, String condition, long since, long upTo,
+    /**
+     * Partners' tenant filters and the customers that came into scope in (since, upTo], in revision
+     * order, of a large scope: only its rows that say either are read.
+     */
+    private static void readScope(Connection c, String userId, long since, long upTo,
                                   Map<Long, Set<UUID>> partnerTenants, List<long[]> grown) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT tpid, granted_revision, tenant_filter FROM user_scope "
-                + "WHERE user_id = ?" + condition + " ORDER BY granted_revision")) {
+                + "WHERE user_id = ? AND ((granted_revision > ? AND granted_revision <= ?) OR tenant_filter IS NOT NULL) "
+                + "ORDER BY granted_revision")) {
             ps.setString(1, userId);
-            if (!condition.isEmpty()) {
-                ps.setLong(2, since);
-                ps.setLong(3, upTo);
-            }
+            ps.setLong(2, since);
+            ps.setLong(3, upTo);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long tpid = rs.getLong(1);
-                    long granted = rs.getLong(2);
-                    String filter = rs.getString(3);
-                    if (filter != null) {
-                        partnerTenants.put(tpid, ScopeIndex.decode(filter));
-                    }
-                    if (granted > since && granted <= upTo) {
-                        grown.add(new long[] {tpid, granted});
-                    }
+                    noteScopeRow(rs, since, upTo, partnerTenants, grown);
                 }
             }
+        }
+    }
+
+    /**
+     * Notes a row of {@code user_scope} ({@code tpid, granted_revision, tenant_filter}): its partner
+     * filter, and whether its customer came into scope in (since, upTo].
+     */
+    private static void noteScopeRow(ResultSet rs, long since, long upTo, Map<Long, Set<UUID>> partnerTenants,
+                                     List<long[]> grown) throws SQLException {
+        long tpid = rs.getLong(1);
+        long granted = rs.getLong(2);
+        String filter = rs.getString(3);
+        if (filter != null) {
+            partnerTenants.put(tpid, ScopeIndex.decode(filter));
+        }
+        if (granted > since && granted <= upTo) {
+            grown.add(new long[] {tpid, granted});
         }
     }
 
