@@ -68,13 +68,21 @@ final class SectionLiveMarks {
         ((HBox) card.getChildren().get(0)).getChildren().add(1, label);
         Marked marked = new Marked(card, label, rows);
         sections.add(marked);
-        // looking into the section (its pencil, a field, a button) is what the mark asked for
-        card.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
-            long tpid = shownTpid.getAsLong();
-            if (tpid >= 0) {
-                model.seeSection(tpid, card.getId(), rows);
+        // looking into the section (its pencil, a field, a button), by mouse or by keyboard, is what
+        // the mark asked for
+        card.addEventFilter(MouseEvent.MOUSE_PRESSED, e -> see(card, rows));
+        card.focusWithinProperty().addListener((obs, was, within) -> {
+            if (within) {
+                see(card, rows);
             }
         });
+    }
+
+    private void see(VBox card, Predicate<RemoteChange> rows) {
+        long tpid = shownTpid.getAsLong();
+        if (tpid >= 0) {
+            model.seeSection(tpid, card.getId(), rows);
+        }
     }
 
     /** Writes every section's mark again for the customer shown now. */
