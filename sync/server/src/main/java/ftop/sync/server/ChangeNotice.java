@@ -5,10 +5,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import ftop.sync.protocol.ProtocolJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -86,47 +84,6 @@ record ChangeNotice(@JsonProperty("r") long revision, @JsonProperty("t") Set<Lon
             }
         }
         return false;
-    }
-
-    /**
-     * What the transaction on {@code c}, which took the revisions after {@code before} up to
-     * {@code last}, changed; read before it commits, through the revision indexes.
-     */
-    static ChangeNotice of(Connection c, long before, long last) throws SQLException {
-        Set<Long> tpids = new LinkedHashSet<>();
-        Set<String> users = new LinkedHashSet<>();
-        boolean all = !collect(c, "SELECT DISTINCT tpid FROM sync_row WHERE revision > ? AND revision <= ?",
-                before, last, rs -> tpids.add(rs.getLong(1)))
-                || !collect(c, "SELECT DISTINCT user_id FROM user_scope WHERE granted_revision > ? AND granted_revision <= ?",
-                before, last, rs -> users.add(rs.getString(1)))
-                || !collect(c, "SELECT DISTINCT user_id FROM scope_drop WHERE revision > ? AND revision <= ?",
-                before, last, rs -> users.add(rs.getString(1)))
-                || users.size() > MAX_LISTED;
-        return all ? everyone(before, last) : of(before, last, tpids, users);
-    }
-
-    /** Reads at most {@link #MAX_LISTED} rows into {@code into}; false when there were more. */
-    private static boolean collect(Connection c, String sql, long before, long last, RowReader into) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, before);
-            ps.setLong(2, last);
-            ps.setMaxRows(MAX_LISTED + 1);
-            int read = 0;
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (++read > MAX_LISTED) {
-                        return false;
-                    }
-                    into.read(rs);
-                }
-            }
-        }
-        return true;
-    }
-
-    @FunctionalInterface
-    private interface RowReader {
-        void read(ResultSet rs) throws SQLException;
     }
 
     /**

@@ -117,7 +117,7 @@ final class ChangesApi {
         if (ctx.queryParam("wait") != null) {
             ctx.header(WAIT_HEADER, Integer.toString(wait));
         }
-        Pulled known = quietFromMemory(ask, wait > 0);
+        Pulled known = fromMemory(ask, wait > 0);
         Pulled pulled = known != null ? known : pull(ask, wait > 0);
         if (pulled.scope() == null) {
             Http.json(ctx, 200, pulled.page());
@@ -145,9 +145,9 @@ final class ChangesApi {
                     if (!woken) {
                         return CompletableFuture.completedFuture(quiet.page());
                     }
-                    Pulled again;
+                    Pulled again = fromMemory(ask, true);
                     try {
-                        again = pull(ask, true);
+                        again = again != null ? again : pull(ask, true);
                     } catch (SQLException | RuntimeException e) {
                         // The page answered is still true; the client asks again and meets the failure then.
                         LOG.debug("Pulling again for a woken request failed", e);
@@ -158,17 +158,21 @@ final class ChangesApi {
     }
 
     /**
-     * The page {@code ask} asks for when this instance knows, without the database, that nothing
-     * after the cursor is new for the caller ({@link RecentCommits}); null when it does not.
+     * The page {@code ask} asks for when this instance knows it without the database
+     * ({@link RecentCommits}): nothing new for the caller after the cursor, or only rows of its own
+     * recent commits. Null when it does not.
      */
-    private Pulled quietFromMemory(Ask ask, boolean wait) {
+    private Pulled fromMemory(Ask ask, boolean wait) {
         String userId = ask.user().userId();
         long[] scope = recent.scope(userId);
         if (scope == null) {
             return null;
         }
-        ChangesPage page = recent.quietPage(userId, scope, ask.since(), ask.epoch());
-        return page == null ? null : new Pulled(page, wait ? scope : null);
+        ChangesPage page = recent.page(userId, scope, ask.since(), ask.epoch(), ask.limit());
+        if (page == null) {
+            return null;
+        }
+        return new Pulled(page, wait && page.changes().isEmpty() ? scope : null);
     }
 
     /** The page {@code ask} asks for, and the caller's scope when {@code wait} and the page holds nothing new. */
@@ -194,24 +198,30 @@ final class ChangesApi {
             long[] scope = null;
             if (quiet && (wait || recent.scope(userId) == null)) {
                 // Kept, so that the caller's next quiet pulls are answered from memory.
-                scope = scopeOf(c, userId);
-                recent.rememberScope(userId, scope, latest);
+                scope = rememberScope(c, userId, latest);
             }
             return new Pulled(page, wait && quiet ? scope : null);
         });
     }
 
-    /** The customers {@code userId} sees (0 for the directory of people), sorted. */
-    private static long[] scopeOf(Connection c, String userId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT tpid FROM user_scope WHERE user_id = ?")) {
+    /**
+     * Reads the customers {@code userId} sees (0 for the directory of people), sorted, and keeps them
+     * for the caller's next pulls, as read when the latest revision was {@code latest}.
+     */
+    private long[] rememberScope(Connection c, String userId, long latest) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT tpid, tenant_filter FROM user_scope WHERE user_id = ?")) {
             ps.setString(1, userId);
             LongStream.Builder tpids = LongStream.builder();
+            boolean partner = false;
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     tpids.add(rs.getLong(1));
+                    partner |= rs.getString(2) != null;
                 }
             }
-            return tpids.build().sorted().toArray();
+            long[] scope = tpids.build().sorted().toArray();
+            recent.rememberScope(userId, scope, partner, latest);
+            return scope;
         }
     }
 

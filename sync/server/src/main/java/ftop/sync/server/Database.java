@@ -49,7 +49,7 @@ public final class Database implements AutoCloseable {
     private HikariDataSource pool;
     private final boolean postgres;
     private final ReentrantLock revisionLock = new ReentrantLock(true);
-    private final List<Consumer<ChangeNotice>> commitListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<CommittedChanges>> commitListeners = new CopyOnWriteArrayList<>();
     /** H2: commits made, and the number of them known to be on disk (guarded by {@code syncLock}). */
     private final AtomicLong commits = new AtomicLong();
     private final Object syncLock = new Object();
@@ -328,7 +328,7 @@ public final class Database implements AutoCloseable {
      * changes ends inside it.
      */
     public <T> T inRevisionTransaction(SqlWork<T> work) throws SQLException {
-        ChangeNotice[] notice = new ChangeNotice[1];
+        CommittedChanges[] committed = new CommittedChanges[1];
         T outcome;
         revisionLock.lock();
         try {
@@ -338,15 +338,15 @@ public final class Database implements AutoCloseable {
                 long last = RowStore.currentRevision(c);
                 RevisionCommits.record(c, before, last);
                 if (last > before) {
-                    notice[0] = noticeOf(c, before, last);
+                    committed[0] = changesOf(c, before, last);
                 }
                 return result;
             }, true);
         } finally {
             revisionLock.unlock();
         }
-        if (notice[0] != null) {
-            tellCommitted(notice[0]);
+        if (committed[0] != null) {
+            tellCommitted(committed[0]);
         }
         return outcome;
     }
@@ -358,22 +358,27 @@ public final class Database implements AutoCloseable {
      * {@link PgChangeListener} instead.
      */
     void onCommit(Consumer<ChangeNotice> listener) {
+        onCommitted(committed -> listener.accept(committed.notice()));
+    }
+
+    /** As {@link #onCommit}, with the commit's rows when it wrote few enough ({@link CommittedChanges}). */
+    void onCommitted(Consumer<CommittedChanges> listener) {
         commitListeners.add(listener);
     }
 
     /** What the transaction changed; on PostgreSQL also told to the other instances when it commits. */
-    private ChangeNotice noticeOf(Connection c, long before, long last) throws SQLException {
-        ChangeNotice notice = ChangeNotice.of(c, before, last);
+    private CommittedChanges changesOf(Connection c, long before, long last) throws SQLException {
+        CommittedChanges committed = CommittedChanges.read(c, before, last);
         if (postgres) {
-            notice.notifyOthers(c, ChangeNotice.channel(serverId));
+            committed.notice().notifyOthers(c, ChangeNotice.channel(serverId));
         }
-        return notice;
+        return committed;
     }
 
-    private void tellCommitted(ChangeNotice notice) {
-        for (Consumer<ChangeNotice> listener : commitListeners) {
+    private void tellCommitted(CommittedChanges committed) {
+        for (Consumer<CommittedChanges> listener : commitListeners) {
             try {
-                listener.accept(notice);
+                listener.accept(committed);
             } catch (RuntimeException e) {
                 LOG.warn("A commit listener failed", e);
             }

@@ -193,9 +193,10 @@ public final class FtopServer implements AutoCloseable {
     private LiveChanges startLive() {
         live = new LiveChanges(db.poolSize(), liveTimer);
         recent = new RecentCommits(db.serverId());
-        // Quiet pulls answered from memory (RecentCommits) and the waiters hear of each commit;
-        // in either order a long-poll answered "nothing new up to R" waits for what follows R.
-        db.onCommit(recent::publish);
+        // Pulls answered from memory (RecentCommits, with this instance's own rows) and the waiters
+        // hear of each commit; in either order a long-poll answered "nothing new up to R" waits for
+        // what follows R.
+        db.onCommitted(recent::publish);
         db.onCommit(live::publish);
         if (db.postgres()) {
             listener = PgChangeListener.start(db, notice -> {

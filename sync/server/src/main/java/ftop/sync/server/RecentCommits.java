@@ -1,10 +1,13 @@
 package ftop.sync.server;
 
 import ftop.sync.protocol.ChangesPage;
+import ftop.sync.protocol.RowChange;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +16,9 @@ import java.util.TreeMap;
 
 /**
  * The commits this instance has heard of lately, to answer without the database the most common
- * pull of all: one that finds nothing new in the caller's scope (a long-poll arriving after the
- * last change, an incremental pull of a quiet desktop).
+ * pulls of all: one that finds nothing new in the caller's scope (a long-poll arriving after the
+ * last change, an incremental pull of a quiet desktop), and one whose new rows all come from this
+ * instance's own recent commits (the desktops a push wakes, pulling what it changed).
  *
  * <p>It knows every commit in a range of revisions {@code (knownFrom, knownUpTo]}: its own commits
  * and, on PostgreSQL, every instance's through {@code LISTEN/NOTIFY}, each {@link ChangeNotice}
@@ -30,6 +34,14 @@ import java.util.TreeMap;
  * <p>A caller's scope (the customers they see) is kept from the last time it was read, with the
  * revision it was read at, and used only while no notice after that revision names the caller
  * (every grant and drop does).
+ *
+ * <p>The rows of this instance's own commits ({@link CommittedChanges}) are kept too, the newest
+ * {@link #ROWS_KEPT} of them. A pull after S whose new rows all lie in commits with kept rows gets
+ * them from here: the rows of its customers, each at its last revision up to {@code knownUpTo}, as
+ * the database would page them (every commit whole). It goes to the database when a commit after S
+ * named the caller (its scope changed: grown customers go out whole, dropped ones are listed), was
+ * too large to list or to keep, came from another instance, or when the caller is a partner (who
+ * sees only some tenants of a customer), or the rows exceed the page.
  */
 final class RecentCommits {
 
@@ -41,12 +53,19 @@ final class RecentCommits {
     static final int MOST_WAITING = 64;
     /** Callers whose scope is kept at most (each a few KB). */
     static final int SCOPES = 20_000;
+    /** Rows of recent commits kept at most (a health row is about 2 KB: some 40 MB). */
+    static final int ROWS_KEPT = 20_000;
 
     private final String serverId;
     /** Known commits by last revision, within (knownFrom, knownUpTo]. */
     private final NavigableMap<Long, ChangeNotice> log = new TreeMap<>();
     /** Notices that arrived before one they follow, by the revision they begin after. */
     private final NavigableMap<Long, ChangeNotice> waiting = new TreeMap<>();
+    /** The rows of commits in the log whose rows are kept, by the commit's last revision. */
+    private final NavigableMap<Long, List<StoredRow>> rows = new TreeMap<>();
+    /** The rows of notices in {@code waiting}, by the notice's last revision. */
+    private final Map<Long, List<StoredRow>> waitingRows = new HashMap<>();
+    private int rowsKept;
     private final Map<String, Scope> scopes = new HashMap<>();
     /** False until started, and again after a gap: nothing is answered from memory then. */
     private boolean known;
@@ -56,11 +75,15 @@ final class RecentCommits {
     private String earlierEpoch;
     private String currentEpoch;
     private long currentFrom;
-    /** Pulls answered from memory so far. */
+    /** Pulls answered from memory so far: quiet ones, and ones with rows. */
     private long answered;
+    private long answeredWithRows;
 
-    /** One caller's scope, sorted, as read at {@code readAt}. */
-    private record Scope(long[] tpids, long readAt) {
+    /**
+     * One caller's scope, sorted, as read at {@code readAt}; {@code partner} when the caller sees only
+     * some tenants of a customer.
+     */
+    private record Scope(long[] tpids, boolean partner, long readAt) {
     }
 
     RecentCommits(String serverId) {
@@ -105,12 +128,22 @@ final class RecentCommits {
         currentEpoch = current;
         currentFrom = from;
         log.clear();
+        dropRows(Long.MAX_VALUE);
+        for (Long revision : waiting.headMap(latest, false).values().stream().map(ChangeNotice::revision).toList()) {
+            waitingRows.remove(revision);
+        }
         waiting.headMap(latest, false).clear();
         drain();
     }
 
-    /** Hears of a commit (or of an epoch started by an instance opening the database). */
-    synchronized void publish(ChangeNotice notice) {
+    /** Hears of a commit without its rows (or of an epoch started by an instance opening the database). */
+    void publish(ChangeNotice notice) {
+        publish(CommittedChanges.withoutRows(notice));
+    }
+
+    /** Hears of a commit, with its rows when it is this instance's own and small enough. */
+    synchronized void publish(CommittedChanges committed) {
+        ChangeNotice notice = committed.notice();
         if (notice.epochStarted()) {
             forget();
             return;
@@ -122,19 +155,32 @@ final class RecentCommits {
             return;
         }
         if (known && notice.revision() <= knownUpTo) {
+            // Heard of already: on PostgreSQL an instance hears its own commits as notifications
+            // too, without rows, and may hear them first.
+            if (committed.rows() != null && log.containsKey(notice.revision()) && !rows.containsKey(notice.revision())) {
+                keepRows(notice.revision(), committed.rows());
+            }
             return;
         }
         if (known && after < knownUpTo) {
             forget();
             return;
         }
-        waiting.put(after, notice);
+        ChangeNotice earlier = waiting.put(after, notice);
+        if (earlier != null && earlier.revision() != notice.revision()) {
+            waitingRows.remove(earlier.revision());
+        }
+        if (committed.rows() != null) {
+            // A notification of the same commit without rows, arriving before or after, keeps them.
+            waitingRows.put(notice.revision(), committed.rows());
+        }
         if (known) {
             drain();
         }
         if (waiting.size() > MOST_WAITING) {
             forget();
             waiting.clear();
+            waitingRows.clear();
         }
     }
 
@@ -144,9 +190,30 @@ final class RecentCommits {
         while ((next = waiting.remove(knownUpTo)) != null) {
             log.put(next.revision(), next);
             knownUpTo = next.revision();
+            List<StoredRow> kept = waitingRows.remove(next.revision());
+            if (kept != null) {
+                keepRows(next.revision(), kept);
+            }
         }
         while (log.size() > KEPT) {
             knownFrom = log.pollFirstEntry().getKey();
+        }
+        dropRows(knownFrom);
+    }
+
+    /** Keeps the rows of the commit that ended at {@code revision}, dropping the oldest beyond {@link #ROWS_KEPT}. */
+    private void keepRows(long revision, List<StoredRow> committed) {
+        rows.put(revision, committed);
+        rowsKept += committed.size();
+        while (rowsKept > ROWS_KEPT && !rows.isEmpty()) {
+            rowsKept -= rows.pollFirstEntry().getValue().size();
+        }
+    }
+
+    /** Forgets the rows of commits up to {@code revision}. */
+    private void dropRows(long revision) {
+        while (!rows.isEmpty() && rows.firstKey() <= revision) {
+            rowsKept -= rows.pollFirstEntry().getValue().size();
         }
     }
 
@@ -154,15 +221,24 @@ final class RecentCommits {
     private void forget() {
         known = false;
         log.clear();
+        dropRows(Long.MAX_VALUE);
         scopes.clear();
     }
 
     /** Keeps {@code userId}'s scope (sorted), read when the database's latest revision was {@code readAt}. */
     synchronized void rememberScope(String userId, long[] tpids, long readAt) {
+        rememberScope(userId, tpids, false, readAt);
+    }
+
+    /**
+     * Keeps {@code userId}'s scope (sorted), read when the database's latest revision was
+     * {@code readAt}; {@code partner} when they see only some tenants of a customer.
+     */
+    synchronized void rememberScope(String userId, long[] tpids, boolean partner, long readAt) {
         if (scopes.size() >= SCOPES && !scopes.containsKey(userId)) {
             scopes.clear();
         }
-        scopes.put(userId, new Scope(tpids, readAt));
+        scopes.put(userId, new Scope(tpids, partner, readAt));
     }
 
     /**
@@ -190,6 +266,16 @@ final class RecentCommits {
      * it sent none); a cursor of another epoch is left to the database, which answers it 409.
      */
     synchronized ChangesPage quietPage(String userId, long[] scope, long since, String epoch) {
+        return page(userId, scope, since, epoch, 0);
+    }
+
+    /**
+     * The page answering a pull by {@code userId} (who sees {@code scope}, sorted) after revision
+     * {@code since}, of at most {@code limit} rows, when it is known here: everything up to the latest
+     * revision known, quiet or with the rows of this instance's commits. Null when it is not known
+     * (see the class comment): the database answers. {@code epoch} as in {@link #quietPage}.
+     */
+    synchronized ChangesPage page(String userId, long[] scope, long since, String epoch, int limit) {
         if (!known || since < knownFrom || since > knownUpTo) {
             return null;
         }
@@ -200,13 +286,39 @@ final class RecentCommits {
         if (after.size() > MOST_TO_CHECK) {
             return null;
         }
+        Map<String, StoredRow> latest = new HashMap<>();
         for (ChangeNotice notice : after.values()) {
-            if (notice.touches(userId, scope)) {
+            if (!notice.touches(userId, scope)) {
+                continue;
+            }
+            List<StoredRow> committed = rows.get(notice.revision());
+            if (limit == 0 || notice.everyone() || notice.users().contains(userId) || committed == null || since == 0) {
+                return null;
+            }
+            for (StoredRow row : committed) {
+                if (Arrays.binarySearch(scope, row.tpid()) >= 0) {
+                    // A row changed by several commits goes out once, as it stands after the last.
+                    latest.put(row.kind().wireName() + ":" + row.id(), row);
+                }
+            }
+            if (latest.size() > limit) {
                 return null;
             }
         }
-        answered++;
-        ChangesPage page = new ChangesPage(since, knownUpTo, false, knownUpTo, List.of(), List.of(), serverId);
+        List<RowChange> changes = List.of();
+        if (!latest.isEmpty()) {
+            Scope kept = scopes.get(userId);
+            if (kept == null || kept.partner()) {
+                // A partner sees only some tenants of a customer: the database sorts out which.
+                return null;
+            }
+            changes = latest.values().stream().sorted(Comparator.comparingLong(StoredRow::revision))
+                    .map(StoredRow::toChange).toList();
+            answeredWithRows++;
+        } else {
+            answered++;
+        }
+        ChangesPage page = new ChangesPage(since, knownUpTo, false, knownUpTo, changes, List.of(), serverId);
         return epoch == null ? page : page.withNextEpoch(epochOf(knownUpTo));
     }
 
@@ -218,9 +330,19 @@ final class RecentCommits {
         return revision >= currentFrom ? currentEpoch : earlierEpoch;
     }
 
-    /** How many pulls were answered from memory. */
+    /** How many pulls with nothing new were answered from memory. */
     synchronized long answered() {
         return answered;
+    }
+
+    /** How many pulls with new rows were answered from memory. */
+    synchronized long answeredWithRows() {
+        return answeredWithRows;
+    }
+
+    /** How many rows of recent commits are kept. */
+    synchronized int rowsKept() {
+        return rowsKept;
     }
 
     /** The range of revisions whose every commit is known; empty when none is. */

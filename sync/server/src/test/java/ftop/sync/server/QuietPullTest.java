@@ -85,10 +85,50 @@ class QuietPullTest extends ServerTestBase {
         assertThat(server.recentCommits().answered()).isEqualTo(before + 2);
 
         MutationResult mine = retitleMicrosoftContact("GTP");
+        long withRows = server.recentCommits().answeredWithRows();
         ChangesPage changed = pullOn(server, past.next(), past.nextEpoch());
         assertThat(keys(changed.changes())).containsExactly("contact:" + Contoso.MICROSOFT_CONTACT_ID);
+        assertThat(changed.changes().get(0).body().path("title").asText()).isEqualTo("GTP");
+        assertThat(changed.changes().get(0).changedBy()).isEqualTo(World.US_LEAD.userId());
         assertThat(changed.next()).isEqualTo(mine.revision());
-        assertThat(server.recentCommits().answered()).as("the change came from the database").isEqualTo(before + 2);
+        assertThat(changed.nextEpoch()).isEqualTo(past.nextEpoch());
+        assertThat(server.recentCommits().answered()).as("not a quiet page").isEqualTo(before + 2);
+        assertThat(server.recentCommits().answeredWithRows()).as("the change came from memory").isEqualTo(withRows + 1);
+    }
+
+    /**
+     * Every page answered from this instance's memory is the page the database gives for the same
+     * cursor: the same rows at the same revisions with the same bodies, authors and times, ending at
+     * the same revision. Checked from every cursor along a history of edits by several people to
+     * rows the FM sees and rows they do not, edits of one row twice, and a row deleted.
+     */
+    @Test
+    void aPageFromMemoryIsThePageTheDatabaseGives() throws Exception {
+        ChangesPage all = pullAll(World.FM, 0, 5000).get(0);
+        long start = all.next();
+        pullOn(server, start, all.nextEpoch());
+        List<Long> cursors = new ArrayList<>(List.of(start));
+        cursors.add(retitleMicrosoftContact("GTP 1").revision());
+        var elsewhere = pushOne(World.ADMIN, Mutation.upsert(EntityKind.CONTACT, Contoso.FABRIKAM_CONTACT_ID.toString(), 0,
+                Map.of("title", TextNode.valueOf("CIO"))));
+        cursors.add(elsewhere.revision());
+        cursors.add(retitleMicrosoftContact("GTP 2").revision());
+        var gone = pushOne(World.US_LEAD, Mutation.delete(EntityKind.CONTACT, Contoso.MICROSOFT_CONTACT_ID.toString(),
+                cursors.get(cursors.size() - 1)));
+        assertThat(gone.outcome()).as(gone.message()).isEqualTo(Outcome.APPLIED);
+        cursors.add(gone.revision());
+
+        long fromMemory = server.recentCommits().answeredWithRows();
+        Database db = server.database();
+        for (long since : cursors) {
+            ChangesPage memory = pullOn(server, since, null);
+            ChangesPage database = db.read(c -> ChangesApi.pull(c, db.serverId(), db.latestRevision(c),
+                    World.FM.userId(), since, ChangesApi.DEFAULT_LIMIT, ChangesApi.Plan.CHOOSE));
+            assertThat(MAPPER.writeValueAsString(memory)).as("from revision " + since)
+                    .isEqualTo(MAPPER.writeValueAsString(database));
+        }
+        assertThat(server.recentCommits().answeredWithRows()).as("pages with rows answered from memory")
+                .isEqualTo(fromMemory + 4);
     }
 
     @Test
