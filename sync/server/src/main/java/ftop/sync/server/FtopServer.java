@@ -63,6 +63,7 @@ public final class FtopServer implements AutoCloseable {
     private final ServerConfig config;
     private final Database db;
     private final Clock clock;
+    private final OverloadLog overloadLog;
     private final MutationService mutations;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -80,6 +81,7 @@ public final class FtopServer implements AutoCloseable {
         this.config = config;
         this.db = db;
         this.clock = clock;
+        this.overloadLog = new OverloadLog(clock, LOG::warn);
         this.mutations = new MutationService(db, clock);
         this.oidc = config.oidc().map(settings -> new OidcTokens(settings, clock));
     }
@@ -382,7 +384,7 @@ public final class FtopServer implements AutoCloseable {
         routes.exception(Exception.class, (e, ctx) -> {
             if (e instanceof DatabaseBusyException busy) {
                 // The admission queue is full or the wait ran out: an overload, not a fault; clients retry.
-                LOG.warn("Request {} {}: {}", ctx.method(), ctx.path(), busy.getMessage());
+                overloadLog.refused(ctx.method() + " " + ctx.path(), busy.getMessage());
                 ctx.header("Retry-After", Integer.toString(busy.retryAfterSeconds()));
                 Http.json(ctx, 503, new ApiError(503, "busy", "The server is busy; try again shortly.", null));
                 return;
