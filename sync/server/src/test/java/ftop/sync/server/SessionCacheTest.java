@@ -52,6 +52,10 @@ class SessionCacheTest extends ServerTestBase {
 
         assertThat(databaseChecks() - asked).isEqualTo(1);
         assertThat(server.sessions().answeredFromMemory() - remembered).isEqualTo(1);
+        Answer scrape = call(new Request.Builder().url(server.baseUri() + MetricsApi.PATH).get().build());
+        PrometheusText metrics = PrometheusText.parse(scrape.body());
+        assertThat(metrics.value("ftop_session_checks_total", "from", "memory")).isEqualTo((double) remembered + 1);
+        assertThat(metrics.value("ftop_session_checks_total", "from", "database")).isEqualTo((double) asked + 1);
     }
 
     @Test
