@@ -50,7 +50,7 @@ final class SessionCache {
      */
     static final int MAX_ENTRIES = 50_000;
 
-    private final Database db;
+    private final Lookup lookup;
     private final Clock clock;
     private final ConcurrentHashMap<String, Remembered> sessions = new ConcurrentHashMap<>();
     /** Taken by every forgetting; a read remembers the stamp at which it began. */
@@ -66,8 +66,26 @@ final class SessionCache {
     private record Remembered(User user, Instant checkedAt, Instant trustedUntil, long stamp) {
     }
 
+    /** How a session is checked in the database. */
+    @FunctionalInterface
+    interface Lookup {
+        /**
+         * The valid session of the token whose SHA-256 is {@code tokenHash} at {@code now};
+         * {@code forWrite} asks in the writes' lane of the admission queue.
+         */
+        Optional<Accounts.Session> find(String tokenHash, Instant now, boolean forWrite) throws SQLException;
+    }
+
+    /** Remembers the sessions checked in {@code db}, believing them for {@link #TRUST} by {@code clock}. */
     SessionCache(Database db, Clock clock) {
-        this.db = db;
+        this((hash, now, forWrite) -> forWrite
+                ? db.readForWrite(c -> Accounts.sessionOf(c, hash, now))
+                : db.read(c -> Accounts.sessionOf(c, hash, now)), clock);
+    }
+
+    /** Remembers the sessions {@code lookup} finds (tests stand in for the database with it). */
+    SessionCache(Lookup lookup, Clock clock) {
+        this.lookup = lookup;
         this.clock = clock;
     }
 
@@ -89,9 +107,7 @@ final class SessionCache {
         }
         long stamp = stamps.get();
         fromDatabase.increment();
-        Optional<Accounts.Session> session = forWrite
-                ? db.readForWrite(c -> Accounts.sessionOf(c, hash, now))
-                : db.read(c -> Accounts.sessionOf(c, hash, now));
+        Optional<Accounts.Session> session = lookup.find(hash, now, forWrite);
         session.ifPresent(s -> remember(hash, s, now, stamp));
         return session.map(Accounts.Session::user);
     }
