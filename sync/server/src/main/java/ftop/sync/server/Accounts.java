@@ -238,25 +238,35 @@ final class Accounts {
         }
     }
 
+    /** A valid session: its user and when its token expires. */
+    record Session(User user, Instant expiresAt) {
+    }
+
     /**
-     * The user a token belongs to, if it is known, not expired, of the user's current generation
-     * and the user is neither deleted nor disabled.
+     * The session of the token whose SHA-256 is {@code tokenHash}, if the token is known, not
+     * expired, of the user's current generation and the user is neither deleted nor disabled.
      */
-    static Optional<User> userOfToken(Connection c, String token, Instant now) throws SQLException {
+    static Optional<Session> sessionOf(Connection c, String tokenHash, Instant now) throws SQLException {
         String userId = null;
-        try (PreparedStatement ps = c.prepareStatement("SELECT t.user_id FROM session_token t "
+        Instant expiresAt = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT t.user_id, t.expires_at FROM session_token t "
                 + "LEFT JOIN user_access a ON a.user_id = t.user_id "
                 + "WHERE t.token_hash = ? AND t.expires_at > ? AND t.generation = COALESCE(a.generation, 0) "
                 + "AND (a.disabled IS NULL OR a.disabled = FALSE)")) {
-            ps.setString(1, sha256(token));
+            ps.setString(1, tokenHash);
             ps.setObject(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     userId = rs.getString(1);
+                    expiresAt = rs.getObject(2, OffsetDateTime.class).toInstant();
                 }
             }
         }
-        return userId == null ? Optional.empty() : user(c, userId);
+        if (userId == null) {
+            return Optional.empty();
+        }
+        Instant expires = expiresAt;
+        return user(c, userId).map(u -> new Session(u, expires));
     }
 
     /** Ends a session; true when the token was known. Expired tokens are swept at the same time. */

@@ -19,9 +19,11 @@ final class AccountsApi {
     private static final Logger LOG = LoggerFactory.getLogger(AccountsApi.class);
 
     private final Database db;
+    private final SessionCache sessions;
 
-    AccountsApi(Database db) {
+    AccountsApi(Database db, SessionCache sessions) {
         this.db = db;
+        this.sessions = sessions;
     }
 
     void register(RoutesConfig routes) {
@@ -52,6 +54,8 @@ final class AccountsApi {
         if (!known) {
             throw ApiException.notFound("There is no user \"" + SessionApi.loggable(userId) + "\".");
         }
+        // Once committed: a check that read the sessions before the revocation is not believed after it.
+        sessions.forget(userId);
         LOG.info("{} {} user {}", admin.userId(), disable ? "disabled" : "enabled", SessionApi.loggable(userId));
         ctx.status(204);
     }

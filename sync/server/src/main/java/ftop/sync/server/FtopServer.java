@@ -7,6 +7,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import java.net.URI;
 import java.sql.SQLException;
@@ -65,6 +66,7 @@ public final class FtopServer implements AutoCloseable {
     private final Clock clock;
     private final OverloadLog overloadLog;
     private final MutationService mutations;
+    private final SessionCache sessions;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final Set<String> endpoints = new ConcurrentSkipListSet<>();
@@ -83,6 +85,7 @@ public final class FtopServer implements AutoCloseable {
         this.clock = clock;
         this.overloadLog = new OverloadLog(clock, LOG::warn);
         this.mutations = new MutationService(db, clock);
+        this.sessions = new SessionCache(db, clock);
         this.oidc = config.oidc().map(settings -> new OidcTokens(settings, clock));
     }
 
@@ -120,6 +123,10 @@ public final class FtopServer implements AutoCloseable {
         LiveChanges waiting = startLive();
         Gauge.builder("ftop.live.waiting", waiting, LiveChanges::waiting)
                 .description("Clients waiting for changes (long-polls held) now").register(metrics.registry());
+        FunctionCounter.builder("ftop.session.checks", sessions, SessionCache::answeredFromMemory).tag("from", "memory")
+                .description("Session tokens checked, by where the answer came from").register(metrics.registry());
+        FunctionCounter.builder("ftop.session.checks", sessions, SessionCache::askedDatabase).tag("from", "database")
+                .description("Session tokens checked, by where the answer came from").register(metrics.registry());
         Javalin created = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = config.maxBodyBytes();
@@ -161,7 +168,7 @@ public final class FtopServer implements AutoCloseable {
             routes.before(this::admit);
             routes.beforeMatched(this::authenticate);
             routes.after(ctx -> inFlight.decrementAndGet());
-            new SessionApi(db, clock, config.tokenLifetime(), config.signIn()).register(routes);
+            new SessionApi(db, clock, config.tokenLifetime(), config.signIn(), sessions).register(routes);
             new ChangesApi(db, waiting, recent).register(routes);
             new MutationsApi(mutations, metrics).register(routes);
             new HistoryApi(db).register(routes);
@@ -170,7 +177,7 @@ public final class FtopServer implements AutoCloseable {
             new Readiness(db).register(routes);
             new FeedsApi(db, clock).register(routes);
             new BackupApi(db).register(routes);
-            new AccountsApi(db).register(routes);
+            new AccountsApi(db, sessions).register(routes);
             new AuthConfigApi(config.oidc()).register(routes);
             new OpenApiDocument().register(routes);
             new MetricsApi(metrics, metricsToken).register(routes);
@@ -200,8 +207,11 @@ public final class FtopServer implements AutoCloseable {
         // what follows R.
         db.onCommitted(recent::publish);
         db.onCommit(live::publish);
+        // Edits of the directory of people and of scopes may end sessions remembered here.
+        db.onCommit(sessions::heard);
         if (db.postgres()) {
             listener = PgChangeListener.start(db, notice -> {
+                sessions.heard(notice);
                 recent.publish(notice);
                 if (!notice.epochStarted()) {
                     live.publish(notice);
@@ -224,6 +234,11 @@ public final class FtopServer implements AutoCloseable {
     synchronized FtopServer withLiveTimer(LiveChanges.Timer timer) {
         liveTimer = timer;
         return this;
+    }
+
+    /** The password sessions this instance checked recently. */
+    SessionCache sessions() {
+        return sessions;
     }
 
     /** What this instance knows of recent commits, to answer quiet pulls without the database. */
@@ -354,10 +369,8 @@ public final class FtopServer implements AutoCloseable {
         String token = header.substring(7).trim();
         Optional<User> user = oidc.isPresent() && OidcTokens.looksLikeJwt(token)
                 ? Optional.of(oidc.get().user(token, db))
-                : ctx.method() == HandlerType.GET
-                ? db.read(c -> Accounts.userOfToken(c, token, clock.instant()))
                 // A push (or any other write) is not held up behind pulls to learn who sends it.
-                : db.readForWrite(c -> Accounts.userOfToken(c, token, clock.instant()));
+                : sessions.user(token, ctx.method() != HandlerType.GET);
         if (user.isEmpty()) {
             throw ApiException.unauthorized("The session token is unknown or has expired; sign in again");
         }

@@ -32,6 +32,7 @@ final class SessionApi {
     private final Clock clock;
     private final Duration tokenLifetime;
     private final SignInThrottle throttle;
+    private final SessionCache sessions;
     /**
      * The slow hash is pure CPU: one per core at a time, the others wait their turn in order. A
      * crowd signing in at once then finishes one by one at full speed, instead of all crawling
@@ -39,11 +40,12 @@ final class SessionApi {
      */
     private final Semaphore hashSlots = new Semaphore(Runtime.getRuntime().availableProcessors(), true);
 
-    SessionApi(Database db, Clock clock, Duration tokenLifetime, SignInThrottle.Policy signIn) {
+    SessionApi(Database db, Clock clock, Duration tokenLifetime, SignInThrottle.Policy signIn, SessionCache sessions) {
         this.db = db;
         this.clock = clock;
         this.tokenLifetime = tokenLifetime;
         this.throttle = new SignInThrottle(signIn, clock);
+        this.sessions = sessions;
     }
 
     void register(RoutesConfig routes) {
@@ -146,9 +148,11 @@ final class SessionApi {
     }
 
     private void logout(Context ctx) throws SQLException {
-        Http.user(ctx);
+        User user = Http.user(ctx);
         String token = ctx.attribute(Http.TOKEN);
         db.inTransaction(c -> Accounts.revoke(c, token, clock.instant()));
+        // The person's other sessions are checked again too: cheaper than a race-free forgetting of one.
+        sessions.forget(user.userId());
         ctx.status(204);
     }
 }
