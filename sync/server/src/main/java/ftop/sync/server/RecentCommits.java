@@ -80,10 +80,10 @@ final class RecentCommits {
     private long answeredWithRows;
 
     /**
-     * One caller's scope, sorted, as read at {@code readAt}; {@code partner} when the caller sees only
-     * some tenants of a customer.
+     * One caller's scope, sorted, known unchanged up to revision {@code checkedUpTo} (first the
+     * revision it was read at); {@code partner} when the caller sees only some tenants of a customer.
      */
-    private record Scope(long[] tpids, boolean partner, long readAt) {
+    private record Scope(long[] tpids, boolean partner, long checkedUpTo) {
     }
 
     RecentCommits(String serverId) {
@@ -247,14 +247,19 @@ final class RecentCommits {
      */
     synchronized long[] scope(String userId) {
         Scope scope = scopes.get(userId);
-        if (scope == null || !known || scope.readAt() < knownFrom) {
+        if (scope == null || !known || scope.checkedUpTo() < knownFrom) {
             return null;
         }
-        for (ChangeNotice notice : log.tailMap(scope.readAt(), false).values()) {
+        // Only the notices since the last look: a desktop asks every few seconds, and walking
+        // every notice since the scope was read (up to KEPT of them) each time was most of a pull.
+        for (ChangeNotice notice : log.tailMap(scope.checkedUpTo(), false).values()) {
             if (notice.everyone() || notice.users().contains(userId)) {
                 scopes.remove(userId);
                 return null;
             }
+        }
+        if (scope.checkedUpTo() < knownUpTo) {
+            scopes.put(userId, new Scope(scope.tpids(), scope.partner(), knownUpTo));
         }
         return scope.tpids();
     }

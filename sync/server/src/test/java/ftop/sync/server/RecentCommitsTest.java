@@ -109,6 +109,23 @@ class RecentCommitsTest {
     }
 
     @Test
+    void aScopeLookedAtNowAndThenOutlivesTheNoticesItWasCheckedAgainst() {
+        started(10);
+        long revision = 10;
+        for (int i = 0; i < RecentCommits.KEPT * 2; i++) {
+            recent.publish(touching(revision, revision + 1, 5));
+            revision++;
+            if (i % 1000 == 0) {
+                assertThat(recent.scope("fm")).as("after %d commits", i).containsExactly(SCOPE);
+            }
+        }
+        assertThat(recent.knownRange()[0]).as("the first notices are forgotten").isGreaterThan(10 + RecentCommits.KEPT / 2);
+        assertThat(recent.scope("fm")).containsExactly(SCOPE);
+        recent.rememberScope("fta", SCOPE, 10);
+        assertThat(recent.scope("fta")).as("read before the oldest notice kept").isNull();
+    }
+
+    @Test
     void epochsAreCheckedAndHandedOutAsTheDatabaseWould() {
         started(10);
         recent.publish(touching(10, 11, 5));
