@@ -67,8 +67,15 @@ final class OpenLoopLoad {
     private static final String QUIET = "GET /changes (wait timed out)";
     private static final int PAGE = 500;
     private static final int SET_UP_THREADS = 8;
+    /** HTTP clients the desktops share, at most (one per 100 desktops up to this). */
+    private static final int HTTP_CLIENTS = 8;
 
-    private final HttpClient http;
+    /**
+     * The desktops' HTTP clients, each serving a share of them. One JDK client for all 2,000 desktops
+     * was the bottleneck itself: one selector thread for every connection, and a pool whose
+     * bookkeeping walks every idle connection each time one is returned.
+     */
+    private final List<HttpClient> clients;
     private final String api;
     private final String password;
     private final Map<String, Queue<Long>> latencies = new ConcurrentHashMap<>();
@@ -79,8 +86,8 @@ final class OpenLoopLoad {
     private final AtomicInteger pushesInFlight = new AtomicInteger();
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor();
 
-    private OpenLoopLoad(HttpClient http, String api, String password) {
-        this.http = http;
+    private OpenLoopLoad(List<HttpClient> clients, String api, String password) {
+        this.clients = clients;
         this.api = api;
         this.password = password;
     }
@@ -112,9 +119,12 @@ final class OpenLoopLoad {
     static void run(String api, List<ServerLoadBenchmark.Plan> plans, String password, int desktops,
                     int intervalSeconds, int seconds, int waitSeconds) throws Exception {
         ExecutorService callbacks = Executors.newFixedThreadPool(4);
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(callbacks)
-                .connectTimeout(Duration.ofSeconds(30)).build();
-        OpenLoopLoad load = new OpenLoopLoad(http, api, password);
+        List<HttpClient> clients = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, Math.min(HTTP_CLIENTS, desktops / 100)); i++) {
+            clients.add(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(callbacks)
+                    .connectTimeout(Duration.ofSeconds(30)).build());
+        }
+        OpenLoopLoad load = new OpenLoopLoad(clients, api, password);
         try {
             load.run(plans, desktops, intervalSeconds, seconds, waitSeconds);
         } finally {
@@ -191,6 +201,11 @@ final class OpenLoopLoad {
                 cpuUsed / 1e9, elapsed, cpuUsed / 1e9 / elapsed);
     }
 
+    /** The HTTP client of desktop {@code d}. */
+    private HttpClient http(Desktop d) {
+        return clients.get(d.index % clients.size());
+    }
+
     private Person signInAndPull(ServerLoadBenchmark.Plan plan) throws IOException, InterruptedException {
         byte[] login = ProtocolJson.mapper().writeValueAsBytes(new LoginRequest(plan.userId(), password));
         HttpResponse<byte[]> signIn = sendRetrying(HttpRequest.newBuilder(URI.create(api + "/session"))
@@ -214,7 +229,7 @@ final class OpenLoopLoad {
     /** Sends {@code request} in the set-up, again after the pause a 503 (busy) asks for, as the desktop does. */
     private HttpResponse<byte[]> sendRetrying(HttpRequest request) throws IOException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
-            HttpResponse<byte[]> answer = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> answer = clients.get(0).send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (answer.statusCode() != 503 || attempt >= 30) {
                 return answer;
             }
@@ -250,7 +265,7 @@ final class OpenLoopLoad {
         synchronized (d) {
             since = d.cursor;
         }
-        http.sendAsync(get(d.person.token(), "since=" + since + "&limit=" + PAGE + "&wait=" + waitSeconds),
+        http(d).sendAsync(get(d.person.token(), "since=" + since + "&limit=" + PAGE + "&wait=" + waitSeconds),
                 HttpResponse.BodyHandlers.ofByteArray()).whenComplete((answer, failure) -> {
             if (stopping.get()) {
                 return;
@@ -302,7 +317,7 @@ final class OpenLoopLoad {
             return;
         }
         long pullStart = System.nanoTime();
-        http.sendAsync(get(d.person.token(), "since=" + since + "&limit=" + PAGE), HttpResponse.BodyHandlers.ofByteArray())
+        http(d).sendAsync(get(d.person.token(), "since=" + since + "&limit=" + PAGE), HttpResponse.BodyHandlers.ofByteArray())
                 .whenComplete((answer, failure) -> {
                     if (stopping.get()) {
                         return;
@@ -373,7 +388,7 @@ final class OpenLoopLoad {
             throw new IllegalStateException(e);
         }
         pushesInFlight.incrementAndGet();
-        http.sendAsync(HttpRequest.newBuilder(URI.create(api + "/mutations")).header("Authorization", "Bearer "
+        http(d).sendAsync(HttpRequest.newBuilder(URI.create(api + "/mutations")).header("Authorization", "Bearer "
                         + d.person.token()).header("Content-Type", "application/json").timeout(Duration.ofMinutes(2))
                         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofByteArray())
                 .whenComplete((answer, failure) -> {
