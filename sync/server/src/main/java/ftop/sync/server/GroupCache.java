@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -178,9 +177,10 @@ final class GroupCache implements ServerValidationContext.RowSource {
             marks.put(client, Optional.empty());
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT user_id, client_id, acked_below FROM sync_client WHERE "
-                + "client_id IN (" + marks(asked.size()) + ")")) {
+                + "(user_id, client_id) IN (" + pairs(asked.size()) + ")")) {
             for (int i = 0; i < asked.size(); i++) {
-                ps.setString(i + 1, asked.get(i).clientId());
+                ps.setString(2 * i + 1, asked.get(i).userId());
+                ps.setString(2 * i + 2, asked.get(i).clientId());
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -220,32 +220,28 @@ final class GroupCache implements ServerValidationContext.RowSource {
 
     /** Reads (and locks, as a single write would) the rows the mutations name; returns their customers. */
     private Set<Long> loadRows(List<Mutation> mutations) throws SQLException {
-        Map<EntityKind, Set<String>> idsByKind = new LinkedHashMap<>();
+        Set<RowKey> keys = new LinkedHashSet<>();
         Set<Long> tpids = new LinkedHashSet<>();
         for (Mutation m : mutations) {
-            idsByKind.computeIfAbsent(m.kind(), k -> new LinkedHashSet<>()).add(m.entityId());
+            keys.add(new RowKey(m.kind(), m.entityId()));
             // A new row's customer, when its fields name it plainly; if not, it is read when asked.
             JsonNode tpid = m.fields().get("tpid");
             if (tpid != null && tpid.canConvertToLong()) {
                 tpids.add(tpid.asLong());
             }
         }
-        // FOR UPDATE does not go with UNION: one query per kind, and a group usually names one or two.
-        for (Map.Entry<EntityKind, Set<String>> kind : idsByKind.entrySet()) {
-            List<String> asked = first(kind.getValue());
-            for (String id : asked) {
-                rows.put(new RowKey(kind.getKey(), id), Optional.empty());
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + RowStore.COLUMNS + " FROM sync_row WHERE kind = ? "
-                    + "AND id IN (" + marks(asked.size()) + ") FOR UPDATE")) {
-                ps.setString(1, kind.getKey().wireName());
-                for (int i = 0; i < asked.size(); i++) {
-                    ps.setString(i + 2, asked.get(i));
-                }
-                for (StoredRow row : RowStore.readAll(ps)) {
-                    rows.put(new RowKey(row.kind(), row.id()), Optional.of(row));
-                    tpids.add(row.tpid());
-                }
+        List<RowKey> asked = first(keys);
+        for (RowKey key : asked) {
+            rows.put(key, Optional.empty());
+        }
+        // (kind, id) IN (...) reads the primary key once per pair; "kind = ? AND id IN (...)" reads
+        // every row of the kind on H2.
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + RowStore.COLUMNS + " FROM sync_row WHERE (kind, id) IN ("
+                + pairs(asked.size()) + ") FOR UPDATE")) {
+            bindKeys(ps, 1, asked);
+            for (StoredRow row : RowStore.readAll(ps)) {
+                rows.put(new RowKey(row.kind(), row.id()), Optional.of(row));
+                tpids.add(row.tpid());
             }
         }
         return tpids;
@@ -258,7 +254,8 @@ final class GroupCache implements ServerValidationContext.RowSource {
             return;
         }
         String in = marks(tpids.size());
-        StringBuilder sql = new StringBuilder("SELECT " + RowStore.COLUMNS + " FROM sync_row WHERE kind = ? AND id IN (" + in + ")");
+        StringBuilder sql = new StringBuilder("SELECT " + RowStore.COLUMNS + " FROM sync_row WHERE (kind, id) IN ("
+                + pairs(tpids.size()) + ")");
         for (int k = 0; k < PER_CUSTOMER.size(); k++) {
             // Each part on its own index, as RowStore.BY_TPID: an OR would read far more of the table on H2.
             sql.append(" UNION ALL SELECT " + RowStore.COLUMNS + " FROM sync_row WHERE tpid IN (" + in
@@ -266,11 +263,11 @@ final class GroupCache implements ServerValidationContext.RowSource {
         }
         sql.append(" ORDER BY revision");
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            int p = 1;
-            ps.setString(p++, EntityKind.CUSTOMER.wireName());
+            List<RowKey> customers = new ArrayList<>();
             for (long tpid : tpids) {
-                ps.setString(p++, Long.toString(tpid));
+                customers.add(new RowKey(EntityKind.CUSTOMER, Long.toString(tpid)));
             }
+            int p = bindKeys(ps, 1, customers);
             for (EntityKind kind : PER_CUSTOMER) {
                 for (long tpid : tpids) {
                     ps.setLong(p++, tpid);
@@ -302,6 +299,20 @@ final class GroupCache implements ServerValidationContext.RowSource {
             out.add(value);
         }
         return out;
+    }
+
+    /** Binds {@code keys} as (kind, id) pairs from parameter {@code first}; returns the next parameter. */
+    private static int bindKeys(PreparedStatement ps, int first, List<RowKey> keys) throws SQLException {
+        int p = first;
+        for (RowKey key : keys) {
+            ps.setString(p++, key.kind().wireName());
+            ps.setString(p++, key.id());
+        }
+        return p;
+    }
+
+    private static String pairs(int count) {
+        return String.join(", ", Collections.nCopies(count, "(?, ?)"));
     }
 
     private static String marks(int count) {
