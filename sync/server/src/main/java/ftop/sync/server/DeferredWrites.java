@@ -110,8 +110,8 @@ final class DeferredWrites implements AutoCloseable {
     }
 
     /**
-     * Raises a desktop's high-water mark ({@link ClientMarks#record}); several raises of one desktop
-     * in a group are one write.
+     * Raises a desktop's high-water mark ({@link ClientMarks}; it never goes down) and notes that the
+     * desktop was seen; several raises of one desktop in a group are one write.
      *
      * @param stored whether {@code sync_client} holds the desktop once the earlier writes are sent
      */
@@ -159,7 +159,7 @@ final class DeferredWrites implements AutoCloseable {
             }
             updates.send();
         }
-        // Writers run one at a time, so nobody inserts the same desktop meanwhile (as in ClientMarks).
+        // Writers run one at a time (the group holds the revision counter), so nobody inserts the same desktop meanwhile.
         Batch added = new Batch("INSERT INTO sync_client (user_id, client_id, acked_below, last_seen_at) VALUES (?, ?, ?, ?)");
         try (added) {
             for (Map.Entry<GroupCache.ClientKey, Mark> e : inserts) {

@@ -94,7 +94,7 @@ final class GroupCache implements ServerValidationContext.RowSource {
         return mark;
     }
 
-    /** Raises a desktop's high-water mark ({@link ClientMarks#record}), written with the group. */
+    /** Raises a desktop's high-water mark (it never goes down), written with the group. */
     void recordMark(ClientKey client, long ackedBelow, Instant now) throws SQLException {
         Optional<Long> stored = ackedBelow(client);
         writes.mark(client, stored.isPresent(), ackedBelow, now);

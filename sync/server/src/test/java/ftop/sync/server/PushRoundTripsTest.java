@@ -155,6 +155,61 @@ class PushRoundTripsTest extends ServerTestBase {
         assertThat(revisionOf(World.ADMIN, EntityKind.HEALTH, Long.toString(Contoso.TPID))).isEqualTo(healthBefore);
     }
 
+    @Test
+    void writesRefusedForAWholeGroupAreSentAgainBatchByBatch() throws Exception {
+        // The database refuses any insert of several rows at once: only a group's held-back writes are.
+        FailingBatches refused = new FailingBatches("INSERT INTO sync_row", entries -> entries.size() > 1);
+        pushes = new MutationService(server.database(), clock, c -> count.wrap(refused.wrap(c)));
+        List<MutationBatch> batches = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            batches.add(desktopBatch(newContact(i), 1));
+        }
+
+        List<Answered<List<MutationResult>>> answers = pushTogether(batches.stream().map(b -> World.FM).toList(), batches);
+
+        assertThat(refused.refusals()).as("refused group writes").isPositive();
+        assertAppliedOnce(batches, answers, -1);
+    }
+
+    @Test
+    void aWriteRefusedForOneBatchFailsThatBatchAlone() throws Exception {
+        List<MutationBatch> batches = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            batches.add(desktopBatch(newContact(i), 1));
+        }
+        String poison = batches.get(4).mutations().get(0).entityId();
+        FailingBatches refused = new FailingBatches("INSERT INTO sync_row",
+                entries -> entries.stream().anyMatch(e -> poison.equals(e.get(10))));
+        pushes = new MutationService(server.database(), clock, c -> count.wrap(refused.wrap(c)));
+
+        List<Answered<List<MutationResult>>> answers = pushTogether(batches.stream().map(b -> World.FM).toList(), batches);
+
+        assertThat(answers.get(4).failure()).isInstanceOf(java.sql.SQLException.class).hasMessage("Refused for the test");
+        assertThat(refused.refusals()).as("refused writes").isPositive();
+        assertAppliedOnce(batches, answers, 4);
+    }
+
+    /** Every batch but {@code failed} (-1: none) was applied, once, and its contact is on the server at that revision. */
+    private void assertAppliedOnce(List<MutationBatch> batches, List<Answered<List<MutationResult>>> answers, int failed)
+            throws Exception {
+        Map<String, Long> answered = new java.util.HashMap<>();
+        for (int i = 0; i < batches.size(); i++) {
+            if (i == failed) {
+                continue;
+            }
+            assertThat(answers.get(i).failure()).isNull();
+            MutationResult r = answers.get(i).value().get(0);
+            assertThat(r.outcome()).as(r.message()).isEqualTo(Outcome.APPLIED);
+            answered.put(batches.get(i).mutations().get(0).entityId(), r.revision());
+        }
+        assertThat(answered.values()).doesNotHaveDuplicates();
+        Set<String> ids = batches.stream().map(b -> b.mutations().get(0).entityId()).collect(Collectors.toSet());
+        Map<String, Long> pulled = changes(pullAll(World.FM, loadedRevision, 500)).stream()
+                .filter(c -> c.kind().equals("contact") && ids.contains(c.id()))
+                .collect(Collectors.toMap(RowChange::id, RowChange::revision));
+        assertThat(pulled).isEqualTo(answered);
+    }
+
     /** A push's answer, or what it threw. */
     private record Answered<T>(T value, Throwable failure) {
     }
