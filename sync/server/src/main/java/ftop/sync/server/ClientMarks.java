@@ -35,29 +35,6 @@ final class ClientMarks {
         }
     }
 
-    /** Raises the mark to {@code ackedBelow} (it never goes down) and notes that the desktop was seen. */
-    static void record(Connection c, String userId, String clientId, long ackedBelow, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE sync_client SET acked_below = GREATEST(acked_below, ?), "
-                + "last_seen_at = ? WHERE user_id = ? AND client_id = ?")) {
-            ps.setLong(1, ackedBelow);
-            ps.setObject(2, Retention.at(now));
-            ps.setString(3, userId);
-            ps.setString(4, clientId);
-            if (ps.executeUpdate() > 0) {
-                return;
-            }
-        }
-        // Writers run one at a time (MutationService), so nobody inserts the same desktop meanwhile.
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO sync_client (user_id, client_id, acked_below, last_seen_at) VALUES (?, ?, ?, ?)")) {
-            ps.setString(1, userId);
-            ps.setString(2, clientId);
-            ps.setLong(3, ackedBelow);
-            ps.setObject(4, Retention.at(now));
-            ps.executeUpdate();
-        }
-    }
-
     /**
      * Removes the answers their desktops acknowledged, and answers to mutations sent without a
      * client id once older than {@link Retention.Policy#answerDays} (0: kept).

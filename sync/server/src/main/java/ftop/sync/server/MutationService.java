@@ -26,24 +26,18 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -60,29 +54,28 @@ import java.util.stream.Collectors;
  *   <li>A batch is one transaction. A mutation that is malformed (unknown kind, field or choice,
  *       wrong type, bad date, incomplete new row) fails the whole batch with a 400 and nothing
  *       changes; a rule or permission failure only rejects that mutation.</li>
- *   <li>Batches pushed at the same time share a transaction (group commit): one commit, and one
- *       hold of the revision lock, for all of them. Each runs in a savepoint of its own, so a
- *       malformed batch fails alone; if the commit fails, every batch of the group fails and is
- *       sent again, so each is still applied exactly once.</li>
+ *   <li>Batches pushed at the same time share a transaction (group commit, {@link GroupCommit}):
+ *       one commit, and one hold of the revision lock, for all of them. A malformed batch fails
+ *       alone; if the commit fails, every batch of the group fails and is sent again, so each is
+ *       still applied exactly once.</li>
  * </ul>
  */
 final class MutationService {
 
-    /** The most batches one transaction takes: enough to share a commit, few enough to answer soon. */
-    private static final int GROUP_LIMIT = 64;
     /** Who "changed" a field, in a conflict found where the history since the base revision was pruned. */
     static final String PRUNED_HISTORY = "(history pruned)";
 
-    private final Database db;
     private final Clock clock;
-    private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock writer = new ReentrantLock(true);
-    /** Well-formed batches taken in and not answered yet. */
-    private final AtomicInteger unanswered = new AtomicInteger();
+    private final GroupCommit groups;
 
     MutationService(Database db, Clock clock) {
-        this.db = db;
+        this(db, clock, UnaryOperator.identity());
+    }
+
+    /** With the connection each group runs on wrapped by {@code connections} (tests count statements). */
+    MutationService(Database db, Clock clock, UnaryOperator<Connection> connections) {
         this.clock = clock;
+        this.groups = new GroupCommit(db, this::applyBatch, connections);
     }
 
     /** Applies {@code requests} for {@code caller}, in order, and answers each (from a client that does not name itself). */
@@ -111,72 +104,22 @@ final class MutationService {
             }
         }
         LocalDate today = LocalDate.ofInstant(now, ServerValidationContext.EARLIEST_ZONE);
-        Pending mine = new Pending(caller, mutations, client, now, today);
-        unanswered.incrementAndGet();
-        try {
-            queue.add(mine);
-            // Group commit: whoever holds the writer applies every batch waiting by then in one
-            // transaction; the others find theirs done when their turn comes.
-            writer.lock();
-            try {
-                while (!mine.done) {
-                    applyGroup();
-                }
-            } finally {
-                writer.unlock();
-            }
-            return mine.answer();
-        } finally {
-            unanswered.decrementAndGet();
-        }
+        return groups.apply(new GroupCommit.Pending(caller, mutations, client, now, today));
     }
 
     /** Well-formed batches taken in and not answered yet (tests line up concurrent pushes with it). */
     int unanswered() {
-        return unanswered.get();
+        return groups.unanswered();
     }
 
-    /** Applies the batches waiting now (at most {@link #GROUP_LIMIT}) in one transaction. */
-    private void applyGroup() {
-        List<Pending> group = new ArrayList<>();
-        for (Pending p = queue.poll(); p != null; p = group.size() < GROUP_LIMIT ? queue.poll() : null) {
-            group.add(p);
-        }
-        try {
-            db.inRevisionTransaction(c -> {
-                for (Pending batch : group) {
-                    // Each batch in a savepoint: a malformed one fails alone, the others still commit.
-                    Savepoint savepoint = c.setSavepoint();
-                    try {
-                        batch.results = applyBatch(c, batch);
-                    } catch (SQLException | RuntimeException e) {
-                        c.rollback(savepoint);
-                        batch.failure = e;
-                    }
-                }
-                return null;
-            });
-        } catch (SQLException | RuntimeException e) {
-            // Nothing was committed: every batch of the group fails, and its client sends it again.
-            for (Pending batch : group) {
-                batch.results = null;
-                if (batch.failure == null) {
-                    batch.failure = e;
-                }
-            }
-        }
-        for (Pending batch : group) {
-            batch.done = true;
-        }
-    }
-
-    private List<MutationResult> applyBatch(Connection c, Pending batch) throws SQLException {
+    private List<MutationResult> applyBatch(GroupCache cache, DeferredWrites writes, GroupCommit.Pending batch)
+            throws SQLException {
         List<MutationResult> results = new ArrayList<>();
-        ServerValidationContext context = new ServerValidationContext(c, batch.today);
+        Write w = new Write(cache, writes, batch.caller, batch.now, new ServerValidationContext(cache, batch.today));
         List<Mutation> mutations = batch.mutations;
-        User caller = batch.caller;
         ClientBatch client = batch.client;
-        Optional<Long> mark = client == null ? Optional.empty() : ClientMarks.ackedBelow(c, caller.userId(), client.id());
+        GroupCache.ClientKey desktop = client == null ? null : new GroupCache.ClientKey(batch.caller.userId(), client.id());
+        Optional<Long> mark = desktop == null ? Optional.empty() : cache.ackedBelow(desktop);
         if (mark.isPresent() && client.ackedBelow() < mark.get()) {
             // A desktop's mark only ever rises, so this desktop went back in time: its workspace was
             // restored from a copy, or copied to a second laptop. Its numbers may now name new edits
@@ -185,10 +128,9 @@ final class MutationService {
                     + "acknowledged from it (" + client.ackedBelow() + " < " + mark.get() + "), as a workspace "
                     + "restored from a copy does. It must send them under a new client id.");
         }
-        Retention.Marks pruned = Retention.Marks.read(c);
         for (int i = 0; i < mutations.size(); i++) {
             Mutation m = mutations.get(i);
-            Optional<MutationResult> earlier = earlierResult(c, m.id(), caller.userId());
+            Optional<MutationResult> earlier = earlierResult(cache, m.id(), batch.caller.userId());
             if (earlier.isPresent()) {
                 results.add(earlier.get());
                 continue;
@@ -196,56 +138,30 @@ final class MutationService {
             Long seq = client == null ? null : client.seqs().get(i);
             MutationResult result;
             try {
-                result = applyOne(c, caller, m, context, batch.now, pruned);
+                result = applyOne(w, m);
             } catch (InvalidFieldsException e) {
                 throw ApiException.badRequest("mutations[" + i + "] (" + m.kind().wireName() + " " + m.entityId()
                         + "): " + e.getMessage(), e.field().isEmpty() ? "mutations[" + i + "]" : e.field());
             }
             if (result.outcome() != Outcome.CONFLICT) {
-                remember(c, caller.userId(), result, batch.now, client == null ? null : client.id(), seq);
+                remember(cache, batch.caller.userId(), result, batch.now, client == null ? null : client.id(), seq);
             }
             results.add(result);
         }
-        if (client != null) {
-            ClientMarks.record(c, caller.userId(), client.id(), client.ackedBelow(), batch.now);
+        if (desktop != null) {
+            cache.recordMark(desktop, client.ackedBelow(), batch.now);
         }
         return results;
     }
 
-    /** A batch waiting for the writer, and then its answers or its failure. */
-    private static final class Pending {
-        final User caller;
-        final List<Mutation> mutations;
-        final ClientBatch client;
-        final Instant now;
-        final LocalDate today;
-        // Written by the writer thread before it releases the writer lock; read after taking it.
-        List<MutationResult> results;
-        Exception failure;
-        boolean done;
-
-        Pending(User caller, List<Mutation> mutations, ClientBatch client, Instant now, LocalDate today) {
-            this.caller = caller;
-            this.mutations = mutations;
-            this.client = client;
-            this.now = now;
-            this.today = today;
-        }
-
-        List<MutationResult> answer() throws SQLException {
-            if (failure instanceof SQLException e) {
-                throw e;
-            }
-            if (failure instanceof RuntimeException e) {
-                throw e;
-            }
-            return results;
-        }
+    /** What the mutations of one batch read and write through, and on whose behalf. */
+    private record Write(GroupCache rows, DeferredWrites writes, User caller, Instant now,
+                         ServerValidationContext context) {
     }
 
-    private MutationResult applyOne(Connection c, User caller, Mutation m, ServerValidationContext context, Instant now,
-                                    Retention.Marks pruned) throws SQLException {
-        Optional<StoredRow> current = RowStore.find(c, m.kind(), m.entityId(), true);
+    private MutationResult applyOne(Write w, Mutation m) throws SQLException {
+        Retention.Marks pruned = w.rows().pruned();
+        Optional<StoredRow> current = w.rows().find(m.kind(), m.entityId());
         if (current.isEmpty() && m.baseRevision() > 0 && m.baseRevision() < pruned.tombstonesBefore()) {
             // The row existed at the base revision and is gone since: deleted, its tombstone pruned.
             return rejected(m, 0, null, "This " + m.kind().wireName() + " was deleted on the server after you "
@@ -262,21 +178,21 @@ final class MutationService {
                         List.of(), null, null);
             }
             Object before = current.get().entity();
-            List<FieldConflict> conflicts = conflicts(c, caller, m, current.get(), EntityCodec.fields(before).keySet(), pruned);
+            List<FieldConflict> conflicts = conflicts(w, m, current.get(), EntityCodec.fields(before).keySet());
             if (!conflicts.isEmpty()) {
                 return conflict(m, current.get(), conflicts);
             }
-            return decideAndWrite(c, caller, m, before, null, context, now);
+            return decideAndWrite(w, m, before, null);
         }
 
         if (!exists) {
             if (current.isPresent() && m.baseRevision() > 0) {
                 return rejected(m, current.get().revision(), current.get().toChange(), "This " + m.kind().wireName()
-                        + " was deleted by " + deletedBy(c, m) + " after you changed it; your change was not applied.", null);
+                        + " was deleted by " + deletedBy(w.writes().connection(), m) + " after you changed it; your change was not applied.", null);
             }
             Object created = EntityCodec.entity(m.kind(), m.fields());
             checkIdentity(m, created);
-            return decideAndWrite(c, caller, m, null, created, context, now);
+            return decideAndWrite(w, m, null, created);
         }
 
         StoredRow row = current.get();
@@ -284,10 +200,10 @@ final class MutationService {
         // Values the server cannot read are refused whatever the base: a conflict would offer them as "mine".
         Object after = EntityCodec.apply(before, m.fields());
         checkIdentity(m, after);
-        List<FieldConflict> conflicts = conflicts(c, caller, m, row, m.fields().keySet(), pruned);
+        List<FieldConflict> conflicts = conflicts(w, m, row, m.fields().keySet());
         if (!conflicts.isEmpty()) {
             // Offer only a valid value as "mine": an invalid one is refused as on a current base.
-            return invalid(c, m, after, context).orElseGet(() -> conflict(m, row, conflicts));
+            return invalid(w, m, after).orElseGet(() -> conflict(m, row, conflicts));
         }
         if (m.kind().tpidOf(after) != row.tpid()) {
             return rejected(m, row.revision(), row.toChange(), "A " + m.kind().wireName() + " cannot move to another "
@@ -297,54 +213,63 @@ final class MutationService {
             // Nothing to change (the server already holds these values): applied, no new revision.
             return new MutationResult(m.id(), Outcome.APPLIED, row.revision(), row.toChange(), List.of(), null, null);
         }
-        return decideAndWrite(c, caller, m, before, after, context, now);
+        return decideAndWrite(w, m, before, after);
     }
 
     /** Permission, then validation, then the write with its history and scope effects. */
-    private MutationResult decideAndWrite(Connection c, User caller, Mutation m, Object before, Object after,
-                                          ServerValidationContext context, Instant now) throws SQLException {
+    private MutationResult decideAndWrite(Write w, Mutation m, Object before, Object after) throws SQLException {
+        User caller = w.caller();
+        Instant now = w.now();
         Object row = after != null ? after : before;
         long tpid = m.kind().tpidOf(row);
         CustomerAccess access = null;
         if (m.kind() != EntityKind.USER) {
-            Optional<Customer> customer = m.kind() == EntityKind.CUSTOMER ? Optional.of((Customer) row) : context.customer(tpid);
+            Optional<Customer> customer = m.kind() == EntityKind.CUSTOMER ? Optional.of((Customer) row) : w.context().customer(tpid);
             if (customer.isEmpty()) {
                 return rejected(m, 0, null, "There is no customer with TPID " + tpid + ".", "tpid");
             }
             List<Assignment> assignments = new ArrayList<>();
-            for (StoredRow a : RowStore.byTpid(c, EntityKind.ASSIGNMENT, tpid)) {
+            for (StoredRow a : w.rows().live(EntityKind.ASSIGNMENT, tpid)) {
                 assignments.add(a.entity());
             }
             access = CustomerAccess.of(customer.get(), assignments);
         }
         Decision decision = Permissions.canChange(caller, access, before, after);
         if (decision.denied()) {
-            Optional<StoredRow> current = RowStore.find(c, m.kind(), m.entityId(), false);
+            Optional<StoredRow> current = w.rows().find(m.kind(), m.entityId());
             return rejected(m, current.map(StoredRow::revision).orElse(0L),
                     current.map(StoredRow::toChange).orElse(null), Permissions.REFUSED + decision.reason(), null);
         }
         if (after != null) {
-            Optional<MutationResult> invalid = invalid(c, m, after, context);
+            Optional<MutationResult> invalid = invalid(w, m, after);
             if (invalid.isPresent()) {
                 return invalid.get();
             }
         }
 
-        long revision = RowWrites.write(c, caller.userId(), now, m.kind(), m.entityId(), before, after);
-        // The row as just written (RowStore.write stores the same JSON), without reading it back.
+        StoredRow stored = w.rows().find(m.kind(), m.entityId()).orElse(null);
+        long revision;
+        if (RowWrites.changesScope(m.kind())) {
+            // Who sees what changes too: written as before, on the connection with the group's writes sent.
+            revision = RowWrites.write(w.writes().connection(), caller.userId(), now, m.kind(), m.entityId(), before, after);
+            w.writes().tookDirectly(revision);
+        } else {
+            revision = w.writes().write(caller.userId(), now, m.kind(), m.entityId(), before, after, stored != null);
+        }
+        // The row as written (RowStore.write stores the same JSON), without reading it back.
         StoredRow written = new StoredRow(m.kind(), m.entityId(), tpid, revision,
                 after == null ? null : EntityCodec.toJson(after), caller.userId(), now);
+        w.rows().written(written);
         return new MutationResult(m.id(), Outcome.APPLIED, revision, written.toChange(), List.of(), null, null);
     }
 
     /** The rejection of {@code m} when {@code after} breaks a rule; empty when it is valid. */
-    private Optional<MutationResult> invalid(Connection c, Mutation m, Object after, ServerValidationContext context)
-            throws SQLException {
-        List<Problem> problems = Validator.validate(after, context);
+    private Optional<MutationResult> invalid(Write w, Mutation m, Object after) throws SQLException {
+        List<Problem> problems = Validator.validate(after, w.context());
         if (problems.isEmpty()) {
             return Optional.empty();
         }
-        Optional<StoredRow> current = RowStore.find(c, m.kind(), m.entityId(), false);
+        Optional<StoredRow> current = w.rows().find(m.kind(), m.entityId());
         String message = problems.stream().map(Problem::message).collect(Collectors.joining(" "));
         return Optional.of(rejected(m, current.map(StoredRow::revision).orElse(0L),
                 current.map(StoredRow::toChange).orElse(null), message, problems.get(0).field()));
@@ -354,13 +279,16 @@ final class MutationService {
      * The named fields that someone other than the caller changed after the base revision and
      * whose server value differs from the caller's.
      */
-    private static List<FieldConflict> conflicts(Connection c, User caller, Mutation m, StoredRow row,
-                                                 Iterable<String> fields, Retention.Marks pruned) throws SQLException {
+    private static List<FieldConflict> conflicts(Write w, Mutation m, StoredRow row, Iterable<String> fields)
+            throws SQLException {
         if (row.revision() <= m.baseRevision()) {
             return List.of();
         }
+        User caller = w.caller();
+        Retention.Marks pruned = w.rows().pruned();
         Map<String, String[]> lastChange = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT field, user_id, changed_at FROM field_change "
+        // The history since the base revision, the group's held-back writes included.
+        try (PreparedStatement ps = w.writes().connection().prepareStatement("SELECT field, user_id, changed_at FROM field_change "
                 + "WHERE kind = ? AND entity_id = ? AND revision > ? ORDER BY revision")) {
             ps.setString(1, m.kind().wireName());
             ps.setString(2, m.entityId());
@@ -426,39 +354,30 @@ final class MutationService {
                 "Changed by someone else since your copy: " + fields, null);
     }
 
-    private static Optional<MutationResult> earlierResult(Connection c, UUID id, String userId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT user_id, result FROM applied_mutation WHERE id = ?")) {
-            ps.setString(1, id.toString());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                if (!rs.getString(1).equals(userId)) {
-                    return Optional.of(new MutationResult(id, Outcome.REJECTED, 0, null, List.of(),
-                            "Mutation id " + id + " was already used by another user; send the edit with a new id.", null));
-                }
-                try {
-                    return Optional.of(ProtocolJson.mapper().readValue(rs.getString(2), MutationResult.class));
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("Stored result of mutation " + id + " cannot be read", e);
-                }
-            }
+    private static Optional<MutationResult> earlierResult(GroupCache cache, UUID id, String userId) throws SQLException {
+        Optional<GroupCache.Answer> answer = cache.answer(id);
+        if (answer.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!answer.get().userId().equals(userId)) {
+            return Optional.of(new MutationResult(id, Outcome.REJECTED, 0, null, List.of(),
+                    "Mutation id " + id + " was already used by another user; send the edit with a new id.", null));
+        }
+        try {
+            return Optional.of(ProtocolJson.mapper().readValue(answer.get().resultJson(), MutationResult.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored result of mutation " + id + " cannot be read", e);
         }
     }
 
-    private static void remember(Connection c, String userId, MutationResult result, Instant now, String clientId,
+    private static void remember(GroupCache cache, String userId, MutationResult result, Instant now, String clientId,
                                  Long clientSeq) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO applied_mutation (id, user_id, applied_at, result, "
-                + "client_id, client_seq) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, result.id().toString());
-            ps.setString(2, userId);
-            ps.setObject(3, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-            ps.setString(4, ProtocolJson.mapper().writeValueAsString(result));
-            ps.setString(5, clientId);
-            ps.setObject(6, clientSeq, Types.BIGINT);
-            ps.executeUpdate();
+        String json;
+        try {
+            json = ProtocolJson.mapper().writeValueAsString(result);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot store the result of mutation " + result.id(), e);
         }
+        cache.remember(result.id(), new GroupCache.Answer(userId, json), now, clientId, clientSeq);
     }
 }

@@ -105,38 +105,40 @@ final class RowStore {
         }
     }
 
+    /** Updates a row that is in {@code sync_row} already (a tombstone too); {@link #bindWrite} fills it. */
+    static final String UPDATE_ROW = "UPDATE sync_row SET tpid = ?, revision = ?, body = ?, deleted = ?, ref_user = ?, "
+            + "region = ?, changed_by = ?, changed_at = ? WHERE kind = ? AND id = ?";
+    /** Inserts a row new to {@code sync_row}; {@link #bindWrite} fills it. */
+    static final String INSERT_ROW = "INSERT INTO sync_row (tpid, revision, body, deleted, ref_user, region, changed_by, "
+            + "changed_at, kind, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
     /**
      * Writes the server copy of a row at {@code revision}: {@code entity} null leaves a tombstone.
      * {@code changedBy} and {@code changedAt} say whose change it is, and when.
      */
     static void write(Connection c, EntityKind kind, String id, long tpid, long revision, Object entity,
                       String changedBy, Instant changedAt) throws SQLException {
-        String body = entity == null ? null : EntityCodec.toJson(entity);
-        String refUser = entity instanceof Assignment a ? a.userId() : null;
-        String region = entity instanceof Customer customer ? customer.region().name() : null;
         int updated;
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE sync_row SET tpid = ?, revision = ?, body = ?, deleted = ?, ref_user = ?, region = ?, "
-                        + "changed_by = ?, changed_at = ? WHERE kind = ? AND id = ?")) {
-            bind(ps, tpid, revision, body, refUser, region, changedBy, changedAt);
-            ps.setString(9, kind.wireName());
-            ps.setString(10, id);
+        try (PreparedStatement ps = c.prepareStatement(UPDATE_ROW)) {
+            bindWrite(ps, kind, id, tpid, revision, entity, changedBy, changedAt);
             updated = ps.executeUpdate();
         }
         if (updated == 0) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO sync_row (tpid, revision, body, deleted, ref_user, region, changed_by, changed_at, "
-                            + "kind, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                bind(ps, tpid, revision, body, refUser, region, changedBy, changedAt);
-                ps.setString(9, kind.wireName());
-                ps.setString(10, id);
+            try (PreparedStatement ps = c.prepareStatement(INSERT_ROW)) {
+                bindWrite(ps, kind, id, tpid, revision, entity, changedBy, changedAt);
                 ps.executeUpdate();
             }
         }
     }
 
-    private static void bind(PreparedStatement ps, long tpid, long revision, String body, String refUser, String region,
-                             String changedBy, Instant changedAt) throws SQLException {
+    /**
+     * Binds the write of a row to {@code ps}, prepared from {@link #UPDATE_ROW} or {@link #INSERT_ROW}
+     * (both take the same parameters in the same order): the one place that decides what a row's
+     * columns hold.
+     */
+    static void bindWrite(PreparedStatement ps, EntityKind kind, String id, long tpid, long revision, Object entity,
+                          String changedBy, Instant changedAt) throws SQLException {
+        String body = entity == null ? null : EntityCodec.toJson(entity);
         ps.setLong(1, tpid);
         ps.setLong(2, revision);
         if (body == null) {
@@ -145,10 +147,12 @@ final class RowStore {
             ps.setString(3, body);
         }
         ps.setBoolean(4, body == null);
-        ps.setString(5, refUser);
-        ps.setString(6, region);
+        ps.setString(5, entity instanceof Assignment a ? a.userId() : null);
+        ps.setString(6, entity instanceof Customer customer ? customer.region().name() : null);
         ps.setString(7, changedBy);
         ps.setObject(8, changedAt == null ? null : OffsetDateTime.ofInstant(changedAt, ZoneOffset.UTC));
+        ps.setString(9, kind.wireName());
+        ps.setString(10, id);
     }
 
     static List<StoredRow> readAll(PreparedStatement ps) throws SQLException {

@@ -43,6 +43,14 @@ final class RowWrites {
         return revision;
     }
 
+    /**
+     * Whether a change of a row of {@code kind} changes who sees what (and so does more than write
+     * the row and its history): assignments, customers and people.
+     */
+    static boolean changesScope(EntityKind kind) {
+        return kind == EntityKind.ASSIGNMENT || kind == EntityKind.CUSTOMER || kind == EntityKind.USER;
+    }
+
     private static void updateScope(Connection c, EntityKind kind, Object before, Object after, long revision)
             throws SQLException {
         switch (kind) {

@@ -17,7 +17,7 @@ import java.util.UUID;
 
 /**
  * The core validation rules' view of the server's data, read on the writing transaction's
- * connection so a batch sees its own earlier mutations.
+ * connection (or through a group's {@link GroupCache}) so a batch sees its own earlier mutations.
  */
 final class ServerValidationContext implements ValidationContext {
 
@@ -27,11 +27,35 @@ final class ServerValidationContext implements ValidationContext {
      */
     static final ZoneOffset EARLIEST_ZONE = ZoneOffset.ofHours(14);
 
-    private final Connection c;
+    /** Where the rules' reads go. */
+    interface RowSource {
+
+        /** The row of {@code kind} and {@code id}, a tombstone too; empty when there is none. */
+        Optional<StoredRow> find(EntityKind kind, String id) throws SQLException;
+
+        /** The live rows of {@code kind} of one customer, oldest revision first. */
+        List<StoredRow> live(EntityKind kind, long tpid) throws SQLException;
+    }
+
+    private final RowSource rows;
     private final LocalDate today;
 
     ServerValidationContext(Connection c, LocalDate today) {
-        this.c = c;
+        this(new RowSource() {
+            @Override
+            public Optional<StoredRow> find(EntityKind kind, String id) throws SQLException {
+                return RowStore.find(c, kind, id, false);
+            }
+
+            @Override
+            public List<StoredRow> live(EntityKind kind, long tpid) throws SQLException {
+                return RowStore.byTpid(c, kind, tpid);
+            }
+        }, today);
+    }
+
+    ServerValidationContext(RowSource rows, LocalDate today) {
+        this.rows = rows;
         this.today = today;
     }
 
@@ -67,7 +91,7 @@ final class ServerValidationContext implements ValidationContext {
 
     private <T> Optional<T> one(EntityKind kind, String id) {
         try {
-            return RowStore.find(c, kind, id, false).filter(r -> !r.deleted()).map(StoredRow::entity);
+            return rows.find(kind, id).filter(r -> !r.deleted()).map(StoredRow::entity);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read " + kind.wireName() + " " + id, e);
         }
@@ -76,7 +100,7 @@ final class ServerValidationContext implements ValidationContext {
     private <T> List<T> many(EntityKind kind, long tpid) {
         try {
             List<T> out = new ArrayList<>();
-            for (StoredRow row : RowStore.byTpid(c, kind, tpid)) {
+            for (StoredRow row : rows.live(kind, tpid)) {
                 out.add(row.entity());
             }
             return out;
