@@ -48,6 +48,8 @@ final class GroupCache implements ServerValidationContext.RowSource {
 
     /** The most values one {@code IN (...)} list of the start takes; what is beyond is read when asked. */
     private static final int IN_LIMIT = 500;
+    /** The most customers whose rows the start reads (a part of the query each per kind); the rest are read when asked. */
+    private static final int CUSTOMERS_AT_ONCE = 64;
     /** The kinds of a customer's rows read at the start: permissions need its assignments, health rules its contacts. */
     private static final List<EntityKind> PER_CUSTOMER = List.of(EntityKind.ASSIGNMENT, EntityKind.CONTACT);
 
@@ -69,14 +71,15 @@ final class GroupCache implements ServerValidationContext.RowSource {
     /**
      * Reads what the group's {@code mutations} and {@code clients} will need. The caller has locked
      * the revision counter ({@link DeferredWrites#lockRevisions}), so none of it changes meanwhile.
+     * {@code postgres} says the database is PostgreSQL: the shape of one query depends on it.
      */
-    static GroupCache load(Connection c, DeferredWrites writes, List<Mutation> mutations, Set<ClientKey> clients)
-            throws SQLException {
+    static GroupCache load(Connection c, DeferredWrites writes, List<Mutation> mutations, Set<ClientKey> clients,
+                           boolean postgres) throws SQLException {
         GroupCache cache = new GroupCache(c, writes, Retention.Marks.read(c));
         cache.loadMarks(clients);
         cache.loadAnswers(mutations);
         Set<Long> tpids = cache.loadRows(mutations);
-        cache.loadCustomers(tpids);
+        cache.loadCustomers(tpids, postgres);
         return cache;
     }
 
@@ -248,18 +251,21 @@ final class GroupCache implements ServerValidationContext.RowSource {
     }
 
     /** Reads the customer row and the live assignments and contacts of each of {@code tpids}, in one query. */
-    private void loadCustomers(Set<Long> all) throws SQLException {
-        List<Long> tpids = first(all);
+    private void loadCustomers(Set<Long> all, boolean postgres) throws SQLException {
+        List<Long> tpids = first(all).subList(0, Math.min(all.size(), CUSTOMERS_AT_ONCE));
         if (tpids.isEmpty()) {
             return;
         }
-        String in = marks(tpids.size());
         StringBuilder sql = new StringBuilder("SELECT " + RowStore.COLUMNS + " FROM sync_row WHERE (kind, id) IN ("
                 + pairs(tpids.size()) + ")");
-        for (int k = 0; k < PER_CUSTOMER.size(); k++) {
-            // Each part on its own index, as RowStore.BY_TPID: an OR would read far more of the table on H2.
-            sql.append(" UNION ALL SELECT " + RowStore.COLUMNS + " FROM sync_row WHERE tpid IN (" + in
-                    + ") AND kind = ? AND deleted = FALSE");
+        // Each part on its own index, as RowStore.BY_TPID (an OR would read far more of the table on
+        // H2). PostgreSQL seeks "tpid IN (...)" once per customer; H2 walks far more of the index
+        // for it, so there each customer and kind is a part of its own (PostgreSQL plans those slowly).
+        int parts = postgres ? PER_CUSTOMER.size() : tpids.size() * PER_CUSTOMER.size();
+        String part = postgres ? "tpid IN (" + marks(tpids.size()) + ")" : "tpid = ?";
+        for (int i = 0; i < parts; i++) {
+            sql.append(" UNION ALL SELECT " + RowStore.COLUMNS + " FROM sync_row WHERE " + part
+                    + " AND kind = ? AND deleted = FALSE");
         }
         sql.append(" ORDER BY revision");
         try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -269,10 +275,17 @@ final class GroupCache implements ServerValidationContext.RowSource {
             }
             int p = bindKeys(ps, 1, customers);
             for (EntityKind kind : PER_CUSTOMER) {
-                for (long tpid : tpids) {
-                    ps.setLong(p++, tpid);
+                if (postgres) {
+                    for (long tpid : tpids) {
+                        ps.setLong(p++, tpid);
+                    }
+                    ps.setString(p++, kind.wireName());
+                } else {
+                    for (long tpid : tpids) {
+                        ps.setLong(p++, tpid);
+                        ps.setString(p++, kind.wireName());
+                    }
                 }
-                ps.setString(p++, kind.wireName());
             }
             for (long tpid : tpids) {
                 rows.putIfAbsent(new RowKey(EntityKind.CUSTOMER, Long.toString(tpid)), Optional.empty());

@@ -170,7 +170,7 @@ final class GroupCommit {
             Connection c = connections.apply(raw);
             try (DeferredWrites writes = new DeferredWrites(c)) {
                 writes.lockRevisions();
-                GroupCache cache = GroupCache.load(c, writes, mutations, clients);
+                GroupCache cache = GroupCache.load(c, writes, mutations, clients, db.postgres());
                 for (Pending batch : batches) {
                     try {
                         results.put(batch, work.apply(cache, writes, batch));
