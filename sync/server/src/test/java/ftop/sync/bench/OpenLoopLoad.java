@@ -293,7 +293,8 @@ final class OpenLoopLoad {
                     for (RowChange change : page.changes()) {
                         Long pushed = answeredAt.get(change.revision());
                         if (pushed == null || pushed >= sent) {
-                            wake = Math.max(wake, pushed == null ? 0 : now - pushed);
+                            // The push's answer may be noted after this answer's time was taken: 0 then too.
+                            wake = Math.max(wake, pushed == null ? 0 : Math.max(0, now - pushed));
                         }
                     }
                     record(wake >= 0 ? WAKE : PULL, wake >= 0 ? wake : now - sent);
