@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -285,18 +284,7 @@ class MutationsApiTest extends ServerTestBase {
         var pool = Executors.newFixedThreadPool(10);
         try {
             // Hold the writers back, so the pushes below queue up and go in as one group.
-            var held = new CountDownLatch(1);
-            var release = new CountDownLatch(1);
-            var holder = pool.submit(() -> server.database().inRevisionTransaction(c -> {
-                held.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                return null;
-            }));
-            held.await();
+            var hold = holdWriters(pool);
             List<Future<MutationResult>> pushes = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 User user = users.get(i % users.size());
@@ -309,8 +297,7 @@ class MutationsApiTest extends ServerTestBase {
             assertThat(bad.get(1, TimeUnit.MINUTES).status()).isEqualTo(400);
             await("eight pushes waiting").atMost(Duration.ofMinutes(1))
                     .pollInterval(Duration.ofMillis(5)).until(() -> server.mutations().unanswered() == 8);
-            release.countDown();
-            holder.get();
+            hold.release();
 
             assertThat(bad.get().status()).isEqualTo(400);
             assertThat(bad.get().error().message()).contains("unknown kind \"planet\"");

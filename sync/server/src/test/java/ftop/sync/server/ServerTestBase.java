@@ -30,6 +30,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -343,5 +346,34 @@ abstract class ServerTestBase {
             throw new IOException(e);
         }
         return page(World.ADMIN, latest, 1).serverRevision();
+    }
+
+    /**
+     * Takes the revision lock on a thread of {@code pool} and holds it until {@link WriterHold#release}:
+     * pushes sent meanwhile wait for the writer and then go in together, as one group.
+     */
+    WriterHold holdWriters(ExecutorService pool) throws InterruptedException {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Future<?> holder = pool.submit(() -> server.database().inRevisionTransaction(c -> {
+            held.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        held.await();
+        return new WriterHold(release, holder);
+    }
+
+    /** The revision lock held by {@link #holdWriters}. */
+    record WriterHold(CountDownLatch latch, Future<?> holder) {
+        /** Lets the lock go, and waits until it has. */
+        void release() throws Exception {
+            latch.countDown();
+            holder.get();
+        }
     }
 }
