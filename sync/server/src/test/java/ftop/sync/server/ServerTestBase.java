@@ -166,9 +166,21 @@ abstract class ServerTestBase {
         return pg + (pg.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
-    /** The system clock, plus an offset a test can add to. */
+    /** The system clock, or a fixed instant, plus an offset a test can add to. */
     static final class MutableClock extends Clock {
         private volatile java.time.Duration offset = java.time.Duration.ZERO;
+        /** The instant the offset is added to; null: the system clock's. */
+        private final java.time.Instant start;
+
+        /** The system clock, moved on by {@link #advance}. */
+        MutableClock() {
+            this(null);
+        }
+
+        /** Stands still at {@code start} but for {@link #advance}. */
+        MutableClock(java.time.Instant start) {
+            this.start = start;
+        }
 
         void advance(java.time.Duration by) {
             offset = offset.plus(by);
@@ -186,7 +198,7 @@ abstract class ServerTestBase {
 
         @Override
         public java.time.Instant instant() {
-            return Clock.systemUTC().instant().plus(offset);
+            return (start != null ? start : Clock.systemUTC().instant()).plus(offset);
         }
     }
 

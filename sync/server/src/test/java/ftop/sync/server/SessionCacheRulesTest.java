@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ftop.core.user.User;
 import ftop.core.user.UserRole;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,23 +23,8 @@ class SessionCacheRulesTest {
     private static final User FM = person("megan.bowen");
     private static final User LEAD = person("lynne.robbins");
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-02T09:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final ServerTestBase.MutableClock clock =
+            new ServerTestBase.MutableClock(Instant.parse("2026-03-02T09:00:00Z"));
     /** The database: the valid sessions by their token's hash. */
     private final Map<String, Accounts.Session> valid = new HashMap<>();
     private final AtomicInteger asked = new AtomicInteger();
@@ -97,7 +78,7 @@ class SessionCacheRulesTest {
         assertThat(cache.user(token, false)).isEmpty();
         assertThat(asked).hasValue(2);
 
-        valid.put(Accounts.sha256(token), new Accounts.Session(FM, now.get().plus(Duration.ofHours(1))));
+        valid.put(Accounts.sha256(token), new Accounts.Session(FM, clock.instant().plus(Duration.ofHours(1))));
         assertThat(cache.user(token, false)).contains(FM);
     }
 
@@ -181,12 +162,12 @@ class SessionCacheRulesTest {
 
     private String signIn(User user, Duration lifetime) {
         String token = "token-" + valid.size() + "-" + user.userId();
-        valid.put(Accounts.sha256(token), new Accounts.Session(user, now.get().plus(lifetime)));
+        valid.put(Accounts.sha256(token), new Accounts.Session(user, clock.instant().plus(lifetime)));
         return token;
     }
 
     private void advance(Duration by) {
-        now.updateAndGet(t -> t.plus(by));
+        clock.advance(by);
     }
 
     private static User person(String id) {
