@@ -353,15 +353,10 @@ public final class Database implements AutoCloseable {
 
     /**
      * Calls {@code listener} after every transaction that took revisions has committed (and, on H2,
-     * reached the disk, so that a pull can hand its revisions out), on the committing thread.
-     * Commits through other instances on the same PostgreSQL database come through
-     * {@link PgChangeListener} instead.
+     * reached the disk, so that a pull can hand its revisions out), on the committing thread, with
+     * the commit's rows when it wrote few enough ({@link CommittedChanges}). Commits through other
+     * instances on the same PostgreSQL database come through {@link PgChangeListener} instead.
      */
-    void onCommit(Consumer<ChangeNotice> listener) {
-        onCommitted(committed -> listener.accept(committed.notice()));
-    }
-
-    /** As {@link #onCommit}, with the commit's rows when it wrote few enough ({@link CommittedChanges}). */
     void onCommitted(Consumer<CommittedChanges> listener) {
         commitListeners.add(listener);
     }

@@ -202,23 +202,26 @@ public final class FtopServer implements AutoCloseable {
     private LiveChanges startLive() {
         live = new LiveChanges(db.poolSize(), liveTimer);
         recent = new RecentCommits(db.serverId());
-        // Pulls answered from memory (RecentCommits, with this instance's own rows) and the waiters
-        // hear of each commit; in either order a long-poll answered "nothing new up to R" waits for
-        // what follows R.
-        db.onCommitted(recent::publish);
-        db.onCommit(live::publish);
-        // Edits of the directory of people and of scopes may end sessions remembered here.
-        db.onCommit(sessions::heard);
+        db.onCommitted(this::heard);
         if (db.postgres()) {
-            listener = PgChangeListener.start(db, notice -> {
-                sessions.heard(notice);
-                recent.publish(notice);
-                if (!notice.epochStarted()) {
-                    live.publish(notice);
-                }
-            });
+            listener = PgChangeListener.start(db, notice -> heard(CommittedChanges.withoutRows(notice)));
         }
         return live;
+    }
+
+    /**
+     * Hears of a commit: this instance's own (with its rows) or, on PostgreSQL, any instance's.
+     * Sessions it may have ended are forgotten first, so that a woken client is checked afresh;
+     * pulls answered from memory (RecentCommits) hear of it before the waiters are woken, though in
+     * either order a long-poll answered "nothing new up to R" waits for what follows R.
+     */
+    private void heard(CommittedChanges committed) {
+        ChangeNotice notice = committed.notice();
+        sessions.heard(notice);
+        recent.publish(committed);
+        if (!notice.epochStarted()) {
+            live.publish(notice);
+        }
     }
 
     private void stopLive() {

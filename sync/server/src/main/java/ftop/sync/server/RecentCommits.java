@@ -136,12 +136,10 @@ final class RecentCommits {
         drain();
     }
 
-    /** Hears of a commit without its rows (or of an epoch started by an instance opening the database). */
-    void publish(ChangeNotice notice) {
-        publish(CommittedChanges.withoutRows(notice));
-    }
-
-    /** Hears of a commit, with its rows when it is this instance's own and small enough. */
+    /**
+     * Hears of a commit, with its rows when it is this instance's own and small enough (or of an
+     * epoch started by an instance opening the database).
+     */
     synchronized void publish(CommittedChanges committed) {
         ChangeNotice notice = committed.notice();
         if (notice.epochStarted()) {
@@ -223,11 +221,6 @@ final class RecentCommits {
         log.clear();
         dropRows(Long.MAX_VALUE);
         scopes.clear();
-    }
-
-    /** Keeps {@code userId}'s scope (sorted), read when the database's latest revision was {@code readAt}. */
-    synchronized void rememberScope(String userId, long[] tpids, long readAt) {
-        rememberScope(userId, tpids, false, readAt);
     }
 
     /**

@@ -18,20 +18,25 @@ class RecentCommitsTest {
 
     private final RecentCommits recent = new RecentCommits("server");
 
-    private static ChangeNotice touching(long after, long revision, long tpid) {
-        return ChangeNotice.of(after, revision, Set.of(tpid), Set.of());
+    private static CommittedChanges touching(long after, long revision, long tpid) {
+        return heard(ChangeNotice.of(after, revision, Set.of(tpid), Set.of()));
+    }
+
+    /** A commit heard of without its rows (another instance's, or an epoch started). */
+    private static CommittedChanges heard(ChangeNotice notice) {
+        return CommittedChanges.withoutRows(notice);
     }
 
     private RecentCommits started(long latest) {
         recent.start(latest, "old", "new", latest + 1);
-        recent.rememberScope("fm", SCOPE, latest);
+        recent.rememberScope("fm", SCOPE, false, latest);
         return recent;
     }
 
     @Test
     void nothingIsAnsweredBeforeTheRangeStarts() {
         recent.publish(touching(10, 11, 5));
-        recent.rememberScope("fm", SCOPE, 11);
+        recent.rememberScope("fm", SCOPE, false, 11);
         assertThat(recent.scope("fm")).isNull();
         assertThat(recent.quietPage("fm", SCOPE, 11, null)).isNull();
     }
@@ -92,10 +97,10 @@ class RecentCommitsTest {
     @Test
     void aNewEpochOrANoticeOfAnOlderServerStopsAnsweringFromMemory() {
         started(10);
-        recent.publish(ChangeNotice.epochStarted(10));
+        recent.publish(heard(ChangeNotice.epochStarted(10)));
         assertThat(recent.knownRange()).isEmpty();
         started(10);
-        recent.publish(new ChangeNotice(11, Set.of(5L), Set.of(), false, null, false));
+        recent.publish(heard(new ChangeNotice(11, Set.of(5L), Set.of(), false, null, false)));
         assertThat(recent.knownRange()).isEmpty();
     }
 
@@ -103,7 +108,7 @@ class RecentCommitsTest {
     void aScopeIsForgottenWhenACommitChangesIt() {
         started(10);
         assertThat(recent.scope("fm")).containsExactly(SCOPE);
-        recent.publish(ChangeNotice.of(10, 11, Set.of(), Set.of("fm")));
+        recent.publish(heard(ChangeNotice.of(10, 11, Set.of(), Set.of("fm"))));
         assertThat(recent.scope("fm")).isNull();
         assertThat(recent.quietPage("fm", SCOPE, 10, null)).isNull();
     }
@@ -121,7 +126,7 @@ class RecentCommitsTest {
         }
         assertThat(recent.knownRange()[0]).as("the first notices are forgotten").isGreaterThan(10 + RecentCommits.KEPT / 2);
         assertThat(recent.scope("fm")).containsExactly(SCOPE);
-        recent.rememberScope("fta", SCOPE, 10);
+        recent.rememberScope("fta", SCOPE, false, 10);
         assertThat(recent.scope("fta")).as("read before the oldest notice kept").isNull();
     }
 
@@ -182,7 +187,7 @@ class RecentCommitsTest {
     @Test
     void whatMemoryCannotTellGoesToTheDatabase() {
         started(10);
-        recent.publish(ChangeNotice.of(10, 11, Set.of(7L), Set.of()));
+        recent.publish(heard(ChangeNotice.of(10, 11, Set.of(7L), Set.of())));
         assertThat(recent.page("fm", SCOPE, 10, null, 500)).as("another instance's commit: no rows").isNull();
         recent.publish(own(11, 12, row("a", 7, 12)));
         assertThat(recent.page("fm", SCOPE, 11, null, 500)).isNotNull();
@@ -207,13 +212,13 @@ class RecentCommitsTest {
     void anOwnCommitHeardFirstAsANotificationStillKeepsItsRows() {
         started(10);
         CommittedChanges commit = own(10, 11, row("a", 7, 11));
-        recent.publish(commit.notice());
+        recent.publish(heard(commit.notice()));
         recent.publish(commit);
         assertThat(recent.page("fm", SCOPE, 10, null, 500).changes()).extracting(RowChange::id).containsExactly("a");
         // Waiting behind a missing commit: the notification without rows does not lose them either.
         CommittedChanges later = own(12, 13, row("b", 9, 13));
         recent.publish(later);
-        recent.publish(later.notice());
+        recent.publish(heard(later.notice()));
         recent.publish(own(11, 12, row("c", 5, 12)));
         assertThat(recent.page("fm", SCOPE, 11, null, 500).changes()).extracting(RowChange::id).containsExactly("b");
     }
